@@ -1,0 +1,11 @@
+"""The news-corpus research workbench.
+
+``import workbench`` stays light: pandas and the corpus layer only. spaCy, torch,
+sentence-transformers and BERTopic are imported by the functions that need them.
+"""
+
+from workbench.corpus import CorpusError, Ingest, ingest, load_corpus, save_corpus
+from workbench.segments import segment
+
+__all__ = ["CorpusError", "Ingest", "ingest", "load_corpus", "save_corpus", "segment"]
+__version__ = "0.1.0"

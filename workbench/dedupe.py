@@ -1,0 +1,289 @@
+"""Exact and near-duplicate articles, and passages shared between articles (text reuse).
+
+* Exact duplicates share the hash of their normalised, case-folded text.
+* Near duplicates are found with MinHash signatures over word 5-grams and
+  locality-sensitive hashing (banding); candidates are confirmed by the
+  signatures' estimated Jaccard similarity against the threshold.
+* Text reuse (wire copy reprinted by several outlets) comes out as passages of
+  at least ``min_words`` words shared by two articles, with offsets in both.
+
+Everything is vectorised with numpy over integer token ids, and seeded, so the
+same corpus always gives the same flags. Duplicates are flagged with the
+earliest article of their group (by date, then by order), never dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from workbench.config import DEFAULT_SEED, NEAR_DUPLICATE_THRESHOLD
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Tokens:
+    """Each document's words as integer ids (stable CRC-32 of the lower-cased word)."""
+
+    ids: list[np.ndarray]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> Tokens:
+        """Tokenise and hash every text."""
+        vocab: dict[str, int] = {}
+        out = []
+        for text in texts:
+            words = _WORD.findall(text.lower()) if isinstance(text, str) else []
+            ids = [vocab.get(w) for w in words]
+            for i, (w, v) in enumerate(zip(words, ids, strict=True)):
+                if v is None:
+                    v = vocab[w] = zlib.crc32(w.encode())
+                    ids[i] = v
+            out.append(np.asarray(ids, dtype=np.uint64))
+        return cls(out)
+
+
+def shingles(ids: np.ndarray, k: int) -> np.ndarray:
+    """Hashes of the word k-grams of one document (one hash for a shorter document)."""
+    if len(ids) == 0:
+        return ids
+    if len(ids) < k:
+        k = len(ids)
+    n = len(ids) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * np.uint64(1_000_003) + ids[j : j + n]
+    return h
+
+
+class MinHasher:
+    """MinHash signatures with ``num_perm`` seeded multiply-shift hash functions."""
+
+    def __init__(self, num_perm: int = 128, seed: int = DEFAULT_SEED):
+        rng = np.random.default_rng(seed)
+        self.a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+        self.b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        self.num_perm = num_perm
+
+    def signature(self, shingle_hashes: np.ndarray) -> np.ndarray:
+        """The signature of one document's shingles (all ones' max for an empty document)."""
+        if len(shingle_hashes) == 0:
+            return np.full(self.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            hv = (self.a[:, None] * shingle_hashes[None, :] + self.b[:, None]) >> np.uint64(32)
+        return hv.min(axis=1)
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Bands and rows per band whose S-curve crosses 0.5 a little below ``threshold``."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        if num_perm % rows:
+            continue
+        bands = num_perm // rows
+        if (1 / bands) ** (1 / rows) <= threshold - 0.05:
+            best = (bands, rows)
+    return best
+
+
+def _union_find(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
+    parent = np.arange(n)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([find(i) for i in range(n)])
+
+
+def find_duplicates(
+    corpus: pd.DataFrame,
+    *,
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+    num_perm: int = 128,
+    seed: int = DEFAULT_SEED,
+    tokens: Tokens | None = None,
+) -> pd.DataFrame:
+    """Flag exact and near-duplicate documents.
+
+    Args:
+        corpus: Needs ``doc_id`` and ``text``; ``date`` orders each group when present.
+        threshold: Estimated Jaccard similarity of word 5-grams above which two
+            documents are near-duplicates (0 to 1).
+        num_perm: MinHash functions; more is more precise and slower.
+        seed: Seeds the hash functions.
+        tokens: Pre-computed token ids (shared with :func:`text_reuse`).
+
+    Returns:
+        One row per document, in corpus order: ``doc_id``, ``duplicate_of`` (the
+        group's earliest document, missing for originals), ``duplicate_kind``
+        (``exact``/``near``) and ``similarity`` (1.0 for exact copies).
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold={threshold}: give a Jaccard similarity between 0 and 1")
+    n = len(corpus)
+    order = _priority(corpus)
+    texts = corpus["text"].fillna("").astype(str).tolist()
+    keys = [" ".join(t.lower().split()) for t in texts]
+    tokens = tokens or Tokens.of(texts)
+    hasher = MinHasher(num_perm, seed)
+    sigs = np.stack([hasher.signature(np.unique(shingles(ids, 5))) for ids in tokens.ids]) if n else np.zeros((0, num_perm), np.uint64)
+    nonempty = np.array([len(k) > 0 for k in keys], dtype=bool)
+
+    pairs: dict[tuple[int, int], tuple[str, float]] = {}
+    first_by_key: dict[str, int] = {}
+    for i in np.argsort(order, kind="stable"):
+        if not nonempty[i]:
+            continue
+        j = first_by_key.setdefault(keys[i], i)
+        if j != i:
+            pairs[(j, i)] = ("exact", 1.0)
+
+    bands, rows = lsh_bands(threshold, num_perm)
+    for band in range(bands):
+        buckets: dict[bytes, list[int]] = {}
+        block = sigs[:, band * rows : (band + 1) * rows]
+        for i in np.flatnonzero(nonempty):
+            buckets.setdefault(block[i].tobytes(), []).append(i)
+        for members in buckets.values():
+            for a_pos, a in enumerate(members):
+                for b in members[a_pos + 1 :]:
+                    key = (a, b) if order[a] <= order[b] else (b, a)
+                    if key in pairs:
+                        continue
+                    sim = float(np.mean(sigs[a] == sigs[b]))
+                    if sim >= threshold:
+                        pairs[key] = ("near", sim)
+
+    return _flag(corpus, order, pairs)
+
+
+def _priority(corpus: pd.DataFrame) -> np.ndarray:
+    """Rank of each document: earliest date first, then corpus order."""
+    n = len(corpus)
+    if "date" in corpus and corpus["date"].notna().any():
+        dates = pd.to_datetime(corpus["date"], utc=True)
+        key = dates.fillna(pd.Timestamp.max.tz_localize("UTC")).to_numpy()
+        ranks = np.lexsort((np.arange(n), key))
+    else:
+        ranks = np.arange(n)
+    order = np.empty(n, dtype=np.int64)
+    order[ranks] = np.arange(n)
+    return order
+
+
+def _flag(corpus: pd.DataFrame, order: np.ndarray, pairs: dict) -> pd.DataFrame:
+    n = len(corpus)
+    # Union by priority rank so each group's root is its earliest document.
+    by_rank = np.argsort(order)
+    roots_rank = _union_find(n, [(order[a], order[b]) for a, b in pairs])
+    root_of = {i: by_rank[roots_rank[order[i]]] for i in range(n)}
+    best: dict[int, tuple[bool, float, str]] = {}
+    for (a, b), (kind, sim) in pairs.items():
+        for member, other in ((a, b), (b, a)):
+            if member == root_of[member]:
+                continue
+            candidate = (other == root_of[member], sim, kind)
+            if member not in best or candidate[:2] > best[member][:2]:
+                best[member] = candidate
+    ids = corpus["doc_id"].astype(str).to_numpy()
+    dup_of = [ids[root_of[i]] if root_of[i] != i else None for i in range(n)]
+    kinds = [best[i][2] if dup_of[i] else None for i in range(n)]
+    sims = [best[i][1] if dup_of[i] else np.nan for i in range(n)]
+    return pd.DataFrame(
+        {"doc_id": ids, "duplicate_of": dup_of, "duplicate_kind": kinds, "similarity": sims}
+    ).astype({"duplicate_of": "string", "duplicate_kind": "string", "similarity": "float64"})
+
+
+def text_reuse(
+    corpus: pd.DataFrame,
+    *,
+    min_words: int = 25,
+    max_docs_per_passage: int = 50,
+    tokens: Tokens | None = None,
+    skip_pairs: set[tuple[str, str]] | None = None,
+) -> pd.DataFrame:
+    """Passages of at least ``min_words`` words that two documents share.
+
+    Args:
+        corpus: Needs ``doc_id`` and ``text``.
+        min_words: Shortest passage reported.
+        max_docs_per_passage: An 8-word phrase found in more documents than this is
+            boilerplate, not reuse, and is ignored.
+        tokens: Pre-computed token ids (see :func:`find_duplicates`).
+        skip_pairs: ``(doc_id, doc_id)`` pairs not to report (e.g. known duplicates).
+
+    Returns:
+        One row per shared passage: ``doc_id``, ``other_doc_id``, ``n_words``,
+        ``start``/``end`` (character offsets in ``doc_id``'s text),
+        ``other_start``/``other_end`` and the ``passage`` itself.
+    """
+    k = 8
+    texts = corpus["text"].fillna("").astype(str).tolist()
+    ids = corpus["doc_id"].astype(str).tolist()
+    tokens = tokens or Tokens.of(texts)
+    hashes, docs, pos = [], [], []
+    for d, tok in enumerate(tokens.ids):
+        if len(tok) >= k:
+            h = shingles(tok, k)
+            hashes.append(h)
+            docs.append(np.full(len(h), d, dtype=np.int64))
+            pos.append(np.arange(len(h), dtype=np.int64))
+    columns = ["doc_id", "other_doc_id", "n_words", "start", "end", "other_start", "other_end", "passage"]
+    if not hashes:
+        return pd.DataFrame(columns=columns)
+    h, d, p = np.concatenate(hashes), np.concatenate(docs), np.concatenate(pos)
+    runs = _shared_runs(h, d, p, max_docs_per_passage)
+    skip = skip_pairs or set()
+    spans_cache: dict[int, list[tuple[int, int]]] = {}
+    rows = []
+    for (a, b), (a_lo, a_hi, b_lo, b_hi) in runs:
+        n_words = a_hi - a_lo + k
+        if n_words < min_words or (ids[a], ids[b]) in skip or (ids[b], ids[a]) in skip:
+            continue
+        sa = spans_cache.setdefault(a, [m.span() for m in _WORD.finditer(texts[a])])
+        sb = spans_cache.setdefault(b, [m.span() for m in _WORD.finditer(texts[b])])
+        start, end = sa[a_lo][0], sa[a_hi + k - 1][1]
+        rows.append((ids[a], ids[b], n_words, start, end, sb[b_lo][0], sb[b_hi + k - 1][1],
+                     texts[a][start:end]))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _shared_runs(h: np.ndarray, d: np.ndarray, p: np.ndarray, max_docs: int):
+    """Maximal runs of consecutive shingles that two documents share."""
+    order = np.lexsort((p, d, h))
+    h, d, p = h[order], d[order], p[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, len(h)])
+    matches: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for s, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+        group_d, group_p = d[s : s + size], p[s : s + size]
+        uniq, first = np.unique(group_d, return_index=True)
+        if len(uniq) < 2 or len(uniq) > max_docs:
+            continue
+        firsts = group_p[first]
+        for i in range(len(uniq)):
+            for j in range(i + 1, len(uniq)):
+                matches.setdefault((int(uniq[i]), int(uniq[j])), []).append((int(firsts[i]), int(firsts[j])))
+    for pair, hits in matches.items():
+        hits.sort()
+        lo = prev = hits[0]
+        for hit in hits[1:]:
+            if hit[0] == prev[0] + 1 and hit[1] == prev[1] + 1:
+                prev = hit
+                continue
+            yield pair, (lo[0], prev[0], lo[1], prev[1])
+            lo = prev = hit
+        yield pair, (lo[0], prev[0], lo[1], prev[1])
