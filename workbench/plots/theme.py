@@ -1,0 +1,66 @@
+"""The workbench's one look for every figure, and the escaping of article text.
+
+Plotly renders hover text and labels as HTML, so any article text that reaches
+a figure goes through :func:`escape` (or :func:`hover_text`) first: a corpus
+holding ``<script>`` or ``<img onerror=...>`` then shows it as text.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+#: Qualitative colours, colour-blind safe (Okabe-Ito, then Tol's muted).
+PALETTE = [
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+]
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family="Helvetica, Arial, sans-serif", size=13, color="#222"),
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=60, r=30, t=60, b=50),
+        hoverlabel=dict(align="left", bgcolor="white", font_size=12),
+        xaxis=dict(showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999"),
+        yaxis=dict(showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999"),
+        legend=dict(bgcolor="rgba(255,255,255,0.8)"),
+    )
+)
+pio.templates["workbench"] = TEMPLATE
+
+
+def escape(text: object, *, width: int | None = None, limit: int | None = 400) -> str:
+    """Article text made safe for a plotly label or hover: HTML-escaped, optionally
+    shortened to ``limit`` characters and wrapped at ``width`` with ``<br>``."""
+    s = "" if text is None else str(text)
+    if limit is not None and len(s) > limit:
+        s = s[: limit - 1].rstrip() + "…"
+    if width:
+        return "<br>".join(html.escape(line) for line in textwrap.wrap(s, width) or [""])
+    return html.escape(s)
+
+
+def style(fig: go.Figure, *, title: str | None = None, height: int | None = None) -> go.Figure:
+    """Apply the workbench template (and a title and height) to a figure; returns it."""
+    fig.update_layout(template="workbench")
+    if title is not None:
+        fig.update_layout(title=dict(text=html.escape(title), x=0.01, xanchor="left"))
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def empty_figure(message: str, *, title: str | None = None) -> go.Figure:
+    """A figure that says, in words, why there is nothing to draw."""
+    fig = go.Figure()
+    fig.add_annotation(text=html.escape(message), showarrow=False, x=0.5, y=0.5,
+                       xref="paper", yref="paper", font=dict(size=15, color="#555"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return style(fig, title=title, height=260)
