@@ -57,19 +57,64 @@ SCHEMA: dict[str, str] = {
 #: Names recognised for each field, in order of preference (case and punctuation ignored).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("doc_id", "docid", "id", "document_id", "article_id", "uuid", "guid", "key"),
-    "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text",
-             "maintext", "story", "body_text", "text_raw"),
+    "text": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "full_text",
+        "fulltext",
+        "article_text",
+        "maintext",
+        "story",
+        "body_text",
+        "text_raw",
+    ),
     "title": ("title", "headline", "heading", "head", "article_title"),
-    "date": ("date", "published", "published_at", "publish_date", "publication_date", "pub_date",
-             "date_published", "datetime", "timestamp", "time", "created_at", "date_raw"),
-    "source": ("source", "outlet", "publisher", "publication", "site", "sitename", "site_name",
-               "media", "newspaper", "domain"),
+    "date": (
+        "date",
+        "published",
+        "published_at",
+        "publish_date",
+        "publication_date",
+        "pub_date",
+        "date_published",
+        "datetime",
+        "timestamp",
+        "time",
+        "created_at",
+        "date_raw",
+    ),
+    "source": (
+        "source",
+        "outlet",
+        "publisher",
+        "publication",
+        "site",
+        "sitename",
+        "site_name",
+        "media",
+        "newspaper",
+        "domain",
+    ),
     "author": ("author", "authors", "byline", "by", "writer", "creator"),
     "url": ("url", "link", "href", "uri", "permalink", "source_url", "article_url"),
     "tags": ("tags", "keywords", "categories", "subjects", "topics"),
 }
-_STRING_COLUMNS = ["doc_id", "title", "text", "text_raw", "date_raw", "source", "author", "url",
-                   "tags", "dateline", "lang", "file"]
+_STRING_COLUMNS = [
+    "doc_id",
+    "title",
+    "text",
+    "text_raw",
+    "date_raw",
+    "source",
+    "author",
+    "url",
+    "tags",
+    "dateline",
+    "lang",
+    "file",
+]
 _SKIPPED_NAMES = ("readme", "license", "licence", "changelog", "source.md")
 
 
@@ -101,7 +146,9 @@ class Ingest:
 # ----------------------------------------------------------------------------- public API
 
 
-def load_corpus(source: str | os.PathLike[str] | pd.DataFrame | None = None, **options) -> pd.DataFrame:
+def load_corpus(
+    source: str | os.PathLike[str] | pd.DataFrame | None = None, **options
+) -> pd.DataFrame:
     """Load, normalise and deduplicate a corpus; the table only (see :func:`ingest`)."""
     return ingest(source, **options).corpus
 
@@ -141,32 +188,62 @@ def ingest(
         CorpusError: The source does not exist or holds nothing readable.
     """
     if isinstance(source, pd.DataFrame):
-        result = _ingest_frames([source.assign(_file="<DataFrame>", _line=range(1, len(source) + 1))],
-                                IngestReport(), columns, {}, find_titles, near_threshold,
-                                reuse_min_words, dayfirst, progress)
+        result = _ingest_frames(
+            [source.assign(_file="<DataFrame>", _line=range(1, len(source) + 1))],
+            IngestReport(),
+            columns,
+            {},
+            find_titles,
+            near_threshold,
+            reuse_min_words,
+            dayfirst,
+            progress,
+        )
         return _finish(result, warn)
     path = Path(source) if source is not None else config.sample_corpus()
     if not path.exists():
-        raise CorpusError(f"{config.display_path(path)}: no such file or folder. Give a folder of "
-                          "articles, or a CSV, TSV, JSON, JSONL, Parquet or HTML file.")
+        raise CorpusError(
+            f"{config.display_path(path)}: no such file or folder. Give a folder of "
+            "articles, or a CSV, TSV, JSON, JSONL, Parquet or HTML file."
+        )
     if _is_ingested_parquet(path):
-        return _finish(Ingest(corpus=pd.read_parquet(path), sources=[config.display_path(path)]), warn)
+        return _finish(
+            Ingest(corpus=pd.read_parquet(path), sources=[config.display_path(path)]), warn
+        )
     files = _input_files(path)
     sidecar_path = Path(metadata) if metadata else _folder_sidecar(path)
-    key = cache.key(PIPELINE_VERSION, [_fingerprint(f) for f in files],
-                    _fingerprint(sidecar_path) if sidecar_path else None, dict(columns or {}),
-                    find_titles, near_threshold, reuse_min_words, dayfirst)
+    key = cache.key(
+        PIPELINE_VERSION,
+        [_fingerprint(f) for f in files],
+        _fingerprint(sidecar_path) if sidecar_path else None,
+        dict(columns or {}),
+        find_titles,
+        near_threshold,
+        reuse_min_words,
+        dayfirst,
+    )
     cached = _read_cached(key) if use_cache else None
     if cached is not None:
         return _finish(cached, warn)
     report = IngestReport()
     sidecar = _read_sidecar(sidecar_path, report) if sidecar_path else {}
     if not files:
-        raise CorpusError(f"{config.display_path(path)}: no readable articles (.txt, .md, .html, "
-                          f".csv, .tsv, .json, .jsonl, .parquet) found here.")
+        raise CorpusError(
+            f"{config.display_path(path)}: no readable articles (.txt, .md, .html, "
+            f".csv, .tsv, .json, .jsonl, .parquet) found here."
+        )
     frames = _read_files(files, report, progress)
-    result = _ingest_frames(frames, report, columns, sidecar, find_titles, near_threshold,
-                            reuse_min_words, dayfirst, progress)
+    result = _ingest_frames(
+        frames,
+        report,
+        columns,
+        sidecar,
+        find_titles,
+        near_threshold,
+        reuse_min_words,
+        dayfirst,
+        progress,
+    )
     result.sources = [config.display_path(f) for f in files]
     if use_cache:
         _write_cached(key, result)
@@ -190,7 +267,9 @@ def save_corpus(corpus: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 
 def summarise(corpus: pd.DataFrame, report: IngestReport | None = None) -> dict[str, object]:
     """Headline numbers of a corpus table."""
-    dates = corpus["date"].dropna() if "date" in corpus else pd.Series([], dtype="datetime64[ns, UTC]")
+    dates = (
+        corpus["date"].dropna() if "date" in corpus else pd.Series([], dtype="datetime64[ns, UTC]")
+    )
     return {
         "documents": len(corpus),
         "words": int(corpus["n_words"].sum()) if len(corpus) else 0,
@@ -199,7 +278,8 @@ def summarise(corpus: pd.DataFrame, report: IngestReport | None = None) -> dict[
         "last_date": dates.max().date().isoformat() if len(dates) else None,
         "undated": int(corpus["date"].isna().sum()) if "date" in corpus else len(corpus),
         "unparsed_dates": int((corpus["date"].isna() & corpus["date_raw"].fillna("").ne("")).sum())
-        if "date_raw" in corpus else 0,
+        if "date_raw" in corpus
+        else 0,
         "duplicates": int(corpus["duplicate_of"].notna().sum()) if "duplicate_of" in corpus else 0,
         "problems": len(report.problems) if report else 0,
     }
@@ -249,15 +329,23 @@ def _is_ingested_parquet(path: Path) -> bool:
     return b"workbench" in meta
 
 
-def _read_files(files: list[Path], report: IngestReport, progress: bool | None) -> list[pd.DataFrame]:
+def _read_files(
+    files: list[Path], report: IngestReport, progress: bool | None
+) -> list[pd.DataFrame]:
     frames = []
-    for f in _progress(files, progress if progress is not None else len(files) > 200, "reading", "files"):
+    for f in _progress(
+        files, progress if progress is not None else len(files) > 200, "reading", "files"
+    ):
         fmt = readers.format_of(f)
         try:
             frames.extend(readers.READERS[fmt](f, report))
         except OSError as err:
-            report.add(config.display_path(f), "unreadable_file", f"cannot be read: {err.strerror}",
-                       "skipped; check permissions")
+            report.add(
+                config.display_path(f),
+                "unreadable_file",
+                f"cannot be read: {err.strerror}",
+                "skipped; check permissions",
+            )
     return frames
 
 
@@ -265,17 +353,24 @@ def _read_sidecar(path: Path, report: IngestReport) -> dict[str, dict[str, str]]
     name = config.display_path(path)
     if not path.exists():
         raise CorpusError(f"{name}: the metadata file does not exist.")
-    table = pd.concat(list(readers.READERS[readers.format_of(path) or ".csv"](path, report)),
-                      ignore_index=True)
+    table = pd.concat(
+        list(readers.READERS[readers.format_of(path) or ".csv"](path, report)), ignore_index=True
+    )
     mapping = detect_columns(list(table.columns), {})
     if "doc_id" not in mapping:
-        report.add(name, "sidecar_without_id", f"no doc_id column among {list(table.columns)[:12]}",
-                   "sidecar ignored; add a doc_id column matching the file names")
+        report.add(
+            name,
+            "sidecar_without_id",
+            f"no doc_id column among {list(table.columns)[:12]}",
+            "sidecar ignored; add a doc_id column matching the file names",
+        )
         return {}
     out: dict[str, dict[str, str]] = {}
     for rec in table.to_dict("records"):
         values = {f: str(rec[c]).strip() for f, c in mapping.items() if f != "doc_id"}
-        out[str(rec[mapping["doc_id"]]).strip()] = {f: v for f, v in values.items() if v and v != "nan"}
+        out[str(rec[mapping["doc_id"]]).strip()] = {
+            f: v for f, v in values.items() if v and v != "nan"
+        }
     return out
 
 
@@ -317,13 +412,24 @@ def _norm(name: object) -> str:
 # ----------------------------------------------------------------------------- pipeline
 
 
-def _ingest_frames(frames, report, columns, sidecar, find_titles, near_threshold,
-                   reuse_min_words, dayfirst, progress) -> Ingest:
+def _ingest_frames(
+    frames,
+    report,
+    columns,
+    sidecar,
+    find_titles,
+    near_threshold,
+    reuse_min_words,
+    dayfirst,
+    progress,
+) -> Ingest:
     records = list(_canonical_records(frames, report, dict(columns or {}), sidecar))
     report.n_records_read = len(records)
     show = progress if progress is not None else len(records) > 2000
-    rows = [_normalise_record(r, find_titles, report)
-            for r in _progress(records, show, "normalising", "docs")]
+    rows = []
+    for batch_rows, batch_report in _normalise_all(records, find_titles, show):
+        rows.extend(batch_rows)
+        report.merge(batch_report)
     corpus = _to_frame(rows, report)
     corpus["date"] = parse_dates(corpus["date_raw"], dayfirst=dayfirst)
     _report_dates(corpus, report)
@@ -331,8 +437,8 @@ def _ingest_frames(frames, report, columns, sidecar, find_titles, near_threshold
     dups = dedupe.find_duplicates(corpus, threshold=near_threshold, tokens=tokens)
     for col in ("duplicate_of", "duplicate_kind", "similarity"):
         corpus[col] = dups[col].to_numpy()
-    known = set(zip(dups["doc_id"], dups["duplicate_of"].fillna(""), strict=True))
-    reuse = dedupe.text_reuse(corpus, min_words=reuse_min_words, tokens=tokens, skip_pairs=known)
+    copies = set(dups.loc[dups["duplicate_of"].notna(), "doc_id"])
+    reuse = dedupe.text_reuse(corpus, min_words=reuse_min_words, tokens=tokens, skip_docs=copies)
     return Ingest(corpus=_order_columns(corpus), report=report, reuse=reuse)
 
 
@@ -343,14 +449,19 @@ def _canonical_records(frames, report, override, sidecar) -> Iterator[dict]:
         try:
             mapping = detect_columns(frame.columns, override)
         except KeyError as err:
-            report.add(file, "bad_column_option", str(err.args[0]), "file skipped; fix the columns option")
+            report.add(
+                file, "bad_column_option", str(err.args[0]), "file skipped; fix the columns option"
+            )
             continue
         if "text" not in mapping:
             if file not in seen_files:
-                report.add(file, "no_text_column",
-                           f"no text column among {[c for c in frame.columns if not c.startswith('_')][:15]}",
-                           "file skipped; name the column with columns={'text': NAME} "
-                           "(command line: --column text=NAME)")
+                report.add(
+                    file,
+                    "no_text_column",
+                    f"no text column among {_visible(frame.columns)[:15]}",
+                    "file skipped; name the column with columns={'text': NAME} "
+                    "(command line: --column text=NAME)",
+                )
             seen_files.add(file)
             continue
         seen_files.add(file)
@@ -361,7 +472,9 @@ def _canonical_records(frames, report, override, sidecar) -> Iterator[dict]:
             out["date_raw"] = out.pop("date", None)
             out["_file"], out["_line"], out["_kind"] = rec["_file"], rec.get("_line"), kind
             if not out.get("doc_id") or _is_missing(out["doc_id"]):
-                out["doc_id"] = f"{Path(file).stem.split('.')[0]}-{i + 1:05d}" if kind == "table" else None
+                out["doc_id"] = (
+                    f"{Path(file).stem.split('.')[0]}-{i + 1:05d}" if kind == "table" else None
+                )
             out["doc_id"] = str(out["doc_id"]).strip()
             for fld, value in sidecar.get(out["doc_id"], {}).items():
                 out["date_raw" if fld == "date" else fld] = value
@@ -369,8 +482,43 @@ def _canonical_records(frames, report, override, sidecar) -> Iterator[dict]:
             yield out
 
 
+def _visible(columns) -> list[str]:
+    return [c for c in columns if not str(c).startswith("_")]
+
+
 def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+    return (
+        value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+    )
+
+
+#: Records per task when normalising in several processes.
+_BATCH = 1_000
+#: Below this many records one process is faster than starting workers.
+_PARALLEL_FROM = 4_000
+
+
+def _normalise_batch(
+    records: list[dict], find_titles: bool | None
+) -> tuple[list[dict], IngestReport]:
+    report = IngestReport()
+    return [_normalise_record(r, find_titles, report) for r in records], report
+
+
+def _normalise_all(records: list[dict], find_titles: bool | None, show: bool):
+    """Normalise records in batches, over all cores for large corpora, in input order."""
+    batches = [records[i : i + _BATCH] for i in range(0, len(records), _BATCH)]
+    workers = min(os.cpu_count() or 1, len(batches))
+    if len(records) < _PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
+        results = (_normalise_batch(b, find_titles) for b in batches)
+        yield from _progress(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = pool.map(_normalise_batch, batches, [find_titles] * len(batches))
+        yield from _progress(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
 
 
 def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport) -> dict:
@@ -381,26 +529,48 @@ def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport)
     norm = normalise_article(raw, title=title, author=author, find_title=find)
     report.tally(norm.removed)
     if not norm.text:
-        report.add(rec["_file"], "empty_text", "the article has no body text",
-                   "kept with an empty body", line=rec.get("_line"), doc_id=rec["doc_id"])
+        report.add(
+            rec["_file"],
+            "empty_text",
+            "the article has no body text",
+            "kept with an empty body",
+            line=rec.get("_line"),
+            doc_id=rec["doc_id"],
+        )
     tags = rec.get("tags")
-    tags = [] if _is_missing(tags) else [str(tags)] if not isinstance(tags, list) else [str(t) for t in tags]
+    tags = (
+        []
+        if _is_missing(tags)
+        else [str(tags)]
+        if not isinstance(tags, list)
+        else [str(t) for t in tags]
+    )
     all_tags = list(dict.fromkeys([*tags, *norm.tags]))
     source = None if _is_missing(rec.get("source")) else str(rec["source"]).strip()
     return {
-        "doc_id": rec["doc_id"], "title": norm.title, "text": norm.text, "text_raw": raw,
+        "doc_id": rec["doc_id"],
+        "title": norm.title,
+        "text": norm.text,
+        "text_raw": raw,
         "date_raw": None if _is_missing(rec.get("date_raw")) else str(rec["date_raw"]).strip(),
-        "source": source or norm.source, "author": norm.author,
+        "source": source or norm.source,
+        "author": norm.author,
         "url": None if _is_missing(rec.get("url")) else str(rec["url"]).strip(),
-        "tags": "; ".join(all_tags) or None, "dateline": norm.dateline,
-        "lang": detect_language(norm.text), "n_words": len(norm.text.split()),
-        "file": rec["_file"], "line": rec.get("_line"), **rec["_extras"],
+        "tags": "; ".join(all_tags) or None,
+        "dateline": norm.dateline,
+        "lang": detect_language(norm.text),
+        "n_words": len(norm.text.split()),
+        "file": rec["_file"],
+        "line": rec.get("_line"),
+        **rec["_extras"],
     }
 
 
 def _to_frame(rows: list[dict], report: IngestReport) -> pd.DataFrame:
     if not rows:
-        raise CorpusError("no article could be read: " + "; ".join(str(p) for p in report.problems[:5]))
+        raise CorpusError(
+            "no article could be read: " + "; ".join(str(p) for p in report.problems[:5])
+        )
     corpus = pd.DataFrame(rows)
     counts: dict[str, int] = {}
     ids = corpus["doc_id"].tolist()
@@ -408,10 +578,14 @@ def _to_frame(rows: list[dict], report: IngestReport) -> pd.DataFrame:
         counts[doc_id] = counts.get(doc_id, 0) + 1
         if counts[doc_id] > 1:
             ids[i] = f"{doc_id}~{counts[doc_id]}"
-            report.add(str(corpus.at[i, "file"]), "duplicate_id",
-                       f"doc_id {doc_id!r} was already used by an earlier record",
-                       f"renamed to {ids[i]!r}; give every record its own id",
-                       line=corpus.at[i, "line"], doc_id=ids[i])
+            report.add(
+                str(corpus.at[i, "file"]),
+                "duplicate_id",
+                f"doc_id {doc_id!r} was already used by an earlier record",
+                f"renamed to {ids[i]!r}; give every record its own id",
+                line=corpus.at[i, "line"],
+                doc_id=ids[i],
+            )
     corpus["doc_id"] = ids
     corpus["line"] = pd.array(corpus["line"], dtype="Int64")
     return corpus
@@ -420,9 +594,14 @@ def _to_frame(rows: list[dict], report: IngestReport) -> pd.DataFrame:
 def _report_dates(corpus: pd.DataFrame, report: IngestReport) -> None:
     bad = corpus["date"].isna() & corpus["date_raw"].fillna("").ne("")
     for rec in corpus.loc[bad, ["file", "line", "doc_id", "date_raw"]].itertuples():
-        report.add(rec.file, "unparsed_date", f"date {rec.date_raw!r} could not be read",
-                   "kept in date_raw, date left empty; use ISO 8601 (2025-07-10)",
-                   line=None if pd.isna(rec.line) else int(rec.line), doc_id=rec.doc_id)
+        report.add(
+            rec.file,
+            "unparsed_date",
+            f"date {rec.date_raw!r} could not be read",
+            "kept in date_raw, date left empty; use ISO 8601 (2025-07-10)",
+            line=None if pd.isna(rec.line) else int(rec.line),
+            doc_id=rec.doc_id,
+        )
 
 
 def _order_columns(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -432,8 +611,14 @@ def _order_columns(corpus: pd.DataFrame) -> pd.DataFrame:
     extras = [c for c in corpus.columns if c not in SCHEMA]
     corpus = corpus[[*SCHEMA, *extras]]
     types = {c: "string" for c in _STRING_COLUMNS}
-    types.update({"n_words": "int64", "duplicate_of": "string", "duplicate_kind": "string",
-                  "similarity": "float64"})
+    types.update(
+        {
+            "n_words": "int64",
+            "duplicate_of": "string",
+            "duplicate_kind": "string",
+            "similarity": "float64",
+        }
+    )
     return corpus.astype(types).reset_index(drop=True)
 
 
@@ -443,12 +628,12 @@ def _finish(result: Ingest, warn: bool) -> Ingest:
     return result
 
 
-def _progress(items, show: bool, desc: str, unit: str):
+def _progress(items, show: bool, desc: str, unit: str, total: int | None = None):
     if not show:
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, desc=desc, unit=f" {unit}", mininterval=1.0)
+    return tqdm(items, desc=desc, unit=f" {unit}", mininterval=1.0, total=total)
 
 
 # ----------------------------------------------------------------------------- cache
@@ -463,10 +648,17 @@ def _read_cached(key: str) -> Ingest | None:
         meta = json.loads(files[2].read_text())
         report = IngestReport(n_records_read=meta["n_records_read"])
         for p in meta["problems"]:
-            report.add(p["file"], p["kind"], p["message"], p["action"], line=p["line"], doc_id=p["doc_id"])
+            report.add(
+                p["file"], p["kind"], p["message"], p["action"], line=p["line"], doc_id=p["doc_id"]
+            )
         for r in meta["rules"]:
             t = report.rules[r["rule"]]
-            t.n_docs, t.n_items, t.n_chars, t.example = r["n_docs"], r["n_items"], r["n_chars"], r["example"]
+            t.n_docs, t.n_items, t.n_chars, t.example = (
+                r["n_docs"],
+                r["n_items"],
+                r["n_chars"],
+                r["example"],
+            )
         return Ingest(pd.read_parquet(files[0]), report, pd.read_parquet(files[1]), meta["sources"])
     except Exception:  # a broken cache entry is rebuilt, never trusted
         return None

@@ -19,6 +19,27 @@ import pandas as pd
 _EMPTY = {"", "nan", "nat", "none", "null", "n/a", "na", "-", "unknown"}
 _RELATIVE = re.compile(r"\b(ago|yesterday|today|tomorrow|now|last|next)\b", re.I)
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# Zone abbreviations news sites print, as offsets from UTC in hours (dateutil knows none of them).
+_ZONES = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
+_TZINFOS = {name: hours * 3600 for name, hours in _ZONES.items()}
 
 
 def parse_date(value: object, *, dayfirst: bool = False) -> pd.Timestamp | None:
@@ -53,8 +74,12 @@ def parse_dates(values: pd.Series, *, dayfirst: bool = False) -> pd.Series:
     raw = values.astype("string").fillna("")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fast = pd.to_datetime(raw.where(raw.str.match(r"^\d{4}-\d{2}-\d{2}")), format="ISO8601",
-                              utc=True, errors="coerce")
+        fast = pd.to_datetime(
+            raw.where(raw.str.match(r"^\d{4}-\d{2}-\d{2}")),
+            format="ISO8601",
+            utc=True,
+            errors="coerce",
+        )
     missing = fast.isna() & raw.str.strip().ne("")
     if missing.any():
         distinct = raw[missing].unique()
@@ -91,7 +116,10 @@ def _dateutil(text: str, dayfirst: bool) -> pd.Timestamp | None:
     from dateutil import parser
 
     try:
-        return _to_utc(parser.parse(text, dayfirst=dayfirst, default=datetime(2000, 1, 1)))
+        parsed = parser.parse(
+            text, dayfirst=dayfirst, default=datetime(2000, 1, 1), tzinfos=_TZINFOS
+        )
+        return _to_utc(parsed)
     except (ValueError, OverflowError, TypeError, parser.ParserError):
         return None
 

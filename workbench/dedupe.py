@@ -34,18 +34,18 @@ class Tokens:
 
     @classmethod
     def of(cls, texts: list[str]) -> Tokens:
-        """Tokenise and hash every text."""
-        vocab: dict[str, int] = {}
-        out = []
-        for text in texts:
-            words = _WORD.findall(text.lower()) if isinstance(text, str) else []
-            ids = [vocab.get(w) for w in words]
-            for i, (w, v) in enumerate(zip(words, ids, strict=True)):
-                if v is None:
-                    v = vocab[w] = zlib.crc32(w.encode())
-                    ids[i] = v
-            out.append(np.asarray(ids, dtype=np.uint64))
-        return cls(out)
+        """Tokenise and hash every text (one factorisation over the whole corpus)."""
+        per_doc = [_WORD.findall(t.lower()) if isinstance(t, str) else [] for t in texts]
+        lengths = np.fromiter((len(w) for w in per_doc), dtype=np.int64, count=len(per_doc))
+        flat = [w for words in per_doc for w in words]
+        if not flat:
+            return cls([np.zeros(0, dtype=np.uint64) for _ in texts])
+        codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        crc = np.fromiter(
+            (zlib.crc32(w.encode()) for w in uniques), dtype=np.uint64, count=len(uniques)
+        )
+        ids = crc[codes]
+        return cls(np.split(ids, np.cumsum(lengths)[:-1]))
 
 
 def shingles(ids: np.ndarray, k: int) -> np.ndarray:
@@ -139,7 +139,11 @@ def find_duplicates(
     keys = [" ".join(t.lower().split()) for t in texts]
     tokens = tokens or Tokens.of(texts)
     hasher = MinHasher(num_perm, seed)
-    sigs = np.stack([hasher.signature(np.unique(shingles(ids, 5))) for ids in tokens.ids]) if n else np.zeros((0, num_perm), np.uint64)
+    sigs = (
+        np.stack([hasher.signature(np.unique(shingles(ids, 5))) for ids in tokens.ids])
+        if n
+        else np.zeros((0, num_perm), np.uint64)
+    )
     nonempty = np.array([len(k) > 0 for k in keys], dtype=bool)
 
     pairs: dict[tuple[int, int], tuple[str, float]] = {}
@@ -213,7 +217,7 @@ def text_reuse(
     min_words: int = 25,
     max_docs_per_passage: int = 50,
     tokens: Tokens | None = None,
-    skip_pairs: set[tuple[str, str]] | None = None,
+    skip_docs: set[str] | None = None,
 ) -> pd.DataFrame:
     """Passages of at least ``min_words`` words that two documents share.
 
@@ -223,7 +227,7 @@ def text_reuse(
         max_docs_per_passage: An 8-word phrase found in more documents than this is
             boilerplate, not reuse, and is ignored.
         tokens: Pre-computed token ids (see :func:`find_duplicates`).
-        skip_pairs: ``(doc_id, doc_id)`` pairs not to report (e.g. known duplicates).
+        skip_docs: Documents left out (flagged duplicates: their original stands for them).
 
     Returns:
         One row per shared passage: ``doc_id``, ``other_doc_id``, ``n_words``,
@@ -235,55 +239,90 @@ def text_reuse(
     ids = corpus["doc_id"].astype(str).tolist()
     tokens = tokens or Tokens.of(texts)
     hashes, docs, pos = [], [], []
+    skip = skip_docs or set()
     for d, tok in enumerate(tokens.ids):
-        if len(tok) >= k:
+        if len(tok) >= k and ids[d] not in skip:
             h = shingles(tok, k)
             hashes.append(h)
             docs.append(np.full(len(h), d, dtype=np.int64))
             pos.append(np.arange(len(h), dtype=np.int64))
-    columns = ["doc_id", "other_doc_id", "n_words", "start", "end", "other_start", "other_end", "passage"]
+    columns = [
+        "doc_id",
+        "other_doc_id",
+        "n_words",
+        "start",
+        "end",
+        "other_start",
+        "other_end",
+        "passage",
+    ]
     if not hashes:
         return pd.DataFrame(columns=columns)
     h, d, p = np.concatenate(hashes), np.concatenate(docs), np.concatenate(pos)
     runs = _shared_runs(h, d, p, max_docs_per_passage)
-    skip = skip_pairs or set()
     spans_cache: dict[int, list[tuple[int, int]]] = {}
     rows = []
     for (a, b), (a_lo, a_hi, b_lo, b_hi) in runs:
         n_words = a_hi - a_lo + k
-        if n_words < min_words or (ids[a], ids[b]) in skip or (ids[b], ids[a]) in skip:
+        if n_words < min_words:
             continue
-        sa = spans_cache.setdefault(a, [m.span() for m in _WORD.finditer(texts[a])])
-        sb = spans_cache.setdefault(b, [m.span() for m in _WORD.finditer(texts[b])])
+        sa, sb = _word_spans(spans_cache, texts, a), _word_spans(spans_cache, texts, b)
         start, end = sa[a_lo][0], sa[a_hi + k - 1][1]
-        rows.append((ids[a], ids[b], n_words, start, end, sb[b_lo][0], sb[b_hi + k - 1][1],
-                     texts[a][start:end]))
+        rows.append(
+            (
+                ids[a],
+                ids[b],
+                n_words,
+                start,
+                end,
+                sb[b_lo][0],
+                sb[b_hi + k - 1][1],
+                texts[a][start:end],
+            )
+        )
     return pd.DataFrame(rows, columns=columns)
 
 
+def _word_spans(cache: dict[int, list[tuple[int, int]]], texts: list[str], d: int):
+    if d not in cache:
+        cache[d] = [m.span() for m in _WORD.finditer(texts[d])]
+    return cache[d]
+
+
 def _shared_runs(h: np.ndarray, d: np.ndarray, p: np.ndarray, max_docs: int):
-    """Maximal runs of consecutive shingles that two documents share."""
+    """Maximal runs of consecutive shingles that two documents share.
+
+    Yields ``((doc_a, doc_b), (a_first, a_last, b_first, b_last))`` in shingle positions.
+    """
     order = np.lexsort((p, d, h))
     h, d, p = h[order], d[order], p[order]
+    first = np.r_[True, (h[1:] != h[:-1]) | (d[1:] != d[:-1])]  # first position of a hash per doc
+    h, d, p = h[first], d[first], p[first]
     starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
     sizes = np.diff(np.r_[starts, len(h)])
-    matches: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for s, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
-        group_d, group_p = d[s : s + size], p[s : s + size]
-        uniq, first = np.unique(group_d, return_index=True)
-        if len(uniq) < 2 or len(uniq) > max_docs:
-            continue
-        firsts = group_p[first]
-        for i in range(len(uniq)):
-            for j in range(i + 1, len(uniq)):
-                matches.setdefault((int(uniq[i]), int(uniq[j])), []).append((int(firsts[i]), int(firsts[j])))
-    for pair, hits in matches.items():
-        hits.sort()
-        lo = prev = hits[0]
-        for hit in hits[1:]:
-            if hit[0] == prev[0] + 1 and hit[1] == prev[1] + 1:
-                prev = hit
-                continue
-            yield pair, (lo[0], prev[0], lo[1], prev[1])
-            lo = prev = hit
-        yield pair, (lo[0], prev[0], lo[1], prev[1])
+    pair_a, pair_b, pos_a, pos_b = [], [], [], []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_docs)]):
+        rows = starts[sizes == size][:, None] + np.arange(size)[None, :]
+        gd, gp = d[rows], p[rows]
+        for i in range(size):
+            for j in range(i + 1, size):
+                pair_a.append(gd[:, i])
+                pair_b.append(gd[:, j])
+                pos_a.append(gp[:, i])
+                pos_b.append(gp[:, j])
+    if not pair_a:
+        return
+    da, db = np.concatenate(pair_a), np.concatenate(pair_b)
+    pa, pb = np.concatenate(pos_a), np.concatenate(pos_b)
+    order = np.lexsort((pb, pa, db, da))
+    da, db, pa, pb = da[order], db[order], pa[order], pb[order]
+    cont = (
+        (da[1:] == da[:-1])
+        & (db[1:] == db[:-1])
+        & (pa[1:] == pa[:-1] + 1)
+        & (pb[1:] == pb[:-1] + 1)
+    )
+    run_start = np.flatnonzero(np.r_[True, ~cont])
+    run_end = np.r_[run_start[1:], len(da)] - 1
+    for s_, e_ in zip(run_start, run_end, strict=True):
+        yield (int(da[s_]), int(db[s_])), (int(pa[s_]), int(pa[e_]), int(pb[s_]), int(pb[e_]))

@@ -107,6 +107,10 @@ class IngestReport:
         by_kind: dict[str, list[Problem]] = defaultdict(list)
         for p in self.problems:
             by_kind[p.kind].append(p)
-        for kind, items in by_kind.items():
-            more = f" (and {len(items) - 1} more like it; see the ingest report)" if len(items) > 1 else ""
+        for items in by_kind.values():
+            more = (
+                f" (and {len(items) - 1} more like it; see the ingest report)"
+                if len(items) > 1
+                else ""
+            )
             warnings.warn(f"{items[0]}{more}", WorkbenchWarning, stacklevel=stacklevel)

@@ -27,7 +27,9 @@ def format_summary(result: Ingest, *, show: int = 5, width: int = 100) -> str:
     if len(rules):
         lines.append("\nnormalising removed or moved:")
         for r in rules.itertuples():
-            lines.append(f"  {r.rule:<16} {r.n_items:>6,} in {r.n_docs:,} docs   e.g. {r.example[:60]!r}")
+            lines.append(
+                f"  {r.rule:<16} {r.n_items:>6,} in {r.n_docs:,} docs   e.g. {r.example[:60]!r}"
+            )
     problems = report.problems_frame()
     if len(problems):
         lines.append("\nfirst problems (all of them: --report-out FILE):")
@@ -37,13 +39,21 @@ def format_summary(result: Ingest, *, show: int = 5, width: int = 100) -> str:
         lines.append(f"\nfirst {min(show, len(corpus))} documents:")
         for r in corpus.head(show).itertuples():
             lines.append(f"  [{r.doc_id}] {r.title if pd.notna(r.title) else '(no title)'}")
-            meta = [f"by {r.author}" if pd.notna(r.author) else "no author",
-                    r.source if pd.notna(r.source) else "no source",
-                    r.date.date().isoformat() if pd.notna(r.date) else "no date",
-                    f"{r.n_words:,} words"]
+            meta = [
+                f"by {r.author}" if pd.notna(r.author) else "no author",
+                r.source if pd.notna(r.source) else "no source",
+                r.date.date().isoformat() if pd.notna(r.date) else "no date",
+                f"{r.n_words:,} words",
+            ]
             lines.append("      " + " · ".join(meta))
-            lines.extend(textwrap.wrap(r.text[:300].replace("\n\n", " ¶ "), width,
-                                       initial_indent="      ", subsequent_indent="      "))
+            lines.extend(
+                textwrap.wrap(
+                    r.text[:300].replace("\n\n", " ¶ "),
+                    width,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
+                )
+            )
     return "\n".join(lines)
 
 

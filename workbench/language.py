@@ -9,18 +9,20 @@ of microseconds per article; anything unclear is ``"und"`` (undetermined).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-_PROFILES: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for it was on with as by at from be this have are said".split()),
-    "de": frozenset("der die und das ist nicht mit den von zu ein eine auf sich dem des im für wird".split()),
-    "fr": frozenset("le la les et des est une pour dans que qui pas sur par au du avec ce sont aux".split()),
-    "es": frozenset("el la los las y en que del por con una para es se como al más pero sus fue".split()),
-    "it": frozenset("il la di che e per un una del della sono non con si nel gli alla anche dei".split()),
-    "pt": frozenset("o a os as de que e do da em um uma para com não por mais dos das foi".split()),
-    "nl": frozenset("de het een en van is dat op te in zijn voor met niet aan er ook als bij".split()),
-    "ru": frozenset("и в не на что с по это как из он к для о а но его от было она же".split()),
-    "uk": frozenset("і в не на що з та це як до у за про для від але його було вона ж".split()),
+_FUNCTION_WORDS = {
+    "en": "the of and to in is that for it was on with as by at from be this have are said",
+    "de": "der die und das ist nicht mit den von zu ein eine auf sich dem des im für wird",
+    "fr": "le la les et des est une pour dans que qui pas sur par au du avec ce sont aux",
+    "es": "el la los las y en que del por con una para es se como al más pero sus fue",
+    "it": "il la di che e per un una del della sono non con si nel gli alla anche dei",
+    "pt": "o a os as de que e do da em um uma para com não por mais dos das foi",
+    "nl": "de het een en van is dat op te in zijn voor met niet aan er ook als bij",
+    "ru": "и в не на что с по это как из он к для о а но его от было она же",
+    "uk": "і в не на що з та це як до у за про для від але його було вона ж",
 }
+_PROFILES = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -34,7 +36,8 @@ def detect_language(text: str, *, max_words: int = 300) -> str:
     words = _WORD.findall(text[: max_words * 8].lower())[:max_words]
     if len(words) < 5:
         return "und"
-    scores = {lang: sum(w in profile for w in words) for lang, profile in _PROFILES.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in profile) for lang, profile in _PROFILES.items()}
     best = max(scores, key=scores.get)
     if scores[best] < max(2, 0.08 * len(words)):
         return "und"

@@ -22,16 +22,23 @@ from workbench.textclean import clean_characters
 
 _CHROME_LINES = re.compile(
     r"""^(?:
-        continue\ reading|read\ more|read\ full\ (?:article|story)|want\ to\ read\ more(?:\ articles)?\??
-      | explore\ our\ latest\ news(?:\ and\ updates)?|browse\ all\ articles|more\ stories|related(?:\ (?:articles|stories|coverage))?
+        continue\ reading|read\ more|read\ full\ (?:article|story)
+      | want\ to\ read\ more(?:\ articles)?\??
+      | explore\ our\ latest\ news(?:\ and\ updates)?|browse\ all\ articles|more\ stories
+      | related(?:\ (?:articles|stories|coverage))?
       | (?:post|leave|add)\ a\ comment|comments?(?:\ \(\d+\))?|view\ comments|show\ comments
       | previous\ post(?:\ next\ post)?|next\ post|previous\ article|next\ article
-      | you\ may\ also\ like|you\ might\ also\ like|recommended(?:\ for\ you)?|most\ read|popular\ now|trending\ now
-      | share(?:\ this)?(?:\ article|\ story)?(?:\ on\ \w+)?|share\ via\ email|print|email|tweet|facebook|twitter|whatsapp|linkedin
-      | advertisement|sponsored(?:\ content)?|skip\ to\ (?:main\ )?content|back\ to\ top|top\ of\ page
+      | you\ may\ also\ like|you\ might\ also\ like|recommended(?:\ for\ you)?
+      | most\ read|popular\ now|trending\ now
+      | share(?:\ this)?(?:\ article|\ story)?(?:\ on\ \w+)?|share\ via\ email
+      | print|email|tweet|facebook|twitter|whatsapp|linkedin
+      | advertisement|sponsored(?:\ content)?|skip\ to\ (?:main\ )?content
+      | back\ to\ top|top\ of\ page
       | (?:follow|like)\ us\ on\ .{1,40}|subscribe(?:\ now|\ today)?(?:\ to\ .{1,60})?
-      | sign\ up(?:\ for|\ to)\ .{0,80}|get\ our\ .{0,40}newsletter.{0,60}|newsletter|by\ signing\ up.{0,120}
-      | click\ here\ to\ .{0,80}|watch(?:\ video)?|video|listen(?:\ to\ (?:this\ )?article)?|image|photo|gallery
+      | sign\ up(?:\ for|\ to)\ .{0,80}|get\ our\ .{0,40}newsletter.{0,60}|newsletter
+      | by\ signing\ up.{0,120}
+      | click\ here\ to\ .{0,80}|watch(?:\ video)?|video|listen(?:\ to\ (?:this\ )?article)?
+      | image|photo|gallery
       | copyright\ .{0,120}|all\ rights\ reserved\.?
     )[.!:]?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -45,18 +52,23 @@ _TICKER = re.compile(
 _TICKER_SEPARATORS = re.compile(r"\s[•|·]\s")
 
 _HASHTAG_RUN = re.compile(r"^(?:#[^#\n]+?\s*){2,}$")
-_KEYWORDS_LINE = re.compile(r"^\(?\s*(?:keywords?|tags?|topics?|tagged)\s*:\s*(?P<tags>.+?)\s*\)?\.?$", re.I)
+_KEYWORDS_LINE = re.compile(
+    r"^\(?\s*(?:keywords?|tags?|topics?|tagged)\s*:\s*(?P<tags>.+?)\s*\)?\.?$", re.I
+)
 _GLUED_TAGS = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>.+)$", re.I)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$"
+)
 _NOT_NAME_WORDS = frozenset(
     """news breaking latest analysis analytical breakdown opinion editorial live update updates
-    world politics report reports staff desk home sport sports business today week weekly daily
-    comment comments review feature features explainer exclusive video watch read more story
-    stories conclusion introduction background summary overview faq faqs questions related
-    peace war talks russia ukraine united states america american europe european the and of
-    diplomacy relations conflict crisis global international security press media""".split()
+    world politics report reports staff desk home sport sports business today week weekly
+    daily comment comments review feature features explainer exclusive video watch read more
+    story stories conclusion introduction background summary overview faq faqs questions
+    related peace war talks russia ukraine united states america american europe european
+    the and of diplomacy relations conflict crisis global international security press media
+    in on at for with from by to as of a an about after before during under over into""".split()
 )
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|media|agency|reuters|associated|wire|staff|desk|tv|radio|daily"
@@ -79,19 +91,24 @@ _PHOTO_CREDIT_LINE = re.compile(
 
 # ----------------------------------------------------------------------------- inline rules
 
-_INLINE_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (rule, a substring that must be present, in lower case, for the pattern to be tried, pattern)
+_INLINE_BOILERPLATE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "video_caption",
+        "fox news flash",
         re.compile(
-            r"Fox News Flash top (?:headlines|entertainment and celebrity headlines)(?: for [^.]{1,20})? "
-            r"are here\. Check out what's clicking (?:today )?(?:in entertainment )?on Fox ?news\.com\.?\s*",
+            r"Fox News Flash top (?:headlines|entertainment and celebrity headlines)"
+            r"(?: for [^.]{1,20})? are here\. Check out what's clicking (?:today )?"
+            r"(?:in entertainment )?on Fox ?news\.com\.?\s*",
             re.I,
         ),
     ),
     (
         "newsletter_prompt",
+        "sign up",
         re.compile(
-            r"Get all the latest news on [^.]{1,60} delivered daily to your inbox\. Sign up here\.?\s*"
+            r"Get all the latest news on [^.]{1,60} delivered daily to your inbox\."
+            r" Sign up here\.?\s*"
             r"|Sign up (?:for|to) (?:our|the) [^.]{1,80}newsletter[^.]{0,80}\.\s*"
             r"|Sign up to [^.]{1,60} here\.?\s*",
             re.I,
@@ -99,9 +116,11 @@ _INLINE_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "copyright",
+        "©",
         re.compile(
             r"\(?©\s*(?:Copyright\s*)?\d{4}[^.]{0,80}\.(?:\s*All Rights Reserved\.)?"
-            r"(?:\s*This material may not be published, broadcast, rewritten,? or redistributed\.?)?"
+            r"(?:\s*This material may not be published, broadcast, rewritten,?"
+            r" or redistributed\.?)?"
             r"(?:\s*The BBC is not responsible for the content of external sites\."
             r"\s*Read about our approach to external linking\.)?\)?\s*",
             re.I,
@@ -109,12 +128,14 @@ _INLINE_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "read_more",
+        "",
         re.compile(
-            r"\*\*\s*(?:CLICK HERE TO )?READ MORE[^*]{0,80}\*\*\s*|\bREAD MORE:\s*[^.]{0,200}?(?=\s[A-Z][a-z]|\s*$)"
+            r"\*\*\s*(?:CLICK HERE TO )?READ MORE[^*]{0,80}\*\*\s*"
+            r"|\bREAD MORE:\s*[^.]{0,200}?(?=\s[A-Z][a-z]|\s*$)"
             r"|\bCLICK HERE (?:TO|FOR) [^.]{0,100}(?:\.|$)\s*",
         ),
     ),
-    ("photo_credit", re.compile(r"\((?:Photo|Image|Credit)[^()]{0,150}\)\s*", re.I)),
+    ("photo_credit", "(", re.compile(r"\((?:Photo|Image|Credit)[^()]{0,150}\)\s*", re.I)),
 )
 
 
@@ -187,7 +208,9 @@ def split_tags(line: str) -> list[str] | None:
     return None
 
 
-def parse_byline(line: str, *, require_prefix: bool = False) -> tuple[str | None, str | None] | None:
+def parse_byline(
+    line: str, *, require_prefix: bool = False
+) -> tuple[str | None, str | None] | None:
     """Read a byline into ``(author, outlet)``; ``None`` when the line is not a byline.
 
     ``"By Jane Doe, Associated Press"`` -> ``("Jane Doe", "Associated Press")``;
@@ -200,6 +223,8 @@ def parse_byline(line: str, *, require_prefix: bool = False) -> tuple[str | None
     if not body or _words(body) > 12 or re.search(r"\d|[!?;:]", body):
         return None
     name, _, affiliation = body.partition(",")
+    if not m and affiliation:  # a bare line must be nothing but the name(s)
+        return None
     if m and _OUTLET_WORDS.search(name):
         return None, name.strip()
     people = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", name) if p.strip()]
@@ -259,7 +284,7 @@ def normalise_article(
 def _take_header(lines: list[str], out: Normalised, *, find_title: bool) -> list[str]:
     """Walk the top lines: tickers, headline, repeated headline, tags, byline."""
     kept: list[str] = []
-    seen_byline = False
+    seen_byline = seen_title_line = False
     known_title = _comparable(out.title) if out.title else None
     for i, line in enumerate(lines):
         if i >= 12 or (_words(line) >= 30 and not _TEASER_END.search(line)):
@@ -267,18 +292,19 @@ def _take_header(lines: list[str], out: Normalised, *, find_title: bool) -> list
         if is_ticker(line):
             out.removed.append(("ticker", line))
         elif known_title and _comparable(line) == known_title:
+            seen_title_line = True
             out.removed.append(("repeated_title", line))
         elif (tags := split_tags(line)) is not None:
             out.tags.extend(tags)
             out.removed.append(("tags", line))
-        elif not seen_byline and (by := parse_byline(line, require_prefix=not kept and not out.title)):
+        elif not seen_byline and (by := parse_byline(line, require_prefix=not seen_title_line)):
             seen_byline = True
             person, outlet = by
             out.author = out.author or person
             out.source = out.source or outlet
             out.removed.append(("byline", line))
         elif find_title and out.title is None and not kept and looks_like_title(line):
-            out.title, known_title = line, _comparable(line)
+            out.title, known_title, seen_title_line = line, _comparable(line), True
             out.removed.append(("title", line))
         else:
             kept.append(line)
@@ -328,7 +354,11 @@ def _drop_inline(lines: list[str], out: Normalised) -> list[str]:
     """Boilerplate sentences inside paragraphs (flattened bodies carry them inline)."""
     kept = []
     for line in lines:
-        for rule, pattern in _INLINE_BOILERPLATE:
+        lower = line.lower()
+        shouting = "READ MORE" in line or "CLICK HERE" in line
+        for rule, trigger, pattern in _INLINE_BOILERPLATE:
+            if (trigger and trigger not in lower) or (rule == "read_more" and not shouting):
+                continue
             if pattern.search(line):
                 for m in pattern.finditer(line):
                     out.removed.append((rule, m.group(0).strip()))
@@ -356,5 +386,7 @@ def _guard_against_loss(cleaned: str, out: Normalised) -> None:
     dropped = {text for rule, text in out.removed if rule in moved}
     lines = [ln for ln in cleaned.split("\n") if ln and ln not in dropped]
     out.removed = [(r, t) for r, t in out.removed if r in moved]
-    out.removed.append(("kept_body_guard", f"rules would have removed {before - _words(out.text)} words"))
+    out.removed.append(
+        ("kept_body_guard", f"rules would have removed {before - _words(out.text)} words")
+    )
     out.text = "\n\n".join(lines)

@@ -41,8 +41,10 @@ def looks_binary(head: bytes) -> bool:
 
 
 def decode(data: bytes, file: str, report: IngestReport) -> str:
-    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, cp1252; else UTF-8
-    with replacement characters and a note in the report."""
+    """Decode bytes, trying UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
+
+    Bytes none of them can read are replaced (U+FFFD) and noted in the report.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -56,14 +58,22 @@ def decode(data: bytes, file: str, report: IngestReport) -> str:
         first_bad = err.start
     try:
         text = data.decode("cp1252")
-        report.add(file, "encoding", "not UTF-8; read as Windows-1252 (cp1252)",
-                   "decoded as cp1252; save the file as UTF-8 to be sure",
-                   line=data[:first_bad].count(b"\n") + 1)
+        report.add(
+            file,
+            "encoding",
+            "not UTF-8; read as Windows-1252 (cp1252)",
+            "decoded as cp1252; save the file as UTF-8 to be sure",
+            line=data[:first_bad].count(b"\n") + 1,
+        )
         return text
     except UnicodeDecodeError:
-        report.add(file, "encoding", "bytes that are neither UTF-8 nor cp1252",
-                   "undecodable bytes replaced by U+FFFD; save the file as UTF-8",
-                   line=data[:first_bad].count(b"\n") + 1)
+        report.add(
+            file,
+            "encoding",
+            "bytes that are neither UTF-8 nor cp1252",
+            "undecodable bytes replaced by U+FFFD; save the file as UTF-8",
+            line=data[:first_bad].count(b"\n") + 1,
+        )
         return data.decode("utf-8", errors="replace")
 
 
@@ -94,12 +104,23 @@ def read_text_file(path: Path, report: IngestReport) -> Iterator[pd.DataFrame]:
         report.add(name, "empty_file", "the file is empty", "skipped; remove it or add the text")
         return
     if looks_binary(data[:8192]):
-        report.add(name, "binary_file", "the file is binary, not text",
-                   "skipped; convert it to .txt, .html or a table")
+        report.add(
+            name,
+            "binary_file",
+            "the file is binary, not text",
+            "skipped; convert it to .txt, .html or a table",
+        )
         return
     text = decode(data, name, report)
-    yield pd.DataFrame({"doc_id": [path.stem], "text": [text], "_file": [name], "_line": [None],
-                        "_kind": ["plain"]})
+    yield pd.DataFrame(
+        {
+            "doc_id": [path.stem],
+            "text": [text],
+            "_file": [name],
+            "_line": [None],
+            "_kind": ["plain"],
+        }
+    )
 
 
 def read_html_file(path: Path, report: IngestReport) -> Iterator[pd.DataFrame]:
@@ -112,18 +133,35 @@ def read_html_file(path: Path, report: IngestReport) -> Iterator[pd.DataFrame]:
     html = decode(data, name, report)
     import trafilatura  # imported on first use: it is slow to import
 
-    found = trafilatura.extract(html, output_format="json", with_metadata=True,
-                                include_comments=False, include_tables=False, favor_precision=True)
+    found = trafilatura.extract(
+        html,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
     meta = json.loads(found) if found else {}
     if not meta.get("text"):
-        report.add(name, "empty_html", "no article text found in the page",
-                   "kept with an empty body; check that the page holds the article")
+        report.add(
+            name,
+            "empty_html",
+            "no article text found in the page",
+            "kept with an empty body; check that the page holds the article",
+        )
     tags = ", ".join(t for t in [meta.get("categories"), meta.get("tags")] if t)
     record = {
-        "doc_id": path.stem, "title": meta.get("title"), "text": meta.get("text") or "",
-        "date": meta.get("date"), "author": meta.get("author"), "url": meta.get("url") or meta.get("source"),
-        "source": meta.get("sitename") or meta.get("hostname"), "tags": tags or None,
-        "_file": name, "_line": None, "_kind": "html",
+        "doc_id": path.stem,
+        "title": meta.get("title"),
+        "text": meta.get("text") or "",
+        "date": meta.get("date"),
+        "author": meta.get("author"),
+        "url": meta.get("url") or meta.get("source"),
+        "source": meta.get("sitename") or meta.get("hostname"),
+        "tags": tags or None,
+        "_file": name,
+        "_line": None,
+        "_kind": "html",
     }
     yield pd.DataFrame([record])
 
@@ -137,48 +175,75 @@ def read_csv_file(path: Path, report: IngestReport) -> Iterator[pd.DataFrame]:
     sep = "\t" if ".tsv" in path.suffixes or ".tab" in path.suffixes else ","
     encoding = _sniff_encoding(path)
     if encoding == "cp1252":
-        report.add(name, "encoding", "not UTF-8; read as Windows-1252 (cp1252)",
-                   "decoded as cp1252; save the file as UTF-8 to be sure")
+        report.add(
+            name,
+            "encoding",
+            "not UTF-8; read as Windows-1252 (cp1252)",
+            "decoded as cp1252; save the file as UTF-8 to be sure",
+        )
+    yielded = 0
     try:
-        yield from _read_csv_fast(path, name, sep, encoding, report)
-    except pd.errors.ParserError as err:
-        report.add(name, "malformed_csv", f"the CSV parser stopped: {str(err).strip()}",
-                   "re-read line by line; records that cannot be read are listed one by one")
-        yield from _read_csv_recovering(path, name, sep, encoding, report)
+        for chunk in _read_csv_fast(path, name, sep, encoding, report):
+            yielded += len(chunk)
+            yield chunk
+    except (pd.errors.ParserError, _MalformedRows) as err:
+        why = (
+            f"the CSV parser stopped: {str(err).strip()}"
+            if str(err)
+            else "the file has malformed rows"
+        )
+        report.add(
+            name,
+            "malformed_csv",
+            why,
+            "re-read record by record; each record that cannot be read is listed",
+        )
+        yield from _read_csv_recovering(path, name, sep, encoding, report, skip_records=yielded)
     except pd.errors.EmptyDataError:
         report.add(name, "empty_file", "the table has no header and no rows", "skipped")
 
 
+class _MalformedRows(Exception):
+    """The fast reader met rows it would skip; switch to the record-by-record reader."""
+
+
 def _read_csv_fast(path: Path, name: str, sep: str, encoding: str, report: IngestReport):
-    batches: list[pd.DataFrame] = []
+    held: pd.DataFrame | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
-        reader = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=encoding,
-                             encoding_errors="replace", on_bad_lines="warn", chunksize=CHUNK_ROWS,
-                             compression="infer")
+        reader = pd.read_csv(
+            path,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            encoding=encoding,
+            encoding_errors="replace",
+            on_bad_lines="warn",
+            chunksize=CHUNK_ROWS,
+            compression="infer",
+        )
         row = 0
         for chunk in reader:
+            if any("Skipping line" in str(w.message) for w in caught):
+                raise _MalformedRows()
             chunk = _with_provenance(chunk, name, start_line=row + 2)
             row += len(chunk)
-            batches.append(chunk)
-            if len(batches) > 1:  # keep one batch in hand so a late parser error re-reads cleanly
-                yield batches.pop(0)
-    _report_skipped_lines(caught, name, report)
-    yield from batches
+            if held is not None:  # one batch in hand: a later parser error re-reads it cleanly
+                yield held
+            held = chunk
+        if any("Skipping line" in str(w.message) for w in caught):
+            raise _MalformedRows()
+    if held is not None:
+        yield held
 
 
-def _report_skipped_lines(caught: list[warnings.WarningMessage], name: str, report: IngestReport) -> None:
-    for w in caught:
-        for msg in str(w.message).strip().splitlines():
-            if msg.startswith("Skipping line"):
-                head, _, detail = msg.partition(":")
-                line = int(head.split()[-1])
-                report.add(name, "malformed_row", f"row has the wrong number of fields ({detail.strip()})",
-                           "row skipped; fix its quoting or separators and load again", line=line)
+def _read_csv_recovering(
+    path: Path, name: str, sep: str, encoding: str, report: IngestReport, *, skip_records: int = 0
+):
+    """Read a CSV whose quoting is broken: one record at a time, skipping what cannot be read.
 
-
-def _read_csv_recovering(path: Path, name: str, sep: str, encoding: str, report: IngestReport):
-    """Read a CSV whose quoting is broken: one record at a time, skipping what cannot be read."""
+    The first ``skip_records`` good records were already delivered by the fast reader.
+    """
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding=encoding, errors="replace", newline="") as fh:
         lines = fh.read().split("\n")
@@ -188,8 +253,13 @@ def _read_csv_recovering(path: Path, name: str, sep: str, encoding: str, report:
     while i < len(lines):
         j, record = _next_record(lines, i, sep)
         if record is None:
-            report.add(name, "malformed_row", "a quote opened on this line is never closed",
-                       "line skipped; close the quote and load again", line=i + 1)
+            report.add(
+                name,
+                "malformed_row",
+                "a quote opened on this line is never closed",
+                "line skipped; close the quote and load again",
+                line=i + 1,
+            )
             i += 1
             continue
         if record and record != [""]:
@@ -197,12 +267,17 @@ def _read_csv_recovering(path: Path, name: str, sep: str, encoding: str, report:
                 rows.append(record)
                 starts.append(i + 1)
             else:
-                report.add(name, "malformed_row",
-                           f"row has {len(record)} fields where the header has {len(header)}",
-                           "row skipped; fix its quoting or separators and load again", line=i + 1)
+                report.add(
+                    name,
+                    "malformed_row",
+                    f"row has the wrong number of fields ({len(record)} where the header "
+                    f"has {len(header)})",
+                    "row skipped; fix its quoting or separators and load again",
+                    line=i + 1,
+                )
         i = j
-    df = pd.DataFrame(rows, columns=header)
-    df["_file"], df["_line"] = name, starts
+    df = pd.DataFrame(rows[skip_records:], columns=header)
+    df["_file"], df["_line"] = name, starts[skip_records:]
     yield df
 
 
@@ -227,16 +302,25 @@ def read_json_file(path: Path, report: IngestReport) -> Iterator[pd.DataFrame]:
         if text.lstrip().startswith("{") and "\n{" in text:  # JSON Lines under a .json name
             yield from _json_lines(text.splitlines(), name, report)
             return
-        report.add(name, "malformed_json", f"not valid JSON: {err.msg}",
-                   "file skipped; fix the JSON (or save one object per line as .jsonl)", line=err.lineno)
+        report.add(
+            name,
+            "malformed_json",
+            f"not valid JSON: {err.msg}",
+            "file skipped; fix the JSON (or save one object per line as .jsonl)",
+            line=err.lineno,
+        )
         return
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
         data = lists[0] if lists else [data]
     records = [r for r in data if isinstance(r, dict)]
     if len(records) < len(data):
-        report.add(name, "malformed_json", f"{len(data) - len(records)} items are not objects",
-                   "those items skipped")
+        report.add(
+            name,
+            "malformed_json",
+            f"{len(data) - len(records)} items are not objects",
+            "those items skipped",
+        )
     df = pd.json_normalize(records, max_level=0) if records else pd.DataFrame()
     yield _with_provenance(df, name, start_line=None)
 
@@ -258,12 +342,22 @@ def _json_lines(lines: list[str], name: str, report: IngestReport) -> Iterator[p
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            report.add(name, "malformed_json", f"not a JSON object: {err.msg}",
-                       "line skipped; fix it and load again", line=n)
+            report.add(
+                name,
+                "malformed_json",
+                f"not a JSON object: {err.msg}",
+                "line skipped; fix it and load again",
+                line=n,
+            )
             continue
         if not isinstance(obj, dict):
-            report.add(name, "malformed_json", "the line holds JSON but not an object",
-                       "line skipped", line=n)
+            report.add(
+                name,
+                "malformed_json",
+                "the line holds JSON but not an object",
+                "line skipped",
+                line=n,
+            )
             continue
         records.append(obj)
         numbers.append(n)

@@ -18,8 +18,8 @@ import pandas as pd
 # Words whose trailing full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st mt ft jr sr inc ltd co
-    corp dept est approx vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g ph.d fig al""".split()
+    corp dept est approx vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s
+    u.k u.n e.u d.c u.s.a a.m p.m i.e e.g ph.d fig al""".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
@@ -53,7 +53,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word_start = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot)) + 1
+    word_start = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), lo - 1) + 1
     word = text[word_start:dot].lstrip("\"'([").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 

@@ -25,7 +25,9 @@ def unescape_entities(text: str) -> str:
 
 
 # Byte sequences that UTF-8 text shows when it was decoded as cp1252/latin-1.
-_MOJIBAKE = re.compile(r"[ÃÂâ][\x80-\xbf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u02c6\u02dc€™]")
+_MOJIBAKE = re.compile(
+    r"[ÃÂâ][\x80-\xbf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u02c6\u02dc€™]"
+)
 
 
 def repair_mojibake(text: str) -> str:
@@ -74,51 +76,76 @@ _QUOTES = str.maketrans(
 )
 
 
+_QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
 def straighten_quotes(text: str) -> str:
     """Replace curly, angled and prime quotes with ``"`` and ``'``."""
-    return text.translate(_QUOTES)
+    return _QUOTE_CHARS.sub(lambda m: m.group().translate(_QUOTES), text)
 
 
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2015": "\u2014"})
+_HYPHENS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2015": "\u2014"}
+)
+_HYPHEN_CHARS = re.compile("[\u2010\u2011\u2012\u2212\u2015]")
 _EN_DASH_JOIN = re.compile(r"(?<=\w)\u2013(?=\w)")
 
 
 def normalize_dashes(text: str) -> str:
-    """Unify dashes: hyphen-like marks become ``-``, an en dash inside a word or range
-    becomes ``-`` (``2014–2022``), every other dash becomes an em dash ``—``."""
-    text = text.translate(_HYPHENS)
+    """Unify dashes: hyphen-likes and in-word en dashes become ``-``, the rest ``—``.
+
+    ``non‑stop`` -> ``non-stop``, ``2014–2022`` -> ``2014-2022``, ``peace – or not`` ->
+    ``peace — or not``.
+    """
+    if _HYPHEN_CHARS.search(text):
+        text = text.translate(_HYPHENS)
+    if "\u2013" not in text:
+        return text
     text = _EN_DASH_JOIN.sub("-", text)
     return text.replace("\u2013", "\u2014")
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+_ODD_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_BREAKS = re.compile("[\u2028\u2029\x0b\x0c\x85]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_whitespace(text: str) -> str:
-    """Collapse runs of spaces (NBSP and tabs included), trim every line, unify line
-    breaks to ``\\n`` and keep at most one blank line between paragraphs."""
-    text = _NEWLINES.sub("\n", text)
-    text = _SPACES.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    r"""Collapse spaces, trim lines, unify line breaks, keep paragraph breaks.
+
+    NBSP, tabs and other spaces become one space; every line break becomes ``\n``;
+    at most one blank line is kept between paragraphs.
+    """
+    if "\r" in text or _ODD_BREAKS.search(text):
+        text = _NEWLINES.sub("\n", text)
+    if "  " in text or _ODD_SPACES.search(text):
+        text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 # ----------------------------------------------------------------------------- words
 
 # "U. S." -> "U.S.", "U. S. -Russia" -> "U.S.-Russia", "U. N." -> "U.N."
-_SPACED_ABBREV = re.compile(r"\b((?:[A-Z]\. ){1,3}[A-Z]\.)(?: (?=-\w))?")
+_SPACED_ABBREV = re.compile(r"(?<![\w.])((?:[A-Z]\. ){1,3}[A-Z]\.)(?: (?=-\w))?")
 _KNOWN_ABBREVIATIONS = frozenset(
     {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.S.A.", "U.S.S.R.", "N.Y.", "L.A.", "U.A.E."}
 )
+_SPACED_ABBREV_HINT = re.compile(r"[A-Z]\. [A-Z]\.")
 _CAPITALISED_WORD = re.compile(r" [A-Z][a-z]")
 
 
 def join_spaced_abbreviations(text: str) -> str:
-    """Close abbreviations broken by spaces: ``U. S.`` -> ``U.S.``, ``U. S. -Russia`` ->
-    ``U.S.-Russia``. Initials before a name (``J. R. Tolkien``) keep their spaces unless
-    they spell a known abbreviation (``U. S. President`` -> ``U.S. President``)."""
+    """Close abbreviations broken by spaces: ``U. S.`` -> ``U.S.``.
+
+    ``U. S. -Russia`` becomes ``U.S.-Russia``. Initials before a name (``J. R. Tolkien``)
+    keep their spaces unless they spell a known abbreviation (``U. S. President``).
+    """
 
     def fix(m: re.Match[str]) -> str:
         joined = m.group(1).replace(" ", "")
@@ -128,21 +155,39 @@ def join_spaced_abbreviations(text: str) -> str:
             return m.group(0)
         return joined
 
+    if ". " not in text or not _SPACED_ABBREV_HINT.search(text):
+        return text
     return _SPACED_ABBREV.sub(fix, text)
 
 
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})([.?!])(?=[A-Z][a-z])")
-_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[a-z]{2})")
+_GLUED_SENTENCE = re.compile(r"[.?!](?=[A-Z][a-z])")
+_GLUED_COMMA = re.compile(r",(?=[a-z]{2})")
 _GLUED_HONORIFIC = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Sen|Gen|Rep|Gov|Col|Lt|Sgt)\.(?=[A-Z][a-z])")
 
 
+def _after_lowercase(n: int):
+    """A replacement adding a space after the match when ``n`` lower-case letters precede it."""
+
+    def add_space(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - n) : m.start()]
+        return (
+            m.group() + " "
+            if len(before) == n and before.isalpha() and before.islower()
+            else m.group()
+        )
+
+    return add_space
+
+
 def space_glued_sentences(text: str) -> str:
-    """Put back the space lost between sentences and after commas and titles:
+    """Put back the space lost between sentences and after commas and titles.
+
     ``talks?The`` -> ``talks? The``, ``ongoing,as`` -> ``ongoing, as``,
-    ``Dr.Anya`` -> ``Dr. Anya``. Web addresses (``foxnews.com``) are untouched."""
+    ``Dr.Anya`` -> ``Dr. Anya``. Web addresses (``foxnews.com``) are untouched.
+    """
     text = _GLUED_HONORIFIC.sub(r"\1. ", text)
-    text = _GLUED_SENTENCE.sub(r"\1 ", text)
-    return _GLUED_COMMA.sub(", ", text)
+    text = _GLUED_SENTENCE.sub(_after_lowercase(2), text)
+    return _GLUED_COMMA.sub(_after_lowercase(1), text)
 
 
 # ----------------------------------------------------------------------------- pipeline

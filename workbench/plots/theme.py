@@ -15,8 +15,22 @@ import plotly.io as pio
 
 #: Qualitative colours, colour-blind safe (Okabe-Ito, then Tol's muted).
 PALETTE = [
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
 ]
 
 TEMPLATE = go.layout.Template(
@@ -36,8 +50,11 @@ pio.templates["workbench"] = TEMPLATE
 
 
 def escape(text: object, *, width: int | None = None, limit: int | None = 400) -> str:
-    """Article text made safe for a plotly label or hover: HTML-escaped, optionally
-    shortened to ``limit`` characters and wrapped at ``width`` with ``<br>``."""
+    """Article text made safe for a plotly label or hover.
+
+    HTML-escaped, shortened to ``limit`` characters, and wrapped at ``width`` with ``<br>``
+    when a width is given.
+    """
     s = "" if text is None else str(text)
     if limit is not None and len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
@@ -59,8 +76,15 @@ def style(fig: go.Figure, *, title: str | None = None, height: int | None = None
 def empty_figure(message: str, *, title: str | None = None) -> go.Figure:
     """A figure that says, in words, why there is nothing to draw."""
     fig = go.Figure()
-    fig.add_annotation(text=html.escape(message), showarrow=False, x=0.5, y=0.5,
-                       xref="paper", yref="paper", font=dict(size=15, color="#555"))
+    fig.add_annotation(
+        text=html.escape(message),
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font=dict(size=15, color="#555"),
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return style(fig, title=title, height=260)
