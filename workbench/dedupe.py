@@ -33,19 +33,28 @@ class Tokens:
     ids: list[np.ndarray]
 
     @classmethod
-    def of(cls, texts: list[str]) -> Tokens:
-        """Tokenise and hash every text (one factorisation over the whole corpus)."""
-        per_doc = [_WORD.findall(t.lower()) if isinstance(t, str) else [] for t in texts]
-        lengths = np.fromiter((len(w) for w in per_doc), dtype=np.int64, count=len(per_doc))
-        flat = [w for words in per_doc for w in words]
-        if not flat:
-            return cls([np.zeros(0, dtype=np.uint64) for _ in texts])
-        codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-        crc = np.fromiter(
-            (zlib.crc32(w.encode()) for w in uniques), dtype=np.uint64, count=len(uniques)
-        )
-        ids = crc[codes]
-        return cls(np.split(ids, np.cumsum(lengths)[:-1]))
+    def of(cls, texts: list[str], *, batch: int = 500) -> Tokens:
+        """Tokenise and hash every text, a batch of documents at a time (bounded memory)."""
+        crc_of: dict[str, int] = {}
+        out: list[np.ndarray] = []
+        for lo in range(0, len(texts), batch):
+            per_doc = [
+                _WORD.findall(t.lower()) if isinstance(t, str) else []
+                for t in texts[lo : lo + batch]
+            ]
+            lengths = np.fromiter((len(w) for w in per_doc), dtype=np.int64, count=len(per_doc))
+            flat = [w for words in per_doc for w in words]
+            if not flat:
+                out.extend(np.zeros(0, dtype=np.uint64) for _ in per_doc)
+                continue
+            codes, uniques = pd.factorize(np.asarray(flat, dtype=object), sort=False)
+            crc = np.fromiter(
+                (crc_of.get(w) or crc_of.setdefault(w, zlib.crc32(w.encode())) for w in uniques),
+                dtype=np.uint64,
+                count=len(uniques),
+            )
+            out.extend(np.split(crc[codes], np.cumsum(lengths)[:-1]))
+        return cls(out)
 
 
 def shingles(ids: np.ndarray, k: int) -> np.ndarray:
@@ -215,7 +224,7 @@ def text_reuse(
     corpus: pd.DataFrame,
     *,
     min_words: int = 25,
-    max_docs_per_passage: int = 50,
+    max_docs_per_passage: int = 100,
     tokens: Tokens | None = None,
     skip_docs: set[str] | None = None,
 ) -> pd.DataFrame:
@@ -226,6 +235,9 @@ def text_reuse(
         min_words: Shortest passage reported.
         max_docs_per_passage: An 8-word phrase found in more documents than this is
             boilerplate, not reuse, and is ignored.
+
+    Each passage is reported between a document and the earliest document (by date,
+    then corpus order) that has it, so ``doc_id`` is the likely origin.
         tokens: Pre-computed token ids (see :func:`find_duplicates`).
         skip_docs: Documents left out (flagged duplicates: their original stands for them).
 
@@ -240,11 +252,13 @@ def text_reuse(
     tokens = tokens or Tokens.of(texts)
     hashes, docs, pos = [], [], []
     skip = skip_docs or set()
+    rank = _priority(corpus)  # documents are numbered by rank, so the earliest copy comes first
+    by_rank = np.argsort(rank)
     for d, tok in enumerate(tokens.ids):
         if len(tok) >= k and ids[d] not in skip:
             h = shingles(tok, k)
             hashes.append(h)
-            docs.append(np.full(len(h), d, dtype=np.int64))
+            docs.append(np.full(len(h), rank[d], dtype=np.int64))
             pos.append(np.arange(len(h), dtype=np.int64))
     columns = [
         "doc_id",
@@ -259,40 +273,54 @@ def text_reuse(
     if not hashes:
         return pd.DataFrame(columns=columns)
     h, d, p = np.concatenate(hashes), np.concatenate(docs), np.concatenate(pos)
-    runs = _shared_runs(h, d, p, max_docs_per_passage)
-    spans_cache: dict[int, list[tuple[int, int]]] = {}
+    runs = []
+    for (ra, rb), (a_lo, a_hi, b_lo, b_hi) in _shared_runs(h, d, p, max_docs_per_passage):
+        if a_hi - a_lo + k >= min_words:
+            runs.append(
+                (int(by_rank[ra]), int(by_rank[rb]), a_lo, a_hi + k - 1, b_lo, b_hi + k - 1)
+            )
+    wanted: dict[int, set[int]] = {}
+    for a, b, a_lo, a_hi, b_lo, b_hi in runs:
+        wanted.setdefault(a, set()).update((a_lo, a_hi))
+        wanted.setdefault(b, set()).update((b_lo, b_hi))
+    spans = {doc: _word_spans(texts[doc], words) for doc, words in wanted.items()}
     rows = []
-    for (a, b), (a_lo, a_hi, b_lo, b_hi) in runs:
-        n_words = a_hi - a_lo + k
-        if n_words < min_words:
-            continue
-        sa, sb = _word_spans(spans_cache, texts, a), _word_spans(spans_cache, texts, b)
-        start, end = sa[a_lo][0], sa[a_hi + k - 1][1]
+    for a, b, a_lo, a_hi, b_lo, b_hi in runs:
+        start, end = spans[a][a_lo][0], spans[a][a_hi][1]
         rows.append(
             (
                 ids[a],
                 ids[b],
-                n_words,
+                a_hi - a_lo + 1,
                 start,
                 end,
-                sb[b_lo][0],
-                sb[b_hi + k - 1][1],
+                spans[b][b_lo][0],
+                spans[b][b_hi][1],
                 texts[a][start:end],
             )
         )
     return pd.DataFrame(rows, columns=columns)
 
 
-def _word_spans(cache: dict[int, list[tuple[int, int]]], texts: list[str], d: int):
-    if d not in cache:
-        cache[d] = [m.span() for m in _WORD.finditer(texts[d])]
-    return cache[d]
+def _word_spans(text: str, indices: set[int]) -> dict[int, tuple[int, int]]:
+    """Character spans of the words at ``indices`` (word numbers as in :class:`Tokens`)."""
+    last = max(indices)
+    found = {}
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i in indices:
+            found[i] = m.span()
+            if i == last:
+                break
+    return found
 
 
 def _shared_runs(h: np.ndarray, d: np.ndarray, p: np.ndarray, max_docs: int):
-    """Maximal runs of consecutive shingles that two documents share.
+    """Maximal runs of consecutive shingles that a document shares with an earlier one.
 
-    Yields ``((doc_a, doc_b), (a_first, a_last, b_first, b_last))`` in shingle positions.
+    Each shared shingle links every document that has it to the earliest (lowest
+    numbered) such document, not to every other copy: a wire story reprinted by
+    ten outlets gives nine pairs, not forty-five. Yields ``((doc_a, doc_b),
+    (a_first, a_last, b_first, b_last))`` in shingle positions, ``doc_a`` earlier.
     """
     order = np.lexsort((p, d, h))
     h, d, p = h[order], d[order], p[order]
@@ -304,12 +332,10 @@ def _shared_runs(h: np.ndarray, d: np.ndarray, p: np.ndarray, max_docs: int):
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_docs)]):
         rows = starts[sizes == size][:, None] + np.arange(size)[None, :]
         gd, gp = d[rows], p[rows]
-        for i in range(size):
-            for j in range(i + 1, size):
-                pair_a.append(gd[:, i])
-                pair_b.append(gd[:, j])
-                pos_a.append(gp[:, i])
-                pos_b.append(gp[:, j])
+        pair_a.append(np.repeat(gd[:, 0], size - 1))
+        pair_b.append(gd[:, 1:].ravel())
+        pos_a.append(np.repeat(gp[:, 0], size - 1))
+        pos_b.append(gp[:, 1:].ravel())
     if not pair_a:
         return
     da, db = np.concatenate(pair_a), np.concatenate(pair_b)
