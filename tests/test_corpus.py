@@ -335,3 +335,38 @@ def test_saved_parquet_reloads_as_is(tmp_path):
 def test_dataframe_input(tmp_path):
     c = load(pd.DataFrame({"text": [BODY], "headline": ["H"]})).corpus
     assert c.loc[0, "title"] == "H" and c.loc[0, "file"] == "<DataFrame>"
+
+
+# ----------------------------------------------------------------------------- streaming
+
+
+def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
+    from workbench import readers
+    from workbench.stream import ingest_to_file
+
+    monkeypatch.setattr(readers, "CHUNK_ROWS", 7)
+    texts = [f"{BODY} Number {i} of the series." for i in range(30)]
+    texts += texts[:5]
+    ids = [str(i) for i in range(33)] + ["3", "4"]
+    pd.DataFrame({"id": ids, "text": texts, "date": ["2022-01-01"] * 35}).to_csv(tmp_path / "a.csv", index=False)
+    seen_batches = []
+    real = corpus_mod._order_columns
+    monkeypatch.setattr(corpus_mod, "_order_columns", lambda df: seen_batches.append(len(df)) or real(df))
+    streamed = ingest_to_file(tmp_path / "a.csv", tmp_path / "out.parquet")
+    assert max(seen_batches) == 7 and sum(seen_batches) == 35  # never more than a batch at once
+    in_memory = load(tmp_path / "a.csv").corpus
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "out.parquet"), in_memory)
+    assert streamed.summary()["duplicates"] == 5
+    assert [p.kind for p in streamed.report.problems] == ["duplicate_id", "duplicate_id"]
+    assert [p.line for p in streamed.report.problems] == [35, 36]
+
+
+def test_streaming_cli(tmp_path, capsys):
+    from workbench.cli import main
+
+    pd.DataFrame({"id": ["a", "b"], "text": [BODY, BODY + " More."]}).to_csv(tmp_path / "a.csv", index=False)
+    assert main(["ingest", str(tmp_path / "a.csv"), "--stream", "--out", str(tmp_path / "c.parquet")]) == 0
+    assert "streamed" in capsys.readouterr().out
+    assert load(tmp_path / "c.parquet").corpus["doc_id"].tolist() == ["a", "b"]
+    assert main(["ingest", str(tmp_path / "a.csv"), "--stream"]) == 2
+    assert "give --out FILE.parquet" in capsys.readouterr().err

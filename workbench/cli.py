@@ -12,52 +12,267 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 
 from workbench import config
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser("ingest", help="load, normalise and deduplicate a corpus; print a summary",
-                       description="Load a corpus (folder or file), normalise it, flag duplicates, "
-                                   "and print what is in it and what was repaired or skipped.")
+    p = sub.add_parser(
+        "ingest",
+        help="load, normalise and deduplicate a corpus; print a summary",
+        description="Load a corpus (folder or file), normalise it, flag duplicates, "
+        "and print what is in it and what was repaired or skipped.",
+    )
     _source_argument(p)
-    p.add_argument("--metadata", metavar="FILE", help="sidecar table joined on doc_id "
-                   "(default: metadata.csv in the folder)")
+    p.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="sidecar table joined on doc_id (default: metadata.csv in the folder)",
+    )
     p.add_argument("--out", metavar="FILE", help="write the corpus table (.parquet or .csv)")
-    p.add_argument("--reuse-out", metavar="FILE", help="write the text-reuse table (.csv or .parquet)")
-    p.add_argument("--report-out", metavar="FILE", help="write every skipped or repaired record (.csv)")
-    p.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
-                   help="name the input column for a field, e.g. --column text=body (repeatable)")
-    p.add_argument("--near-threshold", type=float, default=config.NEAR_DUPLICATE_THRESHOLD,
-                   help="Jaccard similarity for near duplicates (default %(default)s)")
+    p.add_argument(
+        "--reuse-out", metavar="FILE", help="write the text-reuse table (.csv or .parquet)"
+    )
+    p.add_argument(
+        "--report-out", metavar="FILE", help="write every skipped or repaired record (.csv)"
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=NAME",
+        help="name the input column for a field, e.g. --column text=body (repeatable)",
+    )
+    p.add_argument(
+        "--near-threshold",
+        type=float,
+        default=config.NEAR_DUPLICATE_THRESHOLD,
+        help="Jaccard similarity for near duplicates (default %(default)s)",
+    )
     p.add_argument("--dayfirst", action="store_true", help="read 08/07/2022 as 8 July")
-    p.add_argument("--no-cache", action="store_true", help="recompute even if a cached result exists")
-    p.add_argument("--show", type=int, default=5, metavar="N", help="documents to preview (default 5)")
+    p.add_argument(
+        "--no-cache", action="store_true", help="recompute even if a cached result exists"
+    )
+    p.add_argument(
+        "--stream",
+        action="store_true",
+        help="write to --out batch by batch, never holding the whole corpus "
+        "(automatic for inputs over 1 GB)",
+    )
+    p.add_argument(
+        "--show", type=int, default=5, metavar="N", help="documents to preview (default 5)"
+    )
     return p
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
+    from workbench.cache import write_table
     from workbench.corpus import ingest, save_corpus
     from workbench.ingest_summary import format_summary
 
     columns = dict(_key_value(c, "--column") for c in args.column)
-    result = ingest(args.source, metadata=args.metadata, columns=columns,
-                    near_threshold=args.near_threshold, dayfirst=args.dayfirst,
-                    use_cache=not args.no_cache, progress=None, warn=False)
+    options = dict(
+        metadata=args.metadata,
+        columns=columns,
+        near_threshold=args.near_threshold,
+        dayfirst=args.dayfirst,
+    )
+    if args.stream or (args.out and _input_bytes(args.source) > STREAM_FROM_BYTES):
+        return _run_ingest_streaming(args, options)
+    result = ingest(args.source, use_cache=not args.no_cache, progress=None, warn=False, **options)
     print(format_summary(result, show=args.show))
     if args.out:
         save_corpus(result.corpus, args.out)
         print(f"\ncorpus table written to {config.display_path(args.out)}")
     if args.reuse_out:
-        from workbench.cache import write_table
-
         write_table(result.reuse, args.reuse_out)
         print(f"text-reuse table written to {config.display_path(args.reuse_out)}")
     if args.report_out:
-        from workbench.cache import write_table
-
         write_table(result.report.problems_frame(), args.report_out)
         print(f"ingest report written to {config.display_path(args.report_out)}")
+    return 0
+
+
+#: Inputs larger than this (in bytes) are streamed to --out instead of loaded whole.
+STREAM_FROM_BYTES = 1 << 30
+
+
+def _input_bytes(source: str) -> int:
+    path = Path(source)
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
+
+
+def _run_ingest_streaming(args: argparse.Namespace, options: dict) -> int:
+    from workbench.cache import write_table
+    from workbench.ingest_summary import format_streamed
+    from workbench.stream import ingest_to_file
+
+    if not args.out:
+        raise ValueError("--stream writes the corpus as it goes: give --out FILE.parquet")
+    if args.reuse_out:
+        print("note: text reuse is not computed when streaming (--reuse-out ignored)")
+    result = ingest_to_file(args.source, args.out, progress=True, **options)
+    print(format_streamed(result))
+    print(f"\ncorpus table written to {config.display_path(args.out)}")
+    if args.report_out:
+        write_table(result.report.problems_frame(), args.report_out)
+        print(f"ingest report written to {config.display_path(args.report_out)}")
+    return 0
+
+
+def _add_report(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "report",
+        help="render the notebooks over a corpus into standalone HTML reports",
+        description="Execute every notebooks/NN-*.ipynb with papermill and export each "
+        "to an HTML page that opens offline (code hidden), with an "
+        "index.html listing them. Parameters are checked first.",
+    )
+    p.add_argument(
+        "--corpus",
+        metavar="SOURCE",
+        default=str(config.sample_corpus()),
+        help="a folder or file of articles (default: the sample corpus)",
+    )
+    p.add_argument("--out", metavar="DIR", help="output folder (default: reports/<corpus name>/)")
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="render only this notebook: 01, 01-corpus-overview or corpus-overview "
+        "(repeatable, or comma-separated)",
+    )
+    p.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="parameters",
+        help="set a notebook parameter, e.g. -p top_n=20 (repeatable; "
+        "applies to every notebook that declares it)",
+    )
+    p.add_argument(
+        "--grid",
+        metavar="FILE.yaml",
+        help="render once per parameter set of this YAML file, each into a subfolder",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        metavar="N",
+        help="notebooks run at the same time (default %(default)s)",
+    )
+    return p
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from workbench.params import parse_assignments
+    from workbench.reports import render
+
+    def echo(o) -> None:
+        where = f"{o.job.label}/" if o.job.label else ""
+        state = "ok    " if o.ok else "FAILED"
+        detail = f"{o.size / 1e6:.1f} MB" if o.ok else o.error
+        print(f"  {state} {where}{o.job.name:<24} {o.seconds:6.1f} s   {detail}", flush=True)
+
+    print("rendering reports ...", flush=True)
+    index, outcomes = render(
+        args.corpus,
+        out=args.out,
+        only=args.only,
+        params=parse_assignments(args.parameters),
+        grid=args.grid,
+        workers=args.jobs,
+        echo=echo,
+    )
+    failed = [o for o in outcomes if not o.ok]
+    if failed:
+        print(f"{len(failed)} of {len(outcomes)} reports failed; see the index", file=sys.stderr)
+    inside = index.resolve().is_relative_to(config.project_root())
+    print(config.display_path(index) if inside else index.resolve())
+    return 1 if failed else 0
+
+
+def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "topics",
+        help="fit a topic model (BERTopic) and write its tables and model",
+        description="Fit BERTopic on a corpus, offline, and write doc_topics.csv, "
+        "topic_info.csv, the other topic tables and the saved model "
+        "(safetensors) to --out.",
+    )
+    _source_argument(p)
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the tables and the model"
+    )
+    p.add_argument(
+        "--unit",
+        choices=["auto", "document", "paragraph", "sentence"],
+        default="auto",
+        help="unit of analysis (default: auto, paragraphs below 300 documents)",
+    )
+    p.add_argument(
+        "--embedding",
+        metavar="NAME|PATH|tfidf",
+        default=None,
+        help="embedding model: a local folder, a cached model name, or tfidf "
+        "(default: all-MiniLM-L6-v2, bundled)",
+    )
+    p.add_argument(
+        "--min-topic-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="smallest topic in units (default adapts to the corpus size)",
+    )
+    p.add_argument(
+        "--nr-topics",
+        default=None,
+        metavar="N|auto",
+        help="merge topics down to N (the outlier topic counted) or 'auto'",
+    )
+    p.add_argument(
+        "--reduce-outliers", action="store_true", help="assign outlier units to their nearest topic"
+    )
+    p.add_argument(
+        "--seed", type=int, default=config.DEFAULT_SEED, help="random seed (default %(default)s)"
+    )
+    p.add_argument("--no-cache", action="store_true", help="recompute embeddings and reductions")
+    return p
+
+
+def _run_topics(args: argparse.Namespace) -> int:
+    from workbench.corpus import ingest
+    from workbench.topics import fit_topics
+
+    nr_topics = args.nr_topics
+    if nr_topics is not None and nr_topics != "auto":
+        if not nr_topics.isdigit():
+            raise ValueError(f"--nr-topics {nr_topics!r}: give a number or 'auto'")
+        nr_topics = int(nr_topics)
+    corpus = ingest(args.source, use_cache=not args.no_cache, progress=None, warn=False).corpus
+    result = fit_topics(
+        corpus,
+        unit=args.unit,
+        embedding=args.embedding,
+        min_topic_size=args.min_topic_size,
+        nr_topics=nr_topics,
+        reduce_outliers=args.reduce_outliers,
+        seed=args.seed,
+        use_cache=not args.no_cache,
+    )
+    folder = result.save(args.out)
+    print(result.summary())
+    print(
+        f"\ntopic tables and model written to {config.display_path(folder)}/ "
+        "(doc_topics.csv, topic_info.csv, topic_words.csv, representatives.csv, model/)"
+    )
     return 0
 
 
@@ -65,9 +280,13 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _source_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("source", nargs="?", default=str(config.sample_corpus()),
-                   help="a folder of articles, a CSV/TSV/JSON/JSONL/Parquet/HTML file, or an "
-                        "ingested .parquet (default: the sample corpus)")
+    p.add_argument(
+        "source",
+        nargs="?",
+        default=str(config.sample_corpus()),
+        help="a folder of articles, a CSV/TSV/JSON/JSONL/Parquet/HTML file, or an "
+        "ingested .parquet (default: the sample corpus)",
+    )
 
 
 def _key_value(text: str, option: str) -> tuple[str, str]:
@@ -80,12 +299,16 @@ def _key_value(text: str, option: str) -> tuple[str, str]:
 #: Sub-command name -> (declare arguments, run).
 COMMANDS: dict[str, tuple[Callable, Callable[[argparse.Namespace], int]]] = {
     "ingest": (_add_ingest, _run_ingest),
+    "report": (_add_report, _run_report),
+    "topics": (_add_topics, _run_topics),
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered sub-command."""
-    parser = argparse.ArgumentParser(prog="workbench", description="News-corpus research workbench.")
+    parser = argparse.ArgumentParser(
+        prog="workbench", description="News-corpus research workbench."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add, run in COMMANDS.values():
         add(sub).set_defaults(run=run)

@@ -566,13 +566,16 @@ def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport)
     }
 
 
-def _to_frame(rows: list[dict], report: IngestReport) -> pd.DataFrame:
+def _to_frame(
+    rows: list[dict], report: IngestReport, seen: dict[str, int] | None = None
+) -> pd.DataFrame:
+    """Rows to a frame, renaming repeated ids; ``seen`` carries id counts across batches."""
     if not rows:
         raise CorpusError(
             "no article could be read: " + "; ".join(str(p) for p in report.problems[:5])
         )
     corpus = pd.DataFrame(rows)
-    counts: dict[str, int] = {}
+    counts = {} if seen is None else seen
     ids = corpus["doc_id"].tolist()
     for i, doc_id in enumerate(ids):
         counts[doc_id] = counts.get(doc_id, 0) + 1

@@ -140,55 +140,77 @@ def find_duplicates(
         group's earliest document, missing for originals), ``duplicate_kind``
         (``exact``/``near``) and ``similarity`` (1.0 for exact copies).
     """
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold={threshold}: give a Jaccard similarity between 0 and 1")
-    n = len(corpus)
-    order = _priority(corpus)
     texts = corpus["text"].fillna("").astype(str).tolist()
-    keys = [" ".join(t.lower().split()) for t in texts]
+    exact, sigs = fingerprints(texts, num_perm=num_perm, seed=seed, tokens=tokens)
+    return flag_duplicates(corpus["doc_id"], corpus.get("date"), exact, sigs, threshold=threshold)
+
+
+def fingerprints(
+    texts: list[str], *, num_perm: int = 128, seed: int = DEFAULT_SEED, tokens: Tokens | None = None
+) -> tuple[list[str], np.ndarray]:
+    """What duplicate detection needs of each text, about 1 KB a document.
+
+    Returns:
+        A hash of each case-folded, whitespace-collapsed text (``""`` for an empty
+        text) and the MinHash signatures, one row per text.
+    """
+    from workbench.cache import text_hash
+
+    exact = [text_hash(" ".join(t.lower().split())) if t.strip() else "" for t in texts]
     tokens = tokens or Tokens.of(texts)
     hasher = MinHasher(num_perm, seed)
-    sigs = (
-        np.stack([hasher.signature(np.unique(shingles(ids, 5))) for ids in tokens.ids])
-        if n
-        else np.zeros((0, num_perm), np.uint64)
-    )
-    nonempty = np.array([len(k) > 0 for k in keys], dtype=bool)
+    sigs = [hasher.signature(np.unique(shingles(ids, 5))) for ids in tokens.ids]
+    return exact, np.stack(sigs) if sigs else np.zeros((0, num_perm), np.uint64)
 
+
+def flag_duplicates(
+    doc_ids: pd.Series,
+    dates: pd.Series | None,
+    exact: list[str],
+    sigs: np.ndarray,
+    *,
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+) -> pd.DataFrame:
+    """Group documents by exact hash and by MinHash LSH; see :func:`find_duplicates`."""
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold={threshold}: give a Jaccard similarity between 0 and 1")
+    order = _priority(len(exact), dates)
+    nonempty = np.array([bool(k) for k in exact], dtype=bool)
     pairs: dict[tuple[int, int], tuple[str, float]] = {}
     first_by_key: dict[str, int] = {}
     for i in np.argsort(order, kind="stable"):
-        if not nonempty[i]:
-            continue
-        j = first_by_key.setdefault(keys[i], i)
-        if j != i:
-            pairs[(j, i)] = ("exact", 1.0)
-
-    bands, rows = lsh_bands(threshold, num_perm)
+        if nonempty[i]:
+            j = first_by_key.setdefault(exact[i], i)
+            if j != i:
+                pairs[(j, i)] = ("exact", 1.0)
+    bands, rows = lsh_bands(threshold, sigs.shape[1])
     for band in range(bands):
         buckets: dict[bytes, list[int]] = {}
         block = sigs[:, band * rows : (band + 1) * rows]
         for i in np.flatnonzero(nonempty):
             buckets.setdefault(block[i].tobytes(), []).append(i)
         for members in buckets.values():
-            for a_pos, a in enumerate(members):
-                for b in members[a_pos + 1 :]:
-                    key = (a, b) if order[a] <= order[b] else (b, a)
-                    if key in pairs:
-                        continue
-                    sim = float(np.mean(sigs[a] == sigs[b]))
-                    if sim >= threshold:
-                        pairs[key] = ("near", sim)
-
-    return _flag(corpus, order, pairs)
+            _confirm(members, order, sigs, threshold, pairs)
+    return _flag(np.asarray(doc_ids, dtype=object).astype(str), order, pairs)
 
 
-def _priority(corpus: pd.DataFrame) -> np.ndarray:
-    """Rank of each document: earliest date first, then corpus order."""
-    n = len(corpus)
-    if "date" in corpus and corpus["date"].notna().any():
-        dates = pd.to_datetime(corpus["date"], utc=True)
-        key = dates.fillna(pd.Timestamp.max.tz_localize("UTC")).to_numpy()
+def _confirm(
+    members: list[int], order: np.ndarray, sigs: np.ndarray, threshold: float, pairs: dict
+):
+    for a_pos, a in enumerate(members):
+        for b in members[a_pos + 1 :]:
+            key = (a, b) if order[a] <= order[b] else (b, a)
+            if key not in pairs:
+                sim = float(np.mean(sigs[a] == sigs[b]))
+                if sim >= threshold:
+                    pairs[key] = ("near", sim)
+
+
+def _priority(n: int, dates: pd.Series | None) -> np.ndarray:
+    """Rank of each document: earliest date first, then input order."""
+    if dates is not None and pd.Series(dates).notna().any():
+        stamps = pd.to_datetime(pd.Series(dates), utc=True)
+        key = stamps.fillna(pd.Timestamp.max.tz_localize("UTC")).to_numpy()
         ranks = np.lexsort((np.arange(n), key))
     else:
         ranks = np.arange(n)
@@ -197,8 +219,8 @@ def _priority(corpus: pd.DataFrame) -> np.ndarray:
     return order
 
 
-def _flag(corpus: pd.DataFrame, order: np.ndarray, pairs: dict) -> pd.DataFrame:
-    n = len(corpus)
+def _flag(ids: np.ndarray, order: np.ndarray, pairs: dict) -> pd.DataFrame:
+    n = len(ids)
     # Union by priority rank so each group's root is its earliest document.
     by_rank = np.argsort(order)
     roots_rank = _union_find(n, [(order[a], order[b]) for a, b in pairs])
@@ -211,7 +233,6 @@ def _flag(corpus: pd.DataFrame, order: np.ndarray, pairs: dict) -> pd.DataFrame:
             candidate = (other == root_of[member], sim, kind)
             if member not in best or candidate[:2] > best[member][:2]:
                 best[member] = candidate
-    ids = corpus["doc_id"].astype(str).to_numpy()
     dup_of = [ids[root_of[i]] if root_of[i] != i else None for i in range(n)]
     kinds = [best[i][2] if dup_of[i] else None for i in range(n)]
     sims = [best[i][1] if dup_of[i] else np.nan for i in range(n)]
@@ -252,7 +273,9 @@ def text_reuse(
     tokens = tokens or Tokens.of(texts)
     hashes, docs, pos = [], [], []
     skip = skip_docs or set()
-    rank = _priority(corpus)  # documents are numbered by rank, so the earliest copy comes first
+    rank = _priority(
+        len(corpus), corpus.get("date")
+    )  # documents are numbered by rank, so the earliest copy comes first
     by_rank = np.argsort(rank)
     for d, tok in enumerate(tokens.ids):
         if len(tok) >= k and ids[d] not in skip:

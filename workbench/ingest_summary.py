@@ -57,6 +57,22 @@ def format_summary(result: Ingest, *, show: int = 5, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+def format_streamed(result) -> str:
+    """The summary of a streamed ingest (:class:`workbench.stream.Streamed`)."""
+    light, report = result.light, result.report
+    s = result.summary()
+    dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "no dates"
+    lines = [
+        f"documents   {s['documents']:,}   ({report.n_records_read:,} records read; streamed)",
+        f"words       {s['words']:,}",
+        f"sources     {s['sources']}: {_top(light['source'])}",
+        f"dates       {dates}; undated {s['undated']:,} (unparseable {s['unparsed_dates']:,})",
+        f"duplicates  {s['duplicates']:,} flagged ({_kinds(light)})",
+        f"problems    {s['problems']:,} records skipped or repaired{_problem_kinds(report)}",
+    ]
+    return "\n".join(lines)
+
+
 def _top(values: pd.Series, n: int = 5) -> str:
     counts = values.dropna().value_counts()
     if counts.empty:
