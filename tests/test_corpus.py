@@ -350,8 +350,10 @@ def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
     ids = [str(i) for i in range(33)] + ["3", "4"]
     pd.DataFrame({"id": ids, "text": texts, "date": ["2022-01-01"] * 35}).to_csv(tmp_path / "a.csv", index=False)
     seen_batches = []
-    real = corpus_mod._order_columns
-    monkeypatch.setattr(corpus_mod, "_order_columns", lambda df: seen_batches.append(len(df)) or real(df))
+    from workbench import records
+
+    real = records.order_columns
+    monkeypatch.setattr(records, "order_columns", lambda df: seen_batches.append(len(df)) or real(df))
     streamed = ingest_to_file(tmp_path / "a.csv", tmp_path / "out.parquet")
     assert max(seen_batches) == 7 and sum(seen_batches) == 35  # never more than a batch at once
     in_memory = load(tmp_path / "a.csv").corpus

@@ -16,110 +16,34 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from workbench import cache, config, dedupe, readers
+from workbench import records as rec
 from workbench.dates import parse_dates
 from workbench.ingest_report import IngestReport
-from workbench.language import detect_language
-from workbench.normalise import normalise_article
+from workbench.schema import COLUMN_ALIASES, SCHEMA, CorpusError, detect_columns
+
+__all__ = [
+    "COLUMN_ALIASES",
+    "SCHEMA",
+    "CorpusError",
+    "Ingest",
+    "detect_columns",
+    "ingest",
+    "load_corpus",
+    "save_corpus",
+    "summarise",
+]
 
 #: Bumped whenever normalising or deduplicating changes, so old caches are not reused.
 PIPELINE_VERSION = "1"
 
-#: The corpus table's columns, in order, with what each holds.
-SCHEMA: dict[str, str] = {
-    "doc_id": "unique id: the file stem for one-article files, else the id column or <file>-<row>",
-    "title": "headline: given, or the first headline-like line of a plain-text body",
-    "text": "normalised body: clean characters, no chrome, paragraphs separated by a blank line",
-    "text_raw": "the body exactly as received",
-    "date": "publication date and time, UTC (midnight when only a day is known); NaT if unknown",
-    "date_raw": "the date string as received",
-    "source": "outlet or publisher",
-    "author": "author(s) from the metadata or the byline",
-    "url": "address of the article",
-    "tags": "keywords and hashtags, '; '-separated",
-    "dateline": "wire dateline taken off the body (e.g. 'KYIV, Ukraine (AP)')",
-    "lang": "ISO 639-1 language code guessed from function words, 'und' if unclear",
-    "n_words": "words in the normalised body",
-    "duplicate_of": "doc_id of the earliest copy when this is an exact or near duplicate",
-    "duplicate_kind": "'exact' or 'near' for duplicates",
-    "similarity": "estimated Jaccard similarity to duplicate_of",
-    "file": "the input file the record came from (relative to the project)",
-    "line": "the line or row of that file, where it has one",
-}
-
-#: Names recognised for each field, in order of preference (case and punctuation ignored).
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "doc_id": ("doc_id", "docid", "id", "document_id", "article_id", "uuid", "guid", "key"),
-    "text": (
-        "text",
-        "body",
-        "content",
-        "article",
-        "full_text",
-        "fulltext",
-        "article_text",
-        "maintext",
-        "story",
-        "body_text",
-        "text_raw",
-    ),
-    "title": ("title", "headline", "heading", "head", "article_title"),
-    "date": (
-        "date",
-        "published",
-        "published_at",
-        "publish_date",
-        "publication_date",
-        "pub_date",
-        "date_published",
-        "datetime",
-        "timestamp",
-        "time",
-        "created_at",
-        "date_raw",
-    ),
-    "source": (
-        "source",
-        "outlet",
-        "publisher",
-        "publication",
-        "site",
-        "sitename",
-        "site_name",
-        "media",
-        "newspaper",
-        "domain",
-    ),
-    "author": ("author", "authors", "byline", "by", "writer", "creator"),
-    "url": ("url", "link", "href", "uri", "permalink", "source_url", "article_url"),
-    "tags": ("tags", "keywords", "categories", "subjects", "topics"),
-}
-_STRING_COLUMNS = [
-    "doc_id",
-    "title",
-    "text",
-    "text_raw",
-    "date_raw",
-    "source",
-    "author",
-    "url",
-    "tags",
-    "dateline",
-    "lang",
-    "file",
-]
 _SKIPPED_NAMES = ("readme", "license", "licence", "changelog", "source.md")
-
-
-class CorpusError(ValueError):
-    """The input cannot be loaded at all (no such path, nothing readable in it)."""
 
 
 @dataclass
@@ -333,7 +257,7 @@ def _read_files(
     files: list[Path], report: IngestReport, progress: bool | None
 ) -> list[pd.DataFrame]:
     frames = []
-    for f in _progress(
+    for f in rec.progress_bar(
         files, progress if progress is not None else len(files) > 200, "reading", "files"
     ):
         fmt = readers.format_of(f)
@@ -366,47 +290,12 @@ def _read_sidecar(path: Path, report: IngestReport) -> dict[str, dict[str, str]]
         )
         return {}
     out: dict[str, dict[str, str]] = {}
-    for rec in table.to_dict("records"):
-        values = {f: str(rec[c]).strip() for f, c in mapping.items() if f != "doc_id"}
-        out[str(rec[mapping["doc_id"]]).strip()] = {
+    for row in table.to_dict("records"):
+        values = {f: str(row[c]).strip() for f, c in mapping.items() if f != "doc_id"}
+        out[str(row[mapping["doc_id"]]).strip()] = {
             f: v for f, v in values.items() if v and v != "nan"
         }
     return out
-
-
-# ----------------------------------------------------------------------------- columns
-
-
-def detect_columns(available: Iterable[str], override: Mapping[str, str]) -> dict[str, str]:
-    """Map corpus fields to input columns: explicit ``override`` first, then aliases.
-
-    Raises:
-        KeyError: An override names a column the input does not have.
-    """
-    available = [c for c in available if not str(c).startswith("_")]
-    by_norm = {_norm(c): c for c in reversed(available)}
-    mapping: dict[str, str] = {}
-    for fld, col in override.items():
-        if fld not in COLUMN_ALIASES:
-            raise KeyError(f"columns: unknown field {fld!r}; fields are {sorted(COLUMN_ALIASES)}")
-        if col not in available:
-            raise KeyError(f"columns: no column {col!r} in the input; it has {available[:20]}")
-        mapping[fld] = col
-    used = set(mapping.values())
-    for fld, aliases in COLUMN_ALIASES.items():
-        if fld in mapping:
-            continue
-        for alias in aliases:
-            col = by_norm.get(_norm(alias))
-            if col is not None and col not in used:
-                mapping[fld] = col
-                used.add(col)
-                break
-    return mapping
-
-
-def _norm(name: object) -> str:
-    return "".join(ch for ch in str(name).lower() if ch.isalnum())
 
 
 # ----------------------------------------------------------------------------- pipeline
@@ -423,220 +312,29 @@ def _ingest_frames(
     dayfirst,
     progress,
 ) -> Ingest:
-    records = list(_canonical_records(frames, report, dict(columns or {}), sidecar))
+    records = list(rec.canonical_records(frames, report, dict(columns or {}), sidecar))
     report.n_records_read = len(records)
     show = progress if progress is not None else len(records) > 2000
     rows = []
-    for batch_rows, batch_report in _normalise_all(records, find_titles, show):
+    for batch_rows, batch_report in rec.normalise_all(records, find_titles, show):
         rows.extend(batch_rows)
         report.merge(batch_report)
-    corpus = _to_frame(rows, report)
+    corpus = rec.to_frame(rows, report)
     corpus["date"] = parse_dates(corpus["date_raw"], dayfirst=dayfirst)
-    _report_dates(corpus, report)
+    rec.report_dates(corpus, report)
     tokens = dedupe.Tokens.of(corpus["text"].tolist())
     dups = dedupe.find_duplicates(corpus, threshold=near_threshold, tokens=tokens)
     for col in ("duplicate_of", "duplicate_kind", "similarity"):
         corpus[col] = dups[col].to_numpy()
     copies = set(dups.loc[dups["duplicate_of"].notna(), "doc_id"])
     reuse = dedupe.text_reuse(corpus, min_words=reuse_min_words, tokens=tokens, skip_docs=copies)
-    return Ingest(corpus=_order_columns(corpus), report=report, reuse=reuse)
-
-
-def _canonical_records(frames, report, override, sidecar) -> Iterator[dict]:
-    seen_files: set[str] = set()
-    for frame in frames:
-        file = str(frame["_file"].iloc[0]) if len(frame) else "?"
-        try:
-            mapping = detect_columns(frame.columns, override)
-        except KeyError as err:
-            report.add(
-                file, "bad_column_option", str(err.args[0]), "file skipped; fix the columns option"
-            )
-            continue
-        if "text" not in mapping:
-            if file not in seen_files:
-                report.add(
-                    file,
-                    "no_text_column",
-                    f"no text column among {_visible(frame.columns)[:15]}",
-                    "file skipped; name the column with columns={'text': NAME} "
-                    "(command line: --column text=NAME)",
-                )
-            seen_files.add(file)
-            continue
-        seen_files.add(file)
-        extras = [c for c in frame.columns if c not in mapping.values() and not c.startswith("_")]
-        kind = frame["_kind"].iloc[0] if "_kind" in frame else "table"
-        for i, rec in enumerate(frame.to_dict("records")):
-            out = {f: rec.get(c) for f, c in mapping.items()}
-            out["date_raw"] = out.pop("date", None)
-            out["_file"], out["_line"], out["_kind"] = rec["_file"], rec.get("_line"), kind
-            if not out.get("doc_id") or _is_missing(out["doc_id"]):
-                out["doc_id"] = (
-                    f"{Path(file).stem.split('.')[0]}-{i + 1:05d}" if kind == "table" else None
-                )
-            out["doc_id"] = str(out["doc_id"]).strip()
-            for fld, value in sidecar.get(out["doc_id"], {}).items():
-                out["date_raw" if fld == "date" else fld] = value
-            out["_extras"] = {(f"orig_{c}" if c in SCHEMA else c): rec[c] for c in extras}
-            yield out
-
-
-def _visible(columns) -> list[str]:
-    return [c for c in columns if not str(c).startswith("_")]
-
-
-def _is_missing(value: object) -> bool:
-    return (
-        value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
-    )
-
-
-#: Records per task when normalising in several processes.
-_BATCH = 1_000
-#: Below this many records one process is faster than starting workers.
-_PARALLEL_FROM = 4_000
-
-
-def _normalise_batch(
-    records: list[dict], find_titles: bool | None
-) -> tuple[list[dict], IngestReport]:
-    report = IngestReport()
-    return [_normalise_record(r, find_titles, report) for r in records], report
-
-
-def _normalise_all(records: list[dict], find_titles: bool | None, show: bool):
-    """Normalise records in batches, over all cores for large corpora, in input order."""
-    batches = [records[i : i + _BATCH] for i in range(0, len(records), _BATCH)]
-    workers = min(os.cpu_count() or 1, len(batches))
-    if len(records) < _PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
-        results = (_normalise_batch(b, find_titles) for b in batches)
-        yield from _progress(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_normalise_batch, batches, [find_titles] * len(batches))
-        yield from _progress(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
-
-
-def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport) -> dict:
-    raw = "" if _is_missing(rec.get("text")) else str(rec["text"])
-    title = None if _is_missing(rec.get("title")) else str(rec["title"]).strip()
-    author = None if _is_missing(rec.get("author")) else str(rec["author"]).strip()
-    find = find_titles if find_titles is not None else rec["_kind"] == "plain"
-    norm = normalise_article(raw, title=title, author=author, find_title=find)
-    report.tally(norm.removed)
-    if not norm.text:
-        report.add(
-            rec["_file"],
-            "empty_text",
-            "the article has no body text",
-            "kept with an empty body",
-            line=rec.get("_line"),
-            doc_id=rec["doc_id"],
-        )
-    tags = rec.get("tags")
-    tags = (
-        []
-        if _is_missing(tags)
-        else [str(tags)]
-        if not isinstance(tags, list)
-        else [str(t) for t in tags]
-    )
-    all_tags = list(dict.fromkeys([*tags, *norm.tags]))
-    source = None if _is_missing(rec.get("source")) else str(rec["source"]).strip()
-    return {
-        "doc_id": rec["doc_id"],
-        "title": norm.title,
-        "text": norm.text,
-        "text_raw": raw,
-        "date_raw": None if _is_missing(rec.get("date_raw")) else str(rec["date_raw"]).strip(),
-        "source": source or norm.source,
-        "author": norm.author,
-        "url": None if _is_missing(rec.get("url")) else str(rec["url"]).strip(),
-        "tags": "; ".join(all_tags) or None,
-        "dateline": norm.dateline,
-        "lang": detect_language(norm.text),
-        "n_words": len(norm.text.split()),
-        "file": rec["_file"],
-        "line": rec.get("_line"),
-        **rec["_extras"],
-    }
-
-
-def _to_frame(
-    rows: list[dict], report: IngestReport, seen: dict[str, int] | None = None
-) -> pd.DataFrame:
-    """Rows to a frame, renaming repeated ids; ``seen`` carries id counts across batches."""
-    if not rows:
-        raise CorpusError(
-            "no article could be read: " + "; ".join(str(p) for p in report.problems[:5])
-        )
-    corpus = pd.DataFrame(rows)
-    counts = {} if seen is None else seen
-    ids = corpus["doc_id"].tolist()
-    for i, doc_id in enumerate(ids):
-        counts[doc_id] = counts.get(doc_id, 0) + 1
-        if counts[doc_id] > 1:
-            ids[i] = f"{doc_id}~{counts[doc_id]}"
-            report.add(
-                str(corpus.at[i, "file"]),
-                "duplicate_id",
-                f"doc_id {doc_id!r} was already used by an earlier record",
-                f"renamed to {ids[i]!r}; give every record its own id",
-                line=corpus.at[i, "line"],
-                doc_id=ids[i],
-            )
-    corpus["doc_id"] = ids
-    corpus["line"] = pd.array(corpus["line"], dtype="Int64")
-    return corpus
-
-
-def _report_dates(corpus: pd.DataFrame, report: IngestReport) -> None:
-    bad = corpus["date"].isna() & corpus["date_raw"].fillna("").ne("")
-    for rec in corpus.loc[bad, ["file", "line", "doc_id", "date_raw"]].itertuples():
-        report.add(
-            rec.file,
-            "unparsed_date",
-            f"date {rec.date_raw!r} could not be read",
-            "kept in date_raw, date left empty; use ISO 8601 (2025-07-10)",
-            line=None if pd.isna(rec.line) else int(rec.line),
-            doc_id=rec.doc_id,
-        )
-
-
-def _order_columns(corpus: pd.DataFrame) -> pd.DataFrame:
-    for col in SCHEMA:
-        if col not in corpus:
-            corpus[col] = None
-    extras = [c for c in corpus.columns if c not in SCHEMA]
-    corpus = corpus[[*SCHEMA, *extras]]
-    types = {c: "string" for c in _STRING_COLUMNS}
-    types.update(
-        {
-            "n_words": "int64",
-            "duplicate_of": "string",
-            "duplicate_kind": "string",
-            "similarity": "float64",
-        }
-    )
-    return corpus.astype(types).reset_index(drop=True)
+    return Ingest(corpus=rec.order_columns(corpus), report=report, reuse=reuse)
 
 
 def _finish(result: Ingest, warn: bool) -> Ingest:
     if warn:
         result.report.emit_warnings(stacklevel=4)
     return result
-
-
-def _progress(items, show: bool, desc: str, unit: str, total: int | None = None):
-    if not show:
-        return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc, unit=f" {unit}", mininterval=1.0, total=total)
 
 
 # ----------------------------------------------------------------------------- cache

@@ -22,6 +22,7 @@ import pandas as pd
 
 from workbench import cache, config, dedupe
 from workbench import corpus as C
+from workbench import records as rec
 from workbench.dates import parse_dates
 from workbench.ingest_report import IngestReport
 
@@ -115,18 +116,18 @@ def _normalised_batches(
     seen: dict[str, int] = {}
     for f in files:
         for frame in C._read_files([f], report, False):
-            records = list(C._canonical_records([frame], report, columns, sidecar))
+            records = list(rec.canonical_records([frame], report, columns, sidecar))
             report.n_records_read += len(records)
             rows = []
-            for batch_rows, batch_report in C._normalise_all(records, find_titles, bool(progress)):
+            for batch_rows, batch_report in rec.normalise_all(records, find_titles, bool(progress)):
                 rows.extend(batch_rows)
                 report.merge(batch_report)
             if not rows:
                 continue
-            batch = C._to_frame(rows, report, seen)
+            batch = rec.to_frame(rows, report, seen)
             batch["date"] = parse_dates(batch["date_raw"], dayfirst=dayfirst)
-            C._report_dates(batch, report)
-            yield C._order_columns(batch)
+            rec.report_dates(batch, report)
+            yield rec.order_columns(batch)
 
 
 def _arrow(batch: pd.DataFrame, schema, report: IngestReport):
