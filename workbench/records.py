@@ -88,19 +88,30 @@ def _normalise_batch(
 
 
 def normalise_all(records: list[dict], find_titles: bool | None, show: bool):
-    """Normalise records in batches, over all cores for large corpora, in input order."""
+    """Normalise records in batches, in input order.
+
+    On a Dask cluster when one is active (:mod:`workbench.distributed`), else over all
+    local cores for large corpora, else in this process.
+    """
+    from workbench import distributed
+
     batches = [records[i : i + _BATCH] for i in range(0, len(records), _BATCH)]
+
+    def bar(results, total):
+        return progress_bar(results, show, "normalising", f"x{_BATCH} docs", total=total)
+
     workers = min(os.cpu_count() or 1, len(batches))
-    if len(records) < _PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
-        results = (_normalise_batch(b, find_titles) for b in batches)
-        yield from progress_bar(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
+    small = len(records) < _PARALLEL_FROM or workers < 2 or not hasattr(os, "fork")
+    if distributed.current_client() is not None or small:
+        yield from distributed.map_batches(_normalise_batch, batches, find_titles, progress=bar)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_normalise_batch, batches, [find_titles] * len(batches))
-        yield from progress_bar(results, show, "normalising", f"x{_BATCH} docs", total=len(batches))
+        yield from bar(
+            pool.map(_normalise_batch, batches, [find_titles] * len(batches)), len(batches)
+        )
 
 
 def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport) -> dict:

@@ -1,0 +1,277 @@
+"""workbench report: planning (parameters, grids), failures, and what the HTML may hold."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+
+import nbformat
+import pytest
+
+from workbench import cli, config
+from workbench.params import ParameterError
+from workbench.report_grid import read_grid
+from workbench.report_html import remote_references
+from workbench.reports import MAX_HTML_BYTES, corpus_name, find_notebooks, plan, render
+
+SCRIPT = "<script>window.__xss = 1</script>"
+IMG = "<img src=x onerror=window.__xss=2>"
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+def _write_notebook(path, params: str, *code: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "workbench",
+        "display_name": "Python (workbench)",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {path.stem}\n\nA fixture notebook."),
+        nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
+        *(nbformat.v4.new_code_cell(c) for c in code),
+    ]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def notebooks(tmp_path):
+    """01-simple prints its parameters; 02-broken raises."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    params = 'corpus: str = "data/sample"  # the corpus\nn: int = 1  # a number'
+    _write_notebook(
+        folder / "01-simple.ipynb",
+        params,
+        "from IPython.display import Markdown, display\n"
+        "display(Markdown(f'n is **{n}**, corpus is {corpus}'))",
+    )
+    _write_notebook(
+        folder / "02-broken.ipynb",
+        'corpus: str = "data/sample"  # the corpus',
+        "raise RuntimeError('deliberately broken')",
+    )
+    _write_notebook(folder / "notes.ipynb", 'corpus: str = "x"  # not rendered: no number')
+    return folder
+
+
+def hostile_corpus(folder) -> str:
+    """Four articles whose titles, outlets, texts and dates carry HTML that must not run."""
+    shared = (
+        "the delegations met for six hours in the capital and agreed on a prisoner exchange "
+        "a humanitarian corridor and a further round of talks next month according to "
+        "officials from both sides who spoke on condition of anonymity"
+    )
+    body = f"{SCRIPT} {IMG} " + " ".join(f"word{i}" for i in range(80))
+    rows = [
+        ("d1", f"Talks {SCRIPT}", IMG, "2022-03-01", f"{body} {shared}"),
+        ("d2", f"Talks again {IMG}", "Plain Outlet", "2022-03-02", f"{body} {shared} extra"),
+        (
+            "d3",
+            "Other story",
+            IMG,
+            "2022-03-09",
+            " ".join(f"other{i}" for i in range(60)) + f" {shared} {SCRIPT}",
+        ),
+        ("d4", "Undated", "Plain Outlet", SCRIPT, " ".join(f"filler{i}" for i in range(50))),
+    ]
+    path = folder / "hostile.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc_id", "title", "source", "date", "text"])
+        writer.writerows(rows)
+    return str(path)
+
+
+# ----------------------------------------------------------------------------- planning
+
+
+def test_find_notebooks_in_order_and_only(notebooks):
+    assert [p.stem for p in find_notebooks(folder=notebooks)] == ["01-simple", "02-broken"]
+    for name in ("02", "02-broken", "broken"):
+        assert [p.stem for p in find_notebooks([name], folder=notebooks)] == ["02-broken"]
+    assert len(find_notebooks(["01,02"], folder=notebooks)) == 2
+    with pytest.raises(
+        ValueError, match="--only 'topics': no such notebook; notebooks are 01-simple"
+    ):
+        find_notebooks(["topics"], folder=notebooks)
+
+
+def test_plan_converts_parameters_for_the_notebooks_declaring_them(notebooks, tmp_path):
+    p = plan(out=tmp_path / "out", params={"n": "7"}, folder=notebooks)
+    by_name = {j.name: j.params for j in p.jobs}
+    assert by_name == {
+        "01-simple": {"corpus": "data/sample", "n": 7},
+        "02-broken": {"corpus": "data/sample"},
+    }
+
+
+def test_plan_rejects_an_unknown_parameter_naming_it_and_the_notebooks(notebooks):
+    with pytest.raises(ParameterError) as err:
+        plan(params={"top": "5"}, folder=notebooks)
+    assert "unknown parameter 'top'" in str(err.value)
+    assert "01-simple: corpus, n" in str(err.value) and "02-broken: corpus" in str(err.value)
+
+
+def test_plan_rejects_an_ill_typed_parameter_naming_the_notebook(notebooks):
+    with pytest.raises(ParameterError, match=r"01-simple: parameter 'n' is declared `int`.*'many'"):
+        plan(params={"n": "many"}, folder=notebooks)
+
+
+def test_plan_rejects_a_missing_corpus(notebooks, tmp_path):
+    with pytest.raises(ValueError, match="no such file or folder"):
+        plan(tmp_path / "nothing", folder=notebooks)
+
+
+def test_default_output_folder_is_named_after_the_corpus(notebooks):
+    assert plan(folder=notebooks).out_dir == config.reports_dir() / "sample"
+    assert corpus_name("corpora/ukraine/articles.csv.gz") == "articles"
+    assert corpus_name("data/My Corpus") == "my-corpus"
+
+
+def _grid(tmp_path, text: str):
+    path = tmp_path / "grid.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_read_grid_sets_and_matrix(tmp_path):
+    sets = read_grid(_grid(tmp_path, "parameters: {n: 1}\nsets:\n  bbc: {source: BBC}\n"))
+    assert sets == {"bbc": {"n": 1, "source": "BBC"}}
+    matrix = read_grid(_grid(tmp_path, "matrix:\n  source: [BBC, CNN]\n  n: [1, 2]\n"))
+    assert list(matrix) == ["bbc_1", "bbc_2", "cnn_1", "cnn_2"]
+    assert matrix["cnn_2"] == {"source": "CNN", "n": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sets: [a, b]", "expected a mapping"),
+        ("runs: {a: {n: 1}}", "a grid file holds `sets:`"),
+        ("matrix: {n: []}", "needs a non-empty list"),
+        ("sets: {'A b': {}, 'a-b': {}}", "share a folder name"),
+        ("sets: {a: {n: [1}", "not valid YAML"),
+    ],
+)
+def test_read_grid_rejects_malformed_files(tmp_path, text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        read_grid(_grid(tmp_path, text))
+
+
+def test_plan_with_a_grid_checks_every_set(notebooks, tmp_path):
+    grid = _grid(tmp_path, "sets:\n  one: {n: 1}\n  two: {n: 2}\n")
+    p = plan(out=tmp_path / "out", grid=grid, only=["01"], folder=notebooks)
+    assert [(j.label, j.out_dir.name, j.params["n"]) for j in p.jobs] == [
+        ("one", "one", 1),
+        ("two", "two", 2),
+    ]
+    bad = _grid(tmp_path, "sets:\n  one: {n: 1}\n  two: {n: lots}\n")
+    with pytest.raises(ParameterError, match="'n' is declared `int`"):
+        plan(grid=bad, folder=notebooks)
+
+
+def test_cli_reports_a_bad_parameter_before_running(capsys):
+    assert cli.main(["report", "--only", "01", "-p", "no_such_knob=1"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter 'no_such_knob'" in err and "01-corpus-overview" in err
+
+
+# ----------------------------------------------------------------------------- rendering
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_does_not_stop_the_others(notebooks, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(config, "notebooks_dir", lambda: notebooks)
+    out = tmp_path / "out"
+    assert cli.main(["report", "--out", str(out), "-p", "n=3"]) == 1
+    index = json.loads((out / "index.json").read_text())
+    status = {r["notebook"]: (r["ok"], r["error"]) for r in index["reports"]}
+    assert status["01-simple"] == (True, "")
+    assert status["02-broken"][0] is False
+    assert "RuntimeError: deliberately broken" in status["02-broken"][1]
+    page = (out / "index.html").read_text()
+    assert "1 of 2 failed" in page and "deliberately broken" in page
+    assert (out / "01-simple.html").exists() and (out / "02-broken.ipynb").exists()
+    assert not (out / "02-broken.html").exists()
+    assert "n is <strong>3</strong>" in (out / "01-simple.html").read_text()
+    assert not list(out.glob(".*partial*"))
+
+
+@pytest.mark.slow
+def test_a_grid_renders_each_set_into_its_folder(notebooks, tmp_path):
+    grid = _grid(tmp_path, "sets:\n  one: {n: 1}\n  two: {n: 2}\n")
+    index, outcomes = render(out=tmp_path / "out", grid=grid, only=["01"], folder=notebooks)
+    assert [o.ok for o in outcomes] == [True, True]
+    for label, n in (("one", 1), ("two", 2)):
+        html = (tmp_path / "out" / label / "01-simple.html").read_text()
+        assert f"n is <strong>{n}</strong>" in html
+        executed = nbformat.read(tmp_path / "out" / label / "01-simple.ipynb", as_version=4)
+        assert executed.metadata.papermill.parameters["n"] == n
+    page = index.read_text()
+    assert "one/01-simple.html" in page and "two/01-simple.html" in page
+    record = json.loads((tmp_path / "out" / "index.json").read_text())
+    assert record["corpora"][0]["fingerprint"] and record["versions"]["papermill"] != "-"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    index, outcomes = render(hostile_corpus(folder), out=folder / "out", only=["01"])
+    assert [o.error for o in outcomes] == [""]
+    return folder, index, outcomes[0].html
+
+
+@pytest.mark.slow
+def test_article_text_is_shown_as_text_not_run(hostile_report):
+    _, _, html_path = hostile_report
+    page = html_path.read_text()
+    for payload in (SCRIPT, IMG, "<img src=x", "<script>window"):
+        assert payload not in page
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in page  # shown in a table
+    assert "onerror" in page  # the outlet name is on the page, escaped
+
+
+@pytest.mark.slow
+def test_report_loads_nothing_from_the_network(hostile_report):
+    _, index, html_path = hostile_report
+    for page in (html_path.read_text(), index.read_text()):
+        assert remote_references(page) == []
+        assert not re.search(r"<script[^>]+src=", page)
+        assert "cdnjs" not in page and "mathjax@" not in page.lower()
+
+
+@pytest.mark.slow
+def test_report_holds_no_absolute_path(hostile_report):
+    folder, index, html_path = hostile_report
+    roots = {str(config.project_root()), str(folder), os.path.expanduser("~") + "/"}
+    for page in (html_path.read_text(), index.read_text()):
+        for root in roots:  # relative paths such as ../../tmp/... are fine
+            assert not re.search(r"(?<![.\w])" + re.escape(root), page), root
+
+
+@pytest.mark.slow
+def test_report_is_small_and_embeds_plotly_once(hostile_report):
+    _, _, html_path = hostile_report
+    page = html_path.read_text()
+    assert html_path.stat().st_size < MAX_HTML_BYTES
+    assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the bundle's banner: embedded once
+    assert page.count('class="plotly-graph-div"') >= 5
+
+
+def test_fingerprint_covers_the_articles_not_a_readme(tmp_path):
+    from workbench.report_index import corpus_info
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nOne article about talks in Geneva. " * 5)
+    (folder / "README.md").write_text("notes")
+    first = corpus_info(str(folder))
+    (folder / "README.md").write_text("other notes")
+    assert corpus_info(str(folder))["fingerprint"] == first["fingerprint"]
+    (folder / "a.txt").write_text("Headline\n\nAnother article about talks in Vienna. " * 5)
+    assert corpus_info(str(folder))["fingerprint"] != first["fingerprint"]
+    assert first["summary"]["documents"] == 1 and first["files"] == 1
