@@ -196,6 +196,10 @@ def top_speakers(quotes: pd.DataFrame, *, n: int = 20) -> go.Figure:
     )
 
 
+#: Pull of every node towards the centre, so that actors with few links stay near the rest.
+GRAVITY = 0.05
+
+
 def spring_layout(
     nodes: list[str],
     edges: pd.DataFrame,
@@ -223,7 +227,7 @@ def spring_layout(
     a = np.array([index[s] for s in sub["source"]], dtype=int)
     b = np.array([index[t] for t in sub["target"]], dtype=int)
     w = sub[weight].to_numpy(dtype=float) if len(sub) else np.zeros(0)
-    w = w - w.min() + 1e-3 if len(w) else w
+    w = np.sqrt(w - w.min() + 1e-3) if len(w) else w  # heavy hubs should not swallow the rest
     w = w / w.max() if len(w) else w
     k = 1.0 / np.sqrt(max(n, 1))
     for step in range(iterations):
@@ -233,6 +237,7 @@ def spring_layout(
         pull = (pos[a] - pos[b]) * (dist[a, b] * w / k)[:, None]
         np.add.at(move, a, -pull)
         np.add.at(move, b, pull)
+        move -= GRAVITY * pos * np.linalg.norm(pos, axis=1, keepdims=True)  # keep loners in view
         length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
         temperature = 0.1 * (1 - step / iterations) + 1e-3
         pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
