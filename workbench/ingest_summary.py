@@ -12,17 +12,8 @@ from workbench.corpus import Ingest, summarise
 def format_summary(result: Ingest, *, show: int = 5, width: int = 100) -> str:
     """What is in the corpus, what was repaired or skipped, and a preview of ``show`` documents."""
     corpus, report = result.corpus, result.report
-    s = summarise(corpus, report)
-    dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "no dates"
-    lines = [
-        f"documents   {s['documents']:,}   ({report.n_records_read:,} records read)",
-        f"words       {s['words']:,}",
-        f"sources     {s['sources']}: {_top(corpus['source'])}",
-        f"dates       {dates}; undated {s['undated']:,} (unparseable {s['unparsed_dates']:,})",
-        f"duplicates  {s['duplicates']:,} flagged ({_kinds(corpus)}); "
-        f"{len(result.reuse):,} shared passages",
-        f"problems    {s['problems']:,} records skipped or repaired{_problem_kinds(report)}",
-    ]
+    reuse = f"; {len(result.reuse):,} shared passages"
+    lines = _headline(corpus, report, read="records read", reuse=reuse)
     rules = report.rules_frame()
     if len(rules):
         lines.append("\nnormalising removed or moved:")
@@ -59,18 +50,22 @@ def format_summary(result: Ingest, *, show: int = 5, width: int = 100) -> str:
 
 def format_streamed(result) -> str:
     """The summary of a streamed ingest (:class:`workbench.stream.Streamed`)."""
-    light, report = result.light, result.report
-    s = result.summary()
+    return "\n".join(
+        _headline(result.light, result.report, read="records read; streamed", reuse="")
+    )
+
+
+def _headline(corpus: pd.DataFrame, report, *, read: str, reuse: str) -> list[str]:
+    s = summarise(corpus, report)
     dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "no dates"
-    lines = [
-        f"documents   {s['documents']:,}   ({report.n_records_read:,} records read; streamed)",
+    return [
+        f"documents   {s['documents']:,}   ({report.n_records_read:,} {read})",
         f"words       {s['words']:,}",
-        f"sources     {s['sources']}: {_top(light['source'])}",
+        f"sources     {s['sources']}: {_top(corpus['source'])}",
         f"dates       {dates}; undated {s['undated']:,} (unparseable {s['unparsed_dates']:,})",
-        f"duplicates  {s['duplicates']:,} flagged ({_kinds(light)})",
+        f"duplicates  {s['duplicates']:,} flagged ({_kinds(corpus)}){reuse}",
         f"problems    {s['problems']:,} records skipped or repaired{_problem_kinds(report)}",
     ]
-    return "\n".join(lines)
 
 
 def _top(values: pd.Series, n: int = 5) -> str:

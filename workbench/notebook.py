@@ -160,6 +160,11 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+def plural(count: int, noun: str) -> str:
+    """``plural(1, "document")`` is "1 document", ``plural(3, "document")`` "3 documents"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def say(markdown: str) -> None:
     """Display Markdown built by the workbench (values already escaped with :func:`md_escape`)."""
     from IPython.display import Markdown, display

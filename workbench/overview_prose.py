@@ -12,6 +12,7 @@ import pandas as pd
 
 from workbench.corpus import Ingest
 from workbench.notebook import md_escape
+from workbench.notebook import plural as _n
 from workbench.overview import BINS, NO_SOURCE, sources_table, top_pairs
 
 
@@ -52,10 +53,6 @@ def _outlets(sources: pd.DataFrame) -> str:
 
 def _verb(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def describe_sources(sources: pd.DataFrame) -> str:

@@ -9,10 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbench.notebook import md_escape
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+from workbench.notebook import plural as _n
 
 
 def describe_volume(volume: pd.DataFrame, dated: float, bin: str) -> str:
