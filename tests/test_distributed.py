@@ -50,3 +50,14 @@ def test_cluster_gives_the_same_tables(corpus_folder):
         remote_spans.sort_values(key).reset_index(drop=True),
         local_spans.sort_values(key).reset_index(drop=True),
     )
+
+
+@pytest.mark.slow
+def test_cli_workers_option(capsys, tmp_path):
+    from workbench.cli import main
+
+    assert main(["ingest", "--workers", "2", "--no-cache", "--show", "0"]) == 0
+    captured = capsys.readouterr()
+    assert "running per-document steps on tcp://127.0.0.1:" in captured.err and "(2 workers)" in captured.err
+    assert "documents   5" in captured.out
+    assert distributed.current_client() is None

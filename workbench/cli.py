@@ -12,6 +12,7 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from workbench import config
@@ -446,8 +447,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add, run in COMMANDS.values():
-        add(sub).set_defaults(run=run)
+        p = add(sub)
+        p.set_defaults(run=run)
+        _cluster_options(p)
     return parser
+
+
+def _cluster_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("running on a Dask cluster (normalising, entities, embeddings)")
+    g = g.add_mutually_exclusive_group()
+    g.add_argument(
+        "--scheduler", metavar="ADDRESS", help="an existing cluster, e.g. tcp://host:8786"
+    )
+    g.add_argument("--workers", type=int, metavar="N", help="start a local cluster of N processes")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -456,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _cluster(args):
             warnings.simplefilter("ignore", FutureWarning)
             return args.run(args)
     except (CorpusError, FileNotFoundError, KeyError, ValueError) as err:
@@ -466,6 +478,30 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"workbench {args.command}: interrupted; finished steps are cached", file=sys.stderr)
         return 130
+
+
+@contextmanager
+def _cluster(args: argparse.Namespace):
+    """Connect to (or start) the cluster asked for, and tell notebook kernels its address."""
+    if not (args.scheduler or args.workers):
+        yield
+        return
+    import os
+
+    from workbench import distributed
+
+    client = distributed.use(scheduler=args.scheduler, workers=args.workers)
+    os.environ["WORKBENCH_SCHEDULER"] = client.scheduler.address
+    print(
+        f"running per-document steps on {client.scheduler.address} "
+        f"({len(client.scheduler_info()['workers'])} workers)",
+        file=sys.stderr,
+    )
+    try:
+        yield
+    finally:
+        distributed.close()
+        os.environ.pop("WORKBENCH_SCHEDULER", None)
 
 
 if __name__ == "__main__":  # pragma: no cover
