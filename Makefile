@@ -35,8 +35,8 @@ test-fast: $(STAMP) ## Run the tests not marked slow
 lab: $(STAMP) ## Open JupyterLab with the project's environment as the kernel
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(STAMP) ## Run every benchmark in benchmarks/ and print the tables
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+bench: $(STAMP) ## Run every benchmark in benchmarks/ and print the tables (long: about an hour)
+	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lint: $(STAMP) ## Check style with ruff (lint and format)
 	$(BIN)/ruff check workbench tests benchmarks

@@ -1,0 +1,237 @@
+"""Topic figures: sizes and words, over time, per source, a document map, topic similarity.
+
+Each function takes one of the tables of :mod:`workbench.topics` /
+:mod:`workbench.topic_tables` and returns a ``go.Figure``; none shows or saves
+it. Labels, words and passages come from articles, so all of them are escaped
+with :func:`workbench.plots.theme.escape`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from workbench.plots.theme import PALETTE, empty_figure, escape, style
+
+
+def _colour(topic: int) -> str:
+    return "#bbbbbb" if topic == -1 else PALETTE[int(topic) % len(PALETTE)]
+
+
+def topic_sizes(topic_info: pd.DataFrame, *, top: int = 20) -> go.Figure:
+    """Horizontal bars: units per topic, largest first, the topic words in the hover.
+
+    Args:
+        topic_info: ``TopicResult.topic_info``.
+        top: Topics shown.
+    """
+    real = topic_info[topic_info["topic"] != -1].head(top)
+    if real.empty:
+        return empty_figure("No topics were found.", title="Topic sizes")
+    real = real.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=real["size"],
+            y=[
+                f"{t}: {escape(lab, limit=60)}"
+                for t, lab in zip(real["topic"], real["label"], strict=True)
+            ],
+            orientation="h",
+            marker_color=[_colour(t) for t in real["topic"]],
+            customdata=[escape(w, width=60) for w in real["words"]],
+            hovertemplate="%{y}<br>%{x} units<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="units")
+    return style(fig, title="Topic sizes", height=max(300, 28 * len(real) + 120))
+
+
+def topic_words(
+    topic_words: pd.DataFrame,
+    *,
+    topics: list[int] | None = None,
+    n_words: int = 8,
+    columns: int = 3,
+) -> go.Figure:
+    """Bars of each topic's top words by weight, one small panel per topic.
+
+    Args:
+        topic_words: ``TopicResult.topic_words`` (``topic, rank, word, weight``).
+        topics: Topics to show (default: the first nine that are not outliers).
+        n_words: Words per topic.
+        columns: Panels per row.
+    """
+    frame = topic_words[topic_words["topic"] != -1]
+    topics = topics if topics is not None else list(dict.fromkeys(frame["topic"]))[:9]
+    if not topics:
+        return empty_figure("No topics were found.", title="Topic words")
+    rows = -(-len(topics) // columns)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=[f"Topic {t}" for t in topics],
+        horizontal_spacing=0.12,
+        vertical_spacing=0.12,
+    )
+    for i, t in enumerate(topics):
+        words = frame[frame["topic"] == t].sort_values("rank").head(n_words).iloc[::-1]
+        fig.add_trace(
+            go.Bar(
+                x=words["weight"],
+                y=[escape(w, limit=30) for w in words["word"]],
+                orientation="h",
+                marker_color=_colour(t),
+                showlegend=False,
+                hovertemplate="%{y}: %{x:.4f}<extra></extra>",
+            ),
+            row=i // columns + 1,
+            col=i % columns + 1,
+        )
+    return style(fig, title="Topic words (c-TF-IDF weight)", height=260 * rows + 60)
+
+
+def topics_over_time(table: pd.DataFrame, *, measure: str = "share", top: int = 8) -> go.Figure:
+    """Lines of each topic's units (or share of units) per date bin.
+
+    Args:
+        table: From :func:`workbench.topic_tables.topics_over_time`.
+        measure: ``"share"`` or ``"units"``.
+        top: The largest topics drawn.
+    """
+    if table.empty:
+        return empty_figure(
+            "No dated units: topics over time need a date column.", title="Topics over time"
+        )
+    keep = table.groupby("topic")["units"].sum().sort_values(ascending=False).head(top).index
+    fig = go.Figure()
+    for t in keep:
+        part = table[table["topic"] == t].sort_values("date")
+        name = escape(f"{t}: {part['label'].iloc[0]}", limit=50)
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part[measure],
+                mode="lines+markers",
+                name=name,
+                line_color=_colour(t),
+                hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+            )
+        )
+    per = table.attrs.get("freq_name", "bin")
+    fig.update_yaxes(title="share of units" if measure == "share" else "units", rangemode="tozero")
+    return style(fig, title=f"Topics over time (per {per})", height=420)
+
+
+def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
+    """Stacked bars: each source's share of units in each topic.
+
+    Args:
+        table: From :func:`workbench.topic_tables.topics_per_source`.
+        top: The largest topics drawn; the rest are summed as "other topics".
+    """
+    if table.empty:
+        return empty_figure("No topics to compare across sources.", title="Topics per source")
+    keep = set(table.groupby("topic")["units"].sum().sort_values(ascending=False).head(top).index)
+    fig = go.Figure()
+    for t in sorted(keep):
+        part = table[table["topic"] == t]
+        name = escape(f"{t}: {part['label'].iloc[0]}", limit=50)
+        fig.add_trace(
+            go.Bar(
+                x=[escape(s, limit=40) for s in part["source"]],
+                y=part["share"],
+                name=name,
+                marker_color=_colour(t),
+                hovertemplate=f"{name}<br>%{{x}}: %{{y:.1%}}<extra></extra>",
+            )
+        )
+    rest = table[~table["topic"].isin(keep)].groupby("source")["share"].sum()
+    if not rest.empty:
+        fig.add_trace(
+            go.Bar(
+                x=[escape(s, limit=40) for s in rest.index],
+                y=rest.values,
+                name="other topics",
+                marker_color="#dddddd",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title="share of the source's units", tickformat=".0%")
+    return style(fig, title="Topics per source", height=440)
+
+
+def document_map(table: pd.DataFrame, *, show_outliers: bool = True) -> go.Figure:
+    """A scatter of every unit in two dimensions, coloured by topic, the passage in the hover.
+
+    Args:
+        table: From :func:`workbench.topic_tables.document_map`.
+        show_outliers: Draw topic -1 in grey.
+    """
+    if table.empty:
+        return empty_figure("No units to map.", title="Document map")
+    fig = go.Figure()
+    for t in sorted(table["topic"].unique(), key=lambda t: (t == -1, t)):
+        if t == -1 and not show_outliers:
+            continue
+        part = table[table["topic"] == t]
+        fig.add_trace(
+            go.Scattergl(
+                x=part["x"],
+                y=part["y"],
+                mode="markers",
+                name=escape(f"{t}: {part['label'].iloc[0]}", limit=50),
+                marker=dict(color=_colour(t), size=6, opacity=0.5 if t == -1 else 0.8),
+                customdata=[
+                    escape(f"{u}: {x}", width=70, limit=300)
+                    for u, x in zip(part["unit_id"], part["text"], strict=True)
+                ],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return style(fig, title="Document map (similar passages lie close together)", height=560)
+
+
+def topic_similarity(table: pd.DataFrame) -> go.Figure:
+    """A heat map of the cosine similarity between topics.
+
+    Args:
+        table: From :func:`workbench.topic_tables.topic_similarity`.
+    """
+    if table.empty:
+        return empty_figure("No topics to compare.", title="Topic similarity")
+    order = list(dict.fromkeys(table["topic_a"]))
+    names = {
+        t: escape(f"{t}: {lab}", limit=40)
+        for t, lab in zip(table["topic_a"], table["label_a"], strict=True)
+    }
+    matrix = table.pivot(index="topic_a", columns="topic_b", values="similarity").loc[order, order]
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.values,
+            x=[names[t] for t in order],
+            y=[names[t] for t in order],
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            hovertemplate="%{y}<br>%{x}<br>similarity %{z:.2f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return style(
+        fig,
+        title="Topic similarity (cosine of mean embeddings)",
+        height=max(400, 24 * len(order) + 200),
+    )
+
+
+__all__ = [
+    "document_map",
+    "topic_similarity",
+    "topic_sizes",
+    "topic_words",
+    "topics_over_time",
+    "topics_per_source",
+]
