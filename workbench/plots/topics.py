@@ -161,22 +161,31 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
     return style(fig, title="Topics per source", height=440)
 
 
-def document_map(table: pd.DataFrame, *, show_outliers: bool = True) -> go.Figure:
-    """A scatter of every unit in two dimensions, coloured by topic, the passage in the hover.
+def document_map(
+    table: pd.DataFrame, *, show_outliers: bool = True, max_points: int = 2000, seed: int = 42
+) -> go.Figure:
+    """A scatter of the units in two dimensions, coloured by topic, the passage in the hover.
 
     Args:
         table: From :func:`workbench.topic_tables.document_map`.
         show_outliers: Draw topic -1 in grey.
+        max_points: Draw at most this many units, a seeded sample (the same share of each
+            topic), so the page stays small on large corpora; the title says so.
+        seed: Seed of the sample.
     """
     if table.empty:
         return empty_figure("No units to map.", title="Document map")
+    title = "Document map (similar passages lie close together)"
+    if len(table) > max_points:
+        table = table.sample(n=max_points, random_state=seed).sort_index()
+        title += f": a sample of {max_points:,} units"
     fig = go.Figure()
     for t in sorted(table["topic"].unique(), key=lambda t: (t == -1, t)):
         if t == -1 and not show_outliers:
             continue
         part = table[table["topic"] == t]
         fig.add_trace(
-            go.Scattergl(
+            go.Scatter(  # SVG, not WebGL: reports must draw on machines without a GPU
                 x=part["x"],
                 y=part["y"],
                 mode="markers",
@@ -191,7 +200,7 @@ def document_map(table: pd.DataFrame, *, show_outliers: bool = True) -> go.Figur
         )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return style(fig, title="Document map (similar passages lie close together)", height=560)
+    return style(fig, title=title, height=560)
 
 
 def topic_similarity(table: pd.DataFrame) -> go.Figure:
