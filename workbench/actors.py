@@ -20,7 +20,7 @@ from typing import Literal
 
 import pandas as pd
 
-from workbench import cache
+from workbench import cache, config
 from workbench.gazetteer import Gazetteer, load_gazetteer
 
 #: The metonymy switch: map "the Kremlin", "Washington", "Kyiv" ... onto the government they
@@ -104,15 +104,65 @@ def extract_actors(
         metonymy: Map places and buildings onto governments; default :data:`METONYMY`.
         time_bin: Also split the edges by ``"week"`` or ``"month"``.
         n_process: spaCy worker processes (default: 2 on large inputs).
-        use_cache: Reuse cached entity spans; a second run skips the model.
+        use_cache: Reuse cached results: the tables of an identical earlier run, else the
+            cached entity spans (a second run never loads the model).
         progress: Show a progress bar while the model runs.
 
     Returns:
         The mentions, actors, edges, quotes, citations and audit tables.
     """
+    gaz = _gazetteer(gazetteer, corpus)
+    metonymy = METONYMY if metonymy is None else metonymy
+    key = cache.key(
+        TABLES_VERSION,
+        gaz.digest,
+        window,
+        metonymy,
+        time_bin,
+        cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
+        cache.corpus_key(map(str, corpus.get("author", []))),
+        cache.corpus_key(map(str, corpus.get("date", []))),
+    )
+    folder = config.cache_dir("actor_tables", key)
+    if use_cache and (tables := _read_tables(folder)) is not None:
+        return tables
+    tables = _compute(corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress)
+    for name in _TABLES:
+        setattr(tables, name, _text_columns_as_str(getattr(tables, name)))
+    if use_cache:
+        for name in _TABLES:
+            cache.write_table(getattr(tables, name), folder / f"{name}.parquet")
+    return tables
+
+
+#: Bumped when resolution or the derived tables change, so older cached tables are not reused.
+TABLES_VERSION = "1"
+_TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences")
+
+
+def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
+    """Columns of Python strings as pandas' string dtype, as a cached table reads back."""
+    text = [
+        c
+        for c in df.columns
+        if df[c].dtype == object and df[c].dropna().map(lambda v: isinstance(v, str)).all()
+    ]
+    return df.astype({c: "str" for c in text}) if text else df
+
+
+def _read_tables(folder: Path) -> ActorTables | None:
+    """The cached tables of an earlier identical run, or None (a broken entry is recomputed)."""
+    try:
+        return ActorTables(**{n: pd.read_parquet(folder / f"{n}.parquet") for n in _TABLES})
+    except Exception:
+        return None
+
+
+def _compute(
+    corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress
+) -> ActorTables:
     from workbench import network, quotes
 
-    gaz = _gazetteer(gazetteer, corpus)
     mentions, audit, sentences = find_mentions(
         corpus,
         gazetteer=gaz,
@@ -181,12 +231,22 @@ def _gazetteer(
 
 
 def _spans_per_doc(doc_ids: pd.Series, texts: pd.Series, spans: pd.DataFrame) -> pd.DataFrame:
-    """Spans keyed by text hash, joined back onto every document that has that text."""
-    docs = pd.DataFrame({"doc_id": doc_ids.to_numpy(), "text": texts.to_numpy()})
-    docs["text_hash"] = docs["text"].map(cache.text_hash)
+    """Spans keyed by text hash, joined back onto every document that has that text.
+
+    Only the hash travels through the join: carrying each text along would copy a whole
+    article onto every one of its spans (gigabytes on a corpus of ten thousand articles).
+    """
+    hashes = [cache.text_hash(t) for t in texts]
+    docs = pd.DataFrame({"doc_id": doc_ids.to_numpy(), "text_hash": hashes})
     out = docs.merge(spans, on="text_hash", how="inner")
-    out["surface"] = [t[s:e] for t, s, e in zip(out["text"], out["start"], out["end"], strict=True)]
-    return out.drop(columns=["text", "text_hash"])
+    by_hash = dict(zip(hashes, texts, strict=True))
+    out["surface"] = [
+        by_hash[h][s:e]
+        for h, s, e in zip(
+            out["text_hash"].tolist(), out["start"].tolist(), out["end"].tolist(), strict=True
+        )
+    ]
+    return out.drop(columns=["text_hash"])
 
 
 def place_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -42,8 +42,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "agreement": re.compile(r"\b(?:agreement|agreed|deal|accord|treaty|signed|memorandum)\b", re.I),
     "attack": re.compile(
-        r"\b(?:attack|attacks|attacked|assault|assassination|shooting|bombing|invasion"
-        r"|invaded|shelled|shelling)\b",
+        r"\b(?:attack|attacks|attacked|assault|assassination|shooting|bombing|shelled"
+        r"|shelling)\b",
         re.I,
     ),
     "strike": re.compile(
@@ -268,19 +268,20 @@ def merge_events(
     keys: list[dict] = []
     index: dict[tuple, set[int]] = {}  # (family, token) -> clusters holding that token
     same = equivalents or {}
+    common = _common_participants(reports, same)
     for idx, r in zip(order.index, order.to_dict("records"), strict=True):
         k_r = _key(r, same)
         candidates = set().union(*(index.get(t, set()) for t in _tokens(k_r)))
-        target = min((i for i in candidates if _same_event(keys[i], k_r, max_days)), default=None)
+        target = min(
+            (i for i in candidates if _same_event(keys[i], k_r, max_days, common)), default=None
+        )
         if target is None:
             clusters.append([idx])
-            keys.append(k_r)
-            target = len(keys) - 1
+            keys.append(k_r)  # a cluster is compared by its first report: no snowballing
+            for t in _tokens(k_r):
+                index.setdefault(t, set()).add(len(keys) - 1)
         else:
             clusters[target].append(idx)
-            _extend(keys[target], k_r)
-        for t in _tokens(keys[target]):
-            index.setdefault(t, set()).add(target)
     records = reports.to_dict("index")
     rows = [_summarise([records[i] for i in members]) for members in clusters]
     out = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
@@ -315,13 +316,22 @@ def _tokens(key: dict) -> set[tuple]:
     return out
 
 
-def _extend(key: dict, other: dict) -> None:
-    key["persons"] |= other["persons"]
-    key["participants"] |= other["participants"]
-    key["place"] = key["place"] or other["place"]
+def _common_participants(reports: pd.DataFrame, same: dict[str, str]) -> set[str]:
+    """Participants named in so many reports that sharing them says nothing.
+
+    On a large corpus the head of state of every story (Putin, Biden) would otherwise
+    chain unrelated events together; a participant named in more than 2% of the reports
+    (and at least 20 of them) does not count as evidence that two reports are one event.
+    """
+    counts: dict[str, int] = {}
+    for cell in reports["participants"]:
+        for p in {same.get(p, p) for p in cell.split("; ") if p}:
+            counts[p] = counts.get(p, 0) + 1
+    limit = max(20, 0.02 * len(reports))
+    return {p for p, n in counts.items() if n > limit}
 
 
-def _same_event(key: dict, other: dict, max_days: int) -> bool:
+def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozenset()) -> bool:
     if key["family"] != other["family"]:
         return False
     if key["place"] and other["place"] and key["place"] != other["place"]:
@@ -329,12 +339,13 @@ def _same_event(key: dict, other: dict, max_days: int) -> bool:
     a, b = key["date"], other["date"]
     if pd.isna(a) != pd.isna(b) or (not pd.isna(a) and abs((a - b).days) > max_days):
         return False
-    if key["persons"] and other["persons"]:
-        return bool(key["persons"] & other["persons"])
     same_place = key["place"] is not None and key["place"] == other["place"]
+    if key["persons"] and other["persons"]:
+        shared = key["persons"] & other["persons"]
+        return bool(shared - common) or (bool(shared) and same_place)
     if same_place and not (key["participants"] and other["participants"]):
         return True
-    shared = key["participants"] & other["participants"]
+    shared = (key["participants"] & other["participants"]) - common
     return len(shared) >= 2 or (len(shared) >= 1 and same_place)
 
 

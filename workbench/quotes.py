@@ -77,6 +77,9 @@ def extract_quotes(
     Returns:
         :data:`QUOTE_COLUMNS`; ``start``/``end`` are offsets of the quoted words in ``text``.
     """
+    from workbench.resolve import _plain_strings
+
+    mentions, sentences = _plain_strings(mentions), _plain_strings(sentences)
     rows: list[tuple] = []
     by_doc = {
         d: g

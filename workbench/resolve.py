@@ -88,6 +88,7 @@ def resolve(
         The resolved mentions and the audit table.
     """
     counts = word_counts(texts.values())
+    spans = _plain_strings(spans)
     work = _prepare(spans, gazetteer, frozenset(labels))
     _drop(work, gazetteer, author_names(authors), counts)
     _majority_types(work, gazetteer)
@@ -102,6 +103,12 @@ def resolve(
         ["doc_id", "start", "end", "surface", "actor", "actor_type", "method", "rule"]
     ]
     return Resolution(mentions.reset_index(drop=True), audit_table(work))
+
+
+def _plain_strings(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as Python objects: iterating Arrow-backed strings is many times slower."""
+    text = [c for c in df.columns if pd.api.types.is_string_dtype(df[c]) and df[c].dtype != object]
+    return df.astype({c: object for c in text}) if text else df
 
 
 # ----------------------------------------------------------------------------- steps
