@@ -2,6 +2,7 @@
 
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -58,6 +59,28 @@ def test_cli_workers_option(capsys, tmp_path):
 
     assert main(["ingest", "--workers", "2", "--no-cache", "--show", "0"]) == 0
     captured = capsys.readouterr()
-    assert "running per-document steps on tcp://127.0.0.1:" in captured.err and "(2 workers)" in captured.err
+    assert (
+        "running per-document steps on tcp://127.0.0.1:" in captured.err
+        and "(2 workers)" in captured.err
+    )
     assert "documents   5" in captured.out
     assert distributed.current_client() is None
+
+
+@pytest.mark.slow
+def test_embeddings_on_a_cluster_match(monkeypatch):
+    from workbench import embeddings
+
+    monkeypatch.setattr(embeddings, "PARTITION_TEXTS", 2)
+    texts = [
+        "Talks resumed in Geneva on Monday.",
+        "Rubio met Lavrov in Kuala Lumpur.",
+        "A missile strike hit Kharkiv overnight.",
+        "The ceasefire held for a week.",
+        "Markets rose as the deal was signed.",
+    ]
+    with distributed.cluster(workers=2):
+        remote = embeddings.Embedder(None, use_cache=False).embed(texts)
+    local = embeddings.Embedder(None, use_cache=False).embed(texts)
+    assert remote.shape == (5, 384)
+    np.testing.assert_allclose(remote, local, atol=1e-5)

@@ -134,13 +134,15 @@ class Embedder:
         store = VectorStore(self.model_key) if self.use_cache else None
         known = store.lookup(set(hashes)) if store else {}
         missing = list(dict.fromkeys(h for h in hashes if h not in known))
-        if missing:
-            first = {h: t for h, t in zip(hashes, texts, strict=True)}
-            vectors = self._encode([first[h] for h in missing])
-            fresh = dict(zip(missing, vectors, strict=True))
+        first = {h: t for h, t in zip(hashes, texts, strict=True)}
+        # Blocks of BLOCK_TEXTS: each is stored as soon as it is encoded, so an
+        # interrupted run keeps what it finished.
+        for lo in range(0, len(missing), BLOCK_TEXTS):
+            block = missing[lo : lo + BLOCK_TEXTS]
+            vectors = self._encode([first[h] for h in block])
             if store:
-                store.add(missing, vectors)
-            known = {**known, **fresh}
+                store.add(block, vectors)
+            known = {**known, **dict(zip(block, vectors, strict=True))}
         self.computed += len(missing)
         self.reused += len(set(hashes)) - len(missing)
         return np.vstack([known[h] for h in hashes]).astype(np.float32) if texts else self._empty()
@@ -151,7 +153,27 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         if self.is_tfidf:
             return self._tfidf.transform(texts)
+        from workbench import distributed
+
+        if distributed.current_client() is not None:
+            parts = [texts[i : i + PARTITION_TEXTS] for i in range(0, len(texts), PARTITION_TEXTS)]
+            return np.vstack(
+                list(
+                    distributed.map_batches(_encode_on_worker, parts, self._target, self.batch_size)
+                )
+            )
         return encode_chunked(self.model, texts, batch_size=self.batch_size, progress=self.progress)
+
+
+#: Texts encoded (and stored) at a time; an interrupted run keeps every finished block.
+BLOCK_TEXTS = 2_000
+#: Texts per task when encoding on a Dask cluster.
+PARTITION_TEXTS = 250
+
+
+def _encode_on_worker(texts: list[str], target: str, batch_size: int) -> np.ndarray:
+    """Encode one partition on a Dask worker, which loads (and keeps) its own model."""
+    return encode_chunked(_load_sentence_transformer(target), texts, batch_size=batch_size)
 
 
 def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str, str]:

@@ -52,6 +52,44 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+# Substrings every trigger contains: a cheap test that rejects most sentences first.
+_TRIGGER_STEMS = (
+    "summit",
+    "met",
+    "meet",
+    "sat down",
+    "call",
+    "spoke",
+    "phone",
+    "talk",
+    "visit",
+    "trip",
+    "travel",
+    "arrived",
+    "negotiat",
+    "discussion",
+    "dialogue",
+    "cease",
+    "truce",
+    "armistice",
+    "halt",
+    "agree",
+    "deal",
+    "accord",
+    "treaty",
+    "signed",
+    "memorandum",
+    "attack",
+    "assault",
+    "assassin",
+    "shooting",
+    "bombing",
+    "shell",
+    "strike",
+    "struck",
+)
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()), re.I)
+
 #: Types that describe the same kind of encounter and may merge with one another.
 FAMILIES = {
     "summit": "meeting",
@@ -139,15 +177,9 @@ def event_reports(
     """
     by_sentence: dict[str, list[tuple]] = {}
     place = mentions["place"] if "place" in mentions else pd.Series(None, index=mentions.index)
-    for row in zip(
-        mentions["sentence_id"],
-        mentions["start"],
-        mentions["end"],
-        mentions["actor"],
-        mentions["actor_type"],
-        place,
-        strict=True,
-    ):
+    place = place.tolist()
+    cols = [mentions[c].tolist() for c in ("sentence_id", "start", "end", "actor", "actor_type")]
+    for row in zip(*cols, place, strict=True):
         by_sentence.setdefault(row[0], []).append(row[1:])
     when: dict[str, list[tuple]] = {}
     dated = temporal.dropna(subset=["date"])
@@ -158,13 +190,8 @@ def event_reports(
     pub = corpus.set_index("doc_id")["date"].to_dict() if "date" in corpus else {}
     src = corpus.set_index("doc_id")["source"].to_dict() if "source" in corpus else {}
     rows = []
-    for doc_id, sid, s_start, text in zip(
-        sentences["doc_id"],
-        sentences["sentence_id"],
-        sentences["start"],
-        sentences["text"],
-        strict=True,
-    ):
+    columns = [sentences[c].tolist() for c in ("doc_id", "sentence_id", "start", "text")]
+    for doc_id, sid, s_start, text in zip(*columns, strict=True):
         found = _event_type(text)
         if found is None or text.rstrip().endswith("?") or sid not in by_sentence:
             continue
@@ -201,6 +228,9 @@ def event_reports(
 
 
 def _event_type(text: str) -> tuple[str, tuple[int, int]] | None:
+    low = text.lower()
+    if not any(w in low for w in _TRIGGER_STEMS) or not _ANY_TRIGGER.search(text):
+        return None
     for event_type, pattern in TRIGGERS.items():
         m = pattern.search(text)
         if m:
@@ -266,20 +296,24 @@ def merge_events(
     )
     clusters: list[list[int]] = []
     keys: list[dict] = []
-    index: dict[tuple, set[int]] = {}  # (family, token) -> clusters holding that token
+    index: dict[tuple, list[int]] = {}  # (token, date bucket) -> clusters holding that token
     same = equivalents or {}
     common = _common_participants(reports, same)
+    width = max_days + 1
     for idx, r in zip(order.index, order.to_dict("records"), strict=True):
         k_r = _key(r, same)
-        candidates = set().union(*(index.get(t, set()) for t in _tokens(k_r)))
+        tokens = _tokens(k_r, common)
+        buckets = [None] if k_r["day"] is None else [k_r["day"] // width + d for d in (-1, 0, 1)]
+        candidates = {i for t in tokens for b in buckets for i in index.get((t, b), ())}
         target = min(
             (i for i in candidates if _same_event(keys[i], k_r, max_days, common)), default=None
         )
         if target is None:
             clusters.append([idx])
             keys.append(k_r)  # a cluster is compared by its first report: no snowballing
-            for t in _tokens(k_r):
-                index.setdefault(t, set()).add(len(keys) - 1)
+            bucket = None if k_r["day"] is None else k_r["day"] // width
+            for t in tokens:
+                index.setdefault((t, bucket), []).append(len(keys) - 1)
         else:
             clusters[target].append(idx)
     records = reports.to_dict("index")
@@ -305,12 +339,13 @@ def _key(r, same: dict[str, str]) -> dict:
         "persons": names("persons"),
         "participants": names("participants"),
         "place": _place(r["place"]),
-        "date": r["date"],
+        "day": None if pd.isna(r["date"]) else int(r["date"].value // 86_400_000_000_000),
     }
 
 
-def _tokens(key: dict) -> set[tuple]:
-    out = {(key["family"], "who", p) for p in key["participants"]}
+def _tokens(key: dict, common: set[str]) -> set[tuple]:
+    """What a report can be looked up by: its distinctive participants and its place."""
+    out = {(key["family"], "who", p) for p in key["participants"] - common}
     if key["place"]:
         out.add((key["family"], "where", key["place"]))
     return out
@@ -336,8 +371,8 @@ def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozen
         return False
     if key["place"] and other["place"] and key["place"] != other["place"]:
         return False
-    a, b = key["date"], other["date"]
-    if pd.isna(a) != pd.isna(b) or (not pd.isna(a) and abs((a - b).days) > max_days):
+    a, b = key["day"], other["day"]
+    if (a is None) != (b is None) or (a is not None and abs(a - b) > max_days):
         return False
     same_place = key["place"] is not None and key["place"] == other["place"]
     if key["persons"] and other["persons"]:

@@ -118,24 +118,66 @@ class Resolved:
     anchor: Literal["absolute", "article"] | None
 
 
-def find_temporal(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Temporal expressions in ``text``: ``(start, end, kind, match)``, longest first wins."""
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), kind, m))
-    return sorted(found)
+def _combine(patterns) -> re.Pattern[str]:
+    """One regex for every kind, tried in the order of :data:`_PATTERNS` at each position.
+
+    A single scan of the text replaces one scan per kind; inner groups are renamed
+    ``<kind>__<name>`` and each kind keeps its own case rule.
+    """
+    parts = []
+    for kind, pattern in patterns:
+        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<{kind}__\1>", pattern.pattern)
+        flags = "i" if pattern.flags & re.I else ""
+        parts.append(f"(?P<{kind}>(?{flags}:{body}))" if flags else f"(?P<{kind}>{body})")
+    return re.compile("|".join(parts))
+
+
+_ANY = _combine(_PATTERNS)
+_DIGIT = re.compile(r"\d")
+_TIME_WORDS = (
+    *(m[:3] for m in _MONTH_NAMES.split()),
+    *_WEEKDAYS,
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "year",
+)
+_KINDS = [kind for kind, _ in _PATTERNS]
+
+
+def find_temporal(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
+    """Temporal expressions in ``text``: ``(start, end, kind, groups)``, in text order.
+
+    ``groups`` holds the pattern's named parts (``mon``, ``d``, ``y``, ``wd`` ...) and
+    ``"text"``, the expression itself.
+    """
+    found = []
+    low = text.lower()
+    if not (_DIGIT.search(text) or any(k in low for k in _TIME_WORDS)):
+        return found  # six sentences in ten name no time: cheap string tests reject them
+    for m in _ANY.finditer(text):
+        kind = next(k for k in _KINDS if m.group(k) is not None)
+        prefix = kind + "__"
+        groups = {n[len(prefix) :]: v for n, v in m.groupdict().items() if n.startswith(prefix)}
+        groups["text"] = m.group(0)
+        found.append((m.start(), m.end(), kind, groups))
+    return found
 
 
 def resolve(
-    kind: str, m: re.Match[str], anchor: pd.Timestamp | None, sentence: str = ""
+    kind: str, g: dict[str, str], anchor: pd.Timestamp | None, sentence: str = ""
 ) -> Resolved:
-    """The date an expression names, anchored on the publication date ``anchor`` where needed."""
-    g = m.groupdict()
+    """The date an expression names, anchored on the publication date ``anchor`` where needed.
+
+    Args:
+        kind: The expression's kind, from :func:`find_temporal`.
+        g: Its named parts, from :func:`find_temporal`.
+        anchor: The article's publication date (None: relative expressions stay unresolved).
+        sentence: The sentence, whose wording ("will", "could") sets the direction of a weekday.
+    """
     if kind in ("iso", "month_day_year", "day_month_year"):
         month = int(g["m"]) if kind == "iso" else _MONTHS[g["mon"].lower().rstrip(".")]
         return _absolute(int(g["y"]), month, int(g["d"]), "day")
@@ -236,22 +278,17 @@ def temporal_expressions(sentences: pd.DataFrame, dates: pd.Series | None = None
     """
     anchors = dates.to_dict() if dates is not None else {}
     rows = []
-    for doc_id, sid, start, text in zip(
-        sentences["doc_id"],
-        sentences["sentence_id"],
-        sentences["start"],
-        sentences["text"],
-        strict=True,
-    ):
-        for lo, hi, kind, m in find_temporal(text):
-            r = resolve(kind, m, anchors.get(doc_id), text)
+    columns = [sentences[c].tolist() for c in ("doc_id", "sentence_id", "start", "text")]
+    for doc_id, sid, start, text in zip(*columns, strict=True):
+        for lo, hi, kind, g in find_temporal(text):
+            r = resolve(kind, g, anchors.get(doc_id), text)
             rows.append(
                 (
                     doc_id,
                     sid,
                     start + lo,
                     start + hi,
-                    m.group(0),
+                    g["text"],
                     kind,
                     r.date,
                     r.precision,
