@@ -144,3 +144,31 @@ def test_default_model_second_run_computes_no_embedding(minilm):
     assert again.computed == 0 and again.reused == 4
     np.testing.assert_array_equal(first, second)
     assert (first[0] @ first[2]) > (first[0] @ first[1])
+
+
+@pytest.mark.slow
+def test_max_windows_embeds_the_lead_only_and_is_its_own_cache_entry(minilm):
+    from workbench.embeddings import Embedder
+
+    head = "The central bank raised interest rates to fight inflation. " * 30
+    tail = "The football club won the championship final on penalties. " * 30
+    lead = Embedder(None, max_windows=1)
+    assert lead.model_key != minilm.model_key
+    lead_only, head_only = lead.embed([head + tail, head])
+    assert lead_only @ head_only > 0.99  # only the first window counts
+    with pytest.raises(ValueError, match="max_windows=0"):
+        Embedder(None, max_windows=0)
+
+
+@pytest.mark.parametrize(
+    ("max_windows", "level", "n_units", "expected", "noted"),
+    [("auto", "document", 5_000, 2, True), ("auto", "document", 500, None, False),
+     ("auto", "paragraph", 50_000, None, False), (None, "document", 50_000, None, False),
+     (3, "paragraph", 10, 3, False)],
+)
+def test_automatic_windows(max_windows, level, n_units, expected, noted):
+    from workbench.topics import _windows
+
+    notes = []
+    assert _windows(max_windows, level, n_units, notes) == expected
+    assert bool(notes) is noted

@@ -242,6 +242,13 @@ def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--reduce-outliers", action="store_true", help="assign outlier units to their nearest topic"
     )
     p.add_argument(
+        "--max-windows",
+        default="auto",
+        metavar="N|all|auto",
+        help="254-token windows embedded per unit from its start (default auto: all, or the "
+        "lead of each document from 2,000 documents on)",
+    )
+    p.add_argument(
         "--seed", type=int, default=config.DEFAULT_SEED, help="random seed (default %(default)s)"
     )
     p.add_argument("--no-cache", action="store_true", help="recompute embeddings and reductions")
@@ -264,6 +271,7 @@ def _run_topics(args: argparse.Namespace) -> int:
         embedding=args.embedding,
         min_topic_size=args.min_topic_size,
         nr_topics=nr_topics,
+        max_windows=_windows_option(args.max_windows),
         reduce_outliers=args.reduce_outliers,
         seed=args.seed,
         use_cache=not args.no_cache,
@@ -276,6 +284,14 @@ def _run_topics(args: argparse.Namespace) -> int:
         "(doc_topics.csv, topic_info.csv, topic_words.csv, representatives.csv, model/)"
     )
     return 0
+
+
+def _windows_option(text: str) -> int | str | None:
+    if text in ("auto", "all"):
+        return None if text == "all" else "auto"
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"--max-windows {text!r}: give a number of windows, 'all' or 'auto'")
+    return int(text)
 
 
 def _add_actors(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:

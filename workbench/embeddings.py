@@ -76,8 +76,15 @@ class Embedder:
         use_cache: bool = True,
         batch_size: int = 32,
         progress: bool = False,
+        max_windows: int | None = None,
     ) -> None:
         self.name, self._target, self.note = resolve_model(model)
+        if max_windows is not None and max_windows < 1:
+            raise ValueError(
+                f"max_windows={max_windows}: give at least 1, or None for every window"
+            )
+        self.max_windows = max_windows
+        self.cut = 0
         self.use_cache = use_cache
         self.batch_size = batch_size
         self.progress = progress
@@ -116,7 +123,7 @@ class Embedder:
                     "the 'tfidf' embedding must be fit on the corpus first: call .fit(texts)"
                 )
             return cache.key(TFIDF, self._tfidf.fingerprint, EMBEDDING_VERSION)
-        return cache.key(_model_identity(self._target), EMBEDDING_VERSION)
+        return cache.key(_model_identity(self._target), EMBEDDING_VERSION, self.max_windows)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors for ``texts``, one row each, from the cache where possible.
@@ -159,10 +166,18 @@ class Embedder:
             parts = [texts[i : i + PARTITION_TEXTS] for i in range(0, len(texts), PARTITION_TEXTS)]
             return np.vstack(
                 list(
-                    distributed.map_batches(_encode_on_worker, parts, self._target, self.batch_size)
+                    distributed.map_batches(
+                        _encode_on_worker, parts, self._target, self.batch_size, self.max_windows
+                    )
                 )
             )
-        return encode_chunked(self.model, texts, batch_size=self.batch_size, progress=self.progress)
+        return encode_chunked(
+            self.model,
+            texts,
+            batch_size=self.batch_size,
+            progress=self.progress,
+            max_windows=self.max_windows,
+        )
 
 
 #: Texts encoded (and stored) at a time; an interrupted run keeps every finished block.
@@ -171,9 +186,12 @@ BLOCK_TEXTS = 2_000
 PARTITION_TEXTS = 250
 
 
-def _encode_on_worker(texts: list[str], target: str, batch_size: int) -> np.ndarray:
+def _encode_on_worker(
+    texts: list[str], target: str, batch_size: int, max_windows: int | None = None
+) -> np.ndarray:
     """Encode one partition on a Dask worker, which loads (and keeps) its own model."""
-    return encode_chunked(_load_sentence_transformer(target), texts, batch_size=batch_size)
+    model = _load_sentence_transformer(target)
+    return encode_chunked(model, texts, batch_size=batch_size, max_windows=max_windows)
 
 
 def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str, str]:
@@ -307,7 +325,12 @@ def _word_start_before(text: str, offsets, i: int, j: int) -> int:
 
 
 def encode_chunked(
-    model, texts: list[str], *, batch_size: int = 32, progress: bool = False
+    model,
+    texts: list[str],
+    *,
+    batch_size: int = 32,
+    progress: bool = False,
+    max_windows: int | None = None,
 ) -> np.ndarray:
     """Embed texts of any length: long ones in windows, mean-pooled, then normalised.
 
@@ -316,12 +339,14 @@ def encode_chunked(
         texts: The texts.
         batch_size: Windows per forward pass.
         progress: Show a progress bar.
+        max_windows: Embed at most this many windows of each text, from its start (the
+            headline and lead of a news article); None embeds every window.
     """
     max_tokens = int(model.max_seq_length) - 2
     pieces, owner, weight = [], [], []
     with _quiet_tokenizer():
         for n, text in enumerate(texts):
-            for lo, hi, n_tok in chunk_spans(text, model.tokenizer, max_tokens):
+            for lo, hi, n_tok in chunk_spans(text, model.tokenizer, max_tokens)[:max_windows]:
                 pieces.append(text[lo:hi])
                 owner.append(n)
                 weight.append(n_tok)

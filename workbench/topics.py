@@ -121,6 +121,7 @@ def fit_topics(
     min_topic_size: int | None = None,
     nr_topics: int | Literal["auto"] | None = None,
     reduce_outliers: bool = False,
+    max_windows: int | Literal["auto"] | None = "auto",
     seed: int = config.DEFAULT_SEED,
     use_cache: bool = True,
     progress: bool = False,
@@ -137,6 +138,12 @@ def fit_topics(
         nr_topics: Merge topics down to this many (the outlier topic counted, as in BERTopic),
             ``"auto"``, or None to keep what HDBSCAN finds.
         reduce_outliers: Move outlier units to their nearest topic (by embedding).
+        max_windows: Windows of 254 tokens embedded per unit, from its start; None embeds
+            every word. ``"auto"``: every window, except for corpora of
+            :data:`LEAD_ONLY_FROM` documents or more, where each document is embedded from
+            its first :data:`LEAD_WINDOWS` windows (headline and lead, about 380 words):
+            embedding is most of the cost of a large corpus, and news puts its subject
+            first. A note says so whenever it applies.
         seed: Seed of UMAP, k-means and the SVD; same input and seed, same topics.
         use_cache: Reuse cached embeddings and UMAP reductions.
         progress: Show a progress bar while embedding.
@@ -153,7 +160,8 @@ def fit_topics(
     notes: list[str] = []
     level = resolve_unit(unit, corpus)
     units = make_units(corpus, level, notes)
-    embedder = Embedder(embedding, use_cache=use_cache, progress=progress)
+    windows = _windows(max_windows, level, len(units), notes)
+    embedder = Embedder(embedding, use_cache=use_cache, progress=progress, max_windows=windows)
     if embedder.note:
         notes.append(embedder.note)
     embeddings = embedder.fit(units["text"].tolist()).embed(units["text"].tolist())
@@ -169,6 +177,25 @@ def fit_topics(
     if reduce_outliers:
         topics, probs = _reduce_outliers(model, units, embeddings, topics, probs, notes)
     return assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+
+
+#: From this many document units, ``max_windows="auto"`` embeds the lead of each document only.
+LEAD_ONLY_FROM = 2_000
+#: Windows embedded per document when only the lead is embedded.
+LEAD_WINDOWS = 2
+
+
+def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | None:
+    if max_windows != "auto":
+        return max_windows
+    if level != "document" or n_units < LEAD_ONLY_FROM:
+        return None
+    notes.append(
+        f"{n_units:,} documents: each embedded from its first {LEAD_WINDOWS} windows "
+        f"(about {190 * LEAD_WINDOWS} words: headline and lead); pass max_windows=None "
+        "to embed every word, at several times the cost"
+    )
+    return LEAD_WINDOWS
 
 
 def _as_corpus(corpus) -> pd.DataFrame:
