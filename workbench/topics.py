@@ -182,7 +182,7 @@ def fit_topics(
 #: From this many document units, ``max_windows="auto"`` embeds the lead of each document only.
 LEAD_ONLY_FROM = 2_000
 #: Windows embedded per document when only the lead is embedded.
-LEAD_WINDOWS = 2
+LEAD_WINDOWS = 1
 
 
 def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | None:
