@@ -348,12 +348,16 @@ def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
     texts = [f"{BODY} Number {i} of the series." for i in range(30)]
     texts += texts[:5]
     ids = [str(i) for i in range(33)] + ["3", "4"]
-    pd.DataFrame({"id": ids, "text": texts, "date": ["2022-01-01"] * 35}).to_csv(tmp_path / "a.csv", index=False)
+    pd.DataFrame({"id": ids, "text": texts, "date": ["2022-01-01"] * 35}).to_csv(
+        tmp_path / "a.csv", index=False
+    )
     seen_batches = []
     from workbench import records
 
     real = records.order_columns
-    monkeypatch.setattr(records, "order_columns", lambda df: seen_batches.append(len(df)) or real(df))
+    monkeypatch.setattr(
+        records, "order_columns", lambda df: seen_batches.append(len(df)) or real(df)
+    )
     streamed = ingest_to_file(tmp_path / "a.csv", tmp_path / "out.parquet")
     assert max(seen_batches) == 7 and sum(seen_batches) == 35  # never more than a batch at once
     in_memory = load(tmp_path / "a.csv").corpus
@@ -366,8 +370,13 @@ def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
 def test_streaming_cli(tmp_path, capsys):
     from workbench.cli import main
 
-    pd.DataFrame({"id": ["a", "b"], "text": [BODY, BODY + " More."]}).to_csv(tmp_path / "a.csv", index=False)
-    assert main(["ingest", str(tmp_path / "a.csv"), "--stream", "--out", str(tmp_path / "c.parquet")]) == 0
+    pd.DataFrame({"id": ["a", "b"], "text": [BODY, BODY + " More."]}).to_csv(
+        tmp_path / "a.csv", index=False
+    )
+    assert (
+        main(["ingest", str(tmp_path / "a.csv"), "--stream", "--out", str(tmp_path / "c.parquet")])
+        == 0
+    )
     assert "streamed" in capsys.readouterr().out
     assert load(tmp_path / "c.parquet").corpus["doc_id"].tolist() == ["a", "b"]
     assert main(["ingest", str(tmp_path / "a.csv"), "--stream"]) == 2

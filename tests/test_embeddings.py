@@ -162,9 +162,13 @@ def test_max_windows_embeds_the_lead_only_and_is_its_own_cache_entry(minilm):
 
 @pytest.mark.parametrize(
     ("max_windows", "level", "n_units", "expected", "noted"),
-    [("auto", "document", 5_000, 1, True), ("auto", "document", 500, None, False),
-     ("auto", "paragraph", 50_000, None, False), (None, "document", 50_000, None, False),
-     (3, "paragraph", 10, 3, False)],
+    [
+        ("auto", "document", 5_000, 1, True),
+        ("auto", "document", 500, None, False),
+        ("auto", "paragraph", 50_000, None, False),
+        (None, "document", 50_000, None, False),
+        (3, "paragraph", 10, 3, False),
+    ],
 )
 def test_automatic_windows(max_windows, level, n_units, expected, noted):
     from workbench.topics import _windows

@@ -41,8 +41,13 @@ def test_centroids_cover_the_world():
 
 
 def test_places_table_counts_and_resolves_once():
-    mentions = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "surface": ["Kiev", "Kyiv", "Kyiv", "Riyadh"],
-                             "place": ["Kyiv", "Kyiv", "Kyiv", "Riyadh"]})
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "surface": ["Kiev", "Kyiv", "Kyiv", "Riyadh"],
+            "place": ["Kyiv", "Kyiv", "Kyiv", "Riyadh"],
+        }
+    )
     t = places_table(mentions)
     assert t["place"].tolist() == ["Kyiv", "Riyadh"]
     assert t.loc[0, ["n_mentions", "n_docs"]].tolist() == [3, 2]

@@ -9,8 +9,14 @@ EVIL = '<img src=x onerror="alert(1)">'
 
 
 def test_coverage_volume_stacks_top_sources_and_groups_the_rest():
-    volume = pd.DataFrame({"bin": pd.to_datetime(["2022-03-07"] * 3 + ["2022-03-14"]),
-                           "source": ["AP", "CNN", EVIL, "AP"], "n_docs": [5, 3, 1, 2], "n_words": 0})
+    volume = pd.DataFrame(
+        {
+            "bin": pd.to_datetime(["2022-03-07"] * 3 + ["2022-03-14"]),
+            "source": ["AP", "CNN", EVIL, "AP"],
+            "n_docs": [5, 3, 1, 2],
+            "n_words": 0,
+        }
+    )
     fig = tp.coverage_volume(volume, top_sources=2)
     assert isinstance(fig, go.Figure) and fig.layout.barmode == "stack"
     assert [t.name for t in fig.data] == ["AP", "CNN", "other sources"]
@@ -19,25 +25,46 @@ def test_coverage_volume_stacks_top_sources_and_groups_the_rest():
 
 
 def test_empty_tables_give_a_figure_that_says_why():
-    for fig in (tp.coverage_volume(pd.DataFrame(columns=["bin", "source", "n_docs"])),
-                tp.event_timeline(pd.DataFrame(columns=["date"])),
-                tp.places_map(pd.DataFrame(columns=["lat", "lon"])),
-                tp.actor_mentions_over_time(pd.DataFrame())):
+    for fig in (
+        tp.coverage_volume(pd.DataFrame(columns=["bin", "source", "n_docs"])),
+        tp.event_timeline(pd.DataFrame(columns=["date"])),
+        tp.places_map(pd.DataFrame(columns=["lat", "lon"])),
+        tp.actor_mentions_over_time(pd.DataFrame()),
+    ):
         assert fig.layout.annotations and fig.layout.annotations[0].text
 
 
 def test_actor_lines_for_top_n_or_a_chosen_list():
-    at = pd.DataFrame({"bin": pd.to_datetime(["2022-03-07", "2022-03-07", "2022-03-14"]),
-                       "actor": ["Putin", "Biden", "Putin"], "actor_type": "PERSON", "n_mentions": [4, 1, 2]})
+    at = pd.DataFrame(
+        {
+            "bin": pd.to_datetime(["2022-03-07", "2022-03-07", "2022-03-14"]),
+            "actor": ["Putin", "Biden", "Putin"],
+            "actor_type": "PERSON",
+            "n_mentions": [4, 1, 2],
+        }
+    )
     assert [t.name for t in tp.actor_mentions_over_time(at, top_n=1).data] == ["Putin"]
     fig = tp.actor_mentions_over_time(at, actors=["Biden", "Macron"])
     assert [t.name for t in fig.data] == ["Biden"] and "Macron" in fig.layout.annotations[0].text
 
 
 def test_event_timeline_escapes_sentences():
-    events = pd.DataFrame([{"event_type": "meeting", "participants": "A; B", "place": "Riyadh",
-                            "date": pd.Timestamp("2025-03-20", tz="UTC"), "precision": "day", "status": "planned",
-                            "n_reports": 3, "n_docs": 2, "sources": "AP", "example": f"They met {EVIL} in Riyadh."}])
+    events = pd.DataFrame(
+        [
+            {
+                "event_type": "meeting",
+                "participants": "A; B",
+                "place": "Riyadh",
+                "date": pd.Timestamp("2025-03-20", tz="UTC"),
+                "precision": "day",
+                "status": "planned",
+                "n_reports": 3,
+                "n_docs": 2,
+                "sources": "AP",
+                "example": f"They met {EVIL} in Riyadh.",
+            }
+        ]
+    )
     fig = tp.event_timeline(events)
     hover = fig.data[0].text[0]
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in hover and "<img" not in hover
@@ -45,9 +72,19 @@ def test_event_timeline_escapes_sentences():
 
 
 def test_places_map_is_offline():
-    places = pd.DataFrame({"place": ["Kyiv", "Paris"], "kind": "city", "country": ["Ukraine", "France"],
-                           "lat": [50.45, 48.85], "lon": [30.52, 2.35], "n_mentions": [10, 2], "n_docs": [5, 1],
-                           "ambiguous": [False, True], "alternatives": ["", "Paris, United States"]})
+    places = pd.DataFrame(
+        {
+            "place": ["Kyiv", "Paris"],
+            "kind": "city",
+            "country": ["Ukraine", "France"],
+            "lat": [50.45, 48.85],
+            "lon": [30.52, 2.35],
+            "n_mentions": [10, 2],
+            "n_docs": [5, 1],
+            "ambiguous": [False, True],
+            "alternatives": ["", "Paris, United States"],
+        }
+    )
     fig = tp.places_map(places)
     assert fig.layout.geo.resolution == 110 and len(fig.data[0].lon) == 2
     assert "could also be" in fig.data[0].text[1]

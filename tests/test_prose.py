@@ -6,39 +6,76 @@ from workbench import actors_prose, timeline_prose
 
 
 def test_volume_sentence_names_the_peak_and_the_undated_share():
-    volume = pd.DataFrame({"bin": pd.to_datetime(["2022-03-07", "2022-03-07", "2022-03-14"]),
-                           "source": ["AP", "CNN", "AP"], "n_docs": [2, 3, 1]})
+    volume = pd.DataFrame(
+        {
+            "bin": pd.to_datetime(["2022-03-07", "2022-03-07", "2022-03-14"]),
+            "source": ["AP", "CNN", "AP"],
+            "n_docs": [2, 3, 1],
+        }
+    )
     text = timeline_prose.describe_volume(volume, dated=0.75, bin="week")
     assert "starts **2022-03-07** with 5 documents, over 2 weeks" in text
     assert "25% of the documents have no date" in text
-    assert "No document has a publication date" in timeline_prose.describe_volume(volume.iloc[:0], 0.0, "week")
+    assert "No document has a publication date" in timeline_prose.describe_volume(
+        volume.iloc[:0], 0.0, "week"
+    )
 
 
 def test_event_sentence_escapes_markdown():
-    events = pd.DataFrame([{"event_type": "meeting", "place": "Kuala_Lumpur*", "date": pd.Timestamp("2025-07-10"),
-                            "participants": "Marco Rubio; Sergey Lavrov", "n_docs": 2, "n_reports": 3,
-                            "status": "reported"}])
+    events = pd.DataFrame(
+        [
+            {
+                "event_type": "meeting",
+                "place": "Kuala_Lumpur*",
+                "date": pd.Timestamp("2025-07-10"),
+                "participants": "Marco Rubio; Sergey Lavrov",
+                "n_docs": 2,
+                "n_reports": 3,
+                "status": "reported",
+            }
+        ]
+    )
     text = timeline_prose.describe_events(events)
     assert text.startswith("1 event reported, 0 of them planned")
     assert r"**meeting in Kuala\_Lumpur\***" in text and "2 articles, 3 sentences" in text
 
 
 def test_places_sentence_counts_unresolved_and_ambiguous():
-    places = pd.DataFrame({"place": ["Kyiv", "Donbas", "Geneva"], "n_mentions": [9, 3, 1],
-                           "lat": [50.4, None, 46.2], "ambiguous": [False, False, True]})
+    places = pd.DataFrame(
+        {
+            "place": ["Kyiv", "Donbas", "Geneva"],
+            "n_mentions": [9, 3, 1],
+            "lat": [50.4, None, 46.2],
+            "ambiguous": [False, False, True],
+        }
+    )
     text = timeline_prose.describe_places(places)
     assert "Kyiv (9), Donbas (3), Geneva (1)" in text
     assert "1 place could not be located" in text and "1 is ambiguous" in text
 
 
 def test_actor_sentences():
-    actors = pd.DataFrame({"actor": ["Ukraine", "Marco Rubio"], "actor_type": ["GPE", "PERSON"],
-                           "n_mentions": [110, 16], "n_docs": [5, 3]})
+    actors = pd.DataFrame(
+        {
+            "actor": ["Ukraine", "Marco Rubio"],
+            "actor_type": ["GPE", "PERSON"],
+            "n_mentions": [110, 16],
+            "n_docs": [5, 3],
+        }
+    )
     text = actors_prose.describe_actors(actors)
     assert text.startswith("2 actors (1 place or government, 1 person)")
     assert "The most named person is **Marco Rubio** (16 mentions in 3 documents)" in text
-    quotes = pd.DataFrame({"speaker": ["A", "A", None], "kind": ["direct", "reported", "interview turn"]})
+    quotes = pd.DataFrame(
+        {"speaker": ["A", "A", None], "kind": ["direct", "reported", "interview turn"]}
+    )
     assert actors_prose.describe_quotes(quotes) == (
-        "3 quotes (1 direct, 1 reported, 1 interview turn). The most quoted speaker is **A**.")
-    edges = pd.DataFrame({"source": ["Russia"], "target": ["United States"], "count": [49], "n_docs": [5]})
-    assert "**Russia** and **United States** (49 times, in 5 documents)" in actors_prose.describe_pairs(edges, "count")
+        "3 quotes (1 direct, 1 reported, 1 interview turn). The most quoted speaker is **A**."
+    )
+    edges = pd.DataFrame(
+        {"source": ["Russia"], "target": ["United States"], "count": [49], "n_docs": [5]}
+    )
+    assert (
+        "**Russia** and **United States** (49 times, in 5 documents)"
+        in actors_prose.describe_pairs(edges, "count")
+    )

@@ -6,12 +6,16 @@ from workbench.timeline import actor_timeline, bin_dates, build_timeline, topic_
 
 @pytest.mark.parametrize(
     ("bin", "expected"),
-    [("day", ["2025-03-19", "2025-03-20", "2025-03-23"]),
-     ("week", ["2025-03-17", "2025-03-17", "2025-03-17"]),
-     ("month", ["2025-03-01", "2025-03-01", "2025-03-01"])],
+    [
+        ("day", ["2025-03-19", "2025-03-20", "2025-03-23"]),
+        ("week", ["2025-03-17", "2025-03-17", "2025-03-17"]),
+        ("month", ["2025-03-01", "2025-03-01", "2025-03-01"]),
+    ],
 )
 def test_bin_dates(bin, expected):
-    dates = pd.Series(pd.to_datetime(["2025-03-19T23:00Z", "2025-03-20T01:00Z", "2025-03-23T12:00Z"]))
+    dates = pd.Series(
+        pd.to_datetime(["2025-03-19T23:00Z", "2025-03-20T01:00Z", "2025-03-23T12:00Z"])
+    )
     assert bin_dates(dates, bin).dt.strftime("%Y-%m-%d").tolist() == expected
 
 
@@ -20,28 +24,43 @@ def test_bin_dates_rejects_unknown_bin():
         bin_dates(pd.Series([], dtype="datetime64[ns, UTC]"), "year")
 
 
-CORPUS = pd.DataFrame({
-    "doc_id": ["a", "b", "c", "d", "e"],
-    "date": pd.to_datetime(["2022-03-01", "2022-03-02", "2022-03-09", None, "2022-03-02"], utc=True),
-    "source": ["AP", "CNN", "AP", "AP", None],
-    "n_words": [100, 200, 300, 400, 500],
-    "duplicate_of": [None, None, None, None, "b"],
-})
+CORPUS = pd.DataFrame(
+    {
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "date": pd.to_datetime(
+            ["2022-03-01", "2022-03-02", "2022-03-09", None, "2022-03-02"], utc=True
+        ),
+        "source": ["AP", "CNN", "AP", "AP", None],
+        "n_words": [100, 200, 300, 400, 500],
+        "duplicate_of": [None, None, None, None, "b"],
+    }
+)
 
 
 def test_volume_counts_each_story_once_and_skips_undated():
     v = volume(CORPUS, "week")
     assert v.to_dict("list") == {
         "bin": [pd.Timestamp("2022-02-28"), pd.Timestamp("2022-02-28"), pd.Timestamp("2022-03-07")],
-        "source": ["AP", "CNN", "AP"], "n_docs": [1, 1, 1], "n_words": [100, 200, 300]}
+        "source": ["AP", "CNN", "AP"],
+        "n_docs": [1, 1, 1],
+        "n_words": [100, 200, 300],
+    }
     assert volume(CORPUS, "month", include_duplicates=True)["n_docs"].sum() == 4
 
 
 def test_actor_and_topic_timelines():
-    mentions = pd.DataFrame({"doc_id": ["a", "a", "b", "c", "d"], "actor": ["Putin", "Putin", "Putin", "Biden", "Biden"],
-                             "actor_type": "PERSON"})
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "d"],
+            "actor": ["Putin", "Putin", "Putin", "Biden", "Biden"],
+            "actor_type": "PERSON",
+        }
+    )
     at = actor_timeline(mentions, CORPUS, "month")
-    assert at[["actor", "n_mentions", "n_docs"]].values.tolist() == [["Putin", 3, 2], ["Biden", 1, 1]]
+    assert at[["actor", "n_mentions", "n_docs"]].values.tolist() == [
+        ["Putin", 3, 2],
+        ["Biden", 1, 1],
+    ]
     doc_topics = pd.DataFrame({"doc_id": ["a", "b", "b", "c"], "topic": [0, 0, 1, 1]})
     tt = topic_timeline(doc_topics, CORPUS, "week")
     assert tt["share"].round(3).tolist() == [0.667, 0.333, 1.0]

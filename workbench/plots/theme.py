@@ -41,8 +41,12 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="white",
         margin=dict(l=60, r=30, t=60, b=50),
         hoverlabel=dict(align="left", bgcolor="white", font_size=12),
-        xaxis=dict(showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999", automargin=True),
-        yaxis=dict(showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999", automargin=True),
+        xaxis=dict(
+            showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999", automargin=True
+        ),
+        yaxis=dict(
+            showgrid=True, gridcolor="#eee", zeroline=False, linecolor="#999", automargin=True
+        ),
         legend=dict(bgcolor="rgba(255,255,255,0.8)"),
     )
 )
