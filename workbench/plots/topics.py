@@ -162,7 +162,7 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
 
 
 def document_map(
-    table: pd.DataFrame, *, show_outliers: bool = True, max_points: int = 2000, seed: int = 42
+    table: pd.DataFrame, *, show_outliers: bool = True, max_points: int = 1500, seed: int = 42
 ) -> go.Figure:
     """A scatter of the units in two dimensions, coloured by topic, the passage in the hover.
 
@@ -192,7 +192,7 @@ def document_map(
                 name=escape(f"{t}: {part['label'].iloc[0]}", limit=50),
                 marker=dict(color=_colour(t), size=6, opacity=0.5 if t == -1 else 0.8),
                 customdata=[
-                    escape(f"{u}: {x}", width=70, limit=300)
+                    escape(f"{u}: {x}", width=70, limit=160)
                     for u, x in zip(part["unit_id"], part["text"], strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
