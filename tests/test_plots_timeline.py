@@ -68,7 +68,7 @@ def test_event_timeline_escapes_sentences():
     fig = tp.event_timeline(events)
     hover = fig.data[0].text[0]
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in hover and "<img" not in hover
-    assert "(planned)" in hover and fig.data[0].marker.size[0] == 22
+    assert "(planned)" in hover and fig.data[0].marker.size[0] == 24  # the largest event
 
 
 def test_places_map_is_offline():
@@ -92,3 +92,13 @@ def test_places_map_is_offline():
     assert script.startswith("<script>window.PlotlyGeoAssets") and "world_110m" in script
     payload = script.split("['world_110m'] = ", 1)[1].rsplit(";</script>", 1)[0]
     assert "countries" in json.loads(payload)["objects"]
+
+
+def test_figures_open_on_where_the_coverage_is():
+    bins = pd.to_datetime(["2013-07-29"] + [f"2022-03-{d:02d}" for d in range(1, 29)])
+    volume = pd.DataFrame({"bin": bins, "source": "AP", "n_docs": [1] + [50] * 28, "n_words": 0})
+    fig = tp.coverage_volume(volume)
+    lo, hi = fig.layout.xaxis.range
+    assert pd.Timestamp(lo) > pd.Timestamp("2022-01-01") and pd.Timestamp(hi) < pd.Timestamp("2022-04-15")
+    assert "double-click to see all" in fig.layout.annotations[0].text
+    assert tp.focus_range(bins[1:]) is None  # nothing to cut: the full span shows
