@@ -246,9 +246,11 @@ def make_units(corpus: pd.DataFrame, level: str, notes: list[str] | None = None)
     n_words = units["text"].fillna("").str.split().str.len()
     short = n_words < MIN_UNIT_WORDS[level]
     if short.any():
+        n, limit = int(short.sum()), MIN_UNIT_WORDS[level]
         notes.append(
-            f"{int(short.sum())} {level}(s) under {MIN_UNIT_WORDS[level]} words "
-            "(headings, bylines, captions) left out"
+            f"{n} empty {level}(s) left out"
+            if limit <= 1
+            else f"{n} {level}(s) under {limit} words (headings, bylines, captions) left out"
         )
     units = units[~short].reset_index(drop=True)[UNIT_COLUMNS]
     if units.empty:
