@@ -141,7 +141,7 @@ def fit_topics(
         max_windows: Windows of 254 tokens embedded per unit, from its start; None embeds
             every word. ``"auto"``: every window, except for corpora of
             :data:`LEAD_ONLY_FROM` documents or more, where each document is embedded from
-            its first :data:`LEAD_WINDOWS` windows (headline and lead, about 380 words):
+            its first :data:`LEAD_WINDOWS` window(s) (headline and lead, about 190 words each):
             embedding is most of the cost of a large corpus, and news puts its subject
             first. A note says so whenever it applies.
         seed: Seed of UMAP, k-means and the SVD; same input and seed, same topics.
@@ -190,8 +190,9 @@ def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | N
         return max_windows
     if level != "document" or n_units < LEAD_ONLY_FROM:
         return None
+    first = "window" if LEAD_WINDOWS == 1 else f"{LEAD_WINDOWS} windows"
     notes.append(
-        f"{n_units:,} documents: each embedded from its first {LEAD_WINDOWS} windows "
+        f"{n_units:,} documents: each embedded from its first {first} of 254 tokens "
         f"(about {190 * LEAD_WINDOWS} words: headline and lead); pass max_windows=None "
         "to embed every word, at several times the cost"
     )
