@@ -78,6 +78,15 @@ def hostile_corpus(folder) -> str:
             " ".join(f"other{i}" for i in range(60)) + f" {shared} {SCRIPT}",
         ),
         ("d4", "Undated", "Plain Outlet", SCRIPT, " ".join(f"filler{i}" for i in range(50))),
+        (  # names, a quote and an event, so actors, quotes and events carry the payloads too
+            "d5",
+            f"Rubio meets Lavrov {SCRIPT}",
+            "Plain Outlet",
+            "2022-03-03",
+            f"Marco Rubio met Sergey Lavrov in Geneva on Monday to discuss a ceasefire. "
+            f'"We want peace {IMG} and {SCRIPT}," Rubio said. Lavrov said that the talks in '
+            f"Geneva were useful {IMG}. According to CNN {SCRIPT}, both sides will meet again.",
+        ),
     ]
     path = folder / "hostile.csv"
     with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -220,25 +229,26 @@ def test_a_grid_renders_each_set_into_its_folder(notebooks, tmp_path):
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    index, outcomes = render(hostile_corpus(folder), out=folder / "out", only=["01"])
-    assert [o.error for o in outcomes] == [""]
-    return folder, index, outcomes[0].html
+    index, outcomes = render(hostile_corpus(folder), out=folder / "out")
+    assert [o.error for o in outcomes] == [""] * len(outcomes) and len(outcomes) == 4
+    return folder, index, outcomes[0].html, [o.html for o in outcomes]
 
 
 @pytest.mark.slow
 def test_article_text_is_shown_as_text_not_run(hostile_report):
-    _, _, html_path = hostile_report
-    page = html_path.read_text()
-    for payload in (SCRIPT, IMG, "<img src=x", "<script>window"):
-        assert payload not in page
-    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in page  # shown in a table
-    assert "onerror" in page  # the outlet name is on the page, escaped
+    pages = {p.stem: p.read_text() for p in hostile_report[3]}
+    for name, page in pages.items():
+        for payload in (SCRIPT, IMG, "<img src=x", "<script>window.__xss"):
+            assert payload not in page, name
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in pages["01-corpus-overview"]  # a table
+    assert "onerror" in pages["01-corpus-overview"]  # the outlet name is on the page, escaped
+    assert "We want peace &lt;img src=x onerror" in pages["03-actors"]  # the quote, escaped
 
 
 @pytest.mark.slow
 def test_report_loads_nothing_from_the_network(hostile_report):
-    _, index, html_path = hostile_report
-    for page in (html_path.read_text(), index.read_text()):
+    _, index, _, paths = hostile_report
+    for page in [p.read_text() for p in paths] + [index.read_text()]:
         assert remote_references(page) == []
         assert not re.search(r"<script[^>]+src=", page)
         assert "cdnjs" not in page and "mathjax@" not in page.lower()
@@ -246,18 +256,18 @@ def test_report_loads_nothing_from_the_network(hostile_report):
 
 @pytest.mark.slow
 def test_report_holds_no_absolute_path(hostile_report):
-    folder, index, html_path = hostile_report
+    folder, index, _, paths = hostile_report
     roots = {str(config.project_root()), str(folder), os.path.expanduser("~") + "/"}
-    for page in (html_path.read_text(), index.read_text()):
+    for page in [p.read_text() for p in paths] + [index.read_text()]:
         for root in roots:  # relative paths such as ../../tmp/... are fine
             assert not re.search(r"(?<![.\w])" + re.escape(root), page), root
 
 
 @pytest.mark.slow
 def test_report_is_small_and_embeds_plotly_once(hostile_report):
-    _, _, html_path = hostile_report
+    html_path = hostile_report[2]
     page = html_path.read_text()
-    assert html_path.stat().st_size < MAX_HTML_BYTES
+    assert all(p.stat().st_size < MAX_HTML_BYTES for p in hostile_report[3])
     assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the bundle's banner: embedded once
     assert page.count('class="plotly-graph-div"') >= 5
 
