@@ -36,10 +36,12 @@ STEPS = {
     "embeddings": LOAD
     + dedent("""
         from workbench.embeddings import Embedder
-        from workbench.topics import make_units, resolve_unit
-        units = make_units(corpus, resolve_unit("auto", corpus))
-        Embedder(None).embed(units["text"].tolist())
-        extra = {'units': len(units)}
+        from workbench.topics import _windows, make_units, resolve_unit
+        level = resolve_unit("auto", corpus)
+        units = make_units(corpus, level)
+        windows = _windows("auto", level, len(units), [])  # as the topic fit will embed them
+        Embedder(None, max_windows=windows).embed(units["text"].tolist())
+        extra = {'units': len(units), 'windows': windows or 'all'}
     """),
     "topic fit": LOAD + "from workbench.topics import fit_topics\nt = fit_topics(corpus)\n"
     "extra = {'topics': t.n_topics}\n",
@@ -86,7 +88,10 @@ def main() -> None:
                     r["wall_s"],
                     per_k,
                     r["peak_mb"],
-                    ", ".join(f"{k} {v:,}" for k, v in r["extra"].items()),
+                    ", ".join(
+                        f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
+                        for k, v in r["extra"].items()
+                    ),
                 )
             )
             print(f"  {size:>6,} articles  {step:<10} {r['wall_s']:8.1f} s", flush=True)
