@@ -46,7 +46,7 @@ format: $(STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff format workbench tests benchmarks
 	$(BIN)/ruff check --fix workbench tests benchmarks
 
-clean-cache: ## Delete every cache (data/interim or $$WORKBENCH_CACHE_DIR)
+clean-cache: ## Delete every cache (data/interim, or the folder WORKBENCH_CACHE_DIR names)
 	rm -rf "$${WORKBENCH_CACHE_DIR:-data/interim}"
 
 clean: clean-cache ## Delete caches, rendered reports and the virtual environment
