@@ -98,9 +98,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
     if args.reuse_out:
         write_table(result.reuse, args.reuse_out)
         print(f"text-reuse table written to {config.display_path(args.reuse_out)}")
-    if args.report_out:
-        write_table(result.report.problems_frame(), args.report_out)
-        print(f"ingest report written to {config.display_path(args.report_out)}")
+    _write_report(result.report, args.report_out)
     return 0
 
 
@@ -116,7 +114,6 @@ def _input_bytes(source: str) -> int:
 
 
 def _run_ingest_streaming(args: argparse.Namespace, options: dict) -> int:
-    from workbench.cache import write_table
     from workbench.ingest_summary import format_streamed
     from workbench.stream import ingest_to_file
 
@@ -127,10 +124,17 @@ def _run_ingest_streaming(args: argparse.Namespace, options: dict) -> int:
     result = ingest_to_file(args.source, args.out, progress=True, **options)
     print(format_streamed(result))
     print(f"\ncorpus table written to {config.display_path(args.out)}")
-    if args.report_out:
-        write_table(result.report.problems_frame(), args.report_out)
-        print(f"ingest report written to {config.display_path(args.report_out)}")
+    _write_report(result.report, args.report_out)
     return 0
+
+
+def _write_report(report, path: str | None) -> None:
+    """Write every skipped or repaired record when ``--report-out`` asks for it."""
+    if path:
+        from workbench.cache import write_table
+
+        write_table(report.problems_frame(), path)
+        print(f"ingest report written to {config.display_path(path)}")
 
 
 def _add_report(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -181,9 +181,6 @@ def _run_actors(args: argparse.Namespace) -> int:
     return 0
 
 
-# ----------------------------------------------------------------------------- plumbing
-
-
 def _add_timeline(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "timeline",
