@@ -116,13 +116,13 @@ def run_side(side: str, source: Path, output: Path) -> int:
     if side == "plain":
         import spacy
 
-        from workbench.ner import model_name
+        from workbench.actors.ner import model_name
 
         nlp = spacy.load(model_name())
         n = sum(len(doc.ents) for doc in nlp.pipe(corpus["text"].tolist()))
         detail = f"{'+'.join(nlp.pipe_names)}, batch {nlp.batch_size}, 1 process"
     else:
-        from workbench.actors import extract_actors
+        from workbench.actors.extract import extract_actors
 
         tables = extract_actors(corpus, use_cache=False)
         n = len(tables.mentions)
@@ -158,7 +158,7 @@ def print_table(results: dict, words: int) -> None:
 
 
 def print_actors(actors: pd.DataFrame) -> None:
-    from workbench.names import same_person
+    from workbench.actors.names import same_person
 
     print("20 most frequent actors:")
     print(actors.head(20)[["actor", "actor_type", "n_mentions", "n_docs"]].to_string(index=False))

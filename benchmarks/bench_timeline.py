@@ -27,12 +27,12 @@ DEFAULT = ROOT.parent / "shared" / "corpora" / "ukraine_war_media_2022" / "artic
 
 
 FILL = dedent("""
-    from workbench.actors import extract_actors
+    from workbench.actors.extract import extract_actors
     a = extract_actors(corpus, progress=True)
     extra = {'mentions': len(a.mentions)}
 """)
 STEP = dedent("""
-    from workbench.timeline import build_timeline
+    from workbench.timeline.build import build_timeline
     tl = build_timeline(corpus, bin="week")
     cols = ["event_type", "place", "date", "n_docs", "n_reports", "participants"]
     top = tl.events.head(15)[cols].astype(str).values.tolist()

@@ -97,7 +97,7 @@ class Scorer:
 
 
 def workbench_topics(corpus: pd.DataFrame, k: int, seed: int) -> tuple[list[list[str]], float]:
-    from workbench.topics import fit_topics
+    from workbench.topics.fit import fit_topics
 
     start = time.perf_counter()
     result = fit_topics(corpus, unit="document", nr_topics=k, seed=seed)
@@ -140,7 +140,7 @@ def quality(name, fit, ks, runs, scorer) -> tuple[list[tuple], tuple]:
 
 def throughput(docs: list[str], n: int = 300) -> float:
     """Documents per second of the default model, cache off, on ``n`` documents."""
-    from workbench.embeddings import Embedder
+    from workbench.topics.embeddings import Embedder
 
     embedder = Embedder(use_cache=False)
     embedder.embed(docs[:8])  # load the model outside the timing
@@ -153,8 +153,8 @@ def rerun_speed(corpus: pd.DataFrame, docs: list[str]) -> tuple[float, float]:
     """Seconds of a cached workbench re-run and of plain BERTopic's fit_transform (embedding)."""
     from bertopic import BERTopic
 
-    from workbench.embeddings import Embedder
-    from workbench.topics import fit_topics
+    from workbench.topics.embeddings import Embedder
+    from workbench.topics.fit import fit_topics
 
     fit_topics(corpus, unit="document")  # fills the caches
     start = time.perf_counter()
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     ks = [int(k) for k in args.topics.split(",")]
 
-    from workbench.embeddings import Embedder
+    from workbench.topics.embeddings import Embedder
 
     tokens = load_octis(args.corpus)
     docs = [" ".join(t) for t in tokens]

@@ -9,9 +9,10 @@ import textwrap
 import pandas as pd
 import pytest
 
-from workbench import actors, names, ner
-from workbench.gazetteer import Entry, Gazetteer, GazetteerError, fold, load_gazetteer
-from workbench.resolve import author_names, resolve
+from workbench.actors import extract as actors
+from workbench.actors import names, ner
+from workbench.actors.gazetteer import Entry, Gazetteer, GazetteerError, fold, load_gazetteer
+from workbench.actors.resolve import author_names, resolve
 
 # ----------------------------------------------------------------------------- pure functions
 
@@ -250,7 +251,7 @@ def test_common_words_and_headings_are_dropped():
 
 def test_import_workbench_does_not_import_spacy():
     code = (
-        "import workbench, workbench.actors, workbench.network, workbench.quotes, sys; "
+        "import workbench, workbench.actors, workbench.actors.network, workbench.actors.quotes, sys; "
         "print('spacy' in sys.modules or 'torch' in sys.modules)"
     )
     import subprocess
@@ -408,7 +409,8 @@ def test_write_tables_by_extension(sample_tables, tmp_path):
 
 @pytest.mark.slow
 def test_cli_writes_every_table(tmp_path, capsys):
-    from workbench import cli, config
+    from workbench import config
+    from workbench.cli import main as cli
 
     args = [
         "actors",

@@ -13,7 +13,7 @@ import pytest
 from test_reports import hostile_corpus
 
 from workbench import config
-from workbench.reports import MAX_HTML_BYTES, render
+from workbench.reports.run import MAX_HTML_BYTES, render
 
 pytestmark = pytest.mark.slow
 

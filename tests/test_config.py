@@ -6,7 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench import cache, config
+from workbench import config
+from workbench.core import cache
 
 
 def test_cache_dir_follows_environment(tmp_path, monkeypatch):

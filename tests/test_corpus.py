@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import workbench
-from workbench import corpus as corpus_mod
-from workbench.corpus import SCHEMA, CorpusError, detect_columns, ingest
+from workbench.corpus import load as corpus_mod
+from workbench.corpus.load import SCHEMA, CorpusError, detect_columns, ingest
 
 BODY = "Diplomats met in Geneva on Monday to discuss a ceasefire, officials said after the talks ended."
 
@@ -269,7 +269,7 @@ def test_empty_bodies_are_kept_and_reported(tmp_path):
 
 
 def test_large_csv_in_chunks_loses_nothing(tmp_path, monkeypatch):
-    from workbench import readers
+    from workbench.corpus import readers
 
     monkeypatch.setattr(readers, "CHUNK_ROWS", 7)
     n = 50
@@ -286,7 +286,7 @@ def test_warnings_name_the_file(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "ok.txt").write_text(BODY)
     with pytest.warns(
-        workbench.ingest_report.WorkbenchWarning, match="empty.txt: the file is empty"
+        workbench.corpus.report.WorkbenchWarning, match="empty.txt: the file is empty"
     ):
         ingest(tmp_path, use_cache=False)
 
@@ -341,8 +341,8 @@ def test_dataframe_input(tmp_path):
 
 
 def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
-    from workbench import readers
-    from workbench.stream import ingest_to_file
+    from workbench.corpus import readers
+    from workbench.corpus.stream import ingest_to_file
 
     monkeypatch.setattr(readers, "CHUNK_ROWS", 7)
     texts = [f"{BODY} Number {i} of the series." for i in range(30)]
@@ -352,7 +352,7 @@ def test_streaming_gives_the_same_table_batch_by_batch(tmp_path, monkeypatch):
         tmp_path / "a.csv", index=False
     )
     seen_batches = []
-    from workbench import records
+    from workbench.corpus import records
 
     real = records.order_columns
     monkeypatch.setattr(

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from workbench.dates import parse_date, parse_dates
+from workbench.corpus.dates import parse_date, parse_dates
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,14 @@
 import numpy as np
 import pandas as pd
 
-from workbench.dedupe import MinHasher, Tokens, find_duplicates, lsh_bands, shingles, text_reuse
+from workbench.corpus.dedupe import (
+    MinHasher,
+    Tokens,
+    find_duplicates,
+    lsh_bands,
+    shingles,
+    text_reuse,
+)
 
 STORY = (
     "Russian and American diplomats met in Riyadh on Tuesday to discuss a partial ceasefire covering "

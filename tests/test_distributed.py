@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workbench import config, distributed, ner
-from workbench.corpus import ingest
-from workbench.gazetteer import load_gazetteer
+from workbench import config
+from workbench.actors import ner
+from workbench.actors.gazetteer import load_gazetteer
+from workbench.core import distributed
+from workbench.corpus.load import ingest
 
 
 def test_map_batches_keeps_order_without_a_cluster():
@@ -69,7 +71,7 @@ def test_cli_workers_option(capsys, tmp_path):
 
 @pytest.mark.slow
 def test_embeddings_on_a_cluster_match(monkeypatch):
-    from workbench import embeddings
+    from workbench.topics import embeddings
 
     monkeypatch.setattr(embeddings, "PARTITION_TEXTS", 2)
     texts = [

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from workbench import config
-from workbench.embedding_store import VectorStore
-from workbench.embeddings import DEFAULT_MODEL, TFIDF, Embedder, chunk_spans, resolve_model
+from workbench.topics.embeddings import DEFAULT_MODEL, TFIDF, Embedder, chunk_spans, resolve_model
+from workbench.topics.vectors import VectorStore
 
 TEXTS = [
     "Ceasefire talks resumed in Geneva on Monday.",
@@ -98,8 +98,8 @@ def test_use_cache_false_writes_nothing():
 
 def test_import_workbench_stays_light():
     code = (
-        "import sys, workbench, workbench.embeddings, workbench.topics, workbench.topic_tables, "
-        "workbench.topic_models, workbench.plots.topics; "
+        "import sys, workbench, workbench.topics.embeddings, workbench.topics, workbench.topics.tables, "
+        "workbench.topics.models, workbench.plots.topics; "
         "heavy = {'torch', 'bertopic', 'sentence_transformers', 'umap', 'hdbscan', 'transformers'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
@@ -148,7 +148,7 @@ def test_default_model_second_run_computes_no_embedding(minilm):
 
 @pytest.mark.slow
 def test_max_windows_embeds_the_lead_only_and_is_its_own_cache_entry(minilm):
-    from workbench.embeddings import Embedder
+    from workbench.topics.embeddings import Embedder
 
     head = "The central bank raised interest rates to fight inflation. " * 30
     tail = "The football club won the championship final on penalties. " * 30
@@ -171,7 +171,7 @@ def test_max_windows_embeds_the_lead_only_and_is_its_own_cache_entry(minilm):
     ],
 )
 def test_automatic_windows(max_windows, level, n_units, expected, noted):
-    from workbench.topics import _windows
+    from workbench.topics.fit import _windows
 
     notes = []
     assert _windows(max_windows, level, n_units, notes) == expected

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from workbench.events import event_reports, merge_events
-from workbench.temporal import temporal_expressions
+from workbench.timeline.events import event_reports, merge_events
+from workbench.timeline.temporal import temporal_expressions
 
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from workbench.network import EDGE_COLUMNS, cooccurrence, pair_examples
+from workbench.actors.network import EDGE_COLUMNS, cooccurrence, pair_examples
 
 
 def _mentions(rows):

@@ -1,6 +1,6 @@
 import pytest
 
-from workbench import normalise as nm
+from workbench.corpus import normalise as nm
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from workbench import config
-from workbench.params import parameters_cells, read_parameters
-from workbench.reports import find_notebooks
+from workbench.reports.params import parameters_cells, read_parameters
+from workbench.reports.run import find_notebooks
 
 NOTEBOOKS = find_notebooks()
 

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from workbench import overview
-from workbench.corpus import Ingest
-from workbench.ingest_report import IngestReport
+from workbench.corpus import overview
+from workbench.corpus.load import Ingest
+from workbench.corpus.report import IngestReport
 
 
 def _corpus() -> pd.DataFrame:

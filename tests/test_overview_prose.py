@@ -3,10 +3,9 @@ from __future__ import annotations
 import pandas as pd
 from test_overview import _corpus, _reuse
 
-from workbench import overview
-from workbench import overview_prose as prose
-from workbench.corpus import Ingest
-from workbench.ingest_report import IngestReport
+from workbench.corpus import overview, prose
+from workbench.corpus.load import Ingest
+from workbench.corpus.report import IngestReport
 
 
 def test_describe_escapes_corpus_text_and_counts():

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from workbench.params import (
+from workbench.reports.params import (
     Parameter,
     ParameterError,
     check,

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from workbench.places import country_centroids, places_table, resolve_place
+from workbench.core.places import country_centroids, resolve_place
+from workbench.timeline.places import places_table
 
 
 @pytest.mark.parametrize(

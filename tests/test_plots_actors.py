@@ -97,7 +97,7 @@ def test_heatmap_is_symmetric():
 
 def test_top_pairs_hover_shows_example():
     fig = plots.top_pairs(EDGES, examples=EXAMPLES, n=2)
-    assert list(fig.data[0].y) == [f"A – {plots.escape(EVIL)}", "A – B"]
+    assert list(fig.data[0].y) == [f"A – {plots.hover_text(EVIL)}", "A – B"]
     assert "A met B" in fig.data[0].customdata[-1]
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from workbench import overview
+from workbench.corpus import overview
 from workbench.plots import corpus as plots
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -99,6 +99,8 @@ def test_figures_open_on_where_the_coverage_is():
     volume = pd.DataFrame({"bin": bins, "source": "AP", "n_docs": [1] + [50] * 28, "n_words": 0})
     fig = tp.coverage_volume(volume)
     lo, hi = fig.layout.xaxis.range
-    assert pd.Timestamp(lo) > pd.Timestamp("2022-01-01") and pd.Timestamp(hi) < pd.Timestamp("2022-04-15")
+    assert pd.Timestamp(lo) > pd.Timestamp("2022-01-01") and pd.Timestamp(hi) < pd.Timestamp(
+        "2022-04-15"
+    )
     assert "double-click to see all" in fig.layout.annotations[0].text
     assert tp.focus_range(bins[1:]) is None  # nothing to cut: the full span shows

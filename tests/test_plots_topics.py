@@ -136,8 +136,8 @@ def test_topic_similarity_heatmap():
 
 @pytest.mark.slow
 def test_figures_from_a_real_fit(sample_corpus):
-    from workbench import topic_tables
-    from workbench.topics import fit_topics
+    from workbench.topics import tables as topic_tables
+    from workbench.topics.fit import fit_topics
 
     result = fit_topics(sample_corpus)
     figures = [

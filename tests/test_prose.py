@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from workbench import actors_prose, timeline_prose
+from workbench.actors import prose as actors_prose
+from workbench.timeline import prose as timeline_prose
 
 
 def test_volume_sentence_names_the_peak_and_the_undated_share():

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workbench.quotes import CITATION_COLUMNS, QUOTE_COLUMNS, extract_citations, extract_quotes
-from workbench.segments import segment
+from workbench.actors.quotes import (
+    CITATION_COLUMNS,
+    QUOTE_COLUMNS,
+    extract_citations,
+    extract_quotes,
+)
+from workbench.corpus.segments import segment
 
 
 def _tables(text, actors):
@@ -146,7 +151,7 @@ def test_citations(text, cited):
 
 
 def test_unknown_outlet_recognised_by_its_name():
-    from workbench.gazetteer import Gazetteer
+    from workbench.actors.gazetteer import Gazetteer
 
     gaz = Gazetteer(outlet_words=frozenset({"times"}))
     corpus, mentions, sentences = _tables(
@@ -160,7 +165,7 @@ def test_unknown_outlet_recognised_by_its_name():
 
 @pytest.fixture(scope="module")
 def sample_tables(sample_corpus):
-    from workbench.actors import extract_actors
+    from workbench.actors.extract import extract_actors
 
     return extract_actors(sample_corpus)
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench import readers
-from workbench.ingest_report import IngestReport
+from workbench.corpus import readers
+from workbench.corpus.report import IngestReport
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import nbformat
 import pytest
 
 from workbench import config
-from workbench.report_html import prune, remote_references, scrub_paths, strip_remote
+from workbench.reports.html import prune, remote_references, scrub_paths, strip_remote
 
 
 @pytest.mark.parametrize(

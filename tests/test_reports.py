@@ -10,11 +10,12 @@ import re
 import nbformat
 import pytest
 
-from workbench import cli, config
-from workbench.params import ParameterError
-from workbench.report_grid import read_grid
-from workbench.report_html import remote_references
-from workbench.reports import MAX_HTML_BYTES, corpus_name, find_notebooks, plan, render
+from workbench import config
+from workbench import cli
+from workbench.reports.grid import read_grid
+from workbench.reports.html import remote_references
+from workbench.reports.params import ParameterError
+from workbench.reports.run import MAX_HTML_BYTES, corpus_name, find_notebooks, plan, render
 
 SCRIPT = "<script>window.__xss = 1</script>"
 IMG = "<img src=x onerror=window.__xss=2>"
@@ -273,7 +274,7 @@ def test_report_is_small_and_embeds_plotly_once(hostile_report):
 
 
 def test_fingerprint_covers_the_articles_not_a_readme(tmp_path):
-    from workbench.report_index import corpus_info
+    from workbench.reports.index import corpus_info
 
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from workbench import config
-from workbench.corpus import ingest
+from workbench.corpus.load import ingest
 
 CHROME = [
     "Breaking News",

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from workbench.segments import segment, split_paragraphs, split_sentences
+from workbench.corpus.segments import segment, split_paragraphs, split_sentences
 
 
 @pytest.mark.parametrize(

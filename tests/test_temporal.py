@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from workbench.temporal import find_temporal, resolve, temporal_expressions
+from workbench.timeline.temporal import find_temporal, resolve, temporal_expressions
 
 THURSDAY = pd.Timestamp("2025-03-20", tz="UTC")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from workbench import textclean as tc
+from workbench.corpus import textclean as tc
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,13 @@
 import pandas as pd
 import pytest
 
-from workbench.timeline import actor_timeline, bin_dates, build_timeline, topic_timeline, volume
+from workbench.timeline.build import (
+    actor_timeline,
+    bin_dates,
+    build_timeline,
+    topic_timeline,
+    volume,
+)
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,11 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from workbench import cli, config, topic_tables
-from workbench.topic_models import TopicSettings, choose_settings, stop_words, vocabulary
-from workbench.topics import TopicResult, fit_topics, make_units, resolve_unit
+from workbench import config
+from workbench import cli
+from workbench.topics import tables as topic_tables
+from workbench.topics.fit import TopicResult, fit_topics, make_units, resolve_unit
+from workbench.topics.models import TopicSettings, choose_settings, stop_words, vocabulary
 
 # ----------------------------------------------------------------------------- settings
 
@@ -302,7 +304,7 @@ def test_tiny_corpora_fall_back_with_a_note(n_docs, method, n_topics):
 
 @pytest.mark.slow
 def test_save_and_load_round_trip_without_pickle(sample_topics, tmp_path):
-    from workbench.topic_store import load_topics
+    from workbench.topics.result import load_topics
 
     folder = sample_topics.save(tmp_path / "topics")
     names = {p.name for p in folder.rglob("*")}
@@ -321,7 +323,7 @@ def test_save_and_load_round_trip_without_pickle(sample_topics, tmp_path):
 
 
 def test_load_topics_names_a_wrong_folder(tmp_path):
-    from workbench.topic_store import load_topics
+    from workbench.topics.result import load_topics
 
     with pytest.raises(FileNotFoundError, match="not a saved topic folder"):
         load_topics(tmp_path)

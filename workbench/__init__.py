@@ -6,8 +6,8 @@ The layers live in their modules: :mod:`workbench.actors`, :mod:`workbench.topic
 :mod:`workbench.timeline`, :mod:`workbench.reports`.
 """
 
-from workbench.corpus import CorpusError, Ingest, ingest, load_corpus, save_corpus
-from workbench.segments import segment
+from workbench.corpus.load import CorpusError, Ingest, ingest, load_corpus, save_corpus
+from workbench.corpus.segments import segment
 
 __all__ = ["CorpusError", "Ingest", "ingest", "load_corpus", "save_corpus", "segment"]
 __version__ = "0.1.0"

@@ -62,6 +62,17 @@ def cache_dir(*parts: str) -> Path:
     return path
 
 
+def resolve_path(path: str | os.PathLike[str]) -> Path:
+    """A path as a notebook parameter or a command gives it, resolved against the project root.
+
+    Example:
+        ``resolve_path("data/sample")`` is the sample corpus whether the notebook runs in
+        ``notebooks/`` (JupyterLab) or anywhere else (papermill).
+    """
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else project_root() / p
+
+
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path as a researcher should see it: relative to the project root where possible.
 

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import html
 import numbers
-import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from workbench import config
-from workbench.corpus import Ingest, ingest
+from workbench.core.escape import md_escape
+from workbench.corpus.load import Ingest, ingest
 
 #: The plotly renderer registered by :func:`setup`.
 RENDERER = "workbench"
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 
 
 def setup() -> None:
@@ -81,8 +79,7 @@ def corpus_path(corpus: str | Path) -> Path:
         ``corpus_path("data/sample")`` is the sample corpus whether the notebook runs
         in ``notebooks/`` (JupyterLab) or anywhere else (papermill).
     """
-    path = Path(corpus).expanduser()
-    return path if path.is_absolute() else config.project_root() / path
+    return config.resolve_path(corpus)
 
 
 def load(
@@ -153,16 +150,6 @@ def _day(text: str, name: str) -> pd.Timestamp:
 
 
 # ----------------------------------------------------------------------------- display
-
-
-def md_escape(text: object) -> str:
-    """Text from the corpus made safe for Markdown prose: HTML-escaped, markup neutralised."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
-
-
-def plural(count: int, noun: str) -> str:
-    """``plural(1, "document")`` is "1 document", ``plural(3, "document")`` "3 documents"."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def say(markdown: str) -> None:

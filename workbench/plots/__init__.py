@@ -3,5 +3,5 @@
 One module per layer (``corpus``, ``actors``, ``topics``, ``timeline``), one shared
 look (:mod:`workbench.plots.theme`). No function here shows or saves a figure.
 Every piece of article text that reaches a label or hover is HTML-escaped with
-:func:`workbench.plots.theme.escape`.
+:func:`workbench.core.escape.hover_text`.
 """

@@ -1,7 +1,7 @@
 """Figures of the actors layer: each takes tables from :mod:`workbench.actors` and returns a figure.
 
 Actor names, quotes and example sentences come from the articles, so every one of
-them is escaped (:func:`~workbench.plots.theme.escape`) before it reaches a label,
+them is escaped (:func:`~workbench.core.escape.hover_text`) before it reaches a label,
 a legend or a hover. Network layouts are computed here (a seeded spring layout),
 so the same tables always draw the same picture.
 """
@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbench.config import DEFAULT_SEED
-from workbench.plots.theme import PALETTE, empty_figure, escape, style
+from workbench.core.escape import hover_text
+from workbench.plots.theme import PALETTE, empty_figure, style
 
 _WEIGHTS = ("count", "n_docs", "pmi", "npmi", "jaccard")
 
@@ -31,9 +32,9 @@ def actor_network(
     """The co-occurrence network of the ``top`` most mentioned actors.
 
     Args:
-        edges: From :func:`workbench.network.cooccurrence`.
+        edges: From :func:`workbench.actors.network.cooccurrence`.
         actors: The actors table (``actor``, ``actor_type``, ``n_mentions``, ``affiliation``).
-        examples: From :func:`workbench.network.pair_examples`; shown when hovering an edge.
+        examples: From :func:`workbench.actors.network.pair_examples`; shown when hovering an edge.
         top: Actors drawn, by mentions.
         weight: Edge column setting edge width: count, n_docs, pmi, npmi or jaccard.
         color_by: ``"actor_type"`` or ``"affiliation"``.
@@ -112,7 +113,7 @@ def cooccurrence_heatmap(edges: pd.DataFrame, *, top: int = 25, value: str = "co
     for s, t, v in zip(edges["source"], edges["target"], edges[value], strict=True):
         if s in matrix.index and t in matrix.index:
             matrix.loc[s, t] = matrix.loc[t, s] = v
-    labels = [escape(n, limit=40) for n in names]
+    labels = [hover_text(n, limit=40) for n in names]
     fig = go.Figure(
         go.Heatmap(
             z=matrix.to_numpy(),
@@ -146,7 +147,7 @@ def top_pairs(
     best = edges.sort_values(value, ascending=False).head(n).iloc[::-1]
     hover = [_example(examples, s, t) for s, t in zip(best["source"], best["target"], strict=True)]
     labels = [
-        f"{escape(s, limit=40)} – {escape(t, limit=40)}"
+        f"{hover_text(s, limit=40)} – {hover_text(t, limit=40)}"
         for s, t in zip(best["source"], best["target"], strict=True)
     ]
     fig = go.Figure(
@@ -180,12 +181,12 @@ def top_speakers(quotes: pd.DataFrame, *, n: int = 20) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=counts.to_numpy(),
-                y=[escape(s, limit=40) for s in order],
+                y=[hover_text(s, limit=40) for s in order],
                 orientation="h",
-                name=escape(kind),
+                name=hover_text(kind),
                 marker_color=PALETTE[i % len(PALETTE)],
-                customdata=[escape(sample.get(s, ""), width=60, limit=240) for s in order],
-                hovertemplate="%{y}: %{x} " + escape(kind) + "<br>%{customdata}<extra></extra>",
+                customdata=[hover_text(sample.get(s, ""), width=60, limit=240) for s in order],
+                hovertemplate="%{y}: %{x} " + hover_text(kind) + "<br>%{customdata}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack")
@@ -281,7 +282,7 @@ def _edge_traces(edges: pd.DataFrame, pos: dict, weight: str, examples) -> list[
         for s, t in zip(edges["source"], edges["target"], strict=True)
     ]
     text = [
-        f"{escape(s, limit=40)} – {escape(t, limit=40)}<br>{weight}: {v:.3g}<br>"
+        f"{hover_text(s, limit=40)} – {hover_text(t, limit=40)}<br>{weight}: {v:.3g}<br>"
         f"{_example(examples, s, t)}"
         for s, t, v in zip(edges["source"], edges["target"], values, strict=True)
     ]
@@ -316,15 +317,15 @@ def _node_traces(nodes: pd.DataFrame, pos: dict, color_by: str) -> list[go.Scatt
                 x=[pos[a][0] for a in part["actor"]],
                 y=[pos[a][1] for a in part["actor"]],
                 mode="markers+text",
-                name=escape(group),
-                text=[escape(a, limit=30) for a in part["actor"]],
+                name=hover_text(group),
+                text=[hover_text(a, limit=30) for a in part["actor"]],
                 textposition="top center",
                 marker=dict(
                     size=sizes, color=PALETTE[i % len(PALETTE)], line=dict(width=1, color="white")
                 ),
                 customdata=part["n_mentions"].to_numpy(),
                 hovertemplate="%{text}<br>%{customdata} mentions<extra>"
-                + escape(group)
+                + hover_text(group)
                 + "</extra>",
             )
         )
@@ -335,7 +336,7 @@ def _example(examples: pd.DataFrame | None, source: str, target: str) -> str:
     if examples is None or examples.empty:
         return ""
     hit = examples[(examples["source"] == source) & (examples["target"] == target)]
-    return escape(hit["text"].iloc[0], width=70, limit=280) if len(hit) else ""
+    return hover_text(hit["text"].iloc[0], width=70, limit=280) if len(hit) else ""
 
 
 def _hide_axes(fig: go.Figure) -> None:

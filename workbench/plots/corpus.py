@@ -1,7 +1,7 @@
-"""Figures of the corpus overview: each takes a table from :mod:`workbench.overview`.
+"""Figures of the corpus overview: each takes a table from :mod:`workbench.corpus.overview`.
 
 Outlet names, titles and passages come from the corpus, so every one of them is
-escaped (:func:`~workbench.plots.theme.escape`) before it reaches a label, a
+escaped (:func:`~workbench.core.escape.hover_text`) before it reaches a label, a
 legend or a hover.
 """
 
@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from workbench.plots.theme import PALETTE, empty_figure, escape, style
+from workbench.core.escape import hover_text
+from workbench.plots.theme import PALETTE, empty_figure, style
 
 _BIN_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _KIND_COLOURS = {"unique": "#BBBBBB", "exact": "#D55E00", "near": "#E69F00"}
@@ -22,7 +23,7 @@ def sources_figure(sources: pd.DataFrame, *, top: int = 12) -> go.Figure:
     if sources.empty:
         return empty_figure("No documents.", title="Documents per outlet")
     shown = sources.head(top).iloc[::-1]
-    names = [escape(s, limit=60) for s in shown["source"]]
+    names = [hover_text(s, limit=60) for s in shown["source"]]
     fig = go.Figure(
         go.Bar(
             x=shown["documents"],
@@ -63,7 +64,7 @@ def coverage_figure(cov: pd.DataFrame, *, metric: str = "documents") -> go.Figur
             go.Bar(
                 x=part["period"],
                 y=part[metric],
-                name=escape(source, limit=60),
+                name=hover_text(source, limit=60),
                 marker_color=PALETTE[i % len(PALETTE)],
                 hovertemplate=f"%{{fullData.name}}<br>{unit} of %{{x|%Y-%m-%d}}"
                 f"<br>%{{y:,}} {metric}"
@@ -89,7 +90,7 @@ def words_figure(lengths: pd.DataFrame, *, max_points: int = 300) -> go.Figure:
     fig = go.Figure()
     for i, source in enumerate(order):
         part = lengths[lengths["source"] == source]
-        name = escape(source, limit=60)
+        name = hover_text(source, limit=60)
         box = dict(
             x=part["n_words"],
             name=name,
@@ -100,7 +101,7 @@ def words_figure(lengths: pd.DataFrame, *, max_points: int = 300) -> go.Figure:
         )
         if points:
             hover = [
-                f"{escape(t, width=60, limit=160)}<br>{escape(d)}"
+                f"{hover_text(t, width=60, limit=160)}<br>{hover_text(d)}"
                 for t, d in zip(part["title"].fillna("(no title)"), part["doc_id"], strict=True)
             ]
             box.update(
@@ -127,14 +128,14 @@ def rules_figure(rules: pd.DataFrame) -> go.Figure:
         return empty_figure("Normalising removed nothing.", title=title)
     shown = rules.iloc[::-1]
     hover = [
-        f"{escape(r.rule)}: {r.n_items:,} pieces in {r.n_docs:,} documents, "
-        f"{r.n_chars:,} characters<br>e.g. {escape(r.example, width=70, limit=140)}"
+        f"{hover_text(r.rule)}: {r.n_items:,} pieces in {r.n_docs:,} documents, "
+        f"{r.n_chars:,} characters<br>e.g. {hover_text(r.example, width=70, limit=140)}"
         for r in shown.itertuples()
     ]
     fig = go.Figure(
         go.Bar(
             x=shown["n_items"],
-            y=[escape(r) for r in shown["rule"]],
+            y=[hover_text(r) for r in shown["rule"]],
             orientation="h",
             marker_color=PALETTE[3],
             hovertext=hover,
@@ -159,7 +160,7 @@ def duplicates_figure(by_source: pd.DataFrame) -> go.Figure:
             fig.add_trace(
                 go.Bar(
                     x=wide[kind],
-                    y=[escape(s, limit=60) for s in wide.index],
+                    y=[hover_text(s, limit=60) for s in wide.index],
                     name=kind,
                     orientation="h",
                     marker_color=_KIND_COLOURS[kind],
@@ -191,7 +192,7 @@ def reuse_figure(by_source: pd.DataFrame, *, within: bool = False) -> go.Figure:
     if not within:
         np.fill_diagonal(z, np.nan)
         title += "; same outlet left blank"
-    labels = [escape(n, limit=40) for n in names]
+    labels = [hover_text(n, limit=40) for n in names]
     fig = go.Figure(
         go.Heatmap(
             z=z,

@@ -1,14 +1,13 @@
 """The workbench's one look for every figure, and the escaping of article text.
 
 Plotly renders hover text and labels as HTML, so any article text that reaches
-a figure goes through :func:`escape` (or :func:`hover_text`) first: a corpus
+a figure goes through :func:`workbench.core.escape.hover_text` first: a corpus
 holding ``<script>`` or ``<img onerror=...>`` then shows it as text.
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -51,20 +50,6 @@ TEMPLATE = go.layout.Template(
     )
 )
 pio.templates["workbench"] = TEMPLATE
-
-
-def escape(text: object, *, width: int | None = None, limit: int | None = 400) -> str:
-    """Article text made safe for a plotly label or hover.
-
-    HTML-escaped, shortened to ``limit`` characters, and wrapped at ``width`` with ``<br>``
-    when a width is given.
-    """
-    s = "" if text is None else str(text)
-    if limit is not None and len(s) > limit:
-        s = s[: limit - 1].rstrip() + "…"
-    if width:
-        return "<br>".join(html.escape(line) for line in textwrap.wrap(s, width) or [""])
-    return html.escape(s)
 
 
 def style(fig: go.Figure, *, title: str | None = None, height: int | None = None) -> go.Figure:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from workbench.plots.theme import PALETTE, empty_figure, escape, style
+from workbench.core.escape import hover_text
+from workbench.plots.theme import PALETTE, empty_figure, style
 
 _ASSETS = Path(__file__).resolve().parents[1] / "assets"
 _EVENT_SYMBOLS = {
@@ -97,9 +98,9 @@ def coverage_volume(
         fig.add_bar(
             x=part["bin"],
             y=part[measure],
-            name=escape(source, limit=40),
+            name=hover_text(source, limit=40),
             marker_color=PALETTE[i % len(PALETTE)],
-            hovertemplate=f"{escape(source, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}}<extra></extra>",
+            hovertemplate=f"{hover_text(source, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}}<extra></extra>",
         )
     _focus(fig, volume["bin"], volume[measure])
     fig.update_layout(
@@ -135,14 +136,14 @@ def actor_mentions_over_time(
             x=part["bin"],
             y=part["n_mentions"],
             mode="lines+markers",
-            name=escape(actor, limit=40),
+            name=hover_text(actor, limit=40),
             line_color=PALETTE[i % len(PALETTE)],
-            hovertemplate=f"{escape(actor, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}} mentions"
+            hovertemplate=f"{hover_text(actor, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}} mentions"
             "<extra></extra>",
         )
     if missing:
         fig.add_annotation(
-            text=escape("not found: " + ", ".join(missing), limit=200),
+            text=hover_text("not found: " + ", ".join(missing), limit=200),
             showarrow=False,
             xref="paper",
             yref="paper",
@@ -174,7 +175,7 @@ def event_timeline(
             x=part["date"],
             y=[event_type] * len(part),
             mode="markers",
-            name=escape(event_type),
+            name=hover_text(event_type),
             marker=dict(
                 size=8 + 16 * (part["n_docs"] / top["n_docs"].max()) ** 0.5,
                 color=PALETTE[i % len(PALETTE)],
@@ -190,14 +191,14 @@ def event_timeline(
 
 
 def _event_hover(r) -> str:
-    place = f" in {escape(r.place)}" if isinstance(r.place, str) else ""
+    place = f" in {hover_text(r.place)}" if isinstance(r.place, str) else ""
     status = " (planned)" if r.status == "planned" else ""
     return (
-        f"<b>{escape(r.event_type)}{place}{status}</b><br>{r.date:%Y-%m-%d} ({escape(r.precision)})"
-        f"<br>{escape(r.participants, width=70, limit=200)}"
+        f"<b>{hover_text(r.event_type)}{place}{status}</b><br>{r.date:%Y-%m-%d} ({hover_text(r.precision)})"
+        f"<br>{hover_text(r.participants, width=70, limit=200)}"
         f"<br>{r.n_reports} reports in {r.n_docs} articles: "
-        f"{escape(r.sources, limit=120) or 'no source'}"
-        f"<br><i>{escape(r.example, width=70, limit=300)}</i>"
+        f"{hover_text(r.sources, limit=120) or 'no source'}"
+        f"<br><i>{hover_text(r.example, width=70, limit=300)}</i>"
     )
 
 
@@ -215,9 +216,9 @@ def places_map(
     top = located.nlargest(top_n, "n_mentions")
     size = 8 + 40 * (top["n_mentions"] / top["n_mentions"].max()) ** 0.5
     hover = [
-        f"<b>{escape(r.place)}</b> ({escape(r.kind)}, {escape(r.country)})"
+        f"<b>{hover_text(r.place)}</b> ({hover_text(r.kind)}, {hover_text(r.country)})"
         f"<br>{r.n_mentions:,} mentions in {r.n_docs:,} articles"
-        + (f"<br>could also be: {escape(r.alternatives, limit=150)}" if r.alternatives else "")
+        + (f"<br>could also be: {hover_text(r.alternatives, limit=150)}" if r.alternatives else "")
         for r in top.itertuples()
     ]
     fig = go.Figure(

@@ -1,9 +1,9 @@
 """Topic figures: sizes and words, over time, per source, a document map, topic similarity.
 
 Each function takes one of the tables of :mod:`workbench.topics` /
-:mod:`workbench.topic_tables` and returns a ``go.Figure``; none shows or saves
+:mod:`workbench.topics.tables` and returns a ``go.Figure``; none shows or saves
 it. Labels, words and passages come from articles, so all of them are escaped
-with :func:`workbench.plots.theme.escape`.
+with :func:`workbench.core.escape.hover_text`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from workbench.plots.theme import PALETTE, empty_figure, escape, style
+from workbench.core.escape import hover_text
+from workbench.plots.theme import PALETTE, empty_figure, style
 
 
 def _colour(topic: int) -> str:
@@ -34,12 +35,12 @@ def topic_sizes(topic_info: pd.DataFrame, *, top: int = 20) -> go.Figure:
         go.Bar(
             x=real["size"],
             y=[
-                f"{t}: {escape(lab, limit=60)}"
+                f"{t}: {hover_text(lab, limit=60)}"
                 for t, lab in zip(real["topic"], real["label"], strict=True)
             ],
             orientation="h",
             marker_color=[_colour(t) for t in real["topic"]],
-            customdata=[escape(w, width=60) for w in real["words"]],
+            customdata=[hover_text(w, width=60) for w in real["words"]],
             hovertemplate="%{y}<br>%{x} units<br>%{customdata}<extra></extra>",
         )
     )
@@ -79,7 +80,7 @@ def topic_words(
         fig.add_trace(
             go.Bar(
                 x=words["weight"],
-                y=[escape(w, limit=30) for w in words["word"]],
+                y=[hover_text(w, limit=30) for w in words["word"]],
                 orientation="h",
                 marker_color=_colour(t),
                 showlegend=False,
@@ -95,7 +96,7 @@ def topics_over_time(table: pd.DataFrame, *, measure: str = "share", top: int = 
     """Lines of each topic's units (or share of units) per date bin.
 
     Args:
-        table: From :func:`workbench.topic_tables.topics_over_time`.
+        table: From :func:`workbench.topics.tables.topics_over_time`.
         measure: ``"share"`` or ``"units"``.
         top: The largest topics drawn.
     """
@@ -107,7 +108,7 @@ def topics_over_time(table: pd.DataFrame, *, measure: str = "share", top: int = 
     fig = go.Figure()
     for t in keep:
         part = table[table["topic"] == t].sort_values("date")
-        name = escape(f"{t}: {part['label'].iloc[0]}", limit=50)
+        name = hover_text(f"{t}: {part['label'].iloc[0]}", limit=50)
         fig.add_trace(
             go.Scatter(
                 x=part["date"],
@@ -127,7 +128,7 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
     """Stacked bars: each source's share of units in each topic.
 
     Args:
-        table: From :func:`workbench.topic_tables.topics_per_source`.
+        table: From :func:`workbench.topics.tables.topics_per_source`.
         top: The largest topics drawn; the rest are summed as "other topics".
     """
     if table.empty:
@@ -136,10 +137,10 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
     fig = go.Figure()
     for t in sorted(keep):
         part = table[table["topic"] == t]
-        name = escape(f"{t}: {part['label'].iloc[0]}", limit=50)
+        name = hover_text(f"{t}: {part['label'].iloc[0]}", limit=50)
         fig.add_trace(
             go.Bar(
-                x=[escape(s, limit=40) for s in part["source"]],
+                x=[hover_text(s, limit=40) for s in part["source"]],
                 y=part["share"],
                 name=name,
                 marker_color=_colour(t),
@@ -150,7 +151,7 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
     if not rest.empty:
         fig.add_trace(
             go.Bar(
-                x=[escape(s, limit=40) for s in rest.index],
+                x=[hover_text(s, limit=40) for s in rest.index],
                 y=rest.values,
                 name="other topics",
                 marker_color="#dddddd",
@@ -167,7 +168,7 @@ def document_map(
     """A scatter of the units in two dimensions, coloured by topic, the passage in the hover.
 
     Args:
-        table: From :func:`workbench.topic_tables.document_map`.
+        table: From :func:`workbench.topics.tables.document_map`.
         show_outliers: Draw topic -1 in grey.
         max_points: Draw at most this many units, a seeded sample (the same share of each
             topic), so the page stays small on large corpora; the title says so.
@@ -189,10 +190,10 @@ def document_map(
                 x=part["x"],
                 y=part["y"],
                 mode="markers",
-                name=escape(f"{t}: {part['label'].iloc[0]}", limit=50),
+                name=hover_text(f"{t}: {part['label'].iloc[0]}", limit=50),
                 marker=dict(color=_colour(t), size=6, opacity=0.5 if t == -1 else 0.8),
                 customdata=[
-                    escape(f"{u}: {x}", width=70, limit=160)
+                    hover_text(f"{u}: {x}", width=70, limit=160)
                     for u, x in zip(part["unit_id"], part["text"], strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
@@ -207,13 +208,13 @@ def topic_similarity(table: pd.DataFrame) -> go.Figure:
     """A heat map of the cosine similarity between topics.
 
     Args:
-        table: From :func:`workbench.topic_tables.topic_similarity`.
+        table: From :func:`workbench.topics.tables.topic_similarity`.
     """
     if table.empty:
         return empty_figure("No topics to compare.", title="Topic similarity")
     order = list(dict.fromkeys(table["topic_a"]))
     names = {
-        t: escape(f"{t}: {lab}", limit=40)
+        t: hover_text(f"{t}: {lab}", limit=40)
         for t, lab in zip(table["topic_a"], table["label_a"], strict=True)
     }
     matrix = table.pivot(index="topic_a", columns="topic_b", values="similarity").loc[order, order]

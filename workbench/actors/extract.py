@@ -1,0 +1,312 @@
+"""Actors: who appears in a corpus, under one name each, with whom, and who said what.
+
+:func:`extract_actors` is the one call a notebook or the ``workbench actors`` command
+needs. It finds entity spans with spaCy plus the gazetteer (:mod:`workbench.actors.ner`,
+cached by text), resolves them to actors (:mod:`workbench.actors.resolve`), places every
+mention in its paragraph and sentence (:mod:`workbench.corpus.segments`), and derives the
+co-occurrence edges (:mod:`workbench.actors.network`), quotes and citations
+(:mod:`workbench.actors.quotes`). Every result is a tidy DataFrame in an :class:`ActorTables`.
+
+Metonymy ("the Kremlin" standing for Russia) is off by default; :data:`METONYMY` is
+the project-wide switch and ``extract_actors(..., metonymy=True)`` the per-call one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from workbench import config
+from workbench.actors.gazetteer import Gazetteer, load_gazetteer
+from workbench.core import cache
+
+#: The metonymy switch: map "the Kremlin", "Washington", "Kyiv" ... onto the government they
+#: stand for (the gazetteer's ``metonymy`` section). Off: places stay places.
+METONYMY = False
+
+Window = Literal["sentence", "paragraph", "document"]
+
+MENTION_COLUMNS = [
+    "doc_id",
+    "paragraph_id",
+    "sentence_id",
+    "start",
+    "end",
+    "surface",
+    "actor",
+    "actor_type",
+    "method",
+]
+ACTOR_COLUMNS = [
+    "actor",
+    "actor_type",
+    "n_mentions",
+    "n_docs",
+    "aliases",
+    "affiliation",
+    "first_date",
+    "last_date",
+]
+
+
+@dataclass
+class ActorTables:
+    """Everything the actors layer computes for one corpus.
+
+    Attributes:
+        mentions: One row per mention (:data:`MENTION_COLUMNS`).
+        actors: One row per actor (:data:`ACTOR_COLUMNS`), most mentioned first.
+        edges: Co-occurrence edges (:func:`workbench.actors.network.cooccurrence`).
+        quotes: Who said what (:func:`workbench.actors.quotes.extract_quotes`).
+        citations: Outlets and agencies each article cites.
+        audit: Every merge, type change and drop, with the rule that made it.
+        sentences: The corpus cut into sentences (for example sentences in figures).
+    """
+
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    edges: pd.DataFrame
+    quotes: pd.DataFrame
+    citations: pd.DataFrame
+    audit: pd.DataFrame
+    sentences: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+
+    def write(self, **paths: str | os.PathLike[str] | None) -> list[Path]:
+        """Write tables by name, CSV or Parquet by extension: ``write(mentions="m.csv", ...)``."""
+        written = []
+        for name, path in paths.items():
+            if path:
+                written.append(cache.write_table(getattr(self, name), path))
+        return written
+
+
+def extract_actors(
+    corpus: pd.DataFrame,
+    *,
+    gazetteer: Gazetteer | str | os.PathLike[str] | None = None,
+    window: Window = "sentence",
+    metonymy: bool | None = None,
+    time_bin: Literal["week", "month"] | None = None,
+    n_process: int | None = None,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> ActorTables:
+    """Find, resolve and relate the actors of a corpus.
+
+    Args:
+        corpus: A corpus table (``doc_id``, ``text``; ``date`` and ``author`` when present).
+        gazetteer: A :class:`Gazetteer` or a path to one; default ``data/actors.yml``.
+            The corpus ``source`` values are added to it as outlets.
+        window: Co-occurrence window for the edges.
+        metonymy: Map places and buildings onto governments; default :data:`METONYMY`.
+        time_bin: Also split the edges by ``"week"`` or ``"month"``.
+        n_process: spaCy worker processes (default: 2 on large inputs).
+        use_cache: Reuse cached results: the tables of an identical earlier run, else the
+            cached entity spans (a second run never loads the model).
+        progress: Show a progress bar while the model runs.
+
+    Returns:
+        The mentions, actors, edges, quotes, citations and audit tables.
+    """
+    gaz = _gazetteer(gazetteer, corpus)
+    metonymy = METONYMY if metonymy is None else metonymy
+    key = cache.key(
+        TABLES_VERSION,
+        gaz.digest,
+        window,
+        metonymy,
+        time_bin,
+        cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
+        cache.corpus_key(map(str, corpus.get("author", []))),
+        cache.corpus_key(map(str, corpus.get("date", []))),
+    )
+    folder = config.cache_dir("actor_tables", key)
+    if use_cache and (tables := _read_tables(folder)) is not None:
+        return tables
+    tables = _compute(corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress)
+    for name in _TABLES:
+        setattr(tables, name, _text_columns_as_str(getattr(tables, name)))
+    if use_cache:
+        for name in _TABLES:
+            cache.write_table(getattr(tables, name), folder / f"{name}.parquet")
+    return tables
+
+
+#: Bumped when resolution or the derived tables change, so older cached tables are not reused.
+TABLES_VERSION = "1"
+_TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences")
+
+
+def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
+    """Columns of Python strings as pandas' string dtype, as a cached table reads back."""
+    text = [
+        c
+        for c in df.columns
+        if df[c].dtype == object and df[c].dropna().map(lambda v: isinstance(v, str)).all()
+    ]
+    return df.astype({c: "str" for c in text}) if text else df
+
+
+def _read_tables(folder: Path) -> ActorTables | None:
+    """The cached tables of an earlier identical run, or None (a broken entry is recomputed)."""
+    try:
+        return ActorTables(**{n: pd.read_parquet(folder / f"{n}.parquet") for n in _TABLES})
+    except Exception:
+        return None
+
+
+def _compute(
+    corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress
+) -> ActorTables:
+    from workbench.actors import network, quotes
+
+    mentions, audit, sentences = find_mentions(
+        corpus,
+        gazetteer=gaz,
+        metonymy=metonymy,
+        n_process=n_process,
+        use_cache=use_cache,
+        progress=progress,
+    )
+    dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
+    return ActorTables(
+        mentions=mentions,
+        actors=actor_table(mentions, gaz, dates=dates),
+        edges=network.cooccurrence(mentions, window=window, time_bin=time_bin, dates=dates),
+        quotes=quotes.extract_quotes(corpus, mentions, sentences),
+        citations=quotes.extract_citations(mentions, sentences, gaz),
+        audit=audit,
+        sentences=sentences,
+    )
+
+
+def find_mentions(
+    corpus: pd.DataFrame,
+    *,
+    gazetteer: Gazetteer | None = None,
+    metonymy: bool | None = None,
+    n_process: int | None = None,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Resolved mentions of a corpus, with the audit table and the sentence table.
+
+    Arguments as in :func:`extract_actors`.
+    """
+    from workbench.actors import ner, resolve
+    from workbench.corpus.segments import segment
+
+    gaz = gazetteer if gazetteer is not None else _gazetteer(None, corpus)
+    texts = pd.Series(
+        corpus["text"].fillna("").astype(str).tolist(), index=corpus.index, dtype=object
+    )
+    spans = ner.entity_spans(
+        texts, gaz, n_process=n_process, use_cache=use_cache, progress=progress
+    )
+    spans = _spans_per_doc(corpus["doc_id"], texts, spans)
+    authors = corpus.get("author", [])
+    result = resolve(
+        spans,
+        gaz,
+        texts=dict(zip(corpus["doc_id"], texts, strict=True)),
+        authors=authors,
+        metonymy=METONYMY if metonymy is None else metonymy,
+    )
+    sentences = segment(corpus.assign(text=texts), "sentence")
+    mentions = place_mentions(result.mentions, sentences)
+    return mentions[MENTION_COLUMNS], result.audit, sentences
+
+
+def _gazetteer(
+    gazetteer: Gazetteer | str | os.PathLike[str] | None, corpus: pd.DataFrame
+) -> Gazetteer:
+    gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
+    if "source" in corpus:
+        gaz = gaz.with_outlets(corpus["source"].dropna().unique())
+    return gaz
+
+
+def _spans_per_doc(doc_ids: pd.Series, texts: pd.Series, spans: pd.DataFrame) -> pd.DataFrame:
+    """Spans keyed by text hash, joined back onto every document that has that text.
+
+    Only the hash travels through the join: carrying each text along would copy a whole
+    article onto every one of its spans (gigabytes on a corpus of ten thousand articles).
+    """
+    hashes = [cache.text_hash(t) for t in texts]
+    docs = pd.DataFrame({"doc_id": doc_ids.to_numpy(), "text_hash": hashes})
+    out = docs.merge(spans, on="text_hash", how="inner")
+    by_hash = dict(zip(hashes, texts, strict=True))
+    out["surface"] = [
+        by_hash[h][s:e]
+        for h, s, e in zip(
+            out["text_hash"].tolist(), out["start"].tolist(), out["end"].tolist(), strict=True
+        )
+    ]
+    return out.drop(columns=["text_hash"])
+
+
+def place_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``paragraph_id`` and ``sentence_id``: the sentence each mention starts in.
+
+    A mention that starts between sentences (in a heading's trailing space, say) takes
+    the sentence before it; one before the first sentence takes the first.
+    """
+    cols = ["doc_id", "start", "sentence_id", "paragraph_id"]
+    right = sentences[cols].astype({"doc_id": object}).sort_values("start")
+    left = mentions.astype({"doc_id": object}).reset_index().sort_values("start")
+    out = pd.merge_asof(left, right, on="start", by="doc_id", direction="backward")
+    missing = out["sentence_id"].isna()
+    if missing.any():
+        ahead = pd.merge_asof(
+            left[left["index"].isin(out.loc[missing, "index"])],
+            right,
+            on="start",
+            by="doc_id",
+            direction="forward",
+        )
+        out = pd.concat([out[~missing], ahead], ignore_index=True)
+    return out.sort_values("index").set_index("index").rename_axis(None)
+
+
+def actor_table(
+    mentions: pd.DataFrame, gazetteer: Gazetteer | None = None, *, dates: pd.Series | None = None
+) -> pd.DataFrame:
+    """One row per actor: type, mentions, documents, surfaces seen, affiliation, date range.
+
+    Args:
+        mentions: Resolved mentions (``doc_id``, ``surface``, ``actor``, ``actor_type``).
+        gazetteer: Supplies each listed actor's affiliation.
+        dates: ``doc_id -> date``, for ``first_date`` and ``last_date``.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    m = mentions.assign(date=mentions["doc_id"].map(dates) if dates is not None else pd.NaT)
+    table = m.groupby("actor", as_index=False).agg(
+        actor_type=("actor_type", "first"),
+        n_mentions=("doc_id", "size"),
+        n_docs=("doc_id", "nunique"),
+        first_date=("date", "min"),
+        last_date=("date", "max"),
+    )
+    table["aliases"] = table["actor"].map(_aliases(m))
+    entries = gazetteer.entries if gazetteer is not None else {}
+    table["affiliation"] = [
+        entries[a].affiliation if a in entries else None for a in table["actor"]
+    ]
+    table = table.sort_values(["n_mentions", "actor"], ascending=[False, True])
+    return table[ACTOR_COLUMNS].reset_index(drop=True)
+
+
+def _aliases(mentions: pd.DataFrame, limit: int = 20) -> dict[str, str]:
+    """Actor -> its distinct surfaces, commonest first, "; "-separated (at most ``limit``)."""
+    surfaces = mentions["surface"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    counts = pd.DataFrame({"actor": mentions["actor"], "surface": surfaces}).value_counts()
+    out: dict[str, list[str]] = {}
+    for actor, surface in counts.index:
+        if len(out.setdefault(actor, [])) < limit:
+            out[actor].append(surface)
+    return {actor: "; ".join(items) for actor, items in out.items()}

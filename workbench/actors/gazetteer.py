@@ -1,0 +1,204 @@
+"""The curated actor gazetteer (``data/actors.yml``): canonical names, types, aliases.
+
+A researcher reads and extends the gazetteer; the actors layer applies it twice:
+as spaCy ``EntityRuler`` patterns ahead of the statistical model (so a listed
+alias is always found, with its type), and as a lookup during resolution (so a
+name the model found, stripped of titles, lands on its canonical form).
+
+The file has four sections, each optional except ``actors``::
+
+    actors:       # one entry per actor
+      - {name: Sergey Lavrov, type: PERSON, affiliation: Russia,
+         aliases: [Lavrov, Sergei Lavrov, Foreign Minister Lavrov]}
+    metonymy:     # place or building -> the actor it stands for (used only when switched on)
+      the Kremlin: Russia
+    ignore:       # strings the model tags that are never actors (page chrome, credits)
+      - Getty Images
+    outlet_words: # words that mark an unknown organisation as a news outlet
+      - News
+
+Names are compared :func:`fold`-ed: accents removed, case folded, full stops and
+apostrophes dropped, so ``U.S.``, ``US`` and ``us`` are one key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from workbench import config
+from workbench.core import cache
+
+#: Actor types a gazetteer entry may carry (spaCy's labels, plus MEDIA for outlets and agencies).
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MEDIA")
+
+_FOLD_DROP = re.compile(r"[.'\u2019`]")
+_SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
+class GazetteerError(ValueError):
+    """``data/actors.yml`` (or another gazetteer file) cannot be read as a gazetteer."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One curated actor."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    """Curated actors with a folded-alias index.
+
+    Attributes:
+        entries: Canonical name -> entry.
+        metonymy: Folded surface -> canonical actor it stands for.
+        ignore: Folded names that are never actors.
+        outlet_words: Folded words that mark an unknown organisation as an outlet.
+        digest: Hash of the file's content, part of every cache key.
+    """
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    metonymy: dict[str, str] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
+    digest: str = ""
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, str] = {}
+        for entry in self.entries.values():
+            for surface in entry.surfaces:
+                self._index.setdefault(fold(surface), entry.name)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry whose canonical name or alias folds to the same key as ``name``."""
+        canonical = self._index.get(fold(name))
+        return self.entries[canonical] if canonical else None
+
+    def aliases_folded(self) -> dict[str, str]:
+        """Folded alias -> canonical name, for every alias of every entry."""
+        return dict(self._index)
+
+    def with_outlets(self, names: Iterable[str]) -> Gazetteer:
+        """A copy that also lists ``names`` (e.g. the corpus ``source`` column) as MEDIA."""
+        entries = dict(self.entries)
+        for name in sorted({str(n).strip() for n in names if isinstance(n, str) and n.strip()}):
+            if fold(name) not in self._index:
+                entries[name] = Entry(name=name, type="MEDIA")
+        digest = cache.key(self.digest, sorted(entries))
+        return Gazetteer(entries, self.metonymy, self.ignore, self.outlet_words, digest)
+
+    def ruler_patterns(self) -> list[dict[str, str]]:
+        """EntityRuler phrase patterns: every surface, exact case, labelled and given its id."""
+        return [
+            {"label": entry.type, "pattern": surface, "id": entry.name}
+            for entry in self.entries.values()
+            for surface in dict.fromkeys(entry.surfaces)
+        ]
+
+
+@lru_cache(maxsize=500_000)
+def fold(name: str) -> str:
+    """The comparison key of a name: no accents, case folded, no full stops or apostrophes.
+
+    Example:
+        >>> fold("  U.S. Zelenskyy’s ")
+        'us zelenskyys'
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _FOLD_DROP.sub("", text.casefold())
+    return _SPACES.sub(" ", text).strip()
+
+
+def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """Read a gazetteer file (default ``data/actors.yml``).
+
+    Args:
+        path: A YAML file in the format described in this module's docstring.
+
+    Returns:
+        The gazetteer; an empty one when the default file does not exist.
+
+    Raises:
+        GazetteerError: The file is not valid YAML, or an entry lacks a name or
+            has an unknown type, or one alias belongs to two actors. The message
+            names the file and the entry.
+    """
+    path = Path(path) if path is not None else config.gazetteer_path()
+    if not path.exists():
+        if path == config.gazetteer_path():
+            return Gazetteer()
+        raise GazetteerError(f"{config.display_path(path)}: no such gazetteer file")
+    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: int) -> Gazetteer:
+    import yaml
+
+    text = Path(path).read_text(encoding="utf-8")
+    shown = config.display_path(path)
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        raise GazetteerError(f"{shown}: not valid YAML ({err})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
+        raise GazetteerError(f"{shown}: expected a mapping with an 'actors:' list at the top")
+    entries = _parse_entries(data.get("actors") or [], shown)
+    return Gazetteer(
+        entries=entries,
+        metonymy={fold(k): str(v) for k, v in (data.get("metonymy") or {}).items()},
+        ignore=frozenset(fold(str(s)) for s in data.get("ignore") or []),
+        outlet_words=frozenset(fold(str(s)) for s in data.get("outlet_words") or []),
+        digest=cache.text_hash(text),
+    )
+
+
+def _parse_entries(items: list, shown: str) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    owner: dict[str, str] = {}
+    for i, item in enumerate(items, start=1):
+        entry = _parse_entry(item, f"{shown}: actor #{i}")
+        for surface in entry.surfaces:
+            other = owner.setdefault(fold(surface), entry.name)
+            if other != entry.name:
+                raise GazetteerError(
+                    f"{shown}: alias {surface!r} of {entry.name!r} already belongs to {other!r}; "
+                    "keep it under one actor"
+                )
+        entries[entry.name] = entry
+    return entries
+
+
+def _parse_entry(item: object, where: str) -> Entry:
+    if not isinstance(item, dict) or not str(item.get("name") or "").strip():
+        raise GazetteerError(f"{where}: expected a mapping with at least 'name' and 'type'")
+    name = str(item["name"]).strip()
+    kind = str(item.get("type") or "").strip().upper()
+    if kind not in TYPES:
+        raise GazetteerError(f"{where} ({name}): type {item.get('type')!r} is not one of {TYPES}")
+    aliases = item.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    affiliation = item.get("affiliation")
+    return Entry(
+        name=name,
+        type=kind,
+        aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
+        affiliation=str(affiliation).strip() if affiliation else None,
+    )

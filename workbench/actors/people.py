@@ -1,0 +1,266 @@
+"""Resolution rules for people's names (used by :mod:`workbench.actors.resolve`).
+
+- a bare surname is the full name met in the same document, else a first name in the
+  same document ("Brittney" beside "Brittney Griner"), else the full name met across
+  the corpus when one person holds :data:`SURNAME_DOMINANCE` of its uses and the word is
+  nobody's first name;
+- an apostrophe-less possessive ("Trumps disappointment") is the surname without its "s";
+- spelling variants of one name merge, onto a gazetteer name where one matches;
+- lower-case surnames ("lavrov") and possessives the model missed are found in the text.
+
+Every function reads and writes whole columns of the working table, and memoises per
+distinct name, so hundreds of thousands of mentions resolve in seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from workbench.actors import names
+from workbench.actors.gazetteer import Gazetteer, fold
+
+#: Share of a surname's mentions one full name must hold to claim it corpus-wide.
+SURNAME_DOMINANCE = 0.9
+#: A surname is safe to match in lower case when the corpus writes it capitalised at least
+#: this many times as often, and in lower case at most :data:`LOWERCASE_MAX` times (a
+#: common word such as "house" appears in lower case far more often).
+LOWERCASE_RATIO = 0.2
+LOWERCASE_MAX = 3
+
+
+def resolve_people(work: pd.DataFrame, gaz: Gazetteer) -> None:
+    """Resolve the working table's person names in place: variants, surnames, first names.
+
+    Args:
+        work: The working table of :func:`workbench.actors.resolve.resolve` (columns ``actor``,
+            ``atype``, ``gaz_id``, ``rule``, ``dropped``, ``doc_id``).
+        gaz: The gazetteer, whose person names are merge targets.
+    """
+    people = ~work["dropped"] & (work["atype"] == "PERSON")
+    free = people & (work["gaz_id"] == "")
+    spaced = work["actor"].str.contains(" ", regex=False)
+    _apply(work, free & spaced, _variant_targets(work.loc[free & spaced, "actor"], gaz))
+    full = work[people & spaced]
+    single = free & ~spaced
+    resolver = _SurnameResolver(_surname_index(full, gaz), _first_name_index(full), gaz)
+    targets = [
+        resolver(a, d)
+        for a, d in zip(work.loc[single, "actor"], work.loc[single, "doc_id"], strict=True)
+    ]
+    actors, rules = work["actor"].tolist(), work["rule"].tolist()
+    gaz_ids = work["gaz_id"].tolist()
+    for i, target in zip(work.index[single], targets, strict=True):
+        if target is not None:
+            actors[i], rules[i] = target[0], chain(rules[i], target[1])
+            gaz_ids[i] = target[0] if target[0] in gaz.entries else ""
+    work["actor"], work["rule"], work["gaz_id"] = actors, rules, gaz_ids
+    left = single & ~work["rule"].str.contains("surname|possessive|first name", regex=True)
+    _apply(work, left, _variant_targets(work.loc[left, "actor"], gaz))
+
+
+def _apply(work: pd.DataFrame, mask: pd.Series, targets: dict[str, tuple[str, str]]) -> None:
+    actors, rules, gaz_ids = work["actor"].tolist(), work["rule"].tolist(), work["gaz_id"].tolist()
+    for i in work.index[mask]:
+        hit = targets.get(actors[i])
+        if hit is not None:
+            actors[i], rules[i] = hit[0], chain(rules[i], hit[1])
+            gaz_ids[i] = hit[0] if hit[1].endswith("gazetteer") else gaz_ids[i]
+    work["actor"], work["rule"], work["gaz_id"] = actors, rules, gaz_ids
+
+
+def _surname_index(full: pd.DataFrame, gaz: Gazetteer) -> dict[str, Counter]:
+    """Folded surname -> Counter of (doc_id, actor) -> mentions; gazetteer names under "*"."""
+    index: dict[str, Counter] = {}
+    for doc_id, actor in zip(full["doc_id"], full["actor"], strict=True):
+        index.setdefault(names.last_token(actor), Counter())[(doc_id, actor)] += 1
+    for entry in gaz.entries.values():
+        if entry.type == "PERSON":
+            for surface in entry.surfaces:
+                if " " in surface.strip():
+                    index.setdefault(names.last_token(surface), Counter())[("*", entry.name)] += 1
+    return index
+
+
+class _SurnameResolver:
+    """A bare name -> (actor, rule): the full name in the same document, else the corpus.
+
+    A surname resolves in its document when one person there carries it; failing that,
+    a first name does ("Brittney" beside "Brittney Griner"); failing that, the surname
+    resolves corpus-wide when one person holds :data:`SURNAME_DOMINANCE` of its uses and
+    the word is not also somebody's first name ("Paul").
+    """
+
+    def __init__(
+        self, surnames: dict[str, Counter], firsts: dict[str, Counter], gaz: Gazetteer
+    ) -> None:
+        self.surnames, self.firsts, self.gaz = surnames, firsts, gaz
+        self.fuzzy = memo(self._fuzzy)
+        self.blocks: dict[str, list[str]] = {}
+        for key in surnames:
+            self.blocks.setdefault(key[:2], []).append(key)
+
+    def __call__(self, name: str, doc: str) -> tuple[str, str] | None:
+        token, rule = fold(name), ""
+        if token not in self.surnames and token.endswith("s"):
+            entry = self.gaz.lookup(token[:-1])
+            if entry is not None and entry.type == "PERSON":
+                return entry.name, "possessive+gazetteer"
+            if token[:-1] in self.surnames:
+                token, rule = token[:-1], "possessive"
+        keys = self.fuzzy(token) or ()
+        in_doc = {a for k in keys for (d, a) in self.surnames[k] if d == doc}
+        if len(in_doc) == 1:
+            return in_doc.pop(), chain(rule, "surname in document")
+        first = {a for (d, a) in self.firsts.get(token, ()) if d == doc}
+        if not in_doc and len(first) == 1:
+            return first.pop(), chain(rule, "first name in document")
+        if in_doc or first or not keys or token in self.firsts:
+            return None
+        return self._corpus_wide(keys, rule)
+
+    def _corpus_wide(self, keys: tuple[str, ...], rule: str) -> tuple[str, str] | None:
+        totals: Counter = Counter()
+        for key in keys:
+            for (_, actor), n in self.surnames[key].items():
+                totals[actor] += n
+        (best, n), total = totals.most_common(1)[0], sum(totals.values())
+        if len(totals) == 1 or n >= SURNAME_DOMINANCE * total:
+            return best, chain(rule, "surname in corpus")
+        return None
+
+    def _fuzzy(self, token: str) -> tuple[str, ...] | None:
+        if token in self.surnames:
+            return (token,)
+        if len(token) < 5:
+            return None
+        block = self.blocks.get(token[:2], [])
+        keys = tuple(k for k in block if fuzz.ratio(k, token) >= 90)
+        return keys or None
+
+
+def _first_name_index(full: pd.DataFrame) -> dict[str, Counter]:
+    """Folded first name -> Counter of (doc_id, actor) -> mentions."""
+    index: dict[str, Counter] = {}
+    for doc_id, actor in zip(full["doc_id"], full["actor"], strict=True):
+        first = fold(actor).split(" ")[0]
+        if not names.is_title(first):
+            index.setdefault(first, Counter())[(doc_id, actor)] += 1
+    return index
+
+
+def _variant_targets(actors: pd.Series, gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Name -> (name it merges into, rule) for spelling variants, commonest name first."""
+    reps: dict[str, list[tuple[str, str]]] = {}
+    for entry in gaz.entries.values():
+        if entry.type == "PERSON":
+            for surface in entry.surfaces:
+                reps.setdefault(_block(surface), []).append((surface, entry.name))
+    targets: dict[str, tuple[str, str]] = {}
+    for name in actors.value_counts().index:
+        block = reps.setdefault(_block(name), [])
+        match = next((r for r in block if r[0] != name and _variant(name, r[0])), None)
+        if match is None:
+            block.append((name, ""))
+        elif match[1]:
+            targets[name] = (match[1], "spelling variant+gazetteer")
+        else:
+            targets[name] = (match[0], "spelling variant")
+    return targets
+
+
+def _block(name: str) -> str:
+    return names.last_token(name)[:2]
+
+
+def _variant(name: str, other: str) -> bool:
+    if (" " in name) != (" " in other.strip()):
+        return False
+    if " " not in name:
+        return len(name) >= 6 and fuzz.ratio(fold(name), fold(other)) >= 90
+    return names.same_person(name, other)
+
+
+def recover(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> pd.DataFrame:
+    """Lower-case surnames ("lavrov") and apostrophe-less possessives the model missed."""
+    forms = _recoverable_forms(work, counts)
+    if not forms:
+        return work.iloc[:0]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(forms, key=len)[::-1])) + r")\b")
+    spans = {d: list(zip(g["start"], g["end"], strict=True)) for d, g in work.groupby("doc_id")}
+    rows = []
+    for doc_id, text in texts.items():
+        for m in pattern.finditer(text):
+            if _inside(m.start(), m.end(), spans.get(doc_id, ())):
+                continue
+            if m.group(1)[0].isupper() and not _possessive_context(text, m):
+                continue
+            actor, rule = forms[m.group(1)]
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "start": m.start(),
+                    "end": m.end(),
+                    "surface": m.group(1),
+                    "label": "PERSON",
+                    "source": "model",
+                    "gaz_id": actor if rule.endswith("gazetteer") else "",
+                    "name": m.group(1),
+                    "titled": False,
+                    "rule": rule,
+                    "actor": actor,
+                    "atype": "PERSON",
+                    "dropped": False,
+                }
+            )
+    return pd.DataFrame(rows, columns=work.columns)
+
+
+def _recoverable_forms(work: pd.DataFrame, counts: Counter) -> dict[str, tuple[str, str]]:
+    people = work.loc[~work["dropped"] & (work["atype"] == "PERSON"), "actor"].unique()
+    by_key: dict[str, set[str]] = {}
+    for actor in people:
+        by_key.setdefault(names.last_token(actor), set()).add(actor)
+    forms: dict[str, tuple[str, str]] = {}
+    for key, actors in by_key.items():
+        if len(actors) != 1 or len(key) < 5 or not key.isalpha():
+            continue
+        cap, actor = key.capitalize(), next(iter(actors))
+        allowed = max(1.0, LOWERCASE_RATIO * counts[cap]) if counts[cap] >= 2 else 0
+        if 0 < counts[key] <= min(LOWERCASE_MAX, allowed):
+            forms[key] = (actor, "case-insensitive")
+        if 0 < counts[cap + "s"] <= allowed:
+            forms[cap + "s"] = (actor, "possessive")
+    return forms
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _possessive_context(text: str, m: re.Match) -> bool:
+    """Possessive context ("Trumps disappointment"): a lower-case word follows, no "the" before."""
+    after = text[m.end() : m.end() + 2]
+    before = text[max(0, m.start() - 4) : m.start()].lower()
+    return len(after) == 2 and after[0] == " " and after[1].islower() and before != "the "
+
+
+def memo(func):
+    """Memoise a function of hashable arguments for one resolution run."""
+    store: dict = {}
+
+    def wrapper(*args):
+        if args not in store:
+            store[args] = func(*args)
+        return store[args]
+
+    return wrapper
+
+
+def chain(rule: str, step: str) -> str:
+    """Append a rule to a mention's chain of rules: ``chain("title", "gazetteer")``."""
+    return f"{rule}+{step}" if rule else step

@@ -1,0 +1,19 @@
+"""What every layer shares: the content-keyed cache, time bins, escaping, prose helpers,
+the place index, process pools and the Dask switch.
+
+Nothing here imports another layer of the workbench; every layer may import this one.
+
+- :mod:`~workbench.core.cache`: content keys, atomic writes, cached tables.
+- :mod:`~workbench.core.bins`: the one vocabulary of time bins (day ... year), UTC.
+- :mod:`~workbench.core.inputs`: a corpus from a DataFrame or a path; required columns.
+- :mod:`~workbench.core.escape`: article text made safe for HTML, hovers and Markdown.
+- :mod:`~workbench.core.prose`: counts with their nouns.
+- :mod:`~workbench.core.places`: place names resolved offline (countries, cities).
+- :mod:`~workbench.core.pool`: local process pools, sized to the cores.
+- :mod:`~workbench.core.distributed`: the Dask switch (a cluster when one is active).
+"""
+
+from workbench.core.escape import hover_text, html_text, md_escape
+from workbench.core.prose import plural
+
+__all__ = ["html_text", "hover_text", "md_escape", "plural"]

@@ -1,0 +1,31 @@
+"""The topics layer: BERTopic, offline, at any corpus size, and its tables.
+
+Embeddings (:mod:`~workbench.topics.embeddings`) and their cache
+(:mod:`~workbench.topics.vectors`), model settings (:mod:`~workbench.topics.models`),
+fitting (:mod:`~workbench.topics.fit`), the result and its saving
+(:mod:`~workbench.topics.result`), labels and representatives
+(:mod:`~workbench.topics.summary`) and the tables researchers read
+(:mod:`~workbench.topics.tables`).
+"""
+
+from workbench.topics.fit import fit_topics
+from workbench.topics.result import TopicResult, load_topics, save_topics
+from workbench.topics.tables import (
+    document_map,
+    topic_similarity,
+    topics_by_actor,
+    topics_over_time,
+    topics_per_source,
+)
+
+__all__ = [
+    "TopicResult",
+    "document_map",
+    "fit_topics",
+    "load_topics",
+    "save_topics",
+    "topic_similarity",
+    "topics_by_actor",
+    "topics_over_time",
+    "topics_per_source",
+]

@@ -1,0 +1,272 @@
+"""Topics: BERTopic fitted on a corpus, offline, at any size, reproducibly.
+
+:func:`fit_topics` cuts a corpus into units (documents, paragraphs or
+sentences), embeds them (:mod:`workbench.topics.embeddings`, cached), fits BERTopic
+with size-adaptive defaults (:mod:`workbench.topics.models`) and returns a
+:class:`TopicResult` of tidy tables: ``doc_topics`` (one row per unit),
+``topic_info`` (one row per topic, with a readable label, top words and
+weights, and representative passages), ``topic_words`` and
+``representatives`` (built in :mod:`workbench.topics.summary`). Tables over
+time, per source and per actor are in :mod:`workbench.topics.tables`; saving
+and loading in :mod:`workbench.topics.result`.
+
+A corpus too small for UMAP + HDBSCAN is modelled with k-means (or as one
+topic) and the result says so in ``notes``. The same input and seed give the
+same topics on the same machine.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from workbench import config
+from workbench.corpus.segments import segment
+from workbench.topics import models as topic_models
+from workbench.topics.result import TopicResult
+
+Unit = Literal["auto", "document", "paragraph", "sentence"]
+
+#: ``unit="auto"`` models paragraphs below this many documents, whole documents from it on.
+AUTO_DOCUMENT_THRESHOLD = 300
+#: Units shorter than this (in words) are headings, bylines or captions and are not modelled.
+MIN_UNIT_WORDS = {"document": 1, "paragraph": 8, "sentence": 5}
+
+UNIT_COLUMNS = [
+    "unit_id",
+    "doc_id",
+    "paragraph_id",
+    "sentence_id",
+    "text",
+    "title",
+    "date",
+    "source",
+]
+
+
+def fit_topics(
+    corpus: pd.DataFrame | str | os.PathLike[str],
+    *,
+    unit: Unit = "auto",
+    embedding: str | None = None,
+    min_topic_size: int | None = None,
+    nr_topics: int | Literal["auto"] | None = None,
+    reduce_outliers: bool = False,
+    max_windows: int | Literal["auto"] | None = "auto",
+    seed: int = config.DEFAULT_SEED,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> TopicResult:
+    """Fit a topic model on a corpus.
+
+    Args:
+        corpus: A corpus table (``doc_id``, ``text``; ``date``, ``source``, ``title`` used when
+            present) or anything :func:`workbench.ingest` reads.
+        unit: ``document``, ``paragraph``, ``sentence`` or ``auto`` (paragraphs below
+            :data:`AUTO_DOCUMENT_THRESHOLD` documents, documents from there on).
+        embedding: ``None`` (all-MiniLM-L6-v2), a model folder or cached name, or ``"tfidf"``.
+        min_topic_size: Smallest topic, in units; default adapts to the corpus size.
+        nr_topics: Merge topics down to this many (the outlier topic counted, as in BERTopic),
+            ``"auto"``, or None to keep what HDBSCAN finds.
+        reduce_outliers: Move outlier units to their nearest topic (by embedding).
+        max_windows: Windows of 254 tokens embedded per unit, from its start; None embeds
+            every word. ``"auto"``: every window, except for corpora of
+            :data:`LEAD_ONLY_FROM` documents or more, where each document is embedded from
+            its first :data:`LEAD_WINDOWS` window(s) (headline and lead, about 190 words each):
+            embedding is most of the cost of a large corpus, and news puts its subject
+            first. A note says so whenever it applies.
+        seed: Seed of UMAP, k-means and the SVD; same input and seed, same topics.
+        use_cache: Reuse cached embeddings and UMAP reductions.
+        progress: Show a progress bar while embedding.
+
+    Returns:
+        The :class:`TopicResult`.
+
+    Raises:
+        ValueError: An unknown ``unit``, bad parameters, or no text long enough to model.
+    """
+    from workbench.topics.embeddings import Embedder
+
+    corpus = _as_corpus(corpus)
+    notes: list[str] = []
+    level = resolve_unit(unit, corpus)
+    units = make_units(corpus, level, notes)
+    windows = _windows(max_windows, level, len(units), notes)
+    embedder = Embedder(embedding, use_cache=use_cache, progress=progress, max_windows=windows)
+    if embedder.note:
+        notes.append(embedder.note)
+    embeddings = embedder.fit(units["text"].tolist()).embed(units["text"].tolist())
+    settings = topic_models.choose_settings(
+        len(units),
+        unit=level,
+        embedding=embedder.name,
+        min_topic_size=min_topic_size,
+        nr_topics=nr_topics,
+        seed=seed,
+    )
+    model, topics, probs, settings = _fit(units, embeddings, settings, embedder, notes, use_cache)
+    if reduce_outliers:
+        topics, probs = _reduce_outliers(model, units, embeddings, topics, probs, notes)
+    return assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+
+
+#: From this many document units, ``max_windows="auto"`` embeds the lead of each document only.
+LEAD_ONLY_FROM = 2_000
+#: Windows embedded per document when only the lead is embedded.
+LEAD_WINDOWS = 1
+
+
+def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | None:
+    if max_windows != "auto":
+        return max_windows
+    if level != "document" or n_units < LEAD_ONLY_FROM:
+        return None
+    first = "window" if LEAD_WINDOWS == 1 else f"{LEAD_WINDOWS} windows"
+    notes.append(
+        f"{n_units:,} documents: each embedded from its first {first} of 254 tokens "
+        f"(about {190 * LEAD_WINDOWS} words: headline and lead); pass max_windows=None "
+        "to embed every word, at several times the cost"
+    )
+    return LEAD_WINDOWS
+
+
+def _as_corpus(corpus) -> pd.DataFrame:
+    if isinstance(corpus, pd.DataFrame):
+        missing = {"doc_id", "text"} - set(corpus.columns)
+        if missing:
+            raise ValueError(
+                f"the corpus table lacks the column(s) {sorted(missing)}; "
+                "load it with workbench.load_corpus()"
+            )
+        return corpus
+    from workbench.corpus.load import load_corpus
+
+    return load_corpus(corpus)
+
+
+def resolve_unit(unit: str, corpus: pd.DataFrame) -> str:
+    """The unit of analysis for ``unit`` (``auto`` decides by the number of documents)."""
+    if unit not in ("auto", "document", "paragraph", "sentence"):
+        raise ValueError(f"unit={unit!r}: choose 'auto', 'document', 'paragraph' or 'sentence'")
+    if unit != "auto":
+        return unit
+    return "paragraph" if len(corpus) < AUTO_DOCUMENT_THRESHOLD else "document"
+
+
+def make_units(corpus: pd.DataFrame, level: str, notes: list[str] | None = None) -> pd.DataFrame:
+    """The units to model: duplicates and very short units left out (and said so in ``notes``).
+
+    Raises:
+        ValueError: When no unit is left.
+    """
+    notes = [] if notes is None else notes
+    if "duplicate_of" in corpus.columns and corpus["duplicate_of"].notna().any():
+        n_dup = int(corpus["duplicate_of"].notna().sum())
+        corpus = corpus[corpus["duplicate_of"].isna()]
+        notes.append(
+            f"{n_dup} duplicate document(s) left out (see the corpus' duplicate_of column)"
+        )
+    if level == "document":
+        units = corpus[["doc_id", "text"]].assign(
+            unit_id=corpus["doc_id"], paragraph_id=pd.NA, sentence_id=pd.NA
+        )
+    else:
+        units = segment(corpus, level)
+    meta = corpus.set_index("doc_id")
+    for col in ("title", "date", "source"):
+        units[col] = units["doc_id"].map(meta[col]) if col in meta.columns else pd.NA
+    n_words = units["text"].fillna("").str.split().str.len()
+    short = n_words < MIN_UNIT_WORDS[level]
+    if short.any():
+        n, limit = int(short.sum()), MIN_UNIT_WORDS[level]
+        notes.append(
+            f"{n} empty {level}(s) left out"
+            if limit <= 1
+            else f"{n} {level}(s) under {limit} words (headings, bylines, captions) left out"
+        )
+    units = units[~short].reset_index(drop=True)[UNIT_COLUMNS]
+    if units.empty:
+        raise ValueError(
+            f"no {level} with {MIN_UNIT_WORDS[level]} words or more to model; "
+            "check the corpus' text column or try unit='document'"
+        )
+    return units
+
+
+def _fit(units, embeddings, settings, embedder, notes, use_cache):
+    """Fit BERTopic; k-means instead when the corpus is too small or HDBSCAN finds < 2 topics."""
+    import dataclasses
+
+    texts = units["text"].tolist()
+    vocab = topic_models.vocabulary(texts, settings.min_df)
+    backend = topic_models.embedding_backend(embedder)
+    if settings.method != "bertopic":
+        notes.append(_small_note(settings))
+    model = topic_models.build_bertopic(settings, backend, vocab, use_cache=use_cache)
+    topics, probs = model.fit_transform(texts, embeddings)
+    if settings.method == "bertopic" and len(set(topics) - {-1}) < 2:
+        k = int(min(6, max(2, round(len(texts) / 8))))
+        notes.append(
+            f"HDBSCAN found {len(set(topics) - {-1})} topic(s) in {len(texts)} units; "
+            f"k-means with {k} topics is used instead (lower min_topic_size to retry HDBSCAN)"
+        )
+        settings = dataclasses.replace(settings, method="kmeans", n_clusters=k, nr_topics=None)
+        model = topic_models.build_bertopic(settings, backend, vocab, use_cache=use_cache)
+        topics, probs = model.fit_transform(texts, embeddings)
+    return model, topics, probs, settings
+
+
+def _small_note(settings: topic_models.TopicSettings) -> str:
+    if settings.method == "single":
+        return f"only {settings.n_units} units: too few to cluster, so they form a single topic"
+    return (
+        f"only {settings.n_units} units (UMAP + HDBSCAN need about "
+        f"{topic_models.MIN_UNITS_FOR_CLUSTERING}): k-means with {settings.n_clusters} topics is "
+        "used instead"
+    )
+
+
+def _reduce_outliers(model, units, embeddings, topics, probs, notes):
+    """Move outliers to their nearest topic by embedding, then recompute the topic words."""
+    n_out = sum(t == -1 for t in topics)
+    if n_out == 0:
+        return topics, probs
+    texts = units["text"].tolist()
+    new = model.reduce_outliers(texts, topics, strategy="embeddings", embeddings=embeddings)
+    with topic_models.quiet_bertopic():
+        model.update_topics(
+            texts,
+            topics=new,
+            vectorizer_model=model.vectorizer_model,
+            ctfidf_model=model.ctfidf_model,
+            representation_model=model.representation_model,
+        )
+    moved = sum(a == -1 and b != -1 for a, b in zip(topics, new, strict=True))
+    notes.append(f"outlier reduction moved {moved} of {n_out} outlier units to their nearest topic")
+    probs = None if probs is None else np.where(np.asarray(topics) == -1, np.nan, probs)
+    return new, probs
+
+
+# ----------------------------------------------------------------------------- result
+
+
+def assemble(model, units, embeddings, topics, probs, settings, notes) -> TopicResult:
+    """Build the :class:`TopicResult` from a fitted model and its unit topics."""
+    from workbench.topics.summary import summarise
+
+    tables = summarise(model, units, embeddings, np.asarray(topics), probs)
+    share = float((np.asarray(topics) == -1).mean())
+    if share > 0 and settings.method == "bertopic":
+        notes.append(
+            f"{share:.0%} of units are outliers (topic -1); pass reduce_outliers=True "
+            "(--reduce-outliers) to assign them to their nearest topic"
+        )
+    return TopicResult(
+        model=model, units=units, settings=settings, notes=notes, embeddings=embeddings, **tables
+    )
+
+
+__all__ = ["TopicResult", "assemble", "fit_topics", "make_units", "resolve_unit"]

@@ -1,0 +1,53 @@
+"""Sentences that read the topics notebook's figures, written as Markdown from its tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbench.core.escape import md_escape
+from workbench.core.prose import plural as _n
+
+
+def describe_fit(result) -> str:
+    """What was modelled, how many topics came out, and the notes of the fit."""
+    s = result.settings
+    real = result.topic_info[result.topic_info["topic"] != -1]
+    lead = ""
+    if len(real):
+        top = real.iloc[0]
+        lead = (
+            f" The largest topic, **{md_escape(top.label)}**, holds {_n(int(top['size']), 'unit')} "
+            f"({top.share:.0%})."
+        )
+    notes = "".join(f"\n\n*Note:* {md_escape(n)}" for n in result.notes)
+    return (
+        f"{_n(s.n_units, s.unit)} modelled with {md_escape(s.embedding)} embeddings: "
+        f"**{_n(result.n_topics, 'topic')}**, {result.outlier_share:.0%} of units left as outliers "
+        f"(topic -1).{lead}{notes}"
+    )
+
+
+def describe_over_time(table: pd.DataFrame) -> str:
+    """The topic with the sharpest peak over time."""
+    if table.empty:
+        return "The units carry no dates, so topics cannot be followed over time."
+    real = table[table["topic"] != -1]
+    if real.empty:
+        return "Every dated unit is an outlier."
+    best = real.loc[real["share"].idxmax()]
+    return (
+        f"The sharpest peak: **{md_escape(best.label)}** takes {best.share:.0%} of the units "
+        f"in the bin starting {best.date:%Y-%m-%d} ({_n(int(best.documents), 'document')})."
+    )
+
+
+def describe_actors(by_actor: pd.DataFrame, *, min_mentions: int = 3) -> str:
+    """The actor most over-represented in a topic (named ``min_mentions`` times or more)."""
+    solid = by_actor[(by_actor["mentions"] >= min_mentions) & (by_actor["topic"] != -1)]
+    if solid.empty:
+        return "No actor is named often enough in one topic to compare."
+    best = solid.sort_values("lift", ascending=False).iloc[0]
+    return (
+        f"The strongest tie: **{md_escape(best.actor)}** is named {best.lift:.1f} times as often "
+        f"in **{md_escape(best.label)}** as across all modelled units."
+    )

@@ -1,0 +1,206 @@
+"""A fitted topic model (:class:`TopicResult`), saved and loaded: safetensors and tables, never pickle.
+
+A saved topic folder holds
+
+* ``doc_topics.csv``, ``topic_info.csv``, ``topic_words.csv``, ``representatives.csv``: the tables;
+* ``units.parquet``: the modelled units with their text;
+* ``model/``: BERTopic's safetensors serialization (topic embeddings, c-TF-IDF, config);
+* ``centroids.safetensors``: the workbench's topic centroids;
+* ``workbench_topics.json``: the settings and notes of the fit.
+
+Every file is written atomically; the model folder is written beside the target
+and renamed into place. Loading re-attaches the embedding model from its local
+copy, so ``result.model.transform(texts)`` works with no network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from workbench.core import cache
+from workbench.topics import models as topic_models
+
+#: Bumped when the saved layout changes.
+FORMAT_VERSION = 1
+_TABLES = ("doc_topics", "topic_info", "topic_words", "representatives")
+
+
+@dataclass
+class TopicResult:
+    """A fitted topic model and its tables.
+
+    Attributes:
+        model: The fitted ``bertopic.BERTopic``.
+        units: The modelled units: ``unit_id, doc_id, paragraph_id, sentence_id, text, title,
+            date, source``.
+        doc_topics: ``unit_id, doc_id, topic, probability`` (topic -1: outlier).
+        topic_info: ``topic, label, size, share, words, weights, representative_units,
+            representative_text``; ``words``/``weights`` are c-TF-IDF's, the label comes from
+            maximal-marginal-relevance words.
+        topic_words: ``topic, rank, word, weight`` for every topic.
+        representatives: ``topic, rank, unit_id, doc_id, similarity, text``.
+        centroids: Unit-length mean embedding per topic, rows in ``topic_info`` order.
+        settings: Every choice the fit depended on.
+        notes: What the researcher should know (fallbacks, dropped units, outliers).
+        embeddings: The unit embeddings (None after loading a saved model).
+    """
+
+    model: Any
+    units: pd.DataFrame
+    doc_topics: pd.DataFrame
+    topic_info: pd.DataFrame
+    topic_words: pd.DataFrame
+    representatives: pd.DataFrame
+    centroids: np.ndarray
+    settings: topic_models.TopicSettings
+    notes: list[str] = field(default_factory=list)
+    embeddings: np.ndarray | None = None
+
+    @property
+    def outlier_share(self) -> float:
+        """Share of units in topic -1 (0 when every unit has a topic)."""
+        return float((self.doc_topics["topic"] == -1).mean()) if len(self.doc_topics) else 0.0
+
+    @property
+    def n_topics(self) -> int:
+        """Topics found, the outlier topic not counted."""
+        return int((self.topic_info["topic"] != -1).sum())
+
+    def labels(self) -> dict[int, str]:
+        """Topic number -> label."""
+        return dict(zip(self.topic_info["topic"], self.topic_info["label"], strict=True))
+
+    def save(self, folder: str | os.PathLike[str]):
+        """Write the tables and the model (safetensors) to ``folder``; see :mod:`workbench.topics.result`."""
+        return save_topics(self, folder)
+
+    def summary(self, top: int = 10) -> str:
+        """A few lines for a terminal: counts, notes and the largest topics."""
+        s = self.settings
+        lines = [
+            f"{s.n_units} {s.unit} units, {self.n_topics} topics ({s.method}), "
+            f"{self.outlier_share:.0%} outliers; embedding {s.embedding}"
+        ]
+        lines += [f"note: {n}" for n in self.notes]
+        real = self.topic_info[self.topic_info["topic"] != -1].head(top)
+        lines += [
+            f"  {t:>3}  {n:>5}  {lab}"
+            for t, n, lab in zip(real["topic"], real["size"], real["label"], strict=True)
+        ]
+        return "\n".join(lines)
+
+
+def save_topics(result: TopicResult, folder: str | os.PathLike[str]) -> Path:
+    """Write a fitted topic model and its tables to ``folder`` (created if needed).
+
+    Returns:
+        The folder.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in _TABLES:
+        cache.write_table(getattr(result, name), folder / f"{name}.csv")
+    cache.write_table(result.units, folder / "units.parquet")
+    _save_model(result.model, folder / "model")
+    _save_centroids(result, folder / "centroids.safetensors")
+    meta = {
+        "format": FORMAT_VERSION,
+        "settings": result.settings.as_dict(),
+        "notes": result.notes,
+        "topics": result.topic_info["topic"].tolist(),
+    }
+    cache.write_text(folder / "workbench_topics.json", json.dumps(meta, indent=2, default=str))
+    return folder
+
+
+def _save_model(model, target: Path) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        # load_topics() re-attaches the embedding model named in workbench_topics.json.
+        with topic_models.quiet_bertopic():
+            model.save(
+                str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+            )
+        old = target.with_name(f".{target.name}.old")
+        if target.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _save_centroids(result: TopicResult, path: Path) -> None:
+    from safetensors.numpy import save_file
+
+    tensors = {
+        "centroids": np.ascontiguousarray(result.centroids, dtype=np.float32),
+        "topics": result.topic_info["topic"].to_numpy(dtype=np.int64),
+    }
+    with cache.atomic_path(path) as tmp:
+        save_file(tensors, str(tmp))
+
+
+def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
+    """Load a topic folder written by :func:`save_topics`.
+
+    The embedding model is re-attached from its local copy (the TF-IDF
+    embedding is refit on the saved units), so the loaded model can
+    ``transform`` new texts offline. ``embeddings`` is None until needed.
+
+    Raises:
+        FileNotFoundError: When ``folder`` is not a saved topic folder.
+    """
+    from bertopic import BERTopic
+    from safetensors.numpy import load_file
+
+    from workbench.topics.embeddings import Embedder
+
+    folder = Path(folder)
+    meta_path = folder / "workbench_topics.json"
+    if not meta_path.is_file():
+        raise FileNotFoundError(
+            f"{folder}: not a saved topic folder (no workbench_topics.json); "
+            "write one with fit_topics(...).save(folder) or `workbench topics --out`"
+        )
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    settings = topic_models.TopicSettings(**meta["settings"])
+    units = pd.read_parquet(folder / "units.parquet")
+    tables = {
+        name: pd.read_csv(folder / f"{name}.csv", keep_default_na=False, na_values=[""])
+        for name in _TABLES
+    }
+    for name in ("doc_topics", "representatives"):
+        tables[name]["unit_id"] = tables[name]["unit_id"].astype(str)
+        tables[name]["doc_id"] = tables[name]["doc_id"].astype(str)
+    tables["topic_info"] = tables["topic_info"].fillna(
+        {"representative_units": "", "representative_text": ""}
+    )
+    embedder = Embedder(settings.embedding).fit(units["text"].tolist())
+    model = BERTopic.load(
+        str(folder / "model"), embedding_model=topic_models.embedding_backend(embedder)
+    )
+    centroids = load_file(str(folder / "centroids.safetensors"))["centroids"]
+    return TopicResult(
+        model=model,
+        units=units,
+        centroids=centroids,
+        settings=settings,
+        notes=list(meta.get("notes", [])),
+        embeddings=None,
+        **tables,
+    )
+
+
+__all__ = ["load_topics", "save_topics"]
