@@ -38,9 +38,10 @@ lab: $(STAMP) ## Open JupyterLab with the project's environment as the kernel
 bench: $(STAMP) ## Run every benchmark in benchmarks/ and print the tables (long: about an hour)
 	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-lint: $(STAMP) ## Check style with ruff (lint and format)
+lint: $(STAMP) ## Check style (ruff lint and format) and the layer contracts (import-linter)
 	$(BIN)/ruff check workbench tests benchmarks
 	$(BIN)/ruff format --check workbench tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff format workbench tests benchmarks

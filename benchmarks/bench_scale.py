@@ -31,21 +31,21 @@ LOAD = "import workbench\ncorpus = workbench.load_corpus(PATH, warn=False, progr
 STEPS = {
     "ingest": "import workbench\nr = workbench.ingest(PATH, warn=False, progress=False)\n"
     "extra = {'docs': len(r.corpus), 'words': int(r.corpus['n_words'].sum())}\n",
-    "entities": LOAD + "from workbench.actors.extract import extract_actors\n"
+    "entities": LOAD + "from workbench.actors import extract_actors\n"
     "a = extract_actors(corpus)\nextra = {'mentions': len(a.mentions)}\n",
     "embeddings": LOAD
     + dedent("""
         from workbench.topics.embeddings import Embedder
-        from workbench.topics.fit import _windows, make_units, resolve_unit
+        from workbench.topics.fit import make_units, resolve_unit, resolve_windows
         level = resolve_unit("auto", corpus)
         units = make_units(corpus, level)
-        windows = _windows("auto", level, len(units), [])  # as the topic fit will embed them
+        windows = resolve_windows("auto", level, len(units), [])  # as the topic fit will embed them
         Embedder(None, max_windows=windows).embed(units["text"].tolist())
         extra = {'units': len(units), 'windows': windows or 'all'}
     """),
-    "topic fit": LOAD + "from workbench.topics.fit import fit_topics\nt = fit_topics(corpus)\n"
+    "topic fit": LOAD + "from workbench.topics import fit_topics\nt = fit_topics(corpus)\n"
     "extra = {'topics': t.n_topics}\n",
-    "timeline": LOAD + "from workbench.timeline.build import build_timeline\n"
+    "timeline": LOAD + "from workbench.timeline import build_timeline\n"
     "tl = build_timeline(corpus)\nextra = {'events': len(tl.events)}\n",
 }
 

@@ -32,10 +32,11 @@ FILL = dedent("""
     extra = {'mentions': len(a.mentions)}
 """)
 STEP = dedent("""
+    from workbench.core.tables import join_lists
     from workbench.timeline.build import build_timeline
     tl = build_timeline(corpus, bin="week")
     cols = ["event_type", "place", "date", "n_docs", "n_reports", "participants"]
-    top = tl.events.head(15)[cols].astype(str).values.tolist()
+    top = join_lists(tl.events.head(15)[cols]).astype(str).values.tolist()
     extra = {'events': len(tl.events), 'reports': len(tl.event_reports),
              'places': len(tl.places), 'top': top, 'dated': tl.dated}
 """)

@@ -410,7 +410,7 @@ def test_write_tables_by_extension(sample_tables, tmp_path):
 @pytest.mark.slow
 def test_cli_writes_every_table(tmp_path, capsys):
     from workbench import config
-    from workbench.cli import main as cli
+    from workbench.cli import main
 
     args = [
         "actors",
@@ -428,9 +428,68 @@ def test_cli_writes_every_table(tmp_path, capsys):
         "--window",
         "paragraph",
     ]
-    assert cli.main(args) == 0
+    assert main(args) == 0
     assert "Marco Rubio" in capsys.readouterr().out
     edges = pd.read_parquet(tmp_path / "e.parquet")
     assert set(edges["window"]) == {"paragraph"}
     assert list(pd.read_csv(tmp_path / "m.csv").columns) == actors.MENTION_COLUMNS
     assert {"Emmanuel Macron"} <= set(pd.read_csv(tmp_path / "q.csv")["speaker"])
+    aliases = pd.read_csv(tmp_path / "a.csv").set_index("actor").loc["Marco Rubio", "aliases"]
+    assert "; " in aliases and "Rubio" in aliases.split("; ")
+
+
+# ----------------------------------------------------------------------------- inputs and columns
+
+
+def test_actor_aliases_are_lists_commonest_first():
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "surface": ["Rubio", "Marco  Rubio", "Rubio", "Lavrov"],
+            "actor": ["Marco Rubio", "Marco Rubio", "Marco Rubio", "Sergey Lavrov"],
+            "actor_type": "PERSON",
+        }
+    )
+    table = actors.actor_table(mentions)
+    assert table[["actor", "aliases"]].values.tolist() == [
+        ["Marco Rubio", ["Rubio", "Marco Rubio"]],
+        ["Sergey Lavrov", ["Lavrov"]],
+    ]
+
+
+def test_extract_actors_names_the_missing_text_column():
+    from workbench.core.inputs import MissingColumnError
+
+    with pytest.raises(MissingColumnError, match="the corpus table has no 'text' column"):
+        actors.extract_actors(pd.DataFrame({"doc_id": ["a"], "body": ["Rubio met Lavrov."]}))
+
+
+def test_extract_actors_reads_a_path(tmp_path):
+    from workbench.corpus.schema import CorpusError
+
+    with pytest.raises(CorpusError, match="subset.csv: no such file"):
+        actors.extract_actors(str(tmp_path / "subset.csv"))
+
+
+@pytest.mark.slow
+def test_extract_actors_from_a_path_gives_the_same_tables(sample_tables, sample_corpus):
+    from workbench import config
+
+    again = actors.extract_actors(str(config.sample_corpus()))  # the cached tables
+    pd.testing.assert_frame_equal(again.mentions, sample_tables.mentions)
+    pd.testing.assert_frame_equal(again.actors, sample_tables.actors)
+    rubio = again.actors.set_index("actor").loc["Marco Rubio", "aliases"]
+    assert isinstance(rubio, list) and "Rubio" in rubio
+
+
+@pytest.mark.slow
+def test_sample_mentions_quotes_and_citations_carry_source_and_date(sample_tables, sample_corpus):
+    meta = sample_corpus.set_index("doc_id")[["source", "date"]]
+    for name in ("mentions", "quotes", "citations"):
+        table = getattr(sample_tables, name)
+        assert table.columns[:3].tolist() == ["doc_id", "source", "date"], name
+        assert len(table) > 0, name
+        expected = meta.loc[table["doc_id"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(
+            table[["source", "date"]].reset_index(drop=True), expected, check_dtype=False
+        )

@@ -171,8 +171,8 @@ def test_max_windows_embeds_the_lead_only_and_is_its_own_cache_entry(minilm):
     ],
 )
 def test_automatic_windows(max_windows, level, n_units, expected, noted):
-    from workbench.topics.fit import _windows
+    from workbench.topics.fit import resolve_windows
 
     notes = []
-    assert _windows(max_windows, level, n_units, notes) == expected
+    assert resolve_windows(max_windows, level, n_units, notes) == expected
     assert bool(notes) is noted

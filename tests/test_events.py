@@ -61,7 +61,9 @@ MEETING_M = [
 def test_meeting_with_participants_place_and_text_date():
     r = make([MEETING], MEETING_M).iloc[0]
     assert r.event_type == "meeting"
-    assert r.participants == "Marco Rubio; Sergey Lavrov"
+    assert r.participants == ["Marco Rubio", "Sergey Lavrov"]
+    assert r.persons == ["Marco Rubio", "Sergey Lavrov"]
+    assert (r.doc_id, r.source, r.published) == ("d0", "AP", PUB)
     assert r.place == "Kuala Lumpur"
     assert (r.date, r.precision, r.date_source) == (
         pd.Timestamp("2025-07-10", tz="UTC"),
@@ -156,12 +158,14 @@ def test_reports_of_one_event_merge_across_articles():
     events = merge_events(reports, max_days=3)
     assert events["n_reports"].tolist() == [2, 1]
     first = events.iloc[0]
-    assert (first.event_id, first.n_docs, first.sources, first.place) == (
+    assert (first.event_id, first.n_docs, first.sources, first.doc_ids, first.place) == (
         "e0001",
         2,
-        "AP; CNN",
+        ["AP", "CNN"],
+        ["d0", "d1"],
         "Kuala Lumpur",
     )
+    assert first.participants == ["Marco Rubio", "Sergey Lavrov"]
     assert first.date == pd.Timestamp("2025-07-10", tz="UTC")  # the text's date beats the article's
     assert events.iloc[1].date == pd.Timestamp("2025-08-20", tz="UTC")
 

@@ -89,11 +89,36 @@ def test_time_bins_split_counts():
     )
 
 
+@pytest.mark.parametrize(
+    ("time_bin", "periods"),
+    [
+        # d1 on Sunday 2022-02-27, d2 on Monday 2022-02-28 (W-MON weeks once split them wrongly)
+        ("week", ["2022-02-21", "2022-02-28"]),
+        ("W", ["2022-02-21", "2022-02-28"]),
+        ("W-MON", ["2022-02-21", "2022-02-28"]),
+        ("day", ["2022-02-27", "2022-02-28"]),
+        ("month", ["2022-02-01"]),
+        ("M", ["2022-02-01"]),
+        ("quarter", ["2022-01-01"]),
+        ("Y", ["2022-01-01"]),
+        ("auto", ["2022-02-27", "2022-02-28"]),
+    ],
+)
+def test_time_bins_start_weeks_on_monday_in_utc(time_bin, periods):
+    dates = pd.Series(pd.to_datetime(["2022-02-27", "2022-02-28"], utc=True), index=["d1", "d2"])
+    edges = cooccurrence(MENTIONS, time_bin=time_bin, dates=dates)
+    ab = edges[(edges["source"] == "A") & (edges["target"] == "B")]
+    assert ab["period"].tolist() == [pd.Timestamp(p, tz="UTC") for p in periods]
+    assert ab["count"].sum() == 2
+
+
 def test_bad_arguments_say_what_to_do():
     with pytest.raises(ValueError, match="choose 'sentence', 'paragraph' or 'document'"):
         cooccurrence(MENTIONS, window="page")
     with pytest.raises(ValueError, match="time_bin needs dates"):
         cooccurrence(MENTIONS, time_bin="week")
+    with pytest.raises(ValueError, match="time_bin='fortnight': use one of 'day', 'week'"):
+        cooccurrence(MENTIONS, time_bin="fortnight")
 
 
 def test_empty_mentions_give_empty_edges():

@@ -73,6 +73,12 @@ def test_table_escapes_cuts_and_counts():
     assert "(no rows)" in notebook.table(df.iloc[:0]).data
 
 
+def test_table_shows_a_list_cell_as_its_items():
+    df = pd.DataFrame({"actor": ["Kyiv"], "aliases": [["Kyiv", "Kiev", "<Kyjiw>"]]})
+    html = notebook.table(df).data
+    assert "<td class='wb-text' style='text-align:left'>Kyiv; Kiev; &lt;Kyjiw&gt;</td>" in html
+
+
 def test_setup_registers_an_offline_renderer():
     import plotly.graph_objects as go
     import plotly.io as pio

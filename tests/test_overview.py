@@ -42,28 +42,11 @@ def test_sources_table():
     assert (bbc["first_date"], bbc["last_date"]) == ("2022-03-01", "2022-03-02")
 
 
-@pytest.mark.parametrize(
-    ("dates", "expected"),
-    [
-        (["2022-01-01", "2022-02-01"], "D"),
-        (["2022-01-01", "2023-06-01"], "W"),
-        (["2013-01-01", "2022-06-01"], "M"),
-        ([], "D"),
-    ],
-)
-def test_choose_bin_auto(dates, expected):
-    assert overview.choose_bin(pd.Series(pd.to_datetime(dates, utc=True))) == expected
-
-
-def test_choose_bin_rejects_an_unknown_bin():
-    with pytest.raises(ValueError, match="date_bin 'fortnight'"):
-        overview.choose_bin(pd.Series([], dtype="datetime64[ns, UTC]"), "fortnight")
-
-
-def test_coverage_fills_every_bin_and_leaves_out_copies_and_undated():
-    cov = overview.coverage(_corpus(), date_bin="W", top=2)
-    assert cov.attrs["date_bin"] == "W"
-    weeks = pd.to_datetime(["2022-02-28", "2022-03-07", "2022-03-14"])
+@pytest.mark.parametrize("date_bin", ["W", "week", "Week", "W-MON"])
+def test_coverage_fills_every_bin_and_leaves_out_copies_and_undated(date_bin):
+    cov = overview.coverage(_corpus(), date_bin=date_bin, top=2)
+    assert cov.attrs["date_bin"] == "week"
+    weeks = pd.to_datetime(["2022-02-28", "2022-03-07", "2022-03-14"], utc=True)
     expected = pd.DataFrame(
         {
             "period": weeks.repeat(3),
@@ -73,6 +56,28 @@ def test_coverage_fills_every_bin_and_leaves_out_copies_and_undated():
         }
     )
     assert_frame_equal(cov.reset_index(drop=True), expected, check_dtype=False)
+    assert str(cov["period"].dtype) == "datetime64[us, UTC]"
+
+
+@pytest.mark.parametrize(
+    ("date_bin", "unit", "periods", "first"),
+    [
+        ("auto", "day", 20, "2022-03-01"),  # 19 days apart: a bin a day, empty days included
+        ("M", "month", 1, "2022-03-01"),
+        ("quarter", "quarter", 1, "2022-01-01"),
+        ("Y", "year", 1, "2022-01-01"),
+    ],
+)
+def test_coverage_bins(date_bin, unit, periods, first):
+    cov = overview.coverage(_corpus(), date_bin=date_bin)
+    assert cov.attrs["date_bin"] == unit
+    assert cov["period"].nunique() == periods
+    assert cov["period"].min() == pd.Timestamp(first, tz="UTC")
+
+
+def test_coverage_rejects_an_unknown_bin_naming_the_parameter():
+    with pytest.raises(ValueError, match=r"date_bin='fortnight': use one of 'day', 'week'"):
+        overview.coverage(_corpus(), date_bin="fortnight")
 
 
 def test_coverage_with_duplicates_counts_them():

@@ -52,5 +52,6 @@ def test_places_table_counts_and_resolves_once():
     t = places_table(mentions)
     assert t["place"].tolist() == ["Kyiv", "Riyadh"]
     assert t.loc[0, ["n_mentions", "n_docs"]].tolist() == [3, 2]
-    assert t.loc[0, "surfaces"] == "Kyiv; Kiev"
+    assert t.loc[0, "surfaces"] == ["Kyiv", "Kiev"]
+    assert t.loc[0, "alternatives"] == []
     assert places_table(mentions.iloc[:0]).empty

@@ -53,14 +53,14 @@ def test_event_timeline_escapes_sentences():
         [
             {
                 "event_type": "meeting",
-                "participants": "A; B",
+                "participants": ["A", "B"],
                 "place": "Riyadh",
                 "date": pd.Timestamp("2025-03-20", tz="UTC"),
                 "precision": "day",
                 "status": "planned",
                 "n_reports": 3,
                 "n_docs": 2,
-                "sources": "AP",
+                "sources": ["AP", "CNN"],
                 "example": f"They met {EVIL} in Riyadh.",
             }
         ]
@@ -69,6 +69,7 @@ def test_event_timeline_escapes_sentences():
     hover = fig.data[0].text[0]
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in hover and "<img" not in hover
     assert "(planned)" in hover and fig.data[0].marker.size[0] == 24  # the largest event
+    assert "<br>A; B<br>" in hover and "articles: AP; CNN<br>" in hover
 
 
 def test_places_map_is_offline():
@@ -82,12 +83,13 @@ def test_places_map_is_offline():
             "n_mentions": [10, 2],
             "n_docs": [5, 1],
             "ambiguous": [False, True],
-            "alternatives": ["", "Paris, United States"],
+            "alternatives": [[], ["Paris, United States", "Paris, Canada"]],
         }
     )
     fig = tp.places_map(places)
     assert fig.layout.geo.resolution == 110 and len(fig.data[0].lon) == 2
-    assert "could also be" in fig.data[0].text[1]
+    assert "could also be" not in fig.data[0].text[0]
+    assert "could also be: Paris, United States; Paris, Canada" in fig.data[0].text[1]
     script = tp.offline_map_assets()
     assert script.startswith("<script>window.PlotlyGeoAssets") and "world_110m" in script
     payload = script.split("['world_110m'] = ", 1)[1].rsplit(";</script>", 1)[0]

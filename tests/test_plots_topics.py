@@ -16,7 +16,7 @@ def topic_info():
             "topic": [0, 1, -1],
             "label": ["talks, geneva", EVIL, "(outliers)"],
             "size": [12, 5, 3],
-            "words": ["talks, geneva, envoy", f"{EVIL}, oil", "misc"],
+            "words": [["talks", "geneva", "envoy"], [EVIL, "oil"], ["misc"]],
         }
     )
 
@@ -43,6 +43,7 @@ def test_topic_sizes_bars_largest_at_top_and_escaped(topic_info):
     assert list(bar.x) == [5, 12]  # drawn bottom-up: the largest topic ends on top
     assert bar.y[1] == "0: talks, geneva"
     assert "<script>" not in _all_text(fig) and "&lt;script&gt;" in bar.y[0]
+    assert bar.customdata[1] == "talks; geneva; envoy"
 
 
 def test_topic_sizes_without_topics_says_so():

@@ -22,6 +22,16 @@ def test_volume_sentence_names_the_peak_and_the_undated_share():
     )
 
 
+def test_volume_sentence_reads_a_pandas_alias_as_its_word():
+    volume = pd.DataFrame(
+        {"bin": pd.to_datetime(["2022-03-01"], utc=True), "source": ["AP"], "n_docs": [4]}
+    )
+    assert timeline_prose.describe_volume(volume, dated=1.0, bin="M") == (
+        "Coverage per month: the busiest month starts **2022-03-01** with 4 documents, "
+        "over 1 month with coverage."
+    )
+
+
 def test_event_sentence_escapes_markdown():
     events = pd.DataFrame(
         [
@@ -29,7 +39,7 @@ def test_event_sentence_escapes_markdown():
                 "event_type": "meeting",
                 "place": "Kuala_Lumpur*",
                 "date": pd.Timestamp("2025-07-10"),
-                "participants": "Marco Rubio; Sergey Lavrov",
+                "participants": ["Marco Rubio", "Sergey Lavrov"],
                 "n_docs": 2,
                 "n_reports": 3,
                 "status": "reported",
@@ -39,6 +49,7 @@ def test_event_sentence_escapes_markdown():
     text = timeline_prose.describe_events(events)
     assert text.startswith("1 event reported, 0 of them planned")
     assert r"**meeting in Kuala\_Lumpur\***" in text and "2 articles, 3 sentences" in text
+    assert text.endswith("with Marco Rubio, Sergey Lavrov.")
 
 
 def test_places_sentence_counts_unresolved_and_ambiguous():

@@ -150,6 +150,26 @@ def test_citations(text, cited):
     assert out["cited"].tolist() == cited
 
 
+def test_quotes_and_citations_carry_the_document_s_source_and_date():
+    corpus, mentions, sentences = _tables(
+        'According to Daily Globe, Mira Tal said, "We will rebuild every bridge."',
+        [("Daily Globe", "MEDIA"), ("Mira Tal", "PERSON")],
+    )
+    day = pd.Timestamp("2025-03-20", tz="UTC")
+    corpus = corpus.assign(source="Kyiv Post", date=day)
+    mentions = mentions.assign(source="Kyiv Post", date=day)
+    quotes = extract_quotes(corpus, mentions, sentences)
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    assert quotes[["doc_id", "source", "date", "speaker"]].values.tolist() == [
+        ["d", "Kyiv Post", day, "Daily Globe"],
+        ["d", "Kyiv Post", day, "Mira Tal"],
+    ]
+    citations = extract_citations(mentions, sentences)
+    assert citations[["doc_id", "source", "date", "cited"]].values.tolist() == [
+        ["d", "Kyiv Post", day, "Daily Globe"]
+    ]
+
+
 def test_unknown_outlet_recognised_by_its_name():
     from workbench.actors.gazetteer import Gazetteer
 

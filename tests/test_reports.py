@@ -10,8 +10,7 @@ import re
 import nbformat
 import pytest
 
-from workbench import config
-from workbench import cli
+from workbench import cli, config
 from workbench.reports.grid import read_grid
 from workbench.reports.html import remote_references
 from workbench.reports.params import ParameterError
@@ -271,6 +270,26 @@ def test_report_is_small_and_embeds_plotly_once(hostile_report):
     assert all(p.stat().st_size < MAX_HTML_BYTES for p in hostile_report[3])
     assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the bundle's banner: embedded once
     assert page.count('class="plotly-graph-div"') >= 5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("date_bin", "only", "pages"),
+    [
+        ("M", (), ["01-corpus-overview", "02-topics", "03-actors", "04-timeline"]),
+        ("month", ("04",), ["04-timeline"]),
+    ],
+)
+def test_every_notebook_reads_any_bin_spelling(tmp_path, date_bin, only, pages):
+    _, outcomes = render(out=tmp_path / "out", only=only, params={"date_bin": date_bin})
+    assert [(o.job.name, o.error) for o in outcomes] == [(p, "") for p in pages]
+    text = {o.html.stem: o.html.read_text() for o in outcomes}
+    assert "Documents per month, by outlet" in text["04-timeline"]
+    assert "Coverage per month: the busiest month starts" in text["04-timeline"]
+    if "01-corpus-overview" in text:
+        assert "Binned by month:" in text["01-corpus-overview"]
+        assert "Topics over time (per month)" in text["02-topics"]
+    assert not any("per M," in page or "per M)" in page for page in text.values())
 
 
 def test_fingerprint_covers_the_articles_not_a_readme(tmp_path):

@@ -19,13 +19,61 @@ def test_unescape_entities(text_in, text_out):
 @pytest.mark.parametrize(
     ("text_in", "text_out"),
     [
+        # UTF-8 read as cp1252 or latin-1: Latin text
         ("Zelenskyyâ€™s plan", "Zelenskyy\u2019s plan"),
         ("â€œpeaceâ€\x9d", "\u201cpeace\u201d"),
+        ("ZelenskyyÂ\xa0said", "Zelenskyy\xa0said"),
+        ("Ã‰lysÃ©e", "\u00c9lys\u00e9e"),
+        # UTF-8 read as latin-1 / cp1252: Cyrillic
+        ("Ð\x9fÑ\x83Ñ\x82Ð¸Ð½", "Путин"),
+        (
+            "Ð\x9fÑ\x83Ñ\x82Ð¸Ð½ Ð·Ð°Ñ\x8fÐ²Ð¸Ð», Ñ\x87Ñ\x82Ð¾ Ð¿ÐµÑ\x80ÐµÐ³Ð¾Ð²Ð¾Ñ\x80Ñ\x8b "
+            "Ð¿Ñ\x80Ð¾Ð´Ð¾Ð»Ð¶Ð°Ñ\x82Ñ\x81Ñ\x8f.",
+            "Путин заявил, что переговоры продолжатся.",
+        ),
+        ("ÐŸÑƒÑ‚Ð¸Ð½ Ð·Ð°Ñ\x8fÐ²Ð¸Ð»", "Путин заявил"),
+        # Latin and Cyrillic together, all of it misread; and a misread name in good Cyrillic
+        ("Vladimir Putin (Ð\x9fÑ\x83Ñ\x82Ð¸Ð½) met Macron.", "Vladimir Putin (Путин) met Macron."),
+        ("Путин назвал Ð—ÐµÐ»ÐµÐ½Ñ\x81ÐºÐ¸Ð¹", "Путин назвал Зеленский"),
+        # UTF-8 read as cp1251
+        ("РџСѓС‚РёРЅ Р·Р°СЏРІРёР»", "Путин заявил"),
+        # correct text is left exactly as it is
         ("caf\u00e9 is fine", "caf\u00e9 is fine"),
+        ("Путин заявил, что переговоры продолжатся.", "Путин заявил, что переговоры продолжатся."),
+        ("Сёмга, Ёлка, Рівне, Січ і Україна", "Сёмга, Ёлка, Рівне, Січ і Україна"),
+        ("Größe, Übermaß, Straße «Ärger»", "Größe, Übermaß, Straße «Ärger»"),
+        ("«à» l\u2019été, où ça, Noël, Ça", "«à» l\u2019été, où ça, Noël, Ça"),
+        (
+            "\u201cpeace\u201d and \u2018war\u2019 \u2014 fine",
+            "\u201cpeace\u201d and \u2018war\u2019 \u2014 fine",
+        ),
+        ("🇺🇦 🙂 peace ✌️", "🇺🇦 🙂 peace ✌️"),
+        ("ﬁne ＡＢＣ &amp;", "ﬁne ＡＢＣ &amp;"),
+        ("", ""),
     ],
 )
 def test_repair_mojibake(text_in, text_out):
     assert tc.repair_mojibake(text_in) == text_out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain English with no accents at all.",
+        "Путин заявил, что переговоры продолжатся.",
+        "Рівне, Січ, Тільки і Україна",
+        "Größe, Übermaß, Straße",
+        "\u201cpeace\u201d \u2014 l\u2019été",
+    ],
+)
+def test_repair_mojibake_skips_ftfy_for_clean_text(text, monkeypatch):
+    import ftfy.badness
+
+    def fail(_text):
+        raise AssertionError("ftfy ran on clean text")
+
+    monkeypatch.setattr(ftfy.badness, "is_bad", fail)
+    assert tc.repair_mojibake(text) == text
 
 
 def test_normalize_unicode_composes():

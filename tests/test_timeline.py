@@ -1,34 +1,8 @@
 import pandas as pd
 import pytest
 
-from workbench.timeline.build import (
-    actor_timeline,
-    bin_dates,
-    build_timeline,
-    topic_timeline,
-    volume,
-)
-
-
-@pytest.mark.parametrize(
-    ("bin", "expected"),
-    [
-        ("day", ["2025-03-19", "2025-03-20", "2025-03-23"]),
-        ("week", ["2025-03-17", "2025-03-17", "2025-03-17"]),
-        ("month", ["2025-03-01", "2025-03-01", "2025-03-01"]),
-    ],
-)
-def test_bin_dates(bin, expected):
-    dates = pd.Series(
-        pd.to_datetime(["2025-03-19T23:00Z", "2025-03-20T01:00Z", "2025-03-23T12:00Z"])
-    )
-    assert bin_dates(dates, bin).dt.strftime("%Y-%m-%d").tolist() == expected
-
-
-def test_bin_dates_rejects_unknown_bin():
-    with pytest.raises(ValueError, match="bin='year'"):
-        bin_dates(pd.Series([], dtype="datetime64[ns, UTC]"), "year")
-
+from workbench.core.inputs import MissingColumnError
+from workbench.timeline.build import actor_timeline, build_timeline, topic_timeline, volume
 
 CORPUS = pd.DataFrame(
     {
@@ -43,15 +17,65 @@ CORPUS = pd.DataFrame(
 )
 
 
+def _utc(*days: str) -> list[pd.Timestamp]:
+    return [pd.Timestamp(d, tz="UTC") for d in days]
+
+
 def test_volume_counts_each_story_once_and_skips_undated():
     v = volume(CORPUS, "week")
     assert v.to_dict("list") == {
-        "bin": [pd.Timestamp("2022-02-28"), pd.Timestamp("2022-02-28"), pd.Timestamp("2022-03-07")],
+        "bin": _utc("2022-02-28", "2022-02-28", "2022-03-07"),
         "source": ["AP", "CNN", "AP"],
         "n_docs": [1, 1, 1],
         "n_words": [100, 200, 300],
     }
+    assert str(v["bin"].dtype) == "datetime64[us, UTC]"
     assert volume(CORPUS, "month", include_duplicates=True)["n_docs"].sum() == 4
+
+
+@pytest.mark.parametrize(
+    ("bin", "bins"),
+    [
+        ("day", _utc("2022-03-01", "2022-03-02", "2022-03-09")),
+        ("D", _utc("2022-03-01", "2022-03-02", "2022-03-09")),
+        ("auto", _utc("2022-03-01", "2022-03-02", "2022-03-09")),  # 8 days: by day
+        ("W", _utc("2022-02-28", "2022-03-07")),
+        ("W-MON", _utc("2022-02-28", "2022-03-07")),
+        ("M", _utc("2022-03-01")),
+        ("Month", _utc("2022-03-01")),
+        ("quarter", _utc("2022-01-01")),
+        ("Y", _utc("2022-01-01")),
+    ],
+)
+def test_volume_reads_every_bin_spelling(bin, bins):
+    assert volume(CORPUS, bin)["bin"].drop_duplicates().tolist() == bins
+
+
+def test_an_unknown_bin_names_the_parameter_and_the_choices():
+    with pytest.raises(ValueError, match=r"bin='fortnight': use one of 'day', 'week', 'month'"):
+        volume(CORPUS, "fortnight")
+
+
+def test_topic_timeline_joins_the_volume_on_utc_bins():
+    doc_topics = pd.DataFrame({"doc_id": ["a", "b", "b", "c"], "topic": [0, 0, 1, 1]})
+    for bin in ("week", "M"):
+        tt, v = topic_timeline(doc_topics, CORPUS, bin), volume(CORPUS, bin)
+        joined = tt.merge(v.groupby("bin", as_index=False)["n_docs"].sum(), on="bin")
+        assert len(joined) == len(tt) and str(joined["bin"].dtype) == "datetime64[us, UTC]"
+    week = topic_timeline(doc_topics, CORPUS, "week").merge(volume(CORPUS, "week"), on="bin")
+    assert week[["bin", "topic", "source", "n_docs"]].values.tolist() == [
+        [pd.Timestamp("2022-02-28", tz="UTC"), 0, "AP", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 0, "CNN", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 1, "AP", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 1, "CNN", 1],
+        [pd.Timestamp("2022-03-07", tz="UTC"), 1, "AP", 1],
+    ]
+
+
+def test_empty_timelines_still_join_on_a_utc_bin():
+    empty = topic_timeline(None, CORPUS)
+    assert str(empty["bin"].dtype) == "datetime64[us, UTC]"
+    assert empty.merge(volume(CORPUS, "week"), on="bin").empty
 
 
 def test_actor_and_topic_timelines():
@@ -63,9 +87,9 @@ def test_actor_and_topic_timelines():
         }
     )
     at = actor_timeline(mentions, CORPUS, "month")
-    assert at[["actor", "n_mentions", "n_docs"]].values.tolist() == [
-        ["Putin", 3, 2],
-        ["Biden", 1, 1],
+    assert at[["bin", "actor", "n_mentions", "n_docs"]].values.tolist() == [
+        [pd.Timestamp("2022-03-01", tz="UTC"), "Putin", 3, 2],
+        [pd.Timestamp("2022-03-01", tz="UTC"), "Biden", 1, 1],
     ]
     doc_topics = pd.DataFrame({"doc_id": ["a", "b", "b", "c"], "topic": [0, 0, 1, 1]})
     tt = topic_timeline(doc_topics, CORPUS, "week")
@@ -79,7 +103,7 @@ def test_sample_events_read_like_the_articles(sample_corpus):
     events = tl.events
     top = {(r.event_type, r.place): r for r in events.head(4).itertuples()}
     malaysia = next(r for r in events.itertuples() if r.place == "Malaysia")
-    assert {"Marco Rubio", "Sergey Lavrov"} <= set(malaysia.participants.split("; "))
+    assert {"Marco Rubio", "Sergey Lavrov"} <= set(malaysia.participants)
     assert malaysia.n_docs == 2 and malaysia.date == pd.Timestamp("2025-07-11", tz="UTC")
     paris = next(r for r in events.itertuples() if r.place == "Paris")
     assert "Emmanuel Macron" in paris.participants and paris.date.month == 4
@@ -100,3 +124,86 @@ def test_undated_corpus_still_gives_events_places_and_years(sample_corpus):
     assert {2014, 1991} <= set(tl.years["year"])
     assert len(tl.places) > 5
     assert tl.events["date"].isna().any()
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def _actor_tables(mentions: pd.DataFrame):
+    from workbench.actors.extract import ActorTables
+
+    empty = pd.DataFrame()
+    return ActorTables(mentions, empty, empty, empty, empty, empty, sentences=empty)
+
+
+MENTIONS = pd.DataFrame(
+    {
+        "doc_id": ["a"],
+        "sentence_id": ["a:p1:s1"],
+        "start": [0],
+        "end": [5],
+        "surface": ["Putin"],
+        "actor": ["Vladimir Putin"],
+        "actor_type": ["PERSON"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        (
+            {"actors": _actor_tables(MENTIONS.drop(columns="doc_id"))},
+            MissingColumnError,
+            "the mentions table has no 'doc_id' column .*pass the ActorTables of extract_actors",
+        ),
+        (
+            {"actors": MENTIONS},
+            TypeError,
+            "takes the actors layer's tables, not DataFrame",
+        ),
+        (
+            {"actors": _actor_tables(MENTIONS), "doc_topics": pd.DataFrame({"doc_id": ["a"]})},
+            MissingColumnError,
+            "the doc_topics table has no 'topic' column .*result.doc_topics",
+        ),
+    ],
+)
+def test_build_timeline_names_the_table_and_column_it_lacks(options, error, message):
+    with pytest.raises(error, match=message):
+        build_timeline(CORPUS.assign(text="Putin spoke."), **options)
+
+
+def test_build_timeline_names_the_corpus_columns_it_needs():
+    corpus = CORPUS.assign(text="Putin spoke.").drop(columns=["date", "n_words"])
+    with pytest.raises(MissingColumnError, match="the corpus table has no 'date', 'n_words'"):
+        build_timeline(corpus, actors=_actor_tables(MENTIONS))
+
+
+def test_timeline_tables_name_the_missing_column():
+    with pytest.raises(MissingColumnError, match="the mentions table has no 'actor_type'"):
+        actor_timeline(MENTIONS.drop(columns="actor_type"), CORPUS)
+    with pytest.raises(MissingColumnError, match="the doc_topics table has no 'doc_id'"):
+        topic_timeline(pd.DataFrame({"topic": [0]}), CORPUS)
+    with pytest.raises(MissingColumnError, match="the corpus table has no 'n_words'"):
+        volume(CORPUS.drop(columns="n_words"))
+
+
+@pytest.mark.slow
+def test_build_timeline_reads_a_path_and_its_reports_carry_the_document(sample_corpus):
+    from workbench import config
+
+    tl = build_timeline(str(config.sample_corpus()), bin="month")
+    reports = tl.event_reports
+    assert len(reports) > 0 and reports["doc_id"].isin(sample_corpus["doc_id"]).all()
+    meta = sample_corpus.set_index("doc_id").loc[reports["doc_id"], ["source", "date"]]
+    pd.testing.assert_frame_equal(
+        reports[["source", "published"]],
+        meta.reset_index(drop=True).rename(columns={"date": "published"}),
+        check_dtype=False,
+    )
+    for column in ("participants", "persons"):
+        assert reports[column].map(lambda v: isinstance(v, list)).all(), column
+    for column in ("participants", "sources", "doc_ids"):
+        assert tl.events[column].map(lambda v: isinstance(v, list)).all(), column
+    assert tl.places["surfaces"].map(lambda v: isinstance(v, list)).all()

@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from workbench import config
-from workbench import cli
+from workbench import cli, config
 from workbench.topics import tables as topic_tables
 from workbench.topics.fit import TopicResult, fit_topics, make_units, resolve_unit
 from workbench.topics.models import TopicSettings, choose_settings, stop_words, vocabulary
@@ -219,13 +218,42 @@ def test_topic_similarity_leaves_out_outliers(small_result):
 
 
 @pytest.mark.parametrize(
-    "days, freq", [(10, "D"), (200, "W"), (700, "MS"), (2000, "QS"), (5000, "YS")]
+    ("freq", "unit", "dates"),
+    [
+        ("auto", "day", ["2022-03-01", "2022-03-02"]),  # a day apart: by day
+        ("D", "day", ["2022-03-01", "2022-03-02"]),
+        ("W", "week", ["2022-02-28"]),
+        ("week", "week", ["2022-02-28"]),
+        ("MS", "month", ["2022-03-01"]),
+        ("M", "month", ["2022-03-01"]),
+        ("Quarter", "quarter", ["2022-01-01"]),
+        ("YS", "year", ["2022-01-01"]),
+    ],
 )
-def test_auto_freq(days, freq):
-    dates = pd.Series(
-        pd.to_datetime(["2020-01-01"], utc=True)[0] + pd.to_timedelta([0, days], unit="D")
-    )
-    assert topic_tables.auto_freq(dates) == freq
+def test_topics_over_time_reads_every_bin_spelling(small_result, freq, unit, dates):
+    table = topic_tables.topics_over_time(small_result, freq=freq)
+    assert table.attrs["freq"] == unit and table.attrs["freq_name"] == unit
+    assert table["date"].drop_duplicates().tolist() == pd.to_datetime(dates, utc=True).tolist()
+    assert str(table["date"].dtype) == "datetime64[us, UTC]"
+
+
+def test_topics_over_time_rejects_an_unknown_bin(small_result):
+    with pytest.raises(ValueError, match=r"freq='H': use one of 'day', 'week'"):
+        topic_tables.topics_over_time(small_result, freq="H")
+
+
+def test_topics_over_time_joins_the_timeline_volume_on_utc_bins(small_result):
+    from workbench.timeline.build import volume
+
+    corpus = small_result.units.drop_duplicates("doc_id").assign(n_words=10)
+    over_time = topic_tables.topics_over_time(small_result, freq="W")
+    joined = over_time.merge(volume(corpus, "week"), left_on="date", right_on="bin")
+    assert joined[["date", "topic", "units", "source", "n_docs"]].values.tolist() == [
+        [pd.Timestamp("2022-02-28", tz="UTC"), 0, 3, "BBC", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 0, 3, "CNN", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 1, 1, "BBC", 1],
+        [pd.Timestamp("2022-02-28", tz="UTC"), 1, 1, "CNN", 1],
+    ]
 
 
 # ----------------------------------------------------------------------------- fits (slow)
@@ -255,7 +283,13 @@ def test_sample_gives_a_handful_of_readable_topics(sample_topics):
     assert r.topic_info["size"].sum() == len(r.doc_topics) == len(r.units)
     stops = set(stop_words())
     for words in r.topic_info.loc[r.topic_info["topic"] != -1, "words"]:
-        assert not stops & set(words.split(", "))
+        assert isinstance(words, list) and words and not stops & set(words)
+    first = r.topic_info.iloc[0]
+    assert len(first["weights"]) == len(first["words"])
+    assert (
+        first["representative_units"]
+        == r.representatives.loc[r.representatives["topic"] == first["topic"], "unit_id"].tolist()
+    )
     assert r.topic_info["label"].is_unique
     assert 0 <= r.outlier_share < 0.5
     assert any("left out" in n for n in r.notes)
@@ -320,6 +354,40 @@ def test_save_and_load_round_trip_without_pickle(sample_topics, tmp_path):
     assert_frame_equal(loaded.topic_info, sample_topics.topic_info)
     topic, _ = loaded.model.transform(["Rubio and Lavrov met in Riyadh; the talks will continue."])
     assert topic[0] in set(sample_topics.topic_info["topic"])
+
+
+def test_fit_topics_names_the_missing_text_column():
+    from workbench.core.inputs import MissingColumnError
+
+    with pytest.raises(MissingColumnError, match="the corpus table has no 'text' column"):
+        fit_topics(pd.DataFrame({"doc_id": ["a"], "content": ["Talks resumed in Geneva."]}))
+
+
+@pytest.mark.slow
+def test_fit_topics_reads_a_path():
+    from workbench import config
+
+    r = fit_topics(str(config.sample_corpus()), unit="document", embedding="tfidf")
+    assert sorted(r.units["doc_id"]) == sorted(p.stem for p in config.sample_corpus().glob("*.txt"))
+    assert r.topic_info["words"].map(lambda w: isinstance(w, list)).all()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "words", "weights", "units"),
+    [
+        (1, "talks, geneva", "0.4000, 0.3000", "a:p1; b:p2"),  # folders saved before lists
+        (2, "talks; geneva", "0.4; 0.3", "a:p1; b:p2"),
+    ],
+)
+def test_saved_topic_info_reads_back_as_lists(fmt, words, weights, units):
+    from workbench.topics.result import _info_lists
+
+    info = pd.DataFrame({"words": [words], "weights": [weights], "representative_units": [units]})
+    assert _info_lists(info, fmt).iloc[0].tolist() == [
+        ["talks", "geneva"],
+        [0.4, 0.3],
+        ["a:p1", "b:p2"],
+    ]
 
 
 def test_load_topics_names_a_wrong_folder(tmp_path):

@@ -19,6 +19,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.core.escape import md_escape
+from workbench.core.tables import cell_text, is_list_cell
 from workbench.corpus.load import Ingest, ingest
 
 #: The plotly renderer registered by :func:`setup`.
@@ -169,6 +170,8 @@ def table(
 ):
     """A table for the page: long text cut, numbers with thousands separators, all escaped.
 
+    A list cell (an actor's aliases, an event's participants) shows as ``a; b; c``.
+
     Args:
         df: Any DataFrame; its index is not shown.
         max_rows: Rows shown; a note says how many more there are.
@@ -213,7 +216,9 @@ def _align(numeric: bool) -> str:
 
 
 def _cell(value: object, max_chars: int, percent: bool = False) -> str:
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+    if is_list_cell(value):
+        value = cell_text(value)
+    if value is None or pd.isna(value):
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"

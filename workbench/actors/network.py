@@ -8,7 +8,8 @@ or a whole document. For each pair, over the ``N`` windows that mention any acto
 - ``npmi = pmi / -log p(a, b)``, from -1 (never together) through 0 (independent) to 1
   (only ever together); ``jaccard = count / (windows with a + windows with b - count)``.
 
-With ``time_bin`` the same is computed within each week or month (``period`` column).
+With ``time_bin`` the same is computed within each day, week, month, quarter or year
+(``period`` column, the bin's start in UTC; :mod:`workbench.core.bins`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+
+from workbench.core.bins import bin_start, normalise_bin
 
 EDGE_COLUMNS = ["source", "target", "window", "count", "n_docs", "pmi", "npmi", "jaccard"]
 #: Actor types counted in the network by default (outlets are cited, not actors in it).
@@ -32,7 +35,7 @@ def cooccurrence(
     *,
     window: Literal["sentence", "paragraph", "document"] = "sentence",
     types: Iterable[str] | None = NETWORK_TYPES,
-    time_bin: Literal["week", "month"] | None = None,
+    time_bin: str | None = None,
     dates: pd.Series | None = None,
     min_count: int = 1,
 ) -> pd.DataFrame:
@@ -43,8 +46,9 @@ def cooccurrence(
             ``actor`` and ``actor_type``.
         window: ``"sentence"``, ``"paragraph"`` or ``"document"``.
         types: Actor types to include; None for all.
-        time_bin: Also group by ``"week"`` or ``"month"`` of the document date
-            (adds a ``period`` column, the bin's first day).
+        time_bin: Also group by the bin of the document date: ``day``, ``week`` (from
+            Monday), ``month``, ``quarter``, ``year``, their pandas aliases ``D``, ``W``,
+            ``M``, ``Q``, ``Y``, or ``auto`` (adds a ``period`` column, the bin's start, UTC).
         dates: ``doc_id -> date``; needed with ``time_bin``.
         min_count: Drop pairs seen together fewer times.
 
@@ -78,13 +82,10 @@ def cooccurrence(
 
 
 def _periods(doc_ids: pd.Series, dates: pd.Series | None, time_bin: str) -> pd.Series:
-    if time_bin not in ("week", "month"):
-        raise ValueError(f"time_bin={time_bin!r}: choose 'week' or 'month'")
+    unit = normalise_bin(time_bin, name="time_bin")
     if dates is None:
         raise ValueError("time_bin needs dates: pass dates=corpus.set_index('doc_id')['date']")
-    when = pd.to_datetime(doc_ids.map(dates), utc=True).dt.tz_localize(None)
-    freq = "W-MON" if time_bin == "week" else "M"
-    return when.dt.to_period(freq).dt.start_time
+    return bin_start(pd.to_datetime(doc_ids.map(dates), utc=True), unit)
 
 
 def _edges(m: pd.DataFrame, unit: str) -> pd.DataFrame:

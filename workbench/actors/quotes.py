@@ -23,9 +23,11 @@ import pandas as pd
 
 from workbench.actors import names
 from workbench.actors.gazetteer import Gazetteer, fold
+from workbench.core.tables import with_doc_columns
 
-QUOTE_COLUMNS = ["doc_id", "speaker", "cue", "quote", "kind", "start", "end"]
-CITATION_COLUMNS = ["doc_id", "cited", "sentence_id"]
+QUOTE_COLUMNS = ["doc_id", "source", "date", "speaker", "cue", "quote", "kind", "start", "end"]
+CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
+_QUOTE_FOUND = [c for c in QUOTE_COLUMNS if c not in ("source", "date")]
 
 #: Speech verbs recognised as quote cues.
 CUES = (
@@ -70,12 +72,13 @@ def extract_quotes(
     """Direct quotes, reported speech and interview turns of every document.
 
     Args:
-        corpus: The corpus table (``doc_id``, ``text``).
+        corpus: The corpus table (``doc_id``, ``text``; ``source`` and ``date`` when present).
         mentions: Resolved mentions (``doc_id``, ``start``, ``end``, ``actor``, ``actor_type``).
         sentences: The sentence table of the corpus (:func:`workbench.segment`).
 
     Returns:
-        :data:`QUOTE_COLUMNS`; ``start``/``end`` are offsets of the quoted words in ``text``.
+        :data:`QUOTE_COLUMNS`: the document's ``doc_id``, ``source`` and publication ``date``,
+        then the quote; ``start``/``end`` are offsets of the quoted words in ``text``.
     """
     from workbench.actors.resolve import _plain_strings
 
@@ -99,9 +102,10 @@ def extract_quotes(
         found += _direct(doc_id, text, spans, found)
         found += _turns(doc_id, text, spans)
         rows.extend(found)
-    out = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    out = pd.DataFrame(rows, columns=_QUOTE_FOUND)
     out = out.drop_duplicates(["doc_id", "start", "end", "kind"])
-    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    return with_doc_columns(out, corpus)[QUOTE_COLUMNS]
 
 
 def _direct(doc_id: str, text: str, spans: list, earlier: list[tuple]) -> list[tuple]:
@@ -247,9 +251,14 @@ def extract_citations(
     do ("reported", "said", "quoted").
 
     Args:
-        mentions: Resolved mentions with ``sentence_id``.
+        mentions: Resolved mentions with ``sentence_id`` (and the document's ``source`` and
+            ``date``, as :func:`workbench.actors.extract.find_mentions` gives them).
         sentences: The sentence table (``unit_id``, ``start``, ``text``).
         gazetteer: Supplies ``outlet_words``.
+
+    Returns:
+        :data:`CITATION_COLUMNS`: the citing document's ``doc_id``, ``source`` and ``date``,
+        the outlet cited and the sentence.
     """
     words = gazetteer.outlet_words if gazetteer is not None else frozenset()
     outlets = mentions[
@@ -275,5 +284,5 @@ def extract_citations(
         before, after = text[max(0, start - s0 - 40) : start - s0], text[end - s0 :]
         if _CITE_BEFORE.search(before) or _CITE_AFTER.match(after):
             rows.append((doc_id, actor, sid))
-    out = pd.DataFrame(rows, columns=CITATION_COLUMNS).drop_duplicates()
-    return out.reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
+    return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]

@@ -77,7 +77,8 @@ def resolve(
     """Resolve raw entity spans to actors.
 
     Args:
-        spans: ``doc_id, start, end, surface, label, source, gaz_id`` (from :mod:`workbench.actors.ner`).
+        spans: ``doc_id, start, end, surface, label, source, gaz_id`` (from
+            :mod:`workbench.actors.ner`).
         gazetteer: The curated actors.
         texts: ``doc_id -> normalised text``, for word counts and the case-insensitive pass.
         authors: Byline names (the corpus ``author`` column, "; "-separated values allowed).

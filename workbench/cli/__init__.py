@@ -1,4 +1,6 @@
-"""The ``workbench`` command: ``ingest`` and ``report`` (:mod:`~workbench.cli.app`), the
+"""The ``workbench`` command.
+
+``ingest`` and ``report`` (:mod:`~workbench.cli.app`), the
 layer commands ``actors``, ``topics`` and ``timeline`` (:mod:`~workbench.cli.layers`), and
 the arguments they share (:mod:`~workbench.cli.common`).
 """

@@ -2,14 +2,17 @@
 
 Each sub-command is a pair of functions, ``_add_<name>(subparsers)`` declaring
 its arguments and ``_run_<name>(args)`` doing the work, registered in
-:data:`COMMANDS`. Input problems end in a one-line message and exit status 2,
-never a traceback.
+:data:`COMMANDS`. A problem in the researcher's input (a :class:`~workbench.core.errors.UserError`,
+or a path that cannot be opened) ends in a one-line message and exit status 2; anything
+else is a bug and shows its traceback (exit status 1). ``--debug`` shows the traceback
+of input problems too.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -25,6 +28,7 @@ from workbench.cli.layers import (
     _run_timeline,
     _run_topics,
 )
+from workbench.core.errors import InputError, UserError
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -118,7 +122,7 @@ def _run_ingest_streaming(args: argparse.Namespace, options: dict) -> int:
     from workbench.corpus.summary import format_streamed
 
     if not args.out:
-        raise ValueError("--stream writes the corpus as it goes: give --out FILE.parquet")
+        raise InputError("--stream writes the corpus as it goes: give --out FILE.parquet")
     if args.reuse_out:
         print("note: text reuse is not computed when streaming (--reuse-out ignored)")
     result = ingest_to_file(args.source, args.out, progress=True, **options)
@@ -223,15 +227,20 @@ COMMANDS: dict[str, tuple[Callable, Callable[[argparse.Namespace], int]]] = {
 }
 
 
+_DEBUG_HELP = "show the full traceback of every error, input problems included"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered sub-command."""
     parser = argparse.ArgumentParser(
         prog="workbench", description="News-corpus research workbench."
     )
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add, run in COMMANDS.values():
         p = add(sub)
         p.set_defaults(run=run)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
         _cluster_options(p)
     return parser
 
@@ -245,28 +254,63 @@ def _cluster_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--workers", type=int, metavar="N", help="start a local cluster of N processes")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``workbench`` command."""
-    from workbench.corpus.load import CorpusError
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors in what the researcher gave, which end in one line and status 2.
 
+    The ``OSError`` kinds are paths that cannot be opened.
+    """
+    return (
+        UserError,
+        FileNotFoundError,
+        IsADirectoryError,
+        NotADirectoryError,
+        PermissionError,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``workbench`` command.
+
+    Returns:
+        0 on success, 1 for a failed report or a bug (its traceback printed), 2 for a
+        problem in the input or options (one line, the traceback only with ``--debug``),
+        130 when interrupted.
+    """
     args = build_parser().parse_args(argv)
+    where = f"workbench {args.command}"
     try:
         with warnings.catch_warnings(), _cluster(args):
             warnings.simplefilter("ignore", FutureWarning)
             return args.run(args)
-    except (CorpusError, FileNotFoundError, KeyError, ValueError) as err:
-        message = err.args[0] if err.args else str(err)
-        print(f"workbench {args.command}: {message}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
-        print(f"workbench {args.command}: interrupted; finished steps are cached", file=sys.stderr)
+        print(f"{where}: interrupted; finished steps are cached", file=sys.stderr)
         return 130
+    except _user_errors() as err:  # built only once something was raised
+        if args.debug:
+            traceback.print_exc()
+        print(f"{where}: {error_message(err)}", file=sys.stderr)
+        return 2
+    except Exception as err:  # a bug: keep its traceback
+        traceback.print_exc()
+        print(
+            f"{where}: unexpected {type(err).__name__}, a bug in the workbench rather than in "
+            "your input (the traceback above shows where); please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def error_message(err: BaseException) -> str:
+    """The one-line message of an input error: its text, or the path and what is wrong with it."""
+    if isinstance(err, OSError) and err.filename is not None:
+        return f"{config.display_path(err.filename)}: {err.strerror or err}"
+    return str(err)
 
 
 @contextmanager
 def _cluster(args: argparse.Namespace):
     """Connect to (or start) the cluster asked for, and tell notebook kernels its address."""
-    if not (args.scheduler or args.workers):
+    if args.scheduler is None and args.workers is None:
         yield
         return
     import os

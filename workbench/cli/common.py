@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench import config
+from workbench.core.errors import InputError
 
 
 def source_argument(p: argparse.ArgumentParser) -> None:
@@ -19,8 +20,8 @@ def source_argument(p: argparse.ArgumentParser) -> None:
 
 
 def key_value(text: str, option: str) -> tuple[str, str]:
-    """``"a=b"`` -> ``("a", "b")``; anything else is a ValueError naming the option."""
+    """``"a=b"`` -> ``("a", "b")``; anything else is an :class:`InputError` naming the option."""
     key, sep, value = text.partition("=")
     if not sep or not key:
-        raise ValueError(f"{option} {text!r}: write it as KEY=VALUE")
+        raise InputError(f"{option} {text!r}: write it as KEY=VALUE")
     return key.strip(), value.strip()

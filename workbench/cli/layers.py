@@ -12,6 +12,10 @@ from pathlib import Path
 
 from workbench import config
 from workbench.cli.common import source_argument
+from workbench.core.bins import normalise_bin
+from workbench.core.errors import InputError
+
+_BIN_HELP = "day, week, month, quarter, year (or D, W, M, Q, Y), or auto"
 
 
 def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -70,13 +74,13 @@ def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _run_topics(args: argparse.Namespace) -> int:
-    from workbench.corpus.load import ingest
-    from workbench.topics.fit import fit_topics
+    from workbench.corpus import ingest
+    from workbench.topics import fit_topics
 
     nr_topics = args.nr_topics
     if nr_topics is not None and nr_topics != "auto":
         if not nr_topics.isdigit():
-            raise ValueError(f"--nr-topics {nr_topics!r}: give a number or 'auto'")
+            raise InputError(f"--nr-topics {nr_topics!r}: give a number or 'auto'")
         nr_topics = int(nr_topics)
     corpus = ingest(args.source, use_cache=not args.no_cache, progress=None, warn=False).corpus
     result = fit_topics(
@@ -104,7 +108,7 @@ def _windows_option(text: str) -> int | str | None:
     if text in ("auto", "all"):
         return None if text == "all" else "auto"
     if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"--max-windows {text!r}: give a number of windows, 'all' or 'auto'")
+        raise InputError(f"--max-windows {text!r}: give a number of windows, 'all' or 'auto'")
     return int(text)
 
 
@@ -129,7 +133,12 @@ def _add_actors(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         default="sentence",
         help="co-occurrence window (default %(default)s)",
     )
-    p.add_argument("--time-bin", choices=["week", "month"], help="also split edges by period")
+    p.add_argument(
+        "--time-bin",
+        type=_bin_type("--time-bin"),
+        metavar="BIN",
+        help=f"also split edges by date bin: {_BIN_HELP}",
+    )
     p.add_argument("--gazetteer", metavar="FILE", help="gazetteer (default data/actors.yml)")
     p.add_argument(
         "--metonymy",
@@ -141,23 +150,19 @@ def _add_actors(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _run_actors(args: argparse.Namespace) -> int:
-    from workbench.actors.extract import extract_actors
-    from workbench.actors.ner import ModelNotFoundError
-    from workbench.corpus.load import ingest
+    from workbench.actors import extract_actors
+    from workbench.corpus import ingest
 
     corpus = ingest(args.source, use_cache=not args.no_cache, progress=None, warn=False).corpus
-    try:
-        tables = extract_actors(
-            corpus,
-            gazetteer=args.gazetteer,
-            window=args.window,
-            time_bin=args.time_bin,
-            metonymy=args.metonymy or None,
-            use_cache=not args.no_cache,
-            progress=len(corpus) > 500,
-        )
-    except ModelNotFoundError as err:
-        raise ValueError(str(err)) from None
+    tables = extract_actors(  # a missing spaCy model is a UserError: one line, status 2
+        corpus,
+        gazetteer=args.gazetteer,
+        window=args.window,
+        time_bin=args.time_bin,
+        metonymy=args.metonymy or None,
+        use_cache=not args.no_cache,
+        progress=len(corpus) > 500,
+    )
     written = tables.write(
         mentions=args.out,
         actors=args.actors_out,
@@ -190,7 +195,13 @@ def _add_timeline(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     source_argument(p)
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the tables")
-    p.add_argument("--bin", choices=["day", "week", "month"], default="week", help="date bin")
+    p.add_argument(
+        "--bin",
+        type=_bin_type("--bin"),
+        default="week",
+        metavar="BIN",
+        help=f"date bin: {_BIN_HELP} (default %(default)s)",
+    )
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format")
     p.add_argument(
         "--topics", metavar="DOC_TOPICS", help="a doc_topics table from `workbench topics`"
@@ -208,8 +219,9 @@ def _add_timeline(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _run_timeline(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from workbench.corpus.load import load_corpus
-    from workbench.timeline.build import build_timeline
+    from workbench.core.tables import cell_text
+    from workbench.corpus import load_corpus
+    from workbench.timeline import build_timeline
 
     corpus = load_corpus(args.source, warn=False)
     doc_topics = None
@@ -235,6 +247,19 @@ def _run_timeline(args: argparse.Namespace) -> int:
         when = r.date.date().isoformat() if pd.notna(r.date) else "undated"
         where = f" in {r.place}" if isinstance(r.place, str) else ""
         articles = f"{r.n_docs} article" + ("" if r.n_docs == 1 else "s")
-        print(f"  {when}  {r.event_type}{where}: {r.participants[:70]}  ({articles})")
+        who = cell_text(r.participants)[:70]
+        print(f"  {when}  {r.event_type}{where}: {who}  ({articles})")
     print(f"tables written to {config.display_path(args.out)}/")
     return 0
+
+
+def _bin_type(option: str):
+    """An argparse ``type`` reading any bin spelling as its word (``M`` -> ``month``)."""
+
+    def read(text: str) -> str:
+        try:
+            return normalise_bin(text, name=option)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    return read

@@ -1,11 +1,16 @@
-"""What every layer shares: the content-keyed cache, time bins, escaping, prose helpers,
-the place index, process pools and the Dask switch.
+"""What every layer shares.
+
+The content-keyed cache, time bins, escaping, prose helpers, the place index, process
+pools and the Dask switch.
 
 Nothing here imports another layer of the workbench; every layer may import this one.
 
 - :mod:`~workbench.core.cache`: content keys, atomic writes, cached tables.
 - :mod:`~workbench.core.bins`: the one vocabulary of time bins (day ... year), UTC.
-- :mod:`~workbench.core.inputs`: a corpus from a DataFrame or a path; required columns.
+- :mod:`~workbench.core.inputs`: required columns, one error naming table and column
+  (a corpus from a DataFrame, an ingest or a path: :func:`workbench.corpus.inputs.as_corpus`).
+- :mod:`~workbench.core.tables`: list cells (lists in tables, "; " in CSV and on the page)
+  and the ``doc_id``/``source``/``date`` columns of every per-document table.
 - :mod:`~workbench.core.escape`: article text made safe for HTML, hovers and Markdown.
 - :mod:`~workbench.core.prose`: counts with their nouns.
 - :mod:`~workbench.core.places`: place names resolved offline (countries, cities).

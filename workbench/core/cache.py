@@ -5,6 +5,10 @@ name, text hashes, parameters), so a changed input is a different entry and a
 stale entry is never read. Every write goes to a temporary file in the same
 folder and is renamed into place, so an interrupted run leaves either the old
 file or the new one, never half of one. Deleting the cache folder is always safe.
+
+A cache file that cannot be read (truncated, corrupted, half-written by another
+tool) is deleted and rebuilt, with a :class:`CacheWarning` that names it
+(:func:`read_entry`); any other error while reading it is a bug and propagates.
 """
 
 from __future__ import annotations
@@ -13,14 +17,82 @@ import hashlib
 import json
 import os
 import tempfile
+import warnings
+import zipfile
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from workbench import config
+from workbench.core.errors import InputError
+from workbench.core.tables import join_lists
+
+T = TypeVar("T")
+
+
+class CacheWarning(UserWarning):
+    """A cache file could not be read; it was deleted and its contents are computed again."""
+
+
+#: What reading a truncated, corrupted or half-written cache file raises: ``OSError``
+#: (unreadable, or corrupt compressed Parquet pages), ``EOFError`` (an empty ``.npz``),
+#: ``ValueError`` (Arrow's ``ArrowInvalid``, ``JSONDecodeError``, ``UnicodeDecodeError``,
+#: pickled data in an ``.npz``), ``KeyError`` (an array or field the file lacks) and
+#: ``zipfile.BadZipFile`` (a truncated ``.npz``). Arrow's other errors are added by
+#: :func:`damage_errors`.
+_DAMAGE_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    zipfile.BadZipFile,
+)
+
+
+def damage_errors() -> tuple[type[Exception], ...]:
+    """What a damaged cache file raises, Arrow's own errors included (pyarrow imported late)."""
+    import pyarrow
+
+    return (*_DAMAGE_ERRORS, pyarrow.ArrowException)
+
+
+def read_entry(path: str | os.PathLike[str], read: Callable[[Path], T]) -> T | None:
+    """Read one cache file; ``None`` when it is missing or damaged.
+
+    A damaged file (one that raises :func:`damage_errors`) is deleted with a
+    :class:`CacheWarning` naming it, so the caller rebuilds it. Any other error is a
+    bug in ``read`` or its caller and propagates. Keep ``read`` to reading and parsing
+    the file, so that a bug in later processing is not taken for damage.
+
+    Args:
+        path: The cache file.
+        read: Reads it, e.g. ``pd.read_parquet``.
+
+    Returns:
+        What ``read`` returned, or ``None`` for a miss.
+    """
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        return read(path)
+    except damage_errors() as err:  # the tuple is built only when something was raised
+        _discard_damaged(path, err)
+        return None
+
+
+def _discard_damaged(path: str | os.PathLike[str], err: BaseException) -> None:
+    """Delete a cache file that could not be read, with a :class:`CacheWarning` saying why."""
+    warnings.warn(
+        f"{config.display_path(path)}: the cache file could not be read "
+        f"({type(err).__name__}: {err}); it was deleted and will be rebuilt",
+        CacheWarning,
+        stacklevel=3,
+    )
+    Path(path).unlink(missing_ok=True)
 
 
 def text_hash(text: str) -> str:
@@ -80,12 +152,15 @@ def write_text(path: str | os.PathLike[str], text: str) -> Path:
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a table atomically, as CSV or Parquet by the file extension.
 
+    Parquet keeps list cells as lists; CSV and TSV join their items with ``"; "``
+    (:func:`workbench.core.tables.join_lists`).
+
     Args:
         df: The table.
         path: Ends in ``.csv``, ``.tsv``, ``.parquet`` or ``.pq``.
 
     Raises:
-        ValueError: For any other extension, naming the path.
+        InputError: For any other extension, naming the path.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -93,11 +168,11 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         if suffix in {".parquet", ".pq"}:
             df.to_parquet(tmp, index=False)
         elif suffix == ".csv":
-            df.to_csv(tmp, index=False)
+            join_lists(df).to_csv(tmp, index=False)
         elif suffix == ".tsv":
-            df.to_csv(tmp, index=False, sep="\t")
+            join_lists(df).to_csv(tmp, index=False, sep="\t")
         else:
-            raise ValueError(
+            raise InputError(
                 f"{path}: cannot tell the table format from the extension {suffix!r}; "
                 "use .csv, .tsv or .parquet"
             )
@@ -112,17 +187,14 @@ def cached_frame(
     Args:
         namespace: Sub-folder of the cache (``"corpus"``, ``"mentions"`` ...).
         cache_key: A content key from :func:`key`.
-        compute: Builds the table on a miss.
+        compute: Builds the table on a miss (a damaged entry is one, with a warning).
         use_cache: False computes afresh and writes nothing.
     """
     if not use_cache:
         return compute()
     path = config.cache_dir(namespace) / f"{cache_key}.parquet"
-    if path.exists():
-        try:
-            return pd.read_parquet(path)
-        except Exception:  # a corrupt entry is recomputed, never trusted
-            path.unlink(missing_ok=True)
+    if (cached := read_entry(path, pd.read_parquet)) is not None:
+        return cached
     df = compute()
     write_table(df, path)
     return df

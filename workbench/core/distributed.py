@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from workbench.core.errors import InputError
+
 _client = None
 _cluster = None
 
@@ -37,17 +39,18 @@ def use(scheduler: str | None = None, workers: int | None = None):
         The ``distributed.Client``; later calls to the per-document steps use it.
 
     Raises:
-        ValueError: Neither or both of ``scheduler`` and ``workers`` were given.
+        InputError: Neither or both of ``scheduler`` and ``workers`` were given, or
+            ``workers`` is below 1.
     """
     global _client, _cluster
     if (scheduler is None) == (workers is None):
-        raise ValueError("give either scheduler=ADDRESS or workers=N (not both)")
+        raise InputError("give either scheduler=ADDRESS or workers=N (not both)")
+    if workers is not None and workers < 1:
+        raise InputError(f"workers={workers}: give at least 1")
     close()
     from distributed import Client, LocalCluster
 
     if workers is not None:
-        if workers < 1:
-            raise ValueError(f"workers={workers}: give at least 1")
         _cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

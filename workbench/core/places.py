@@ -31,7 +31,7 @@ AMBIGUITY_RATIO = 0.1
 
 @dataclass(frozen=True)
 class Place:
-    """One resolved place."""
+    """One resolved place; ``alternatives``: other cities of the name ("Paris, United States")."""
 
     name: str
     kind: str  # "country", "city" or "unresolved"
@@ -39,7 +39,7 @@ class Place:
     lat: float | None
     lon: float | None
     ambiguous: bool = False
-    alternatives: str = ""
+    alternatives: tuple[str, ...] = ()
 
 
 def _key(name: str) -> str:
@@ -137,5 +137,5 @@ def resolve_place(name: str) -> Place:
         c for c in candidates[1:] if (c["country"], c["name"]) != (top["country"], top["name"])
     ]
     close = any(c["population"] >= AMBIGUITY_RATIO * top["population"] for c in others)
-    alternatives = "; ".join(f"{c['name']}, {c['country']}" for c in others[:3])
+    alternatives = tuple(f"{c['name']}, {c['country']}" for c in others[:3])
     return Place(name, "city", top["country"], top["lat"], top["lon"], close, alternatives)

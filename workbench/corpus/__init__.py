@@ -8,8 +8,11 @@ reused passages (:mod:`~workbench.corpus.dedupe`), streaming to Parquet
 (:mod:`~workbench.corpus.stream`), the ingest report (:mod:`~workbench.corpus.report`,
 :mod:`~workbench.corpus.summary`), segments (:mod:`~workbench.corpus.segments`) and the
 overview tables (:mod:`~workbench.corpus.overview`, :mod:`~workbench.corpus.prose`).
+Every layer's entry point takes a corpus through :func:`as_corpus`
+(:mod:`~workbench.corpus.inputs`): a table, an ingest or a path.
 """
 
+from workbench.corpus.inputs import as_corpus
 from workbench.corpus.load import Ingest, ingest, load_corpus, save_corpus
 from workbench.corpus.report import IngestReport, WorkbenchWarning
 from workbench.corpus.schema import SCHEMA, CorpusError, detect_columns
@@ -21,6 +24,7 @@ __all__ = [
     "Ingest",
     "IngestReport",
     "WorkbenchWarning",
+    "as_corpus",
     "detect_columns",
     "ingest",
     "load_corpus",

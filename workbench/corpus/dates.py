@@ -4,8 +4,10 @@ Vectorised pandas parsing takes ISO 8601 (with or without time and zone) in one
 pass; the remaining distinct strings go to dateutil (``July 8, 2022``, RFC 2822
 ``Fri, 08 Jul 2022 10:00:00 +0300``, ``08/07/2022``), and dateparser takes the
 rest (``3 days ago`` is left alone: a relative date without an anchor is not a
-publication date). Each distinct string is parsed once, so a million rows with a
-few thousand distinct dates cost a few thousand parses.
+publication date). A date without a year (``July 8``, ``Friday``) is not one
+either: it stays missing rather than taking a made-up year, and :func:`lacks_year`
+tells the ingest report why. Each distinct string is parsed once, so a million rows
+with a few thousand distinct dates cost a few thousand parses.
 """
 
 from __future__ import annotations
@@ -89,6 +91,23 @@ def parse_dates(values: pd.Series, *, dayfirst: bool = False) -> pd.Series:
     return fast.astype("datetime64[ns, UTC]")
 
 
+def lacks_year(value: object, *, dayfirst: bool = False) -> bool:
+    """Whether ``value`` reads as a date except that it gives no year (``July 8``, ``Friday``).
+
+    Such a date is left missing by :func:`parse_date`; this tells the ingest report to
+    ask for the year rather than call the date unreadable.
+
+    Args:
+        value: A raw date string.
+        dayfirst: See :func:`parse_date`.
+    """
+    text = _clean(value)
+    if text is None or _RELATIVE.search(text):
+        return False
+    parsed = _dateutil_fields(text, dayfirst)
+    return parsed is not None and parsed.year == _NO_YEAR
+
+
 def _clean(value: object) -> str | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -112,16 +131,27 @@ def _iso(text: str, dayfirst: bool) -> pd.Timestamp | None:
         return None
 
 
-def _dateutil(text: str, dayfirst: bool) -> pd.Timestamp | None:
+#: The year dateutil fills in when the text gives none; no news is dated 1 AD.
+_NO_YEAR = 1
+
+
+def _dateutil_fields(text: str, dayfirst: bool) -> datetime | None:
+    """What dateutil reads in ``text``, with :data:`_NO_YEAR` where it gives no year."""
     from dateutil import parser
 
     try:
-        parsed = parser.parse(
-            text, dayfirst=dayfirst, default=datetime(2000, 1, 1), tzinfos=_TZINFOS
+        return parser.parse(
+            text, dayfirst=dayfirst, default=datetime(_NO_YEAR, 1, 1), tzinfos=_TZINFOS
         )
-        return _to_utc(parsed)
     except (ValueError, OverflowError, TypeError, parser.ParserError):
         return None
+
+
+def _dateutil(text: str, dayfirst: bool) -> pd.Timestamp | None:
+    parsed = _dateutil_fields(text, dayfirst)
+    if parsed is None or parsed.year == _NO_YEAR:
+        return None
+    return _to_utc(parsed)
 
 
 def _dateparser(text: str, dayfirst: bool) -> pd.Timestamp | None:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.config import DEFAULT_SEED, NEAR_DUPLICATE_THRESHOLD
+from workbench.core.errors import InputError
 
 _WORD = re.compile(r"\w+")
 
@@ -173,7 +174,7 @@ def flag_duplicates(
 ) -> pd.DataFrame:
     """Group documents by exact hash and by MinHash LSH; see :func:`find_duplicates`."""
     if not 0 < threshold <= 1:
-        raise ValueError(f"threshold={threshold}: give a Jaccard similarity between 0 and 1")
+        raise InputError(f"threshold={threshold}: give a Jaccard similarity between 0 and 1")
     order = _priority(len(exact), dates)
     nonempty = np.array([bool(k) for k in exact], dtype=bool)
     pairs: dict[tuple[int, int], tuple[str, float]] = {}

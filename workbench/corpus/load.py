@@ -26,9 +26,9 @@ from workbench import config
 from workbench.core import cache
 from workbench.corpus import dedupe, readers
 from workbench.corpus import records as rec
-from workbench.corpus.dates import parse_dates
 from workbench.corpus.report import IngestReport
 from workbench.corpus.schema import COLUMN_ALIASES, SCHEMA, CorpusError, detect_columns
+from workbench.corpus.sources import folder_sidecar, input_files, read_files, read_sidecar
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -44,8 +44,6 @@ __all__ = [
 
 #: Bumped whenever normalising or deduplicating changes, so old caches are not reused.
 PIPELINE_VERSION = "1"
-
-_SKIPPED_NAMES = ("readme", "license", "licence", "changelog", "source.md")
 
 
 @dataclass
@@ -136,8 +134,8 @@ def ingest(
         return _finish(
             Ingest(corpus=pd.read_parquet(path), sources=[config.display_path(path)]), warn
         )
-    files = _input_files(path)
-    sidecar_path = Path(metadata) if metadata else _folder_sidecar(path)
+    files = input_files(path)
+    sidecar_path = Path(metadata) if metadata else folder_sidecar(path)
     key = cache.key(
         PIPELINE_VERSION,
         [_fingerprint(f) for f in files],
@@ -152,13 +150,13 @@ def ingest(
     if cached is not None:
         return _finish(cached, warn)
     report = IngestReport()
-    sidecar = _read_sidecar(sidecar_path, report) if sidecar_path else {}
+    sidecar = read_sidecar(sidecar_path, report) if sidecar_path else {}
     if not files:
         raise CorpusError(
             f"{config.display_path(path)}: no readable articles (.txt, .md, .html, "
             f".csv, .tsv, .json, .jsonl, .parquet) found here."
         )
-    frames = _read_files(files, report, progress)
+    frames = read_files(files, report, progress)
     result = _ingest_frames(
         frames,
         report,
@@ -214,24 +212,6 @@ def summarise(corpus: pd.DataFrame, report: IngestReport | None = None) -> dict[
 # ----------------------------------------------------------------------------- files
 
 
-def _input_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    found = []
-    for f in sorted(p for p in path.rglob("*") if p.is_file()):
-        name = f.name.lower()
-        if name.startswith(".") or name == "metadata.csv" or name.startswith(_SKIPPED_NAMES):
-            continue
-        if readers.format_of(f):
-            found.append(f)
-    return found
-
-
-def _folder_sidecar(path: Path) -> Path | None:
-    candidate = path / "metadata.csv" if path.is_dir() else None
-    return candidate if candidate and candidate.exists() else None
-
-
 def _fingerprint(path: Path) -> str:
     import hashlib
 
@@ -246,58 +226,14 @@ def _fingerprint(path: Path) -> str:
 def _is_ingested_parquet(path: Path) -> bool:
     if not path.is_file() or readers.format_of(path) != ".parquet":
         return False
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         meta = pq.read_schema(path).metadata or {}
-    except Exception:
+    except (OSError, ValueError, pa.ArrowException):  # the reader reports a broken file
         return False
     return b"workbench" in meta
-
-
-def _read_files(
-    files: list[Path], report: IngestReport, progress: bool | None
-) -> list[pd.DataFrame]:
-    frames = []
-    for f in rec.progress_bar(
-        files, progress if progress is not None else len(files) > 200, "reading", "files"
-    ):
-        fmt = readers.format_of(f)
-        try:
-            frames.extend(readers.READERS[fmt](f, report))
-        except OSError as err:
-            report.add(
-                config.display_path(f),
-                "unreadable_file",
-                f"cannot be read: {err.strerror}",
-                "skipped; check permissions",
-            )
-    return frames
-
-
-def _read_sidecar(path: Path, report: IngestReport) -> dict[str, dict[str, str]]:
-    name = config.display_path(path)
-    if not path.exists():
-        raise CorpusError(f"{name}: the metadata file does not exist.")
-    table = pd.concat(
-        list(readers.READERS[readers.format_of(path) or ".csv"](path, report)), ignore_index=True
-    )
-    mapping = detect_columns(list(table.columns), {})
-    if "doc_id" not in mapping:
-        report.add(
-            name,
-            "sidecar_without_id",
-            f"no doc_id column among {list(table.columns)[:12]}",
-            "sidecar ignored; add a doc_id column matching the file names",
-        )
-        return {}
-    out: dict[str, dict[str, str]] = {}
-    for row in table.to_dict("records"):
-        values = {f: str(row[c]).strip() for f, c in mapping.items() if f != "doc_id"}
-        out[str(row[mapping["doc_id"]]).strip()] = {
-            f: v for f, v in values.items() if v and v != "nan"
-        }
-    return out
 
 
 # ----------------------------------------------------------------------------- pipeline
@@ -314,16 +250,7 @@ def _ingest_frames(
     dayfirst,
     progress,
 ) -> Ingest:
-    records = list(rec.canonical_records(frames, report, dict(columns or {}), sidecar))
-    report.n_records_read = len(records)
-    show = progress if progress is not None else len(records) > 2000
-    rows = []
-    for batch_rows, batch_report in rec.normalise_all(records, find_titles, show):
-        rows.extend(batch_rows)
-        report.merge(batch_report)
-    corpus = rec.to_frame(rows, report)
-    corpus["date"] = parse_dates(corpus["date_raw"], dayfirst=dayfirst)
-    rec.report_dates(corpus, report)
+    corpus = rec.normalised_frame(frames, report, columns, sidecar, find_titles, dayfirst, progress)
     tokens = dedupe.Tokens.of(corpus["text"].tolist())
     dups = dedupe.find_duplicates(corpus, threshold=near_threshold, tokens=tokens)
     for col in ("duplicate_of", "duplicate_kind", "similarity"):
@@ -343,28 +270,38 @@ def _finish(result: Ingest, warn: bool) -> Ingest:
 
 
 def _read_cached(key: str) -> Ingest | None:
+    """The cached result of an identical earlier ingest; None on a miss or a damaged entry."""
     folder = config.cache_dir("corpus", key)
     files = [folder / n for n in ("corpus.parquet", "reuse.parquet", "report.json")]
     if not all(f.exists() for f in files):
         return None
-    try:
-        meta = json.loads(files[2].read_text())
-        report = IngestReport(n_records_read=meta["n_records_read"])
-        for p in meta["problems"]:
-            report.add(
-                p["file"], p["kind"], p["message"], p["action"], line=p["line"], doc_id=p["doc_id"]
-            )
-        for r in meta["rules"]:
-            t = report.rules[r["rule"]]
-            t.n_docs, t.n_items, t.n_chars, t.example = (
-                r["n_docs"],
-                r["n_items"],
-                r["n_chars"],
-                r["example"],
-            )
-        return Ingest(pd.read_parquet(files[0]), report, pd.read_parquet(files[1]), meta["sources"])
-    except Exception:  # a broken cache entry is rebuilt, never trusted
+    if (meta := cache.read_entry(files[2], _read_report)) is None:
         return None
+    if (corpus := cache.read_entry(files[0], pd.read_parquet)) is None:
+        return None
+    if (reuse := cache.read_entry(files[1], pd.read_parquet)) is None:
+        return None
+    report, sources = meta
+    return Ingest(corpus, report, reuse, sources)
+
+
+def _read_report(path: Path) -> tuple[IngestReport, list[str]]:
+    """The ingest report and the source list stored beside a cached corpus."""
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    report = IngestReport(n_records_read=meta["n_records_read"])
+    for p in meta["problems"]:
+        report.add(
+            p["file"], p["kind"], p["message"], p["action"], line=p["line"], doc_id=p["doc_id"]
+        )
+    for r in meta["rules"]:
+        t = report.rules[r["rule"]]
+        t.n_docs, t.n_items, t.n_chars, t.example = (
+            r["n_docs"],
+            r["n_items"],
+            r["n_chars"],
+            r["example"],
+        )
+    return report, meta["sources"]
 
 
 def _write_cached(key: str, result: Ingest) -> None:

@@ -1,7 +1,8 @@
 """The corpus overview: tidy tables of what is in a corpus.
 
-Compute only: every function takes the corpus table (or an :class:`~workbench.corpus.Ingest`)
-and returns a DataFrame; :mod:`workbench.plots.corpus` draws them and
+Compute only: every function takes the corpus table (or an :class:`~workbench.corpus.Ingest`,
+or a path to load: :func:`~workbench.corpus.inputs.as_corpus`, which names any missing
+column) and returns a DataFrame; :mod:`workbench.plots.corpus` draws them and
 :mod:`workbench.corpus.prose` reads them out. Outlets beyond the ``top`` largest
 are grouped as ``"other"`` so that figures stay legible on a corpus of thousands
 of articles.
@@ -9,20 +10,15 @@ of articles.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import pandas as pd
 
+from workbench.core.bins import DTYPE, bin_range, bin_start, resolve_bin
+from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.corpus.load import Ingest
 from workbench.corpus.report import IngestReport
 
 NO_SOURCE = "(no source)"
 OTHER = "other"
-
-#: Date bins: pandas period code -> the word used in prose and axis titles.
-BINS: dict[str, str] = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
-
-DateBin = Literal["auto", "D", "W", "M", "Q", "Y"]
 
 
 # ----------------------------------------------------------------------------- sources
@@ -37,8 +33,9 @@ def source_labels(corpus: pd.DataFrame, *, top: int | None = None) -> pd.Series:
     return labels
 
 
-def sources_table(corpus: pd.DataFrame) -> pd.DataFrame:
+def sources_table(corpus: CorpusLike) -> pd.DataFrame:
     """One row per outlet, largest first: documents, share, words, median length, dates, copies."""
+    corpus = as_corpus(corpus, columns=["doc_id", "source", "n_words", "date", "duplicate_of"])
     df = corpus.assign(source=source_labels(corpus), is_dup=corpus["duplicate_of"].notna())
     out = (
         df.groupby("source", sort=False)
@@ -74,28 +71,10 @@ def sources_table(corpus: pd.DataFrame) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- time
 
 
-def choose_bin(dates: pd.Series, date_bin: DateBin = "auto") -> str:
-    """The date bin to use: ``date_bin`` itself, or for ``"auto"`` one that gives 10-150 bins.
-
-    Raises:
-        ValueError: ``date_bin`` is not one of ``auto``, ``D``, ``W``, ``M``, ``Q``, ``Y``.
-    """
-    if date_bin != "auto":
-        if date_bin not in BINS:
-            raise ValueError(
-                f"date_bin {date_bin!r}: use one of 'auto', "
-                + ", ".join(f"{k!r} ({v})" for k, v in BINS.items())
-            )
-        return date_bin
-    dates = dates.dropna()
-    span = (dates.max() - dates.min()).days if len(dates) else 0
-    return "D" if span <= 92 else "W" if span <= 3 * 365 else "M"
-
-
 def coverage(
-    corpus: pd.DataFrame,
+    corpus: CorpusLike,
     *,
-    date_bin: DateBin = "auto",
+    date_bin: str = "auto",
     top: int = 12,
     include_duplicates: bool = False,
 ) -> pd.DataFrame:
@@ -103,34 +82,38 @@ def coverage(
 
     Args:
         corpus: The corpus table.
-        date_bin: ``D``, ``W`` (weeks from Monday), ``M``, ``Q``, ``Y`` or ``auto``.
+        date_bin: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, their
+            pandas aliases ``D``, ``W``, ``M``, ``Q``, ``Y``, or ``auto``
+            (:mod:`workbench.core.bins`).
         top: Outlets shown by name; the others are summed as ``"other"``.
         include_duplicates: Count documents flagged as duplicates.
 
     Returns:
-        Columns ``period`` (start of the bin), ``source``, ``documents``, ``words``; the
-        bin used is in ``attrs["date_bin"]``. Undated documents are left out.
+        Columns ``period`` (start of the bin, UTC), ``source``, ``documents``, ``words``;
+        the bin used (a word, ``auto`` decided) is in ``attrs["date_bin"]``. Undated
+        documents are left out.
+
+    Raises:
+        ValueError: ``date_bin`` is not a bin (the message lists the accepted ones).
     """
+    corpus = as_corpus(corpus, columns=["doc_id", "source", "n_words", "date", "duplicate_of"])
     df = corpus if include_duplicates else corpus[corpus["duplicate_of"].isna()]
     df = df[df["date"].notna()]
-    freq = choose_bin(df["date"], date_bin)
+    unit = resolve_bin(date_bin, df["date"], name="date_bin")
     columns = ["period", "source", "documents", "words"]
     if df.empty:
-        out = pd.DataFrame(columns=columns)
+        out = pd.DataFrame(columns=columns).astype({"period": DTYPE})
     else:
-        periods = df["date"].dt.tz_convert(None).dt.to_period(freq)
         table = (
-            df.assign(period=periods, source=source_labels(df, top=top))
+            df.assign(period=bin_start(df["date"], unit), source=source_labels(df, top=top))
             .groupby(["period", "source"], observed=True)
             .agg(documents=("doc_id", "size"), words=("n_words", "sum"))
         )
         full = pd.MultiIndex.from_product(
-            [pd.period_range(periods.min(), periods.max(), freq=freq), _ordered(table)],
-            names=["period", "source"],
+            [bin_range(df["date"], unit), _ordered(table)], names=["period", "source"]
         )
         out = table.reindex(full, fill_value=0).reset_index()
-        out["period"] = out["period"].dt.start_time
-    out.attrs["date_bin"] = freq
+    out.attrs["date_bin"] = unit
     return out[columns]
 
 
@@ -143,12 +126,13 @@ def _ordered(table: pd.DataFrame) -> list[str]:
 # ----------------------------------------------------------------------------- lengths
 
 
-def word_counts(corpus: pd.DataFrame, *, top: int = 12) -> pd.DataFrame:
+def word_counts(corpus: CorpusLike, *, top: int = 12) -> pd.DataFrame:
     """One row per document with words: ``doc_id``, ``title``, ``source``, ``n_words``.
 
     Documents without words are left out (a log axis cannot show them); how many
     is in ``attrs["empty"]``.
     """
+    corpus = as_corpus(corpus, columns=["doc_id", "title", "source", "n_words"])
     out = pd.DataFrame(
         {
             "doc_id": corpus["doc_id"],
@@ -198,8 +182,20 @@ def problems_table(report: IngestReport) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- duplicates
 
 
-def duplicates_table(corpus: pd.DataFrame) -> pd.DataFrame:
+def duplicates_table(corpus: CorpusLike) -> pd.DataFrame:
     """Every document flagged as a copy, with the earlier document it copies."""
+    corpus = as_corpus(
+        corpus,
+        columns=[
+            "doc_id",
+            "title",
+            "source",
+            "date",
+            "duplicate_of",
+            "duplicate_kind",
+            "similarity",
+        ],
+    )
     titles = corpus.set_index("doc_id")["title"]
     dups = corpus[corpus["duplicate_of"].notna()]
     return pd.DataFrame(
@@ -216,8 +212,9 @@ def duplicates_table(corpus: pd.DataFrame) -> pd.DataFrame:
     ).sort_values(["kind", "similarity"], ascending=[True, False], ignore_index=True)
 
 
-def duplicates_by_source(corpus: pd.DataFrame, *, top: int = 12) -> pd.DataFrame:
+def duplicates_by_source(corpus: CorpusLike, *, top: int = 12) -> pd.DataFrame:
     """Documents per outlet and kind (``unique``, ``exact`` or ``near`` copy), tidy."""
+    corpus = as_corpus(corpus, columns=["source", "duplicate_kind"])
     kind = corpus["duplicate_kind"].astype("string").fillna("unique").astype(str)
     out = (
         pd.DataFrame({"source": source_labels(corpus, top=top), "kind": kind})
@@ -228,8 +225,9 @@ def duplicates_by_source(corpus: pd.DataFrame, *, top: int = 12) -> pd.DataFrame
     return out.sort_values(["source", "kind"], ignore_index=True)
 
 
-def reuse_pairs(reuse: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+def reuse_pairs(reuse: pd.DataFrame, corpus: CorpusLike) -> pd.DataFrame:
     """Pairs of documents sharing passages: passages, words, the longest one; most words first."""
+    corpus = as_corpus(corpus, columns=["doc_id", "source", "title"])
     cols = [
         "doc_id",
         "other_doc_id",

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workbench.core.bins import label
 from workbench.core.escape import md_escape
 from workbench.core.prose import plural as _n
 from workbench.corpus.load import Ingest
-from workbench.corpus.overview import BINS, NO_SOURCE, sources_table, top_pairs
+from workbench.corpus.overview import NO_SOURCE, sources_table, top_pairs
 
 
 def describe(result: Ingest, *, corpus: str) -> str:
@@ -80,7 +81,7 @@ def describe_coverage(cov: pd.DataFrame) -> str:
     """Where coverage peaks and how many bins are empty."""
     if cov.empty:
         return "No dated documents, so no coverage over time."
-    unit = BINS[cov.attrs.get("date_bin", "D")]
+    unit = label(cov.attrs.get("date_bin"))
     per_bin = cov.groupby("period")["documents"].sum()
     peak = per_bin.idxmax()
     empty = int((per_bin == 0).sum())

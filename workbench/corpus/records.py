@@ -10,13 +10,13 @@ column order of :data:`workbench.corpus.SCHEMA` (:func:`to_frame`,
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from workbench.corpus.dates import lacks_year, parse_dates
 from workbench.corpus.language import detect_language
 from workbench.corpus.normalise import normalise_article
 from workbench.corpus.report import IngestReport
@@ -93,25 +93,18 @@ def normalise_all(records: list[dict], find_titles: bool | None, show: bool):
     On a Dask cluster when one is active (:mod:`workbench.core.distributed`), else over all
     local cores for large corpora, else in this process.
     """
-    from workbench.core import distributed
+    from workbench.core import distributed, pool
 
     batches = [records[i : i + _BATCH] for i in range(0, len(records), _BATCH)]
 
     def bar(results, total):
-        return progress_bar(results, show, "normalising", f"x{_BATCH} docs", total=total)
+        return pool.progress(results, show, "normalising", f"x{_BATCH} docs", total=total)
 
-    workers = min(os.cpu_count() or 1, len(batches))
-    small = len(records) < _PARALLEL_FROM or workers < 2 or not hasattr(os, "fork")
+    small = len(records) < _PARALLEL_FROM or pool.processes(None, len(batches)) < 2
     if distributed.current_client() is not None or small:
         yield from distributed.map_batches(_normalise_batch, batches, find_titles, progress=bar)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from bar(
-            pool.map(_normalise_batch, batches, [find_titles] * len(batches)), len(batches)
-        )
+    yield from bar(pool.fork_map(_normalise_batch, batches, find_titles), len(batches))
 
 
 def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport) -> dict:
@@ -159,6 +152,37 @@ def _normalise_record(rec: dict, find_titles: bool | None, report: IngestReport)
     }
 
 
+def normalised_frame(
+    frames: list[pd.DataFrame],
+    report: IngestReport,
+    columns: dict | None,
+    sidecar: dict,
+    find_titles: bool | None,
+    dayfirst: bool,
+    progress: bool | None,
+    seen: dict[str, int] | None = None,
+) -> pd.DataFrame:
+    """Raw frames to corpus rows: canonical records, normalised, ids made unique, dates parsed.
+
+    The one normalising pipeline of both loading paths (in memory and streamed); duplicate
+    flags and text reuse come after it. ``seen`` carries the ids already given out across
+    the batches of a stream.
+    """
+    records = list(canonical_records(frames, report, dict(columns or {}), sidecar))
+    report.n_records_read += len(records)
+    show = progress if progress is not None else len(records) > 2000
+    rows = []
+    for batch_rows, batch_report in normalise_all(records, find_titles, show):
+        rows.extend(batch_rows)
+        report.merge(batch_report)
+    if not rows and seen is not None:  # a streamed batch with nothing readable
+        return pd.DataFrame()
+    corpus = to_frame(rows, report, seen)
+    corpus["date"] = parse_dates(corpus["date_raw"], dayfirst=dayfirst)
+    report_dates(corpus, report)
+    return order_columns(corpus)
+
+
 def to_frame(
     rows: list[dict], report: IngestReport, seen: dict[str, int] | None = None
 ) -> pd.DataFrame:
@@ -190,15 +214,32 @@ def to_frame(
 def report_dates(corpus: pd.DataFrame, report: IngestReport) -> None:
     """Note every date that was given but could not be read."""
     bad = corpus["date"].isna() & corpus["date_raw"].fillna("").ne("")
+    yearless = {raw: lacks_year(raw) for raw in corpus.loc[bad, "date_raw"].unique()}
     for rec in corpus.loc[bad, ["file", "line", "doc_id", "date_raw"]].itertuples():
+        message, action = _date_problem(rec.date_raw, yearless[rec.date_raw])
         report.add(
             rec.file,
             "unparsed_date",
-            f"date {rec.date_raw!r} could not be read",
-            "kept in date_raw, date left empty; use ISO 8601 (2025-07-10)",
+            message,
+            action,
             line=None if pd.isna(rec.line) else int(rec.line),
             doc_id=rec.doc_id,
         )
+
+
+def _date_problem(raw: str, yearless: bool) -> tuple[str, str]:
+    """What was wrong with an unread date, and what the researcher can do about it."""
+    if yearless:
+        return (
+            f"date {raw!r} has no year",
+            "kept in date_raw, date left empty; give dates with their year "
+            "(July 8, 2022 or 2022-07-08), or full dates in a metadata.csv "
+            "(columns doc_id, date) beside the articles",
+        )
+    return (
+        f"date {raw!r} could not be read",
+        "kept in date_raw, date left empty; use ISO 8601 (2025-07-10)",
+    )
 
 
 def order_columns(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -218,12 +259,3 @@ def order_columns(corpus: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return corpus.astype(types).reset_index(drop=True)
-
-
-def progress_bar(items, show: bool, desc: str, unit: str, total: int | None = None):
-    """``items`` wrapped in a tqdm bar (terminal or notebook) when ``show``."""
-    if not show:
-        return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc, unit=f" {unit}", mininterval=1.0, total=total)

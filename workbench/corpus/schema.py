@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from workbench.core.errors import UserError
+
 #: The corpus table's columns, in order, with what each holds.
 SCHEMA: dict[str, str] = {
     "doc_id": "unique id: the file stem for one-article files, else the id column or <file>-<row>",
@@ -89,7 +91,7 @@ STRING_COLUMNS = [
 ]
 
 
-class CorpusError(ValueError):
+class CorpusError(UserError, ValueError):
     """The input cannot be loaded at all (no such path, nothing readable in it)."""
 
 

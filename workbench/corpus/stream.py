@@ -22,11 +22,13 @@ import pandas as pd
 
 from workbench import config
 from workbench.core import cache
+from workbench.core.errors import InputError
 from workbench.corpus import dedupe
-from workbench.corpus import load as C
 from workbench.corpus import records as rec
-from workbench.corpus.dates import parse_dates
+from workbench.corpus.load import PIPELINE_VERSION, summarise
 from workbench.corpus.report import IngestReport
+from workbench.corpus.schema import SCHEMA, CorpusError
+from workbench.corpus.sources import folder_sidecar, input_files, read_files, read_sidecar
 
 _LIGHT = ["doc_id", "title", "source", "author", "date", "date_raw", "n_words"]
 
@@ -47,7 +49,7 @@ class Streamed:
 
     def summary(self) -> dict[str, object]:
         """Documents, words, sources, date range, duplicates, problems."""
-        return C.summarise(self.light, self.report)
+        return summarise(self.light, self.report)
 
 
 def ingest_to_file(
@@ -67,22 +69,22 @@ def ingest_to_file(
 
     Raises:
         CorpusError: The source does not exist or holds nothing readable.
-        ValueError: ``out`` is not a Parquet path.
+        InputError: ``out`` is not a Parquet path.
     """
     import pyarrow.parquet as pq
 
     out = Path(out)
     if out.suffix.lower() not in {".parquet", ".pq"}:
-        raise ValueError(f"--out {out}: streaming writes Parquet; name the file *.parquet")
+        raise InputError(f"--out {out}: streaming writes Parquet; name the file *.parquet")
     path = Path(source)
     if not path.exists():
-        raise C.CorpusError(f"{config.display_path(path)}: no such file or folder.")
-    files = C._input_files(path)
+        raise CorpusError(f"{config.display_path(path)}: no such file or folder.")
+    files = input_files(path)
     if not files:
-        raise C.CorpusError(f"{config.display_path(path)}: no readable articles found here.")
+        raise CorpusError(f"{config.display_path(path)}: no readable articles found here.")
     report = IngestReport()
-    sidecar_path = Path(metadata) if metadata else C._folder_sidecar(path)
-    sidecar = C._read_sidecar(sidecar_path, report) if sidecar_path else {}
+    sidecar_path = Path(metadata) if metadata else folder_sidecar(path)
+    sidecar = read_sidecar(sidecar_path, report) if sidecar_path else {}
     batches = _normalised_batches(
         files, report, dict(columns or {}), sidecar, find_titles, dayfirst, progress
     )
@@ -98,7 +100,7 @@ def ingest_to_file(
             sigs.append(s)
             light.append(batch[_LIGHT])
         if writer is None:
-            raise C.CorpusError(
+            raise CorpusError(
                 "no article could be read: " + "; ".join(map(str, report.problems[:5]))
             )
         writer.close()
@@ -117,26 +119,19 @@ def _normalised_batches(
 ) -> Iterator[pd.DataFrame]:
     seen: dict[str, int] = {}
     for f in files:
-        for frame in C._read_files([f], report, False):
-            records = list(rec.canonical_records([frame], report, columns, sidecar))
-            report.n_records_read += len(records)
-            rows = []
-            for batch_rows, batch_report in rec.normalise_all(records, find_titles, bool(progress)):
-                rows.extend(batch_rows)
-                report.merge(batch_report)
-            if not rows:
-                continue
-            batch = rec.to_frame(rows, report, seen)
-            batch["date"] = parse_dates(batch["date_raw"], dayfirst=dayfirst)
-            rec.report_dates(batch, report)
-            yield rec.order_columns(batch)
+        for frame in read_files([f], report, False):
+            batch = rec.normalised_frame(
+                [frame], report, columns, sidecar, find_titles, dayfirst, bool(progress), seen
+            )
+            if len(batch):
+                yield batch
 
 
 def _arrow(batch: pd.DataFrame, schema, report: IngestReport):
     """A batch as an Arrow table in the first batch's schema (extra columns as text)."""
     import pyarrow as pa
 
-    extras = [c for c in batch.columns if c not in C.SCHEMA]
+    extras = [c for c in batch.columns if c not in SCHEMA]
     batch = batch.astype({c: "string" for c in extras})
     if schema is None:
         return pa.Table.from_pandas(batch, preserve_index=False)
@@ -177,7 +172,7 @@ def _write_with_flags(tmp: Path, out: Path, flags: pd.DataFrame) -> None:
                     ),
                 )
             if writer is None:
-                meta = {**(table.schema.metadata or {}), b"workbench": C.PIPELINE_VERSION.encode()}
+                meta = {**(table.schema.metadata or {}), b"workbench": PIPELINE_VERSION.encode()}
                 writer = pq.ParquetWriter(final, table.schema.with_metadata(meta))
             writer.write_table(table)
         writer.close()

@@ -24,23 +24,35 @@ def unescape_entities(text: str) -> str:
     return html.unescape(text)
 
 
-# Byte sequences that UTF-8 text shows when it was decoded as cp1252/latin-1.
-_MOJIBAKE = re.compile(
-    r"[ÃÂâ][\x80-\xbf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u02c6\u02dc€™]"
-)
+def _continuation_chars(*codecs: str) -> set[str]:
+    """What UTF-8 continuation bytes (0x80-0xBF) look like when read with ``codecs``."""
+    return {ch for codec in codecs for ch in bytes(range(0x80, 0xC0)).decode(codec, "ignore")}
+
+
+# A UTF-8 lead byte and a continuation byte as they read when UTF-8 was decoded with the
+# wrong codec: latin-1 or cp1252 (``Ã©``, ``â€™``, ``Ð\x9f``, ``ÐŸ``) or cp1251 (``РџСѓ``).
+# Correct text rarely has such a pair. Ukrainian letters are left out of the second
+# character (``Рівне``, ``Січ`` are words); any real Cyrillic mojibake has other pairs too.
+_LEADS = "\u00c2-\u00f4РСТ"
+_CONTINUATIONS = _continuation_chars("latin-1", "cp1252", "cp1251") - set("іїєґІЇЄҐ")
+_MOJIBAKE = re.compile(f"[{_LEADS}][{re.escape(''.join(sorted(_CONTINUATIONS)))}]")
 
 
 def repair_mojibake(text: str) -> str:
-    """Repair UTF-8 text that was decoded with the wrong codec (``â€™`` -> ``’``).
+    r"""Repair UTF-8 text that was decoded with the wrong codec.
 
-    Runs ftfy only where the tell-tale byte patterns appear, so clean text costs
-    one regex scan.
+    ``â€™`` -> ``’``, ``Ã‰lysÃ©e`` -> ``Élysée``, ``Ð\x9fÑ\x83Ñ\x82Ð¸Ð½`` and
+    ``РџСѓС‚РёРЅ`` -> ``Путин``. ASCII text returns at once; otherwise one regex scan looks
+    for the byte pairs such text shows, and only where one appears does ftfy judge the
+    text (:func:`ftfy.badness.is_bad`) and repair its encoding (:func:`ftfy.fix_encoding`,
+    nothing else). Correct text, in any script, comes back unchanged.
     """
-    if not _MOJIBAKE.search(text):
+    if text.isascii() or not _MOJIBAKE.search(text):
         return text
     import ftfy  # light, but only needed for the rare broken text
+    from ftfy.badness import is_bad
 
-    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    return ftfy.fix_encoding(text) if is_bad(text) else text
 
 
 def normalize_unicode(text: str) -> str:

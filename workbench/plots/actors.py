@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from workbench.config import DEFAULT_SEED
 from workbench.core.escape import hover_text
-from workbench.plots.theme import PALETTE, empty_figure, style
+from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
 _WEIGHTS = ("count", "n_docs", "pmi", "npmi", "jaccard")
 
@@ -40,6 +40,15 @@ def actor_network(
         color_by: ``"actor_type"`` or ``"affiliation"``.
         seed: Seed of the layout.
     """
+    edges = require_table(edges, "edges", "actor_network")
+    actors = require_table(actors, "actors", "actor_network")
+    if examples is not None:
+        examples = require_table(
+            examples,
+            "examples",
+            "actor_network",
+            made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
+        )
     _check_weight(weight)
     nodes = actors.sort_values("n_mentions", ascending=False).head(top)
     shown = edges[edges["source"].isin(nodes["actor"]) & edges["target"].isin(nodes["actor"])]
@@ -75,6 +84,15 @@ def ego_network(
         weight: Edge column ranking and sizing the neighbours.
         seed: Seed of the layout.
     """
+    edges = require_table(edges, "edges", "ego_network")
+    actors = require_table(actors, "actors", "ego_network")
+    if examples is not None:
+        examples = require_table(
+            examples,
+            "examples",
+            "ego_network",
+            made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
+        )
     _check_weight(weight)
     touching = edges[(edges["source"] == actor) | (edges["target"] == actor)]
     title = f"Named with {actor}"
@@ -100,6 +118,7 @@ def cooccurrence_heatmap(edges: pd.DataFrame, *, top: int = 25, value: str = "co
         top: Actors shown, by summed ``count`` of their edges.
         value: count, n_docs, pmi, npmi or jaccard.
     """
+    edges = require_table(edges, "edges", "cooccurrence_heatmap")
     _check_weight(value)
     if edges.empty:
         return empty_figure("No actors named together.", title="Co-occurrence")
@@ -141,6 +160,14 @@ def top_pairs(
     value: str = "count",
 ) -> go.Figure:
     """The ``n`` strongest pairs as bars, with an example sentence in the hover."""
+    edges = require_table(edges, "edges", "top_pairs")
+    if examples is not None:
+        examples = require_table(
+            examples,
+            "examples",
+            "top_pairs",
+            made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
+        )
     _check_weight(value)
     if edges.empty:
         return empty_figure("No actors named together.", title="Top pairs")
@@ -171,6 +198,7 @@ def top_pairs(
 
 def top_speakers(quotes: pd.DataFrame, *, n: int = 20) -> go.Figure:
     """The ``n`` most quoted speakers, bars split by kind of quote, a sample quote in the hover."""
+    quotes = require_table(quotes, "quotes", "top_speakers")
     if quotes.empty:
         return empty_figure("No quotes found.", title="Top quoted speakers")
     order = quotes["speaker"].value_counts().head(n).index[::-1]

@@ -11,15 +11,21 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from workbench.core.bins import label
 from workbench.core.escape import hover_text
-from workbench.plots.theme import PALETTE, empty_figure, style
+from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
-_BIN_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _KIND_COLOURS = {"unique": "#BBBBBB", "exact": "#D55E00", "near": "#E69F00"}
 
 
 def sources_figure(sources: pd.DataFrame, *, top: int = 12) -> go.Figure:
     """Documents per outlet, the ``top`` largest as horizontal bars (from ``sources_table``)."""
+    sources = require_table(
+        sources,
+        "sources",
+        "sources_figure",
+        made_by="workbench.corpus.overview.sources_table(corpus)",
+    )
     if sources.empty:
         return empty_figure("No documents.", title="Documents per outlet")
     shown = sources.head(top).iloc[::-1]
@@ -52,9 +58,15 @@ def coverage_figure(cov: pd.DataFrame, *, metric: str = "documents") -> go.Figur
     Raises:
         ValueError: ``metric`` is neither.
     """
+    cov = require_table(
+        cov,
+        "coverage",
+        "coverage_figure",
+        made_by="workbench.corpus.overview.coverage(corpus)",
+    )
     if metric not in ("documents", "words"):
         raise ValueError(f"metric {metric!r}: use 'documents' or 'words'")
-    unit = _BIN_WORDS.get(cov.attrs.get("date_bin", ""), "bin")
+    unit = label(cov.attrs.get("date_bin"))
     title = f"{metric.capitalize()} per {unit}, by outlet"
     if cov.empty:
         return empty_figure("No dated documents.", title=title)
@@ -83,6 +95,12 @@ def words_figure(lengths: pd.DataFrame, *, max_points: int = 300) -> go.Figure:
     Every document is a hoverable point (with its title) when there are at most
     ``max_points``; beyond that only the boxes are drawn, to keep the page small.
     """
+    lengths = require_table(
+        lengths,
+        "word counts",
+        "words_figure",
+        made_by="workbench.corpus.overview.word_counts(corpus)",
+    )
     if lengths.empty:
         return empty_figure("No documents.", title="Words per document")
     order = lengths.groupby("source")["n_words"].median().sort_values().index
@@ -123,6 +141,12 @@ def words_figure(lengths: pd.DataFrame, *, max_points: int = 300) -> go.Figure:
 
 def rules_figure(rules: pd.DataFrame) -> go.Figure:
     """What normalising removed: pieces per rule, an example in the hover (from ``rules_table``)."""
+    rules = require_table(
+        rules,
+        "rules",
+        "rules_figure",
+        made_by="workbench.corpus.overview.rules_table(ingest)",
+    )
     title = "What normalising removed or moved"
     if rules.empty:
         return empty_figure("Normalising removed nothing.", title=title)
@@ -149,6 +173,12 @@ def rules_figure(rules: pd.DataFrame) -> go.Figure:
 
 def duplicates_figure(by_source: pd.DataFrame) -> go.Figure:
     """Unique documents and exact/near copies per outlet (from ``duplicates_by_source``)."""
+    by_source = require_table(
+        by_source,
+        "duplicates by source",
+        "duplicates_figure",
+        made_by="workbench.corpus.overview.duplicates_by_source(corpus)",
+    )
     title = "Copies per outlet"
     if by_source.empty:
         return empty_figure("No documents.", title=title)
@@ -181,6 +211,12 @@ def reuse_figure(by_source: pd.DataFrame, *, within: bool = False) -> go.Figure:
         within: Also colour the diagonal (an outlet re-running its own text), which
             otherwise drowns the reuse between outlets.
     """
+    by_source = require_table(
+        by_source,
+        "reuse by source",
+        "reuse_figure",
+        made_by="workbench.corpus.overview.reuse_by_source(pairs)",
+    )
     title = "Text shared between outlets (words in shared passages)"
     if by_source.empty:
         return empty_figure("No passages are shared between documents.", title=title)

@@ -1,14 +1,19 @@
-"""The workbench's one look for every figure, and the escaping of article text.
+"""The workbench's one look for every figure, the escaping of article text, and table checks.
 
 Plotly renders hover text and labels as HTML, so any article text that reaches
 a figure goes through :func:`workbench.core.escape.hover_text` first: a corpus
 holding ``<script>`` or ``<img onerror=...>`` then shows it as text.
+
+Every figure takes one table; :func:`require_table` turns a result object passed by
+mistake (``ActorTables``, ``TopicResult``, ``TimelineTables``, ``Ingest``) into a message
+naming the table to pass.
 """
 
 from __future__ import annotations
 
 import html
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -60,6 +65,43 @@ def style(fig: go.Figure, *, title: str | None = None, height: int | None = None
     if height is not None:
         fig.update_layout(height=height)
     return fig
+
+
+def require_table(
+    table: object, name: str, function: str, *, made_by: str | None = None
+) -> pd.DataFrame:
+    """Return ``table`` when it is a DataFrame; else say which table ``function`` takes.
+
+    A result object is recognised by its DataFrame attributes (plots import no other
+    layer, so the check is by shape, not by class): when it holds a table called
+    ``name`` the message says to pass that one (``tables.edges``), else it lists the
+    tables it holds and says how to make the right one.
+
+    Args:
+        table: What the figure was given.
+        name: The table the figure draws (``"edges"``, ``"topic_info"``).
+        function: The figure function's name, for the message.
+        made_by: The call that makes the table, when no result object holds it
+            (``"workbench.corpus.overview.sources_table(corpus)"``).
+
+    Raises:
+        TypeError: ``table`` is not a DataFrame.
+    """
+    if isinstance(table, pd.DataFrame):
+        return table
+    kind = type(table).__name__
+    held = [k for k, v in getattr(table, "__dict__", {}).items() if isinstance(v, pd.DataFrame)]
+    lead = f"{function}() takes the {name} table"
+    if name in held:
+        var = "tables" if kind.endswith("Tables") else "result"
+        raise TypeError(
+            f"{lead}: pass {var}.{name} (this {kind} holds the tables {', '.join(held)})"
+        )
+    make = f"; make it with {made_by}" if made_by else ""
+    article = "an" if kind[:1] in "AEIOU" else "a"
+    if held:
+        raise TypeError(f"{lead}, not {article} {kind} (which holds {', '.join(held)}){make}")
+    raise TypeError(f"{lead} (a pandas DataFrame), not {kind}{make}")
 
 
 def empty_figure(message: str, *, title: str | None = None) -> go.Figure:

@@ -16,7 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbench.core.escape import hover_text
-from workbench.plots.theme import PALETTE, empty_figure, style
+from workbench.core.tables import cell_text
+from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
 _ASSETS = Path(__file__).resolve().parents[1] / "assets"
 _EVENT_SYMBOLS = {
@@ -83,6 +84,7 @@ def coverage_volume(
 
     Sources beyond the ``top_sources`` largest are summed as "other sources".
     """
+    volume = require_table(volume, "volume", "coverage_volume")
     if volume.empty:
         return empty_figure("No dated documents: coverage over time cannot be drawn.", title=title)
     totals = volume.groupby("source")[measure].sum().sort_values(ascending=False)
@@ -100,7 +102,8 @@ def coverage_volume(
             y=part[measure],
             name=hover_text(source, limit=40),
             marker_color=PALETTE[i % len(PALETTE)],
-            hovertemplate=f"{hover_text(source, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}}<extra></extra>",
+            hovertemplate=f"{hover_text(source, limit=60)}<br>%{{x|%Y-%m-%d}}: %{{y:,}}"
+            "<extra></extra>",
         )
     _focus(fig, volume["bin"], volume[measure])
     fig.update_layout(
@@ -120,6 +123,7 @@ def actor_mentions_over_time(
     title: str = "Actor mentions over time",
 ) -> go.Figure:
     """Lines of mentions per date bin for the ``top_n`` most mentioned actors, or a chosen list."""
+    actor_timeline = require_table(actor_timeline, "actor_timeline", "actor_mentions_over_time")
     if actor_timeline.empty:
         return empty_figure("No dated actor mentions to draw.", title=title)
     totals = actor_timeline.groupby("actor")["n_mentions"].sum().sort_values(ascending=False)
@@ -164,6 +168,7 @@ def event_timeline(
     Marker size grows with the number of articles reporting the event; hovering shows
     participants, place, sources and an example sentence.
     """
+    events = require_table(events, "events", "event_timeline")
     dated = events.dropna(subset=["date"]) if len(events) else events
     if dated.empty:
         return empty_figure("No dated events found in the texts.", title=title)
@@ -194,7 +199,8 @@ def _event_hover(r) -> str:
     place = f" in {hover_text(r.place)}" if isinstance(r.place, str) else ""
     status = " (planned)" if r.status == "planned" else ""
     return (
-        f"<b>{hover_text(r.event_type)}{place}{status}</b><br>{r.date:%Y-%m-%d} ({hover_text(r.precision)})"
+        f"<b>{hover_text(r.event_type)}{place}{status}</b>"
+        f"<br>{r.date:%Y-%m-%d} ({hover_text(r.precision)})"
         f"<br>{hover_text(r.participants, width=70, limit=200)}"
         f"<br>{r.n_reports} reports in {r.n_docs} articles: "
         f"{hover_text(r.sources, limit=120) or 'no source'}"
@@ -210,6 +216,7 @@ def places_map(
     Unresolved places are left off the map (they are listed in the table); an
     ambiguous name's hover says which other places it could be.
     """
+    places = require_table(places, "places", "places_map")
     located = places.dropna(subset=["lat", "lon"]) if len(places) else places
     if located.empty:
         return empty_figure("No place in the texts could be located.", title=title)
@@ -218,7 +225,11 @@ def places_map(
     hover = [
         f"<b>{hover_text(r.place)}</b> ({hover_text(r.kind)}, {hover_text(r.country)})"
         f"<br>{r.n_mentions:,} mentions in {r.n_docs:,} articles"
-        + (f"<br>could also be: {hover_text(r.alternatives, limit=150)}" if r.alternatives else "")
+        + (
+            f"<br>could also be: {hover_text(r.alternatives, limit=150)}"
+            if cell_text(r.alternatives)
+            else ""
+        )
         for r in top.itertuples()
     ]
     fig = go.Figure(

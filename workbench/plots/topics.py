@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from workbench.core.escape import hover_text
-from workbench.plots.theme import PALETTE, empty_figure, style
+from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
 
 def _colour(topic: int) -> str:
@@ -27,6 +27,7 @@ def topic_sizes(topic_info: pd.DataFrame, *, top: int = 20) -> go.Figure:
         topic_info: ``TopicResult.topic_info``.
         top: Topics shown.
     """
+    topic_info = require_table(topic_info, "topic_info", "topic_sizes")
     real = topic_info[topic_info["topic"] != -1].head(top)
     if real.empty:
         return empty_figure("No topics were found.", title="Topic sizes")
@@ -63,6 +64,7 @@ def topic_words(
         n_words: Words per topic.
         columns: Panels per row.
     """
+    topic_words = require_table(topic_words, "topic_words", "topic_words")
     frame = topic_words[topic_words["topic"] != -1]
     topics = topics if topics is not None else list(dict.fromkeys(frame["topic"]))[:9]
     if not topics:
@@ -100,6 +102,12 @@ def topics_over_time(table: pd.DataFrame, *, measure: str = "share", top: int = 
         measure: ``"share"`` or ``"units"``.
         top: The largest topics drawn.
     """
+    table = require_table(
+        table,
+        "topics over time",
+        "topics_over_time",
+        made_by="workbench.topics.tables.topics_over_time(result)",
+    )
     if table.empty:
         return empty_figure(
             "No dated units: topics over time need a date column.", title="Topics over time"
@@ -131,6 +139,12 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
         table: From :func:`workbench.topics.tables.topics_per_source`.
         top: The largest topics drawn; the rest are summed as "other topics".
     """
+    table = require_table(
+        table,
+        "topics per source",
+        "topics_per_source",
+        made_by="workbench.topics.tables.topics_per_source(result)",
+    )
     if table.empty:
         return empty_figure("No topics to compare across sources.", title="Topics per source")
     keep = set(table.groupby("topic")["units"].sum().sort_values(ascending=False).head(top).index)
@@ -174,6 +188,12 @@ def document_map(
             topic), so the page stays small on large corpora; the title says so.
         seed: Seed of the sample.
     """
+    table = require_table(
+        table,
+        "document map",
+        "document_map",
+        made_by="workbench.topics.tables.document_map(result)",
+    )
     if table.empty:
         return empty_figure("No units to map.", title="Document map")
     title = "Document map (similar passages lie close together)"
@@ -210,6 +230,12 @@ def topic_similarity(table: pd.DataFrame) -> go.Figure:
     Args:
         table: From :func:`workbench.topics.tables.topic_similarity`.
     """
+    table = require_table(
+        table,
+        "topic similarity",
+        "topic_similarity",
+        made_by="workbench.topics.tables.topic_similarity(result)",
+    )
     if table.empty:
         return empty_figure("No topics to compare.", title="Topic similarity")
     order = list(dict.fromkeys(table["topic_a"]))

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from workbench import config
+from workbench.core.errors import InputError
 
 
 def slug(text: str) -> str:
@@ -31,24 +32,24 @@ def read_grid(path: str | os.PathLike[str]) -> dict[str, dict]:
           date_bin: [W, M]
 
     Raises:
-        ValueError: The file is missing or is not shaped like either form.
+        InputError: The file is missing or is not shaped like either form.
     """
     import yaml
 
     path = Path(path)
     name = config.display_path(path)
     if not path.exists():
-        raise ValueError(f"{name}: no such grid file")
+        raise InputError(f"{name}: no such grid file")
     try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
-        raise ValueError(f"{name}: not valid YAML: {err}") from None
+        raise InputError(f"{name}: not valid YAML: {err}") from None
     if (
         not isinstance(spec, dict)
         or not ({"sets", "matrix"} & set(spec))
         or set(spec) - {"parameters", "sets", "matrix"}
     ):
-        raise ValueError(
+        raise InputError(
             f"{name}: a grid file holds `sets:` (name -> parameters) or `matrix:` "
             "(parameter -> list of values), and optionally `parameters:` for all sets"
         )
@@ -60,13 +61,13 @@ def read_grid(path: str | os.PathLike[str]) -> dict[str, dict]:
     sets.update(_matrix_sets(_mapping(spec.get("matrix", {}), f"{name}: matrix"), name))
     folders = [slug(s) for s in sets]
     if len(set(folders)) != len(folders):
-        raise ValueError(f"{name}: two sets would share a folder name: {sorted(sets)}")
+        raise InputError(f"{name}: two sets would share a folder name: {sorted(sets)}")
     return {s: {**shared, **values} for s, values in sets.items()}
 
 
 def _mapping(value: object, where: str) -> dict:
     if not isinstance(value, dict):
-        raise ValueError(f"{where}: expected a mapping of name: value, got {value!r}")
+        raise InputError(f"{where}: expected a mapping of name: value, got {value!r}")
     return value
 
 
@@ -75,7 +76,7 @@ def _matrix_sets(matrix: dict, where: str) -> dict[str, dict]:
         return {}
     for key, values in matrix.items():
         if not isinstance(values, list) or not values:
-            raise ValueError(f"{where}: matrix {key!r} needs a non-empty list of values")
+            raise InputError(f"{where}: matrix {key!r} needs a non-empty list of values")
     out = {}
     for combo in itertools.product(*matrix.values()):
         out["_".join(slug(str(v)) for v in combo)] = dict(zip(matrix, combo, strict=True))

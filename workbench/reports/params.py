@@ -29,13 +29,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.errors import UserError
+
 _SCALARS = ("str", "int", "float", "bool")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 _NONE = {"none", "null", ""}
 
 
-class ParameterError(ValueError):
+class ParameterError(UserError, ValueError):
     """A parameter is unknown to a notebook, or its value does not fit the declared type."""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench import config
+from workbench.core.errors import InputError
 from workbench.reports.grid import read_grid, slug
 from workbench.reports.params import (
     Parameter,
@@ -81,12 +82,12 @@ def find_notebooks(only: Sequence[str] = (), folder: Path | None = None) -> list
         folder: Where to look; default ``notebooks/`` of the project.
 
     Raises:
-        ValueError: No notebook is found, or a name in ``only`` matches none.
+        InputError: No notebook is found, or a name in ``only`` matches none.
     """
     folder = folder or config.notebooks_dir()
     found = sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
     if not found:
-        raise ValueError(f"{config.display_path(folder)}: no notebooks named NN-name.ipynb")
+        raise InputError(f"{config.display_path(folder)}: no notebooks named NN-name.ipynb")
     wanted = [w.strip() for item in only for w in item.split(",") if w.strip()]
     if not wanted:
         return found
@@ -95,7 +96,7 @@ def find_notebooks(only: Sequence[str] = (), folder: Path | None = None) -> list
         match = [p for p in found if w in (p.stem, p.stem[:2], p.stem[3:])]
         if not match:
             names = ", ".join(p.stem for p in found)
-            raise ValueError(f"--only {w!r}: no such notebook; notebooks are {names}")
+            raise InputError(f"--only {w!r}: no such notebook; notebooks are {names}")
         chosen.extend(m for m in match if m not in chosen)
     return sorted(chosen)
 
@@ -131,11 +132,11 @@ def plan(
     Raises:
         ParameterError: A parameter no selected notebook declares, or whose value does not
             fit the declared type; the message names both.
-        ValueError: A notebook or grid problem.
+        InputError: No such corpus, or a notebook or grid problem.
     """
     corpus = Path(corpus) if corpus is not None else config.sample_corpus()
     if not corpus.exists():
-        raise ValueError(f"--corpus {config.display_path(corpus)}: no such file or folder")
+        raise InputError(f"--corpus {config.display_path(corpus)}: no such file or folder")
     notebooks = find_notebooks(only, folder)
     declared = {nb.stem: read_parameters(nb) for nb in notebooks}
     given = {"corpus": config.display_path(corpus), **dict(params or {})}

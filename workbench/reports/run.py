@@ -24,10 +24,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from multiprocessing import get_context
+from concurrent.futures import as_completed
 from pathlib import Path
 
+from workbench.core.pool import spawn_pool
 from workbench.reports.plan import (
     KERNEL,
     MAX_HTML_BYTES,
@@ -83,12 +83,7 @@ def run(
     if not jobs:
         return []
     outcomes: dict[int, Outcome] = {}
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, min(workers, len(jobs))),
-        mp_context=get_context("spawn"),
-        initializer=_quiet_worker,
-    )
-    with pool:
+    with spawn_pool(workers, len(jobs), initializer=_quiet_worker) as pool:
         futures = {pool.submit(execute, job): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             i = futures[future]

@@ -1,10 +1,12 @@
 """Timelines: coverage, actors and topics over time, reported events, and places.
 
 :func:`build_timeline` is the whole step for a corpus: it bins publication dates
-(day, week or month), counts coverage per source, actor mentions and topic units
-per bin, resolves the dates written in the text, extracts and merges the events
-the articles report (:mod:`workbench.timeline.events`), and resolves and counts the
-places (:mod:`workbench.core.places`). It takes the actors layer's tables when they
+(:mod:`workbench.core.bins`: day, week, month, quarter or year, keyed by the bin's
+first instant in UTC, so these tables join with the topic tables), counts coverage
+per source, actor mentions and topic units per bin, resolves the dates written in
+the text, extracts and merges the events the articles report
+(:mod:`workbench.timeline.events`), and resolves and counts the places
+(:mod:`workbench.core.places`). It takes the actors layer's tables when they
 are at hand (or computes them, from cache when possible) and a ``doc_topics``
 table when topics have been fitted.
 
@@ -17,15 +19,21 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Literal
 
 import pandas as pd
 
 from workbench.core import cache
+from workbench.core.bins import DTYPE, Bin, bin_start, resolve_bin
+from workbench.core.inputs import require_columns
+from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.timeline import events, places, temporal
 
-Bin = Literal["day", "week", "month"]
-_FREQ = {"day": "D", "week": "W-SUN", "month": "M"}
+#: The corpus columns a timeline reads.
+CORPUS_COLUMNS = ["doc_id", "text", "date", "source", "n_words"]
+#: The columns of the actors layer's mentions a timeline reads.
+MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "actor", "actor_type"]
+_ACTORS_HINT = "pass the ActorTables of extract_actors(corpus), or leave actors=None"
+_TOPICS_HINT = "pass the doc_topics table of fit_topics(corpus) (result.doc_topics)"
 
 
 @dataclass
@@ -37,12 +45,15 @@ class TimelineTables:
         actor_timeline: Mentions and documents per date bin and actor.
         topic_timeline: Units per date bin and topic, and the topic's share (empty without topics).
         events: Merged events (:data:`workbench.timeline.events.EVENT_COLUMNS`).
-        event_reports: Every sentence reporting an event, before merging.
-        places: Places with coordinates and counts (:data:`workbench.timeline.places.PLACE_COLUMNS`).
+        event_reports: Every sentence reporting an event, before merging, with its document's
+            ``doc_id``, ``source`` and publication date (``published``)
+            (:data:`workbench.timeline.events.REPORT_COLUMNS`).
+        places: Places with coordinates and counts
+            (:data:`workbench.timeline.places.PLACE_COLUMNS`).
         dates_in_text: Temporal expressions with their resolved dates.
         years: Years the texts mention, with counts (useful when articles are undated).
         dated: Share of documents with a publication date.
-        bin: The date bin used.
+        bin: The date bin used (a word; ``auto`` decided).
     """
 
     volume: pd.DataFrame
@@ -75,24 +86,34 @@ class TimelineTables:
         ]
 
 
-def bin_dates(dates: pd.Series, bin: Bin = "week") -> pd.Series:
-    """The start of each date's bin (Monday for weeks, the 1st for months), tz-naive UTC."""
-    if bin not in _FREQ:
-        raise ValueError(f"bin={bin!r}: choose 'day', 'week' or 'month'")
-    stamps = pd.to_datetime(dates, utc=True).dt.tz_convert(None)
-    return stamps.dt.to_period(_FREQ[bin]).dt.start_time
+def _unit(bin: str, corpus: pd.DataFrame) -> Bin:
+    """The bin to use; ``auto`` decides on all of the corpus dates, so the tables agree."""
+    return resolve_bin(bin, corpus["date"] if "date" in corpus else pd.Series(), name="bin")
+
+
+def _empty(cols: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=cols).astype({"bin": DTYPE})
 
 
 def volume(
-    corpus: pd.DataFrame, bin: Bin = "week", *, include_duplicates: bool = False
+    corpus: pd.DataFrame, bin: str = "week", *, include_duplicates: bool = False
 ) -> pd.DataFrame:
     """Documents and words per date bin and source (undated documents are left out).
 
     Args:
         corpus: The corpus table.
-        bin: ``day``, ``week`` or ``month``.
+        bin: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, their pandas
+            aliases ``D``, ``W``, ``M``, ``Q``, ``Y``, or ``auto``.
         include_duplicates: Count flagged duplicates too (default: each story once).
+
+    Returns:
+        ``bin`` (start of the bin, UTC), ``source``, ``n_docs``, ``n_words``.
+
+    Raises:
+        MissingColumnError: The corpus lacks ``doc_id``, ``date``, ``source`` or ``n_words``.
     """
+    require_columns(corpus, ["doc_id", "date", "source", "n_words"])
+    unit = _unit(bin, corpus)
     df = (
         corpus
         if include_duplicates or "duplicate_of" not in corpus
@@ -101,22 +122,32 @@ def volume(
     df = df.dropna(subset=["date"])
     cols = ["bin", "source", "n_docs", "n_words"]
     if df.empty:
-        return pd.DataFrame(columns=cols)
-    out = df.assign(bin=bin_dates(df["date"], bin), source=df["source"].fillna("(no source)"))
+        return _empty(cols)
+    out = df.assign(bin=bin_start(df["date"], unit), source=df["source"].fillna("(no source)"))
     out = out.groupby(["bin", "source"], as_index=False).agg(
         n_docs=("doc_id", "size"), n_words=("n_words", "sum")
     )
     return out[cols].sort_values(["bin", "source"]).reset_index(drop=True)
 
 
-def actor_timeline(mentions: pd.DataFrame, corpus: pd.DataFrame, bin: Bin = "week") -> pd.DataFrame:
-    """Mentions and documents per date bin and actor (mentions in undated documents left out)."""
+def actor_timeline(mentions: pd.DataFrame, corpus: pd.DataFrame, bin: str = "week") -> pd.DataFrame:
+    """Mentions and documents per date bin and actor (mentions in undated documents left out).
+
+    ``bin`` takes what :func:`volume` takes; the ``bin`` column is the bin's start, UTC.
+
+    Raises:
+        MissingColumnError: ``mentions`` lacks ``doc_id``, ``actor`` or ``actor_type``, or
+            the corpus ``doc_id`` or ``date``.
+    """
+    require_columns(mentions, ["doc_id", "actor", "actor_type"], table="mentions")
+    require_columns(corpus, ["doc_id", "date"])
+    unit = _unit(bin, corpus)
     cols = ["bin", "actor", "actor_type", "n_mentions", "n_docs"]
     dates = corpus.set_index("doc_id")["date"]
     m = mentions.assign(date=mentions["doc_id"].map(dates)).dropna(subset=["date"])
     if m.empty:
-        return pd.DataFrame(columns=cols)
-    m = m.assign(bin=bin_dates(m["date"], bin))
+        return _empty(cols)
+    m = m.assign(bin=bin_start(m["date"], unit))
     out = m.groupby(["bin", "actor", "actor_type"], as_index=False).agg(
         n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique")
     )
@@ -126,17 +157,30 @@ def actor_timeline(mentions: pd.DataFrame, corpus: pd.DataFrame, bin: Bin = "wee
 
 
 def topic_timeline(
-    doc_topics: pd.DataFrame, corpus: pd.DataFrame, bin: Bin = "week"
+    doc_topics: pd.DataFrame | None, corpus: pd.DataFrame, bin: str = "week"
 ) -> pd.DataFrame:
-    """Units per date bin and topic, with each topic's share of the bin's units."""
+    """Units per date bin and topic, with each topic's share of the bin's units.
+
+    ``bin`` takes what :func:`volume` takes; the ``bin`` column is the bin's start, UTC,
+    so this table joins with :func:`volume` and :func:`actor_timeline` on ``bin``.
+
+    Raises:
+        MissingColumnError: ``doc_topics`` lacks ``doc_id`` or ``topic``, or the corpus
+            ``doc_id`` or ``date``.
+    """
+    require_columns(corpus, ["doc_id", "date"])
+    unit = _unit(bin, corpus)
     cols = ["bin", "topic", "n_units", "share"]
-    if doc_topics is None or doc_topics.empty:
-        return pd.DataFrame(columns=cols)
+    if doc_topics is None:
+        return _empty(cols)
+    require_columns(doc_topics, ["doc_id", "topic"], table="doc_topics", hint=_TOPICS_HINT)
+    if doc_topics.empty:
+        return _empty(cols)
     dates = corpus.set_index("doc_id")["date"]
     t = doc_topics.assign(date=doc_topics["doc_id"].map(dates)).dropna(subset=["date"])
     if t.empty:
-        return pd.DataFrame(columns=cols)
-    t = t.assign(bin=bin_dates(t["date"], bin))
+        return _empty(cols)
+    t = t.assign(bin=bin_start(t["date"], unit))
     out = t.groupby(["bin", "topic"], as_index=False).agg(n_units=("doc_id", "size"))
     out["share"] = out["n_units"] / out.groupby("bin")["n_units"].transform("sum")
     return out[cols]
@@ -171,6 +215,18 @@ def place_mentions(mentions: pd.DataFrame, gazetteer=None) -> pd.DataFrame:
     return out
 
 
+def _check_actors(actors) -> None:
+    """Raise unless ``actors`` holds the mentions and sentences a timeline reads."""
+    if not isinstance(getattr(actors, "mentions", None), pd.DataFrame) or not hasattr(
+        actors, "sentences"
+    ):
+        raise TypeError(
+            f"build_timeline(actors=...) takes the actors layer's tables, not "
+            f"{type(actors).__name__}; {_ACTORS_HINT}"
+        )
+    require_columns(actors.mentions, MENTION_COLUMNS, table="mentions", hint=_ACTORS_HINT)
+
+
 def _gaz_place(gazetteer, surface: str) -> str | None:
     if gazetteer is None:
         return None
@@ -188,11 +244,11 @@ def _equivalents(gazetteer) -> dict[str, str]:
 
 
 def build_timeline(
-    corpus: pd.DataFrame,
+    corpus: CorpusLike,
     *,
     actors=None,
     doc_topics: pd.DataFrame | None = None,
-    bin: Bin = "week",
+    bin: str = "week",
     max_event_gap_days: int = 3,
     metonymy: bool | None = None,
     progress: bool = False,
@@ -200,22 +256,34 @@ def build_timeline(
     """Every timeline table for a corpus.
 
     Args:
-        corpus: The corpus table.
+        corpus: The corpus table (:data:`CORPUS_COLUMNS`), an ``Ingest``, or a file or
+            folder to load (:func:`workbench.corpus.inputs.as_corpus`).
         actors: The actors layer's tables (:class:`workbench.actors.ActorTables`); computed
             (from the entity cache when possible) when not given.
-        doc_topics: ``doc_topics`` from the topics layer, for the topic timeline.
-        bin: ``day``, ``week`` or ``month``.
+        doc_topics: ``doc_topics`` from the topics layer (``doc_id``, ``topic``), for the
+            topic timeline.
+        bin: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, their pandas
+            aliases ``D``, ``W``, ``M``, ``Q``, ``Y``, or ``auto`` (decided on the corpus dates).
         max_event_gap_days: Reports further apart than this are different events.
         metonymy: Passed to the actors layer when it is computed here.
         progress: Show progress bars for long steps.
+
+    Raises:
+        MissingColumnError: The corpus, ``actors.mentions`` or ``doc_topics`` lacks a column
+            it needs (the message names the table and the column).
+        TypeError: ``actors`` is not the actors layer's tables.
+        ValueError: ``bin`` is not a bin (the message lists the accepted ones).
     """
     from workbench.actors.extract import extract_actors
     from workbench.actors.gazetteer import load_gazetteer
 
-    if bin not in _FREQ:
-        raise ValueError(f"bin={bin!r}: choose 'day', 'week' or 'month'")
+    corpus = as_corpus(corpus, columns=CORPUS_COLUMNS)
+    bin = _unit(bin, corpus)
+    if doc_topics is not None:
+        require_columns(doc_topics, ["doc_id", "topic"], table="doc_topics", hint=_TOPICS_HINT)
     if actors is None:
         actors = extract_actors(corpus, metonymy=metonymy, progress=progress)
+    _check_actors(actors)
     sentences = actors.sentences
     dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
     dated = float(corpus["date"].notna().mean()) if "date" in corpus and len(corpus) else 0.0

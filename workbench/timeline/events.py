@@ -22,6 +22,8 @@ from collections import Counter
 
 import pandas as pd
 
+from workbench.core.tables import split_cell
+
 #: Event types with their trigger words, in order of precedence within a sentence.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "summit": re.compile(r"\bsummits?\b", re.I),
@@ -169,11 +171,14 @@ def event_reports(
         mentions: The actors layer's mentions (``doc_id``, ``sentence_id``, ``start``,
             ``end``, ``actor``, ``actor_type``), places included, plus a ``place``
             column naming the place for place mentions (see :func:`workbench.timeline`).
-        temporal: Resolved temporal expressions (:func:`workbench.timeline.temporal.temporal_expressions`).
+        temporal: Resolved temporal expressions
+            (:func:`workbench.timeline.temporal.temporal_expressions`).
         corpus: The corpus table (``doc_id``, ``date``, ``source``).
 
     Returns:
-        :data:`REPORT_COLUMNS`; participants are ``"; "``-joined actor names, sorted.
+        :data:`REPORT_COLUMNS`: the document's ``doc_id``, ``source`` and publication date
+        (``published``), the event's ``date`` (from the sentence, else the publication
+        day), and ``participants`` and ``persons`` as sorted lists of actor names.
     """
     by_sentence: dict[str, list[tuple]] = {}
     place = mentions["place"] if "place" in mentions else pd.Series(None, index=mentions.index)
@@ -209,8 +214,8 @@ def event_reports(
                 doc_id,
                 sid,
                 event_type,
-                "; ".join(participants),
-                "; ".join(persons),
+                participants,
+                persons,
                 where,
                 date,
                 precision,
@@ -281,13 +286,15 @@ def merge_events(
     """Merge the reports of one event into one row (see the module notes).
 
     Args:
-        reports: From :func:`event_reports`.
+        reports: From :func:`event_reports` (list cells, or ``"; "``-joined text as a CSV
+            file holds them).
         max_days: Largest gap between two reports' dates for them to be one event.
         equivalents: Participant -> the actor it stands for when comparing reports
             ("Kyiv" -> "Ukraine"), e.g. the gazetteer's metonymy list.
 
     Returns:
-        :data:`EVENT_COLUMNS`, most reported first; ``event_id`` is stable for the same input.
+        :data:`EVENT_COLUMNS`, most reported first; ``event_id`` is stable for the same input;
+        ``participants``, ``sources`` and ``doc_ids`` are lists.
     """
     if reports.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
@@ -332,7 +339,7 @@ def _place(value) -> str | None:
 
 def _key(r, same: dict[str, str]) -> dict:
     def names(field: str) -> set[str]:
-        return {same.get(p, p) for p in r[field].split("; ") if p}
+        return {same.get(p, p) for p in split_cell(r[field])}
 
     return {
         "family": FAMILIES[r["event_type"]],
@@ -360,7 +367,7 @@ def _common_participants(reports: pd.DataFrame, same: dict[str, str]) -> set[str
     """
     counts: dict[str, int] = {}
     for cell in reports["participants"]:
-        for p in {same.get(p, p) for p in cell.split("; ") if p}:
+        for p in {same.get(p, p) for p in split_cell(cell)}:
             counts[p] = counts.get(p, 0) + 1
     limit = max(20, 0.02 * len(reports))
     return {p for p, n in counts.items() if n > limit}
@@ -386,7 +393,7 @@ def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozen
 
 def _summarise(group: list[dict]) -> tuple:
     """One merged event from its reports (participants by how many reports name them)."""
-    named = Counter(p for r in group for p in r["participants"].split("; ") if p)
+    named = Counter(p for r in group for p in split_cell(r["participants"]))
     participants = [p for p, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))][
         :MAX_PARTICIPANTS
     ]
@@ -401,15 +408,15 @@ def _summarise(group: list[dict]) -> tuple:
     published = [r["published"] for r in group if not pd.isna(r["published"])]
     return (
         types.most_common(1)[0][0],
-        "; ".join(participants),
+        participants,
         places.most_common(1)[0][0] if places else None,
         first["date"],
         first["precision"],
         status,
         len(group),
         len(docs),
-        "; ".join(sources),
+        sources,
         min(published) if published else pd.NaT,
-        "; ".join(docs),
+        docs,
         example["sentence"],
     )

@@ -29,13 +29,15 @@ def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         :data:`PLACE_COLUMNS`, most mentioned first; ``lat``/``lon`` missing where the
-        place could not be resolved.
+        place could not be resolved; ``surfaces`` (the spellings seen, commonest first) and
+        ``alternatives`` (other places of the name) are lists.
     """
     if place_mentions.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     grouped = place_mentions.groupby("place", sort=False)
     counts = grouped.agg(n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique"))
-    counts["surfaces"] = grouped["surface"].agg(lambda s: "; ".join(s.value_counts().index[:8]))
+    surfaces = {place: list(s.value_counts().index[:8]) for place, s in grouped["surface"]}
+    counts["surfaces"] = counts.index.map(surfaces)
     rows = []
     for place, row in counts.iterrows():
         p = resolve_place(place)
@@ -50,7 +52,7 @@ def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
                 int(row.n_docs),
                 row.surfaces,
                 p.ambiguous,
-                p.alternatives,
+                list(p.alternatives),
             )
         )
     out = pd.DataFrame(rows, columns=PLACE_COLUMNS)

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workbench.core.bins import label
 from workbench.core.escape import md_escape
 from workbench.core.prose import plural as _n
+from workbench.core.tables import split_cell
 
 
 def describe_volume(volume: pd.DataFrame, dated: float, bin: str) -> str:
-    """When the coverage peaked, and how much of the corpus is dated."""
+    """When the coverage peaked, and how much of the corpus is dated.
+
+    ``bin`` is the bin the volume was counted by, in any spelling (``"M"`` reads month).
+    """
     if volume.empty:
         return (
             "**No document has a publication date**, so coverage over time cannot be drawn. "
@@ -22,6 +27,7 @@ def describe_volume(volume: pd.DataFrame, dated: float, bin: str) -> str:
         )
     per_bin = volume.groupby("bin")["n_docs"].sum()
     peak = per_bin.idxmax()
+    bin = label(bin)
     undated = (
         f" {1 - dated:.0%} of the documents have no date and are left out." if dated < 1 else ""
     )
@@ -58,7 +64,7 @@ def describe_events(events: pd.DataFrame) -> str:
     top = events.iloc[0]
     where = f" in {md_escape(top.place)}" if isinstance(top.place, str) else ""
     when = f" on {top.date:%Y-%m-%d}" if pd.notna(top.date) else ""
-    who = ", ".join(md_escape(p) for p in str(top.participants).split("; ")[:4] if p)
+    who = ", ".join(md_escape(p) for p in split_cell(top.participants)[:4])
     planned = (events["status"] == "planned").sum()
     return (
         f"{_n(len(events), 'event')} reported, {planned:,} of them planned rather than held. "

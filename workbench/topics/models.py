@@ -24,6 +24,7 @@ import numpy as np
 
 from workbench import config
 from workbench.core import cache
+from workbench.core.errors import InputError
 
 #: Words that carry no topic in news text, on top of scikit-learn's English list.
 NEWS_STOP_WORDS = frozenset(
@@ -119,10 +120,10 @@ def choose_settings(
       eight units (2 to 6), and a single topic below 6 units.
 
     Raises:
-        ValueError: ``min_topic_size`` below 2 or ``nr_topics`` neither a number nor ``"auto"``.
+        InputError: ``min_topic_size`` below 2 or ``nr_topics`` neither a number nor ``"auto"``.
     """
     if min_topic_size is not None and min_topic_size < 2:
-        raise ValueError(f"min_topic_size={min_topic_size}: a topic needs at least 2 units")
+        raise InputError(f"min_topic_size={min_topic_size}: a topic needs at least 2 units")
     nr_topics = _check_nr_topics(nr_topics)
     size = min_topic_size or int(min(100, max(3, round(n_units ** (1 / 3)))))
     method: Method = "bertopic"
@@ -155,9 +156,9 @@ def _check_nr_topics(nr_topics: int | str | None) -> int | str | None:
     try:
         value = int(nr_topics)
     except (TypeError, ValueError):
-        raise ValueError(f"nr_topics={nr_topics!r}: give a number of topics or 'auto'") from None
+        raise InputError(f"nr_topics={nr_topics!r}: give a number of topics or 'auto'") from None
     if value < 2:
-        raise ValueError(f"nr_topics={value}: give at least 2 (BERTopic counts the outlier topic)")
+        raise InputError(f"nr_topics={value}: give at least 2 (BERTopic counts the outlier topic)")
     return value
 
 
@@ -176,7 +177,7 @@ def vocabulary(texts: list[str], min_df: int) -> list[str]:
     that make a topic distinctive), so the vocabulary is fixed up front.
 
     Raises:
-        ValueError: When the texts hold no word that is not a stop word.
+        InputError: When the texts hold no word that is not a stop word.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -186,7 +187,7 @@ def vocabulary(texts: list[str], min_df: int) -> list[str]:
             return sorted(vec.fit(texts).vocabulary_)
         except ValueError:
             continue
-    raise ValueError(
+    raise InputError(
         "the texts hold no words outside the stop-word lists: nothing to label topics with"
     )
 
@@ -308,12 +309,9 @@ class CachedUMAP:
         """Reduce ``x`` (from the cache when this input was reduced before)."""
         self._fit_x, self._fit_hash = x, array_hash(x)
         path = config.cache_dir("umap") / f"{cache.key(self._fit_hash, self.params)}.npy"
-        if self.use_cache and path.exists():
-            try:
-                self.embedding_ = np.load(path, allow_pickle=False)
-                return self
-            except (OSError, ValueError):
-                path.unlink(missing_ok=True)
+        if self.use_cache and (cached := cache.read_entry(path, _load_array)) is not None:
+            self.embedding_ = cached
+            return self
         self.embedding_ = self._fitted().embedding_.astype(np.float32)
         if self.use_cache:
             with cache.atomic_path(path) as tmp, open(tmp, "wb") as fh:
@@ -342,6 +340,10 @@ class CachedUMAP:
         return self._umap
 
 
+def _load_array(path) -> np.ndarray:
+    return np.load(path, allow_pickle=False)
+
+
 @contextmanager
 def quiet_bertopic():
     """Silence BERTopic's warnings for steps the workbench takes on purpose (and notes)."""
@@ -355,7 +357,7 @@ def quiet_bertopic():
 
 
 def embedding_backend(embedder):
-    """A BERTopic embedding backend embedding through a :class:`~workbench.topics.embeddings.Embedder`."""
+    """A BERTopic embedding backend that embeds through an :class:`~.embeddings.Embedder`."""
     from bertopic.backend import BaseEmbedder
 
     class WorkbenchBackend(BaseEmbedder):

@@ -1,4 +1,4 @@
-"""A fitted topic model (:class:`TopicResult`), saved and loaded: safetensors and tables, never pickle.
+"""A fitted topic model (:class:`TopicResult`), saved and loaded: safetensors and tables, no pickle.
 
 A saved topic folder holds
 
@@ -27,10 +27,11 @@ import numpy as np
 import pandas as pd
 
 from workbench.core import cache
+from workbench.core.tables import split_cell
 from workbench.topics import models as topic_models
 
-#: Bumped when the saved layout changes.
-FORMAT_VERSION = 1
+#: Bumped when the saved layout changes. 2: ``topic_info`` list cells joined with "; ".
+FORMAT_VERSION = 2
 _TABLES = ("doc_topics", "topic_info", "topic_words", "representatives")
 
 
@@ -44,8 +45,8 @@ class TopicResult:
             date, source``.
         doc_topics: ``unit_id, doc_id, topic, probability`` (topic -1: outlier).
         topic_info: ``topic, label, size, share, words, weights, representative_units,
-            representative_text``; ``words``/``weights`` are c-TF-IDF's, the label comes from
-            maximal-marginal-relevance words.
+            representative_text``; ``words``/``weights`` (lists) are c-TF-IDF's, the label
+            comes from maximal-marginal-relevance words; ``representative_units`` is a list.
         topic_words: ``topic, rank, word, weight`` for every topic.
         representatives: ``topic, rank, unit_id, doc_id, similarity, text``.
         centroids: Unit-length mean embedding per topic, rows in ``topic_info`` order.
@@ -80,7 +81,7 @@ class TopicResult:
         return dict(zip(self.topic_info["topic"], self.topic_info["label"], strict=True))
 
     def save(self, folder: str | os.PathLike[str]):
-        """Write the tables and the model (safetensors) to ``folder``; see :mod:`workbench.topics.result`."""
+        """Write the tables and the model (safetensors) to ``folder`` (:func:`save_topics`)."""
         return save_topics(self, folder)
 
     def summary(self, top: int = 10) -> str:
@@ -184,8 +185,8 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
     for name in ("doc_topics", "representatives"):
         tables[name]["unit_id"] = tables[name]["unit_id"].astype(str)
         tables[name]["doc_id"] = tables[name]["doc_id"].astype(str)
-    tables["topic_info"] = tables["topic_info"].fillna(
-        {"representative_units": "", "representative_text": ""}
+    tables["topic_info"] = _info_lists(
+        tables["topic_info"].fillna({"representative_text": ""}), meta.get("format", 1)
     )
     embedder = Embedder(settings.embedding).fit(units["text"].tolist())
     model = BERTopic.load(
@@ -200,6 +201,16 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
         notes=list(meta.get("notes", [])),
         embeddings=None,
         **tables,
+    )
+
+
+def _info_lists(info: pd.DataFrame, fmt: int) -> pd.DataFrame:
+    """``topic_info``'s list cells from their CSV text (format 1 joined words with ", ")."""
+    sep = "," if fmt < 2 else ";"
+    return info.assign(
+        words=info["words"].map(lambda v: split_cell(v, sep)),
+        weights=info["weights"].map(lambda v: [float(x) for x in split_cell(v, sep)]),
+        representative_units=info["representative_units"].map(split_cell),
     )
 
 

@@ -35,7 +35,8 @@ def summarise(
 
     Returns:
         ``doc_topics``, ``topic_info``, ``topic_words``, ``representatives`` and ``centroids``
-        (unit-length mean embedding per topic, rows in ``topic_info`` order).
+        (unit-length mean embedding per topic, rows in ``topic_info`` order). In
+        ``topic_info``, ``words``, ``weights`` and ``representative_units`` are lists.
     """
     order = _topic_order(topics)
     centroids = np.vstack([_unit_mean(embeddings[topics == t]) for t in order])
@@ -130,9 +131,9 @@ def _topic_info(order, topics, topic_words, representatives, label_words) -> pd.
                 "label": OUTLIER_LABEL if t == -1 else make_label(label_words[t], t),
                 "size": int(sizes[t]),
                 "share": round(float(sizes[t] / len(topics)), 4),
-                "words": ", ".join(w["word"]),
-                "weights": ", ".join(f"{x:.4f}" for x in w["weight"]),
-                "representative_units": "; ".join(r["unit_id"]),
+                "words": w["word"].tolist(),
+                "weights": [round(float(x), 4) for x in w["weight"]],
+                "representative_units": r["unit_id"].tolist(),
                 "representative_text": _shorten(r["text"].iloc[0]) if len(r) else "",
             }
         )

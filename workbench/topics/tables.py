@@ -13,28 +13,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from workbench.core.bins import DTYPE, bin_start, label, resolve_bin
+from workbench.core.inputs import require_columns
+
 if TYPE_CHECKING:
     from workbench.topics.fit import TopicResult
-
-_FREQ_NAMES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}
 
 
 def _with_topics(result: TopicResult) -> pd.DataFrame:
     units = result.units[["unit_id", "date", "source"]]
     out = result.doc_topics.merge(units, on="unit_id", how="left")
     return out.assign(label=out["topic"].map(result.labels()))
-
-
-def auto_freq(dates: pd.Series) -> str:
-    """A date bin that gives a readable number of points: day, week, month, quarter or year."""
-    dates = pd.to_datetime(dates, utc=True).dropna()
-    if dates.empty:
-        return "MS"
-    days = (dates.max() - dates.min()).days
-    for limit, freq in ((45, "D"), (366, "W"), (3 * 366, "MS"), (10 * 366, "QS")):
-        if days <= limit:
-            return freq
-    return "YS"
 
 
 def topics_over_time(
@@ -44,32 +33,32 @@ def topics_over_time(
 
     Args:
         result: A fitted topic model.
-        freq: A pandas frequency (``"D"``, ``"W"``, ``"MS"``, ``"QS"``, ``"YS"``) or ``"auto"``.
+        freq: The date bin: ``day``, ``week`` (from Monday), ``month``, ``quarter``,
+            ``year``, their pandas aliases ``D``, ``W``, ``M``, ``Q``, ``Y``, or ``auto``
+            (:mod:`workbench.core.bins`).
         include_outliers: Keep topic -1 rows.
 
     Returns:
         ``date`` (bin start, UTC), ``topic``, ``label``, ``units``, ``documents``, ``share``
-        (of the bin's units); ``attrs["freq"]`` and ``attrs["undated_units"]`` say how it
-        was binned.
+        (of the bin's units); ``attrs["freq"]`` (the bin used, a word), ``attrs["freq_name"]``
+        (the same, for titles) and ``attrs["undated_units"]`` say how it was binned.
+
+    Raises:
+        ValueError: ``freq`` is not a bin (the message lists the accepted ones).
     """
     frame = _with_topics(result)
     frame["date"] = pd.to_datetime(frame["date"], utc=True, errors="coerce")
     undated = int(frame["date"].isna().sum())
     frame = frame.dropna(subset=["date"])
-    freq = auto_freq(frame["date"]) if freq == "auto" else freq
+    unit = resolve_bin(freq, frame["date"], name="freq")
     columns = ["date", "topic", "label", "units", "documents", "share"]
     if frame.empty:
-        out = pd.DataFrame(columns=columns)
+        out = pd.DataFrame(columns=columns).astype({"date": DTYPE})
     else:
-        frame["date"] = frame["date"].dt.tz_localize(None).dt.to_period(_period(freq)).dt.start_time
-        frame["date"] = frame["date"].dt.tz_localize("UTC")
+        frame["date"] = bin_start(frame["date"], unit)
         out = _counts(frame, ["date"], include_outliers)
-    out.attrs.update(freq=freq, freq_name=_FREQ_NAMES.get(freq, freq), undated_units=undated)
+    out.attrs.update(freq=unit, freq_name=label(unit), undated_units=undated)
     return out[columns]
-
-
-def _period(freq: str) -> str:
-    return {"MS": "M", "QS": "Q", "YS": "Y"}.get(freq, freq)
 
 
 def topics_per_source(result: TopicResult, *, include_outliers: bool = False) -> pd.DataFrame:
@@ -122,17 +111,18 @@ def topics_by_actor(
         all mentions: above 1, the actor is over-represented in the topic).
 
     Raises:
-        ValueError: When ``mentions`` lacks the column the join needs.
+        MissingColumnError: When ``mentions`` lacks the column the join needs.
     """
     key = {"document": "doc_id", "paragraph": "paragraph_id", "sentence": "sentence_id"}[
         result.settings.unit
     ]
-    needed = {key, "actor"} - set(mentions.columns)
-    if needed:
-        raise ValueError(
-            f"the mentions table lacks {sorted(needed)}: topics were fit on "
-            f"{result.settings.unit} units, so mentions are joined on {key!r}"
-        )
+    require_columns(
+        mentions,
+        [key, "actor"],
+        table="mentions",
+        hint=f"topics were fit on {result.settings.unit} units, so mentions are joined on "
+        f"{key!r}; pass the mentions of extract_actors(corpus)",
+    )
     units = result.units[["unit_id", "doc_id", "paragraph_id", "sentence_id"]].merge(
         result.doc_topics[["unit_id", "topic"]], on="unit_id"
     )
@@ -229,7 +219,6 @@ def _re_embed(result: TopicResult) -> np.ndarray:
 
 
 __all__ = [
-    "auto_freq",
     "document_map",
     "topic_similarity",
     "topics_by_actor",

@@ -3,10 +3,13 @@
 One folder per model under ``$WORKBENCH_CACHE_DIR/embeddings/<model key>/``
 holds ``.npz`` shards of ``(hashes, vectors)``, each written atomically (a
 temporary file, then a rename), read without pickle, and safe to delete. A
-corrupt shard is dropped and its texts are embedded again.
+damaged shard is deleted with a warning (:func:`workbench.core.cache.read_entry`) and
+its texts are embedded again.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 
@@ -42,12 +45,9 @@ class VectorStore:
         for shard in sorted(self.folder.glob("*.npz")):
             if shard.name in self.read:
                 continue
-            try:
-                with np.load(shard, allow_pickle=False) as data:
-                    self.vectors.update(zip(data["hashes"].tolist(), data["vectors"], strict=True))
+            if (vectors := cache.read_entry(shard, _read_shard)) is not None:
+                self.vectors.update(vectors)
                 self.read.add(shard.name)
-            except Exception:  # a corrupt shard is dropped, never trusted
-                shard.unlink(missing_ok=True)
 
     def add(self, hashes: list[str], vectors: np.ndarray) -> None:
         """Store ``vectors`` (rows aligned with ``hashes``) as one new shard."""
@@ -56,6 +56,12 @@ class VectorStore:
             np.savez(fh, hashes=np.asarray(hashes, dtype="U16"), vectors=vectors.astype(np.float32))
         self.vectors.update(zip(hashes, vectors.astype(np.float32), strict=True))
         self.read.add(path.name)
+
+
+def _read_shard(path: Path) -> dict[str, np.ndarray]:
+    """Text hash -> vector, from one ``.npz`` shard (read without pickle)."""
+    with np.load(path, allow_pickle=False) as data:
+        return dict(zip(data["hashes"].tolist(), data["vectors"], strict=True))
 
 
 __all__ = ["VectorStore"]
