@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 	# The CPU wheel of torch first, so nothing later pulls a CUDA build.
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e ".[dev]"
+	# The static embedding, distilled offline from the bundled all-MiniLM-L6-v2 (once; data/models/).
+	$(BIN)/python -m workbench.topics.static
+	# UMAP's numba code, compiled once into numba's cache beside the package (not per report).
+	$(BIN)/python -c "from workbench.topics.models import compile_umap; compile_umap()"
 	$(BIN)/python -m ipykernel install --sys-prefix --name workbench --display-name "Python (workbench)" >/dev/null
 	@touch $(STAMP)
 

@@ -2,8 +2,8 @@
 
 Each size gets an empty cache and each step runs in a fresh process, in order:
 ingest (read, normalise, deduplicate), entities (spaCy and the gazetteer, then
-resolution, co-occurrence and quotes), embeddings (all-MiniLM-L6-v2 over the topic
-units), topic fit (BERTopic on the cached embeddings) and timeline (from the cached
+resolution, co-occurrence and quotes), embeddings (the default embedding over the
+topic units), topic fit (BERTopic on the cached embeddings) and timeline (from the cached
 entities). One table from one run: seconds, peak memory and seconds per 1,000
 articles for every step and size, so the growth with corpus size is visible, then
 what a corpus of one million articles would cost at the largest size's rates.
@@ -39,7 +39,8 @@ STEPS = {
         from workbench.topics.fit import make_units, resolve_unit, resolve_windows
         level = resolve_unit("auto", corpus)
         units = make_units(corpus, level)
-        windows = resolve_windows("auto", level, len(units), [])  # as the topic fit will embed them
+        windowed = Embedder(None).windowed  # as the topic fit embeds them (static: every word)
+        windows = resolve_windows("auto", level, len(units), [], windowed=windowed)
         Embedder(None, max_windows=windows).embed(units["text"].tolist())
         extra = {'units': len(units), 'windows': windows or 'all'}
     """),

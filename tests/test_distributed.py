@@ -70,7 +70,8 @@ def test_cli_workers_option(capsys, tmp_path):
 
 
 @pytest.mark.slow
-def test_embeddings_on_a_cluster_match(monkeypatch):
+@pytest.mark.parametrize("embedding, dims", [("static", 256), ("minilm", 384)])
+def test_embeddings_on_a_cluster_match(monkeypatch, embedding, dims):
     from workbench.topics import embeddings
 
     monkeypatch.setattr(embeddings, "PARTITION_TEXTS", 2)
@@ -82,7 +83,7 @@ def test_embeddings_on_a_cluster_match(monkeypatch):
         "Markets rose as the deal was signed.",
     ]
     with distributed.cluster(workers=2):
-        remote = embeddings.Embedder(None, use_cache=False).embed(texts)
-    local = embeddings.Embedder(None, use_cache=False).embed(texts)
-    assert remote.shape == (5, 384)
+        remote = embeddings.Embedder(embedding, use_cache=False).embed(texts)
+    local = embeddings.Embedder(embedding, use_cache=False).embed(texts)
+    assert remote.shape == (5, dims)
     np.testing.assert_allclose(remote, local, atol=1e-5)

@@ -73,6 +73,16 @@ def test_table_escapes_cuts_and_counts():
     assert "(no rows)" in notebook.table(df.iloc[:0]).data
 
 
+def test_table_shows_markup_in_cells_as_text_in_the_structure_reports_sort():
+    df = pd.DataFrame({"title": ["<script>window.__xss = 1</script>", "<img src=x onerror=f()>"]})
+    html = notebook.table(df).data
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=f()&gt;" in html
+    assert html.startswith("<table class='wb-table'><thead><tr><th ")  # what report.js enhances
+    assert html.count("<tbody><tr>") == 1 and html.count("<tr>") == 3
+
+
 def test_table_shows_a_list_cell_as_its_items():
     df = pd.DataFrame({"actor": ["Kyiv"], "aliases": [["Kyiv", "Kiev", "<Kyjiw>"]]})
     html = notebook.table(df).data

@@ -55,3 +55,36 @@ def test_places_table_counts_and_resolves_once():
     assert t.loc[0, "surfaces"] == ["Kyiv", "Kiev"]
     assert t.loc[0, "alternatives"] == []
     assert places_table(mentions.iloc[:0]).empty
+
+
+def test_the_place_index_is_built_once_and_read_from_the_cache(monkeypatch):
+    from workbench import config
+    from workbench.core import places
+
+    index = places.place_index()
+    assert index.columns.tolist() == places.INDEX_COLUMNS
+    kinds = index["kind"].tolist()
+    assert kinds == sorted(kinds) and {"country", "city"} == set(kinds)  # cities first
+    cities = index[index["kind"] == "city"]["key"].tolist()
+    assert cities == sorted(cities)  # looked up by bisection
+    assert len(cities) > 100_000
+    assert list(config.cache_dir("places").glob("*.parquet"))
+
+    def no_build():
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(places, "_build_index", no_build)
+    pd.testing.assert_frame_equal(places.place_index(), index)
+    places.warm_place_index()  # there already: neither built nor read
+
+
+@pytest.mark.parametrize(
+    ("name", "cities"),
+    [("Springfield", 5), ("Kyiv", 1), ("No Such Town", 0)],
+)
+def test_every_city_of_a_name_is_found(name, cities):
+    from workbench.core.places import _cities, _key
+
+    found = _cities(_key(name))
+    assert len(found) >= cities if cities else found == []
+    assert all(set(c) == {"name", "country", "lat", "lon", "population"} for c in found)

@@ -1,10 +1,22 @@
 from __future__ import annotations
 
+import re
+
 import nbformat
+import pandas as pd
 import pytest
 
-from workbench import config
-from workbench.reports.html import prune, remote_references, scrub_paths, strip_remote
+from workbench import config, notebook
+from workbench.reports.html import (
+    END,
+    START,
+    drop_ui_icons,
+    export_html,
+    prune,
+    remote_references,
+    scrub_paths,
+    strip_remote,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +76,45 @@ def test_prune_hides_parameters_stderr_and_widgets():
     assert len(nb.cells) == 1
     assert [o.get("name") for o in nb.cells[0].outputs] == ["stdout"]
     assert "widgets" not in nb.metadata
+
+
+def test_drop_ui_icons_leaves_out_only_jupyterlab_icons():
+    css = (
+        ":root { --jp-icon-add: url(data:image/svg+xml;base64,PHN2Zz4=); --jp-ui-font-size1: 13px;"
+        " --jp-icon-bug: url('data:image/svg+xml;base64,QUJD'); --jp-icon-contrast-color0: red; }"
+    )
+    assert drop_ui_icons(css) == (
+        ":root {  --jp-ui-font-size1: 13px;  --jp-icon-contrast-color0: red; }"
+    )
+
+
+def executed_notebook(path, *html: str, title: str = "First"):
+    """A notebook as papermill leaves it: a title, and one cell showing ``html``."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show()")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": h}) for h in html]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nWhat it is for."), cell]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_export_keeps_table_text_escaped_and_adds_the_page_script(tmp_path):
+    df = pd.DataFrame(
+        {
+            "title": ["<script>window.__xss = 1</script>", "<img src=x onerror=alert(1)>"],
+            "n": [2, 1],
+        }
+    )
+    nb = executed_notebook(tmp_path / "t.ipynb", notebook.table(df).data)
+    size = export_html(nb, tmp_path / "t.html", footer={"notebook": "t", "rendered": "today"})
+    page = (tmp_path / "t.html").read_text()
+    assert size == len(page.encode())
+    assert "<script>window.__xss" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert (
+        re.search(r"<table class=.wb-table.>", page)
+        and page.count('<script data-wb="report">') == 1
+    )
+    assert page.index(START) < page.index("<table") < page.index("today") < page.index(END)
+    assert "--jp-icon-add:" not in page and remote_references(page) == []

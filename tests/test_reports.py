@@ -13,6 +13,7 @@ import pytest
 from workbench import cli, config
 from workbench.reports.grid import read_grid
 from workbench.reports.html import remote_references
+from workbench.reports.pack import expand
 from workbench.reports.params import ParameterError
 from workbench.reports.run import MAX_HTML_BYTES, corpus_name, find_notebooks, plan, render
 
@@ -196,7 +197,7 @@ def test_cli_reports_a_bad_parameter_before_running(capsys):
 def test_a_failing_notebook_does_not_stop_the_others(notebooks, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(config, "notebooks_dir", lambda: notebooks)
     out = tmp_path / "out"
-    assert cli.main(["report", "--out", str(out), "-p", "n=3"]) == 1
+    assert cli.main(["report", "--out", str(out), "-p", "n=3", "--single-file"]) == 1
     index = json.loads((out / "index.json").read_text())
     status = {r["notebook"]: (r["ok"], r["error"]) for r in index["reports"]}
     assert status["01-simple"] == (True, "")
@@ -208,6 +209,11 @@ def test_a_failing_notebook_does_not_stop_the_others(notebooks, tmp_path, monkey
     assert not (out / "02-broken.html").exists()
     assert "n is <strong>3</strong>" in (out / "01-simple.html").read_text()
     assert not list(out.glob(".*partial*"))
+    single = (out / "all-reports.html").read_text()  # --single-file: the report that rendered
+    assert "n is <strong>3</strong>" in single and "report-02-broken" not in single
+    assert index["single_file"] == {"html": "all-reports.html", "bytes": len(single.encode())}
+    assert "href='all-reports.html'" in page
+    assert "every report in one file: all-reports.html" in capsys.readouterr().out
 
 
 @pytest.mark.slow
@@ -264,12 +270,21 @@ def test_report_holds_no_absolute_path(hostile_report):
 
 
 @pytest.mark.slow
-def test_report_is_small_and_embeds_plotly_once(hostile_report):
+def test_report_is_small_and_embeds_plotly_once_compressed(hostile_report):
     html_path = hostile_report[2]
     page = html_path.read_text()
     assert all(p.stat().st_size < MAX_HTML_BYTES for p in hostile_report[3])
-    assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the bundle's banner: embedded once
-    assert page.count('class="plotly-graph-div"') >= 5
+    assert not re.search(r"plotly\.js v\d", page)  # the bundle's banner: no uncompressed copy
+    blobs = re.findall(
+        r'<script type="application/octet-stream" id="wb-plotly"[^>]*>([^<]*)<', page
+    )
+    assert len(blobs) == 1 and len(re.findall(r"plotly\.js v\d", expand(blobs[0]))) == 1
+    figures = page.count('class="plotly-graph-div"')
+    assert figures >= 5
+    assert (
+        page.count("<script>wbReport.defer(function") + page.count("<script>wbReport.deferPacked(")
+        == figures
+    )
 
 
 @pytest.mark.slow
@@ -305,3 +320,81 @@ def test_fingerprint_covers_the_articles_not_a_readme(tmp_path):
     (folder / "a.txt").write_text("Headline\n\nAnother article about talks in Vienna. " * 5)
     assert corpus_info(str(folder))["fingerprint"] != first["fingerprint"]
     assert first["summary"]["documents"] == 1 and first["files"] == 1
+
+
+@pytest.mark.parametrize(("size", "flagged"), [(MAX_HTML_BYTES, False), (MAX_HTML_BYTES + 1, True)])
+def test_index_flags_a_report_over_the_size_budget_and_lists_the_single_file(
+    tmp_path, size, flagged
+):
+    from workbench.reports.index import write_index
+    from workbench.reports.plan import Job, Outcome, Plan
+
+    job = Job(tmp_path / "01-a.ipynb", {}, tmp_path)
+    (tmp_path / "01-a.html").write_text("page")
+    single = tmp_path / "all-reports.html"
+    single.write_text("x" * 1_234)
+    outcomes = [Outcome(job, True, 1.0, html=tmp_path / "01-a.html", size=size)]
+    index = write_index(Plan([job], tmp_path, {"01-a": {}}), outcomes, {}, seconds=1, single=single)
+    page = index.read_text()
+    assert ("(over 2.5 MB)" in page) is flagged
+    assert "<a href='all-reports.html'>all-reports.html</a>" in page
+    assert json.loads((tmp_path / "index.json").read_text())["single_file"]["bytes"] == 1_234
+
+
+def test_index_shows_the_warm_up_and_what_failed_in_it(tmp_path):
+    from workbench.reports.index import write_index
+    from workbench.reports.plan import Job, Outcome, Plan
+
+    job = Job(tmp_path / "01-a.ipynb", {}, tmp_path)
+    warmup = {
+        "seconds": 12.34,
+        "steps": [
+            {"step": "load()", "seconds": 0.2, "error": ""},
+            {"step": "fit_topics(seed=1)", "seconds": 9.0, "error": "ValueError: <b>x</b>"},
+        ],
+    }
+    plan_ = Plan([job], tmp_path, {"01-a": {}})
+    page = write_index(plan_, [Outcome(job, True, 1.0)], {}, seconds=20, warmup=warmup).read_text()
+    assert "(shared steps warmed first: 12.3 s; failed: fit_topics(seed=1))" in page
+    assert json.loads((tmp_path / "index.json").read_text())["warm_up"] == warmup
+    page = write_index(plan_, [Outcome(job, True, 1.0)], {}, seconds=20).read_text()
+    assert "warmed" not in page
+
+
+def test_cli_report_warms_unless_told_not_to(monkeypatch, tmp_path, capsys):
+    from workbench.reports import run
+    from workbench.reports.warm import StepTime, Warmup
+
+    calls = []
+
+    def fake_render(corpus, **kwargs):
+        calls.append(kwargs["warm"])
+        if kwargs["warm"]:
+            kwargs["on_warm"](Warmup(3.21, [StepTime("load()", 0.1), StepTime("x()", 1, "Boom")]))
+        return tmp_path / "index.html", []
+
+    monkeypatch.setattr(run, "render", fake_render)
+    assert cli.main(["report"]) == 0
+    assert cli.main(["report", "--no-warm"]) == 0
+    assert calls == [True, False]
+    out = capsys.readouterr().out
+    assert "3.2 s   2 shared steps, 1 failed" in out and "x(): Boom" in out
+
+
+@pytest.mark.slow
+def test_kernels_running_side_by_side_share_the_cores(tmp_path):
+    from workbench.core.pool import PROCESSES_ENV, budget
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in ("01-a", "02-b"):
+        _write_notebook(
+            folder / f"{name}.ipynb",
+            'corpus: str = "data/sample"  # the corpus',
+            f"import os\nprint('processes:', os.environ.get({PROCESSES_ENV!r}))",
+        )
+    index, outcomes = render(out=tmp_path / "out", folder=folder, workers=2)
+    assert [o.ok for o in outcomes] == [True, True]
+    share = max(1, budget() // min(2, budget()))
+    for o in outcomes:
+        assert f"processes: {share}" in o.html.read_text()

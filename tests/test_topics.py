@@ -431,3 +431,32 @@ def test_cli_topics_bad_nr_topics_is_a_message(tmp_path, capsys):
 def test_settings_round_trip_as_dict():
     s = choose_settings(50, unit="sentence", embedding="tfidf", nr_topics="auto")
     assert TopicSettings(**s.as_dict()) == s
+
+
+@pytest.mark.slow
+def test_a_fit_is_cached_whole_and_its_model_loads_on_first_use(sample_corpus, sample_topics):
+    cached = fit_topics(sample_corpus)  # sample_topics stored it
+    assert "model" not in vars(cached)  # read back without BERTopic
+    assert_frame_equal(cached.doc_topics, sample_topics.doc_topics)
+    assert_frame_equal(cached.topic_info, sample_topics.topic_info)
+    assert_frame_equal(cached.units, sample_topics.units)
+    np.testing.assert_array_equal(cached.embeddings, sample_topics.embeddings)
+    assert cached.notes == sample_topics.notes and cached.settings == sample_topics.settings
+    topic, _ = cached.model.transform(["Rubio and Lavrov met in Riyadh; the talks will go on."])
+    assert topic[0] in set(sample_topics.topic_info["topic"])
+    other = fit_topics(sample_corpus, seed=7)  # another parameter, another entry
+    assert "model" in vars(other)
+    assert len(list(config.cache_dir("topic_fits").iterdir())) >= 2
+
+
+def test_a_damaged_cached_fit_is_discarded_with_a_warning(tmp_path):
+    from workbench.core.cache import CacheWarning
+    from workbench.topics.result import read_fit
+
+    folder = tmp_path / "fit"
+    folder.mkdir()
+    (folder / "workbench_topics.json").write_text("{not json")
+    with pytest.warns(CacheWarning, match="could not be read"):
+        assert read_fit(folder) is None
+    assert not folder.exists()
+    assert read_fit(tmp_path / "missing") is None

@@ -2,7 +2,8 @@
 
 Every path is derived from the project root, which is the folder holding
 ``pyproject.toml`` above this package, or ``$WORKBENCH_ROOT`` when set.
-Caches go under ``data/interim/`` unless ``$WORKBENCH_CACHE_DIR`` says otherwise.
+Caches go under ``data/interim/`` unless ``$WORKBENCH_CACHE_DIR`` says otherwise;
+models the workbench builds itself under ``data/models/`` unless ``$WORKBENCH_MODELS_DIR`` does.
 Functions (not constants) are used where an environment variable can change a
 path, so that tests and notebooks can override it at run time.
 """
@@ -60,6 +61,23 @@ def cache_dir(*parts: str) -> Path:
     path = root.joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def models_dir(*parts: str) -> Path:
+    """Models the workbench builds itself (``$WORKBENCH_MODELS_DIR`` or ``data/models``).
+
+    Not a cache: building a model takes a while (the static embedding is distilled
+    once, in ``make setup``), so ``make clean-cache`` leaves this folder alone.
+
+    Args:
+        *parts: Sub-folders below the models folder, e.g. ``models_dir("static")``.
+
+    Returns:
+        The path (not created: a model folder appears whole, by an atomic rename).
+    """
+    env = os.environ.get("WORKBENCH_MODELS_DIR")
+    root = Path(env).expanduser() if env else data_dir() / "models"
+    return root.joinpath(*parts)
 
 
 def resolve_path(path: str | os.PathLike[str]) -> Path:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.core.escape import md_escape
+from workbench.core.imports import IRI_CHECK, without
 from workbench.core.tables import cell_text, is_list_cell
 from workbench.corpus.load import Ingest, ingest
 
@@ -33,6 +34,11 @@ def setup() -> None:
     the first figure) that leaves out the MathJax CDN script plotly adds to each
     figure, and makes it the default.
     """
+    # plotly's renderers import nbformat, and nbformat jsonschema, whose optional IRI
+    # check builds a grammar parser on import: seconds in every kernel, for a check
+    # nothing here makes.
+    with without(IRI_CHECK):
+        import nbformat  # noqa: F401
     import plotly.io as pio
 
     if RENDERER not in pio.renderers:
@@ -170,7 +176,9 @@ def table(
 ):
     """A table for the page: long text cut, numbers with thousands separators, all escaped.
 
-    A list cell (an actor's aliases, an event's participants) shows as ``a; b; c``.
+    A list cell (an actor's aliases, an event's participants) shows as ``a; b; c``. In a
+    rendered report the table gets a filter box and sorts by a column when its head is
+    clicked (``workbench/assets/report.js``, put in every page at export).
 
     Args:
         df: Any DataFrame; its index is not shown.

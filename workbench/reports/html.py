@@ -6,7 +6,11 @@ mermaid, the widget manager). What remains is checked by :func:`remote_reference
 a report that would still load anything from outside itself is an error. Absolute
 paths of the machine are replaced by project-relative ones (:func:`scrub_paths`).
 Plotly figures carry their own plotly.js (once per page, see
-:func:`workbench.notebook.setup`).
+:func:`workbench.notebook.setup`), which :func:`workbench.reports.pack.pack_page`
+compresses into the page for the browser to unpack; JupyterLab's interface icons,
+which no report shows, are left out (:func:`drop_ui_icons`). The report's own content
+sits between :data:`START` and :data:`END`, where
+:mod:`workbench.reports.single` finds it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ from pathlib import Path
 
 from workbench import config
 from workbench.core import cache
+from workbench.reports.pack import pack_page
 
+#: Markers around a report's content (its ``<main>`` and footer) in the exported page.
+START, END = "<!--wb:report-->", "<!--/wb:report-->"
 _TEMPLATE_NAME = "workbench-report.html.j2"
 _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
@@ -40,8 +47,22 @@ main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 .wb-caption, .wb-more { color: #555; font-size: 13px; margin: 0.3rem 0; }
 .wb-footer { max-width: 1100px; margin: 0 auto 2rem; padding: 0 1rem; color: #666;
   font: 12px/1.5 Helvetica, Arial, sans-serif; border-top: 1px solid #ddd; }
+.wb-filter { margin: 0.6rem 0 0.1rem; font: 13px Helvetica, Arial, sans-serif; }
+.wb-filter input { font: inherit; padding: 2px 6px; width: 16rem; max-width: 100%;
+  border: 1px solid #bbb; border-radius: 3px; }
+.wb-count { color: #555; margin-left: 0.6rem; }
+.jp-RenderedHTMLCommon table.wb-table th.wb-sortable { cursor: pointer; user-select: none; }
+.jp-RenderedHTMLCommon table.wb-table th[aria-sort=ascending]::after { content: " \\25B2"; }
+.jp-RenderedHTMLCommon table.wb-table th[aria-sort=descending]::after { content: " \\25BC"; }
+.wb-notice { background: #fff3cd; border: 1px solid #e0c36c; padding: 0.5rem 1rem;
+  margin: 0.5rem; font: 14px/1.5 Helvetica, Arial, sans-serif; color: #222; }
 </style>
 {%- endblock extra_css -%}
+{%- block body_header -%}
+<body class="jp-Notebook" data-jp-theme-light="true" data-jp-theme-name="JupyterLab Light">
+<!--wb:report-->
+<main>
+{%- endblock body_header -%}
 {% block body_footer %}
 </main>
 {%- if resources.workbench %}
@@ -50,6 +71,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 {%- if resources.workbench.set %} &middot; set {{ resources.workbench.set | e }}{% endif %}
 &middot; parameters: {{ resources.workbench.parameters | e }}</p></footer>
 {%- endif %}
+<!--/wb:report-->
 </body>
 {% endblock body_footer %}
 """
@@ -76,6 +98,9 @@ _REMOTE_TAGS = re.compile(
 )
 _CSS_REMOTE = re.compile(r"@import\s+url\(\s*[\"']?(?:https?:)?//[^)]*\)\s*;?", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
+_UI_ICON = re.compile(
+    r"--jp-icon-[\w-]+:\s*url\(\s*[\"']?data:[\w+/.-]+;base64,[A-Za-z0-9+/=]*[\"']?\s*\)\s*;"
+)
 
 
 def export_html(
@@ -112,6 +137,7 @@ def export_html(
             )[0]
         )
     )
+    body = pack_page(drop_ui_icons(body))
     remote = remote_references(body)
     if remote:
         raise ValueError(
@@ -193,6 +219,15 @@ def scrub_paths(text: str) -> str:
     return text
 
 
+def drop_ui_icons(page: str) -> str:
+    """Leave out JupyterLab's interface icons (86 KB of ``--jp-icon-*`` data URIs).
+
+    They draw the toolbars, file browser and scrollbars of JupyterLab itself, none of
+    which an exported report has.
+    """
+    return _UI_ICON.sub("", page)
+
+
 def strip_remote(page: str) -> str:
     """Remove ``<script src>``, ``<link href>`` and CSS ``@import`` that point off the page."""
     return _CSS_REMOTE.sub("", _REMOTE_TAGS.sub("", page))
@@ -233,6 +268,9 @@ def remote_references(page: str) -> list[str]:
 
 
 __all__ = [
+    "END",
+    "START",
+    "drop_ui_icons",
     "export_html",
     "prune",
     "remote_references",

@@ -1,9 +1,10 @@
 """The index of a rendering: ``index.html`` (for people) and ``index.json`` (for tools).
 
-It lists every report (set, notebook, status, time, size, parameters, links),
-shows each corpus's summary and a fingerprint of its input files, and the
-versions of the packages that made the reports, so that a reader can tell what
-produced what. The page is static, escaped, and loads nothing.
+It lists every report (set, notebook, status, time, size, parameters, links) and,
+when one was written, the single file holding them all (``--single-file``); it shows
+each corpus's summary and a fingerprint of its input files, and the versions of the
+packages that made the reports, so that a reader can tell what produced what. The
+page is static, escaped, and loads nothing.
 """
 
 from __future__ import annotations
@@ -83,9 +84,19 @@ def versions() -> dict[str, str]:
 
 
 def write_index(
-    plan: Plan, outcomes: Sequence[Outcome], corpora: Mapping[str, dict], *, seconds: float
+    plan: Plan,
+    outcomes: Sequence[Outcome],
+    corpora: Mapping[str, dict],
+    *,
+    seconds: float,
+    single: Path | None = None,
+    warmup: dict | None = None,
 ) -> Path:
-    """Write ``index.html`` and ``index.json`` into the output folder; return the HTML path."""
+    """Write ``index.html`` and ``index.json`` into the output folder; return the HTML path.
+
+    ``single`` is the file holding every report, when ``--single-file`` wrote one;
+    ``warmup`` what the warm-up did (:meth:`workbench.reports.warm.Warmup.as_dict`), if it ran.
+    """
     record = {
         "rendered": time.strftime("%Y-%m-%d %H:%M:%S"),
         "seconds": round(seconds, 1),
@@ -94,6 +105,12 @@ def write_index(
         "corpora": list(corpora.values()),
         "versions": versions(),
         "reports": [_row(o, plan) for o in outcomes],
+        "single_file": (
+            {"html": single.relative_to(plan.out_dir).as_posix(), "bytes": single.stat().st_size}
+            if single
+            else None
+        ),
+        "warm_up": warmup,
     }
     write_public(plan.out_dir / "index.json", json.dumps(record, indent=1, default=str))
     return write_public(plan.out_dir / "index.html", _page(record))
@@ -147,11 +164,13 @@ def _page(r: dict) -> str:
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f"<p class='muted'>Rendered {escape(r['rendered'])} in {r['seconds']:,.1f} s"
-        f" &middot; {status}"
+        + _warm_note(r.get("warm_up"))
+        + f" &middot; {status}"
         + (f" &middot; grid {escape(r['grid'])}" if r["grid"] else "")
         + "</p>",
         "<h2>Reports</h2>",
         _reports_table(r["reports"]),
+        _single_file(r.get("single_file")),
         "<h2>Corpus</h2>",
         *(_corpus_table(c) for c in r["corpora"]),
         "<h2>Software</h2>",
@@ -179,15 +198,41 @@ def _reports_table(rows: list[dict]) -> str:
         state = "<span class='ok'>ok</span>" if x["ok"] else "<span class='failed'>failed</span>"
         if x["error"]:
             state += f"<div class='error'>{escape(x['error'])}</div>"
-        size = f"{x['bytes'] / 1e6:.1f} MB" if x["bytes"] else ""
-        if x["bytes"] > MAX_HTML_BYTES:
-            size += " <span class='failed'>(over 6 MB)</span>"
+        size = _size(x["bytes"]) if x["bytes"] else ""
         body.append(
             f"<tr><td>{escape(x['set'])}</td><td>{link}{nb}</td><td>{state}</td>"
             f"<td class='num'>{x['seconds']:,.1f} s</td><td class='num'>{size}</td>"
             f"<td class='params'>{_params(x['parameters'], x['changed'])}</td></tr>"
         )
     return "\n".join([*body, "</table>"])
+
+
+def _size(n: int) -> str:
+    """A page's size in MB, flagged when it is over the size that still goes by email."""
+    text = f"{n / 1e6:.1f} MB"
+    if n > MAX_HTML_BYTES:
+        text += f" <span class='failed'>(over {MAX_HTML_BYTES / 1e6:g} MB)</span>"
+    return text
+
+
+def _warm_note(warmup: dict | None) -> str:
+    """`` (shared steps warmed first: 12.3 s)``, naming any step that failed; empty if none ran."""
+    if not warmup:
+        return ""
+    failed = [s["step"] for s in warmup["steps"] if s["error"]]
+    note = f" (shared steps warmed first: {warmup['seconds']:,.1f} s"
+    if failed:
+        note += f"; failed: {', '.join(failed)}"
+    return escape(note + ")")
+
+
+def _single_file(single: dict | None) -> str:
+    if not single:
+        return ""
+    return (
+        f"<p>Every report in one file, for sending by email: <a href='{escape(single['html'])}'>"
+        f"{escape(single['html'])}</a> ({_size(single['bytes'])}).</p>"
+    )
 
 
 def _params(values: dict, changed: list[str]) -> str:

@@ -27,8 +27,9 @@ from workbench.reports.params import (
 KERNEL = "workbench"
 #: Notebooks that ``workbench report`` renders: ``NN-name.ipynb``.
 NOTEBOOK_NAME = re.compile(r"^\d\d-[A-Za-z0-9_-]+\.ipynb$")
-#: Largest HTML report that is still easy to send by email.
-MAX_HTML_BYTES = 6_000_000
+#: Largest HTML report that is still easy to send by email (plotly.js, compressed, is 1.8 MB
+#: of it); the index flags a larger one.
+MAX_HTML_BYTES = 2_500_000
 
 
 @dataclass(frozen=True)

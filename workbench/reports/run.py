@@ -7,11 +7,15 @@ dropping a file there. One rendering is:
    and check every parameter given (``-p``, a grid file) against it. Nothing runs
    if one is unknown or ill-typed.
 2. **load** the corpus once (it is cached), for its summary and fingerprint.
-3. **run** (:func:`run`): papermill executes each notebook with the ``workbench``
-   kernel, two at a time, each in its own process; :mod:`workbench.reports.html`
-   exports it with the code hidden and nothing fetched from the network. A
-   notebook that fails is recorded with its error and the others go on.
-4. **index**: ``DIR/index.html`` lists every report, its parameters and timing,
+3. **warm** (:func:`workbench.reports.warm.warm`, skipped with ``warm=False``): every
+   cached step the notebooks will call (entities, the topic fit ...) runs once, with
+   their arguments, using every core, so that no two kernels compute the same thing.
+4. **run** (:func:`run`): papermill executes each notebook with the ``workbench``
+   kernel, two at a time, each in its own process and with its share of the cores
+   (``$WORKBENCH_PROCESSES``); :mod:`workbench.reports.html` exports it with the code
+   hidden and nothing fetched from the network. A notebook that fails is recorded
+   with its error and the others go on.
+5. **index**: ``DIR/index.html`` lists every report, its parameters and timing,
    the corpus summary and fingerprint, and the versions of the main packages.
 
 A grid file renders the same notebooks once per parameter set, each set into its
@@ -20,14 +24,16 @@ own subfolder (see :func:`workbench.reports.grid.read_grid`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from workbench.core.pool import spawn_pool
+from workbench.core.imports import IRI_CHECK, without
+from workbench.core.pool import PROCESSES_ENV, budget, processes, spawn_pool
 from workbench.reports.plan import (
     KERNEL,
     MAX_HTML_BYTES,
@@ -38,6 +44,8 @@ from workbench.reports.plan import (
     find_notebooks,
     plan,
 )
+from workbench.reports.warm import Warmup
+from workbench.reports.warm import warm as warm_up
 
 # ----------------------------------------------------------------------------- running
 
@@ -52,8 +60,15 @@ def render(
     workers: int = 2,
     folder: Path | None = None,
     echo: Callable[[Outcome], None] | None = None,
+    single_file: bool = False,
+    warm: bool = True,
+    on_warm: Callable[[Warmup], None] | None = None,
 ) -> tuple[Path, list[Outcome]]:
     """Plan, load the corpus, run every job and write the index (arguments as in :func:`plan`).
+
+    With ``single_file``, every report also goes into one file beside the index
+    (:func:`workbench.reports.single.write_single_file`), which the index lists.
+    ``warm=False`` skips the warm-up; ``on_warm`` is called with the warm-up once it is done.
 
     Returns:
         The path of ``index.html`` and one :class:`Outcome` per report.
@@ -62,19 +77,46 @@ def render(
         ParameterError, ValueError, CorpusError: Before anything runs, for bad input.
     """
     from workbench.reports.index import corpus_info, write_index
+    from workbench.reports.single import write_single_file
 
     start = time.perf_counter()
     the_plan = plan(corpus, out=out, only=only, params=params, grid=grid, folder=folder)
-    corpora = {c: corpus_info(c) for c in dict.fromkeys(j.params["corpus"] for j in the_plan.jobs)}
-    outcomes = run(the_plan.jobs, workers=workers, echo=echo)
-    index = write_index(the_plan, outcomes, corpora, seconds=time.perf_counter() - start)
+    # The notebook runners start now: their imports overlap the corpus summary and warm-up.
+    with start_pool(workers, len(the_plan.jobs)) as pool:
+        corpora = {
+            c: corpus_info(c) for c in dict.fromkeys(j.params["corpus"] for j in the_plan.jobs)
+        }
+        words = max((c["summary"]["words"] for c in corpora.values()), default=0)
+        warmup = warm_up(the_plan, words=words) if warm else None
+        if warmup and on_warm:
+            on_warm(warmup)
+        outcomes = run(the_plan.jobs, workers=workers, echo=echo, pool=pool)
+    single = write_single_file(the_plan, outcomes, corpora) if single_file else None
+    index = write_index(
+        the_plan,
+        outcomes,
+        corpora,
+        seconds=time.perf_counter() - start,
+        single=single,
+        warmup=warmup.as_dict() if warmup else None,
+    )
     return index, outcomes
 
 
 def run(
-    jobs: Sequence[Job], *, workers: int = 2, echo: Callable[[Outcome], None] | None = None
+    jobs: Sequence[Job],
+    *,
+    workers: int = 2,
+    echo: Callable[[Outcome], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Outcome]:
     """Execute and export every job, ``workers`` at a time; a failure does not stop the rest.
+
+    Args:
+        jobs: The jobs.
+        workers: Notebooks run at the same time.
+        echo: Called with each outcome as it comes.
+        pool: A pool from :func:`start_pool` to run them in (default: one started here).
 
     Returns:
         One :class:`Outcome` per job, in the order of ``jobs``.
@@ -83,7 +125,7 @@ def run(
     if not jobs:
         return []
     outcomes: dict[int, Outcome] = {}
-    with spawn_pool(workers, len(jobs), initializer=_quiet_worker) as pool:
+    with contextlib.nullcontext(pool) if pool else start_pool(workers, len(jobs)) as pool:
         futures = {pool.submit(execute, job): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             i = futures[future]
@@ -94,6 +136,24 @@ def run(
             if echo:
                 echo(outcomes[i])
     return [outcomes[i] for i in range(len(jobs))]
+
+
+def start_pool(workers: int, n_jobs: int) -> ProcessPoolExecutor:
+    """The processes that run the notebooks, started now (``workers``, at most one per core).
+
+    Each worker imports papermill and the HTML exporter as it starts, and gives the
+    kernels it starts their share of the cores (``$WORKBENCH_PROCESSES``): one each when
+    two kernels run on two cores.
+    """
+    n = processes(workers, max(1, n_jobs))
+    pool = spawn_pool(n, n, initializer=_quiet_worker, initargs=(max(1, budget() // n),))
+    for _ in range(n if n_jobs else 0):
+        pool.submit(_ready)
+    return pool
+
+
+def _ready() -> None:
+    """A task that makes the pool start a worker (which runs its initializer)."""
 
 
 def execute(job: Job) -> Outcome:
@@ -131,6 +191,9 @@ def _papermill(job: Job, output: Path) -> str:
             cwd=str(job.notebook.parent),
             progress_bar=False,
             log_output=False,
+            # Saving the notebook after every cell (papermill's default) rewrites and
+            # revalidates it, plotly.js included, twice per cell: seconds per report.
+            request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as err:
         return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
@@ -155,10 +218,20 @@ def _footer(job: Job) -> dict[str, str]:
     }
 
 
-def _quiet_worker() -> None:
-    """Worker setup: no progress bars in the notebooks, kernel chatter kept off the terminal."""
+def _quiet_worker(share: int = 0) -> None:
+    """Worker setup: no progress bars in the notebooks, kernel chatter kept off the terminal.
+
+    ``share``: the processes each kernel this worker starts may use (``$WORKBENCH_PROCESSES``).
+    """
     import logging
 
+    with without(IRI_CHECK):  # papermill and nbconvert import nbformat: see core.imports
+        import nbformat  # noqa: F401
+    import papermill  # noqa: F401  (imported now, while the parent warms the caches)
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    if share:
+        os.environ[PROCESSES_ENV] = str(share)
     os.environ["TQDM_DISABLE"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     logging.getLogger("papermill").setLevel(logging.ERROR)
@@ -195,6 +268,7 @@ __all__ = [
     "ensure_kernel",
     "render",
     "execute",
+    "start_pool",
     "find_notebooks",
     "plan",
     "run",

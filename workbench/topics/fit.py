@@ -12,22 +12,27 @@ and loading in :mod:`workbench.topics.result`.
 
 A corpus too small for UMAP + HDBSCAN is modelled with k-means (or as one
 topic) and the result says so in ``notes``. The same input and seed give the
-same topics on the same machine.
+same topics on the same machine, and a fit is cached whole (:func:`fit_key`): the
+same call again reads its tables back without importing BERTopic, torch or the
+embedding model.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from workbench import config
+from workbench.core import cache
 from workbench.core.errors import InputError
 from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.corpus.segments import segment
 from workbench.topics import models as topic_models
-from workbench.topics.result import TopicResult
+from workbench.topics.assign import assign_rest, sample_indices, sample_note
+from workbench.topics.result import TopicResult, read_fit, write_fit
 
 Unit = Literal["auto", "document", "paragraph", "sentence"]
 
@@ -57,6 +62,7 @@ def fit_topics(
     nr_topics: int | Literal["auto"] | None = None,
     reduce_outliers: bool = False,
     max_windows: int | Literal["auto"] | None = "auto",
+    fit_sample: int | None = None,
     seed: int = config.DEFAULT_SEED,
     use_cache: bool = True,
     progress: bool = False,
@@ -69,19 +75,31 @@ def fit_topics(
             (see :func:`workbench.corpus.inputs.as_corpus`).
         unit: ``document``, ``paragraph``, ``sentence`` or ``auto`` (paragraphs below
             :data:`AUTO_DOCUMENT_THRESHOLD` documents, documents from there on).
-        embedding: ``None`` (all-MiniLM-L6-v2), a model folder or cached name, or ``"tfidf"``.
+        embedding: ``None`` (the default, ``"static"``: a model2vec model distilled offline
+            from the bundled all-MiniLM-L6-v2, every word embedded, fast), ``"minilm"``
+            (all-MiniLM-L6-v2 through sentence-transformers, every 254-token window
+            mean-pooled; slower, see ``max_windows``), ``"tfidf"`` (no torch), or a local
+            folder holding a model2vec or a sentence-transformers model. The notes say
+            what was embedded.
         min_topic_size: Smallest topic, in units; default adapts to the corpus size.
         nr_topics: Merge topics down to this many (the outlier topic counted, as in BERTopic),
             ``"auto"``, or None to keep what HDBSCAN finds.
         reduce_outliers: Move outlier units to their nearest topic (by embedding).
-        max_windows: Windows of 254 tokens embedded per unit, from its start; None embeds
-            every word. ``"auto"``: every window, except for corpora of
-            :data:`LEAD_ONLY_FROM` documents or more, where each document is embedded from
-            its first :data:`LEAD_WINDOWS` window(s) (headline and lead, about 190 words each):
-            embedding is most of the cost of a large corpus, and news puts its subject
-            first. A note says so whenever it applies.
-        seed: Seed of UMAP, k-means and the SVD; same input and seed, same topics.
-        use_cache: Reuse cached embeddings and UMAP reductions.
+        max_windows: For sentence-transformers embeddings (``"minilm"``, a model folder):
+            windows of 254 tokens embedded per unit, from its start; None embeds every word.
+            ``"auto"``: every window, except for corpora of :data:`LEAD_ONLY_FROM` documents
+            or more, where each document is embedded from its first :data:`LEAD_WINDOWS`
+            window(s) (headline and lead, about 190 words each): a transformer's embedding is
+            most of the cost of a large corpus. A note says so whenever it applies. Static
+            and TF-IDF embeddings embed every word whatever this says.
+        fit_sample: Fit the model on a random sample of this many units (drawn with ``seed``)
+            and assign every other unit the topic the fitted model predicts for it, in
+            parallel (on the Dask cluster when one is active); see
+            :mod:`workbench.topics.assign`. None, or more than the units, fits on all.
+        seed: Seed of UMAP, k-means, the SVD and the sample; same input and seed, same topics.
+        use_cache: Reuse the cached fit of the same units, embedding and parameters (read
+            without importing BERTopic; the model loads on first use), else cached
+            embeddings and UMAP reductions; store the fit.
         progress: Show a progress bar while embedding.
 
     Returns:
@@ -91,46 +109,106 @@ def fit_topics(
         MissingColumnError: The corpus table has no ``doc_id`` or ``text`` column.
         ValueError: An unknown ``unit``, bad parameters, or no text long enough to model.
     """
-    from workbench.topics.embeddings import Embedder
+    from workbench.topics.embeddings import Embedder, resolve_model
 
     corpus = as_corpus(corpus)
     notes: list[str] = []
     level = resolve_unit(unit, corpus)
     units = make_units(corpus, level, notes)
-    windows = resolve_windows(max_windows, level, len(units), notes)
+    fitted = sample_indices(len(units), fit_sample, seed)
+    windowed = resolve_model(embedding).kind == "sentence-transformers"
+    windows = resolve_windows(max_windows, level, len(units), notes, windowed=windowed)
     embedder = Embedder(embedding, use_cache=use_cache, progress=progress, max_windows=windows)
     if embedder.note:
         notes.append(embedder.note)
-    embeddings = embedder.fit(units["text"].tolist()).embed(units["text"].tolist())
+    notes.append(embedder.describe(level))
+    embedder.fit(units["text"].tolist())
+    key = fit_key(
+        units, embedder, notes, min_topic_size, nr_topics, reduce_outliers, fit_sample, seed
+    )
+    folder = config.cache_dir("topic_fits") / key if use_cache else None
+    if folder is not None and (cached := read_fit(folder)) is not None:
+        return cached
+    embeddings = embedder.embed(units["text"].tolist())
+    fit_units, fit_embeddings = _sample(units, embeddings, fitted)
     settings = topic_models.choose_settings(
-        len(units),
+        len(fit_units),
         unit=level,
         embedding=embedder.name,
         min_topic_size=min_topic_size,
         nr_topics=nr_topics,
         seed=seed,
     )
-    model, topics, probs, settings = _fit(units, embeddings, settings, embedder, notes, use_cache)
+    if fitted is not None:
+        settings = dataclasses.replace(settings, fit_sample=len(fitted))
+    model, topics, probs, settings = _fit(
+        fit_units, fit_embeddings, settings, embedder, notes, use_cache
+    )
     if reduce_outliers:
-        topics, probs = _reduce_outliers(model, units, embeddings, topics, probs, notes)
-    return assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+        topics, probs = _reduce_outliers(model, fit_units, fit_embeddings, topics, probs, notes)
+    if fitted is not None:
+        topics, probs, moved = assign_rest(
+            model, embeddings, fitted, topics, probs, reduce_outliers=reduce_outliers
+        )
+        notes.append(sample_note(len(fitted), len(units), seed, settings.method, moved))
+        settings = dataclasses.replace(settings, n_units=len(units))
+    result = assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+    if folder is not None:
+        write_fit(result, folder)
+    return result
 
 
-#: From this many document units, ``max_windows="auto"`` embeds the lead of each document only.
+#: Bumped when fitting or its tables change, so that cached fits of older code are not reused.
+FIT_VERSION = "1"
+#: Packages whose versions a cached fit depends on.
+FIT_PACKAGES = ("bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy")
+
+
+def fit_key(units: pd.DataFrame, embedder, notes: list[str], *params) -> str:
+    """The cache key of a fit: the units, the embedding model, the parameters, the packages.
+
+    Args:
+        units: The units to model (every column: they are part of the result).
+        embedder: The fitted :class:`~workbench.topics.embeddings.Embedder`.
+        notes: The notes so far (they record what was decided before the fit).
+        *params: The fit's parameters.
+    """
+    from importlib import metadata
+
+    versions = []
+    for name in FIT_PACKAGES:
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append("-")
+    columns = [units[c].astype(str).tolist() for c in UNIT_COLUMNS]
+    return cache.key(FIT_VERSION, embedder.model_key, notes, params, versions, *columns)
+
+
+#: From this many document units, ``max_windows="auto"`` embeds the lead of each document
+#: only, with a sentence-transformers model (a static model embeds every word at any size).
 LEAD_ONLY_FROM = 2_000
 #: Windows embedded per document when only the lead is embedded.
 LEAD_WINDOWS = 1
 
 
 def resolve_windows(
-    max_windows: int | Literal["auto"] | None, level: str, n_units: int, notes: list[str]
+    max_windows: int | Literal["auto"] | None,
+    level: str,
+    n_units: int,
+    notes: list[str],
+    *,
+    windowed: bool = True,
 ) -> int | None:
     """The windows per unit to embed: ``"auto"`` picks the lead from a large corpus on.
 
     ``"auto"`` embeds every window of paragraph and sentence units and of fewer than
     :data:`LEAD_ONLY_FROM` documents, else each document's first :data:`LEAD_WINDOWS`
     windows (and appends a note saying so to ``notes``); a number or None is kept.
+    ``windowed=False`` (static and TF-IDF embeddings, which have no windows): None.
     """
+    if not windowed:
+        return None
     if max_windows != "auto":
         return max_windows
     if level != "document" or n_units < LEAD_ONLY_FROM:
@@ -139,7 +217,7 @@ def resolve_windows(
     notes.append(
         f"{n_units:,} documents: each embedded from its first {first} of 254 tokens "
         f"(about {190 * LEAD_WINDOWS} words: headline and lead); pass max_windows=None "
-        "to embed every word, at several times the cost"
+        "to embed every word, at several times the cost, or use the default static embedding"
     )
     return LEAD_WINDOWS
 
@@ -193,10 +271,15 @@ def make_units(corpus: pd.DataFrame, level: str, notes: list[str] | None = None)
     return units
 
 
+def _sample(units: pd.DataFrame, embeddings: np.ndarray, fitted: np.ndarray | None):
+    """The units (and their embeddings) at positions ``fitted``; all of them for None."""
+    if fitted is None:
+        return units, embeddings
+    return units.iloc[fitted].reset_index(drop=True), embeddings[fitted]
+
+
 def _fit(units, embeddings, settings, embedder, notes, use_cache):
     """Fit BERTopic; k-means instead when the corpus is too small or HDBSCAN finds < 2 topics."""
-    import dataclasses
-
     texts = units["text"].tolist()
     vocab = topic_models.vocabulary(texts, settings.min_df)
     backend = topic_models.embedding_backend(embedder)

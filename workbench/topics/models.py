@@ -9,13 +9,16 @@ same reduction, so a re-run skips it), HDBSCAN or k-means, a vocabulary with
 English and news stop words, c-TF-IDF that damps words frequent in every topic
 (the topic words), and maximal-marginal-relevance words for the labels (a few
 words that do not repeat one another). BERTopic, UMAP and HDBSCAN are
-imported only inside these functions.
+imported only inside these functions: BERTopic by :func:`import_bertopic`, without
+the representation models that would import ``transformers``, and UMAP by
+:func:`import_umap`, whose numba code is compiled once per environment and cached.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -25,6 +28,7 @@ import numpy as np
 from workbench import config
 from workbench.core import cache
 from workbench.core.errors import InputError
+from workbench.core.imports import without
 
 #: Words that carry no topic in news text, on top of scikit-learn's English list.
 NEWS_STOP_WORDS = frozenset(
@@ -76,8 +80,10 @@ class TopicSettings:
         min_df: Units a word must occur in to be a topic word.
         nr_topics: Reduce to this many topics (BERTopic counts the outlier topic),
             ``"auto"`` or None.
-        seed: Random seed of UMAP, k-means and the SVD.
+        seed: Random seed of UMAP, k-means and the SVD (and of the sample's draw).
         embedding: The embedding model's name.
+        fit_sample: Units the model was fitted on when it was fitted on a sample of the
+            ``n_units`` (the rest assigned with the fitted model); None: fitted on all.
     """
 
     unit: str
@@ -92,6 +98,7 @@ class TopicSettings:
     nr_topics: int | str | None
     seed: int
     embedding: str
+    fit_sample: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as a JSON-ready dict."""
@@ -205,6 +212,7 @@ def build_bertopic(settings: TopicSettings, backend, vocab: list[str], *, use_ca
         vocab: From :func:`vocabulary`.
         use_cache: Cache the UMAP reduction.
     """
+    import_bertopic()
     from bertopic import BERTopic
     from bertopic.representation import MaximalMarginalRelevance
     from bertopic.vectorizers import ClassTfidfTransformer
@@ -235,6 +243,7 @@ def build_bertopic(settings: TopicSettings, backend, vocab: list[str], *, use_ca
 
 def _reducer(settings: TopicSettings, use_cache: bool):
     if settings.method != "bertopic":
+        import_bertopic()
         from bertopic.dimensionality import BaseDimensionalityReduction
 
         return BaseDimensionalityReduction()
@@ -243,6 +252,9 @@ def _reducer(settings: TopicSettings, use_cache: bool):
         n_components=settings.n_components,
         seed=settings.seed,
         use_cache=use_cache,
+        # A model fitted on a sample transforms the rest: with a search index, not UMAP's
+        # exact distances below 4,096 units (a Python call per pair, ~20 ms per unit).
+        searchable=settings.fit_sample is not None,
     )
 
 
@@ -282,6 +294,9 @@ class CachedUMAP:
         seed: UMAP's random state.
         min_dist: UMAP's minimum distance.
         use_cache: False always computes and writes nothing.
+        searchable: Find neighbours with a nearest-neighbour search index (pynndescent) at
+            every size, as UMAP does from 4,096 units on, so that ``transform`` of new data
+            is fast (UMAP's exact path below that computes distances in Python).
     """
 
     def __init__(
@@ -291,6 +306,7 @@ class CachedUMAP:
         seed: int = config.DEFAULT_SEED,
         min_dist: float = 0.0,
         use_cache: bool = True,
+        searchable: bool = False,
     ) -> None:
         self.params = dict(
             n_neighbors=n_neighbors,
@@ -299,6 +315,8 @@ class CachedUMAP:
             metric="cosine",
             random_state=seed,
         )
+        if searchable:
+            self.params["force_approximation_algorithm"] = True
         self.use_cache = use_cache
         self._umap = None
         self._fit_x: np.ndarray | None = None
@@ -328,12 +346,15 @@ class CachedUMAP:
         """Fit on ``x`` and return its reduction."""
         return self.fit(x).embedding_
 
+    def fitted_umap(self):
+        """The fitted ``umap.UMAP`` (fitted now, identically, when the reduction was cached)."""
+        return self._fitted()
+
     def _fitted(self):
         if self._umap is None:
             import warnings
 
-            from umap import UMAP
-
+            UMAP = import_umap()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self._umap = UMAP(**self.params).fit(self._fit_x)
@@ -342,6 +363,111 @@ class CachedUMAP:
 
 def _load_array(path) -> np.ndarray:
     return np.load(path, allow_pickle=False)
+
+
+# ----------------------------------------------------------------------------- imports
+
+#: BERTopic's representation models that the workbench never uses and that cost seconds to
+#: import: text generation and zero-shot classification import ``transformers.pipelines``,
+#: part of speech spaCy, the visual one image models.
+UNUSED_BERTOPIC = tuple(
+    f"bertopic.representation._{name}" for name in ("textgeneration", "zeroshot", "pos", "visual")
+)
+
+
+def import_bertopic():
+    """The ``bertopic`` package, imported without the parts the workbench never uses.
+
+    Importing BERTopic imports every representation model it has, each inside
+    ``try/except``; :data:`UNUSED_BERTOPIC` take most of its import time (about ten of
+    its fifteen seconds on two cores, for ``transformers.pipelines``), and its saving
+    module imports torch (seconds, and hundreds of MB) for the ``pytorch``
+    serialization, which the workbench never uses (it saves safetensors, through
+    numpy). Left out while BERTopic is imported (:func:`workbench.core.imports.without`),
+    BERTopic puts its "not installed" placeholders in their place; the labels use
+    ``MaximalMarginalRelevance``, which it still has. UMAP and HDBSCAN are imported
+    first, with torch available: SciPy, which they import, asks whether torch is
+    loaded. If this BERTopic cannot do without torch, it is imported with it.
+
+    Call this before any ``from bertopic... import``; once BERTopic is imported (here
+    or by the user) it changes nothing.
+    """
+    if "bertopic" not in sys.modules:
+        import hdbscan  # noqa: F401
+
+        import_umap()
+        try:
+            with without(*UNUSED_BERTOPIC, "torch"):
+                import bertopic
+        except ImportError:  # a BERTopic that needs torch after all
+            with without(*UNUSED_BERTOPIC):
+                import bertopic
+    import bertopic
+
+    return bertopic
+
+
+#: Packages whose numba functions :func:`import_umap` caches on disk.
+NUMBA_PACKAGES = ("umap", "pynndescent")
+_numba_cached: set[str] = set()
+
+
+def import_umap():
+    """``umap.UMAP``, with UMAP's numba code compiled once per environment, not per process.
+
+    Most of UMAP's numba functions are compiled anew in every process that fits one:
+    tens of seconds on two cores, far more than fitting a few thousand units takes, and
+    paid again in every notebook kernel. Here numba's on-disk cache is switched on for
+    every function of :data:`NUMBA_PACKAGES` that lacks it, so the machine code is
+    stored where numba keeps its cache (beside the installed package, or in the user's
+    cache folder when that is read-only, or ``$NUMBA_CACHE_DIR``) and read back by the
+    next process. Numba keys each entry by the function's source file and the CPU, so
+    upgrading UMAP recompiles; ``make setup`` compiles once (:func:`compile_umap`). The
+    compiled code is the same, so the results are too.
+    """
+    from umap import UMAP
+
+    _cache_numba(NUMBA_PACKAGES)
+    return UMAP
+
+
+def _cache_numba(packages: tuple[str, ...]) -> None:
+    """Switch numba's disk cache on for every jitted function of the loaded ``packages``."""
+    from numba.core.dispatcher import Dispatcher
+
+    for name, module in list(sys.modules.items()):
+        if module is None or name in _numba_cached or name.split(".")[0] not in packages:
+            continue
+        _numba_cached.add(name)
+        for value in list(vars(module).values()):
+            if isinstance(value, Dispatcher):
+                try:
+                    value.enable_caching()
+                except RuntimeError:  # numba found no writable cache folder: compile as before
+                    return
+
+
+def compile_umap() -> None:
+    """Fit UMAP once on random data, so that its numba code is compiled and cached.
+
+    ``make setup`` runs this: the first report on a new machine then starts from
+    compiled code, like every later one.
+    """
+    import warnings
+
+    rng = np.random.default_rng(config.DEFAULT_SEED)
+    x = rng.normal(size=(60, 16)).astype(np.float32)
+    UMAP = import_umap()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for n_components, min_dist in ((5, 0.0), (2, 0.1)):
+            UMAP(
+                n_neighbors=15,
+                n_components=n_components,
+                min_dist=min_dist,
+                metric="cosine",
+                random_state=config.DEFAULT_SEED,
+            ).fit(x)
 
 
 @contextmanager
@@ -358,6 +484,7 @@ def quiet_bertopic():
 
 def embedding_backend(embedder):
     """A BERTopic embedding backend that embeds through an :class:`~.embeddings.Embedder`."""
+    import_bertopic()
     from bertopic.backend import BaseEmbedder
 
     class WorkbenchBackend(BaseEmbedder):
@@ -377,7 +504,10 @@ __all__ = [
     "TopicSettings",
     "build_bertopic",
     "choose_settings",
+    "compile_umap",
     "embedding_backend",
+    "import_bertopic",
+    "import_umap",
     "stop_words",
     "vocabulary",
 ]

@@ -9,16 +9,24 @@ A saved topic folder holds
 * ``workbench_topics.json``: the settings and notes of the fit.
 
 Every file is written atomically; the model folder is written beside the target
-and renamed into place. Loading re-attaches the embedding model from its local
-copy, so ``result.model.transform(texts)`` works with no network.
+and renamed into place. Loading reads the tables only: the model is loaded the
+first time ``result.model`` is used (importing BERTopic alone takes seconds), with
+the embedding model re-attached from its local copy, so
+``result.model.transform(texts)`` works with no network.
+
+:func:`read_fit` and :func:`write_fit` keep whole fits in the cache (a saved topic
+folder plus the unit embeddings), so that a notebook re-run reads its topics back
+without importing BERTopic, torch or an embedding model.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.core import cache
+from workbench.core.imports import without
 from workbench.core.tables import split_cell
 from workbench.topics import models as topic_models
 
@@ -40,7 +49,8 @@ class TopicResult:
     """A fitted topic model and its tables.
 
     Attributes:
-        model: The fitted ``bertopic.BERTopic``.
+        model: The fitted ``bertopic.BERTopic``; for a loaded result, read from its folder
+            the first time it is used.
         units: The modelled units: ``unit_id, doc_id, paragraph_id, sentence_id, text, title,
             date, source``.
         doc_topics: ``unit_id, doc_id, topic, probability`` (topic -1: outlier).
@@ -55,7 +65,7 @@ class TopicResult:
         embeddings: The unit embeddings (None after loading a saved model).
     """
 
-    model: Any
+    model: Any = field(repr=False, compare=False)
     units: pd.DataFrame
     doc_topics: pd.DataFrame
     topic_info: pd.DataFrame
@@ -65,6 +75,15 @@ class TopicResult:
     settings: topic_models.TopicSettings
     notes: list[str] = field(default_factory=list)
     embeddings: np.ndarray | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for a missing attribute: the model of a loaded result, which is
+        # loaded from its folder on first use (see _lazy_model).
+        folder = self.__dict__.get("_model_folder")
+        if name != "model" or folder is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.model = _load_model(folder, self.settings, self.units)
+        return self.model
 
     @property
     def outlier_share(self) -> float:
@@ -156,17 +175,15 @@ def _save_centroids(result: TopicResult, path: Path) -> None:
 def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
     """Load a topic folder written by :func:`save_topics`.
 
-    The embedding model is re-attached from its local copy (the TF-IDF
-    embedding is refit on the saved units), so the loaded model can
-    ``transform`` new texts offline. ``embeddings`` is None until needed.
+    The tables are read now, the model the first time ``result.model`` is used: then
+    the embedding model is re-attached from its local copy (the TF-IDF embedding is
+    refit on the saved units), so the loaded model can ``transform`` new texts
+    offline. ``embeddings`` is None until needed.
 
     Raises:
         FileNotFoundError: When ``folder`` is not a saved topic folder.
     """
-    from bertopic import BERTopic
     from safetensors.numpy import load_file
-
-    from workbench.topics.embeddings import Embedder
 
     folder = Path(folder)
     meta_path = folder / "workbench_topics.json"
@@ -188,13 +205,9 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
     tables["topic_info"] = _info_lists(
         tables["topic_info"].fillna({"representative_text": ""}), meta.get("format", 1)
     )
-    embedder = Embedder(settings.embedding).fit(units["text"].tolist())
-    model = BERTopic.load(
-        str(folder / "model"), embedding_model=topic_models.embedding_backend(embedder)
-    )
     centroids = load_file(str(folder / "centroids.safetensors"))["centroids"]
-    return TopicResult(
-        model=model,
+    result = TopicResult(
+        model=None,
         units=units,
         centroids=centroids,
         settings=settings,
@@ -202,6 +215,80 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
         embeddings=None,
         **tables,
     )
+    return _lazy_model(result, folder / "model")
+
+
+def _lazy_model(result: TopicResult, model_folder: Path) -> TopicResult:
+    """Make ``result.model`` load from ``model_folder`` on first use (see ``__getattr__``)."""
+    if not (model_folder / "config.json").is_file():
+        raise FileNotFoundError(f"{model_folder}: no saved BERTopic model (config.json)")
+    del result.__dict__["model"]
+    result._model_folder = model_folder
+    return result
+
+
+def _load_model(folder: Path, settings: topic_models.TopicSettings, units: pd.DataFrame):
+    """The saved BERTopic model in ``folder``, with its embedding model re-attached."""
+    from workbench.topics.embeddings import Embedder
+
+    topic_models.import_bertopic()
+    from bertopic import BERTopic
+
+    embedder = Embedder(settings.embedding).fit(units["text"].tolist())
+    backend = topic_models.embedding_backend(embedder)
+    # BERTopic.load builds a sentence-transformers model from the saved name before it
+    # takes the one given (importing sentence-transformers and torch: seconds); left out,
+    # it skips that step. The embedder imports what it needs when it embeds.
+    with without("sentence_transformers"):
+        return BERTopic.load(str(folder), embedding_model=backend)
+
+
+# ----------------------------------------------------------------------------- the fit cache
+
+#: The unit embeddings in a cached fit (not in a saved topic folder: they are large).
+_EMBEDDINGS = "embeddings.npy"
+
+
+def read_fit(folder: str | os.PathLike[str]) -> TopicResult | None:
+    """A fit cached by :func:`write_fit`, or None (missing; a damaged one is deleted).
+
+    Nothing but the tables, the centroids and the embeddings is read: the model waits
+    for its first use, so reading a cached fit imports no BERTopic, torch or embedding model.
+    """
+    folder = Path(folder)
+
+    def read(meta: Path) -> TopicResult:
+        result = load_topics(meta.parent)
+        if (folder / _EMBEDDINGS).is_file():
+            result.embeddings = np.load(folder / _EMBEDDINGS, allow_pickle=False)
+        return result
+
+    result = cache.read_entry(folder / "workbench_topics.json", read)
+    if result is None and folder.exists():  # a damaged entry: its folder goes too
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def write_fit(result: TopicResult, folder: str | os.PathLike[str]) -> Path:
+    """Store a fit in the cache: a saved topic folder plus the embeddings, renamed into place.
+
+    The entry is written whole beside ``folder`` and renamed onto it, so a reader sees
+    all of it or nothing; when another process stored the same entry first, theirs is kept.
+    """
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # BERTopic's note that the embedding model is left out
+            save_topics(result, tmp)
+        if result.embeddings is not None:
+            np.save(tmp / _EMBEDDINGS, np.asarray(result.embeddings, dtype=np.float32))
+        with contextlib.suppress(OSError):  # OSError: stored meanwhile by another process
+            tmp.rename(folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return folder
 
 
 def _info_lists(info: pd.DataFrame, fmt: int) -> pd.DataFrame:
@@ -214,4 +301,4 @@ def _info_lists(info: pd.DataFrame, fmt: int) -> pd.DataFrame:
     )
 
 
-__all__ = ["load_topics", "save_topics"]
+__all__ = ["TopicResult", "load_topics", "read_fit", "save_topics", "write_fit"]
