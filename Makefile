@@ -37,7 +37,7 @@ test-fast: $(STAMP) ## Run the tests not marked slow
 	$(BIN)/python -m pytest -m "not slow" $(ARGS)
 
 lab: $(STAMP) ## Open JupyterLab with the project's environment as the kernel
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$(test "$$(id -u)" = 0 && echo --allow-root)
 
 bench: $(STAMP) ## Run every benchmark in benchmarks/ and print the tables (long: about an hour)
 	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -39,6 +39,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import table  # noqa: E402
 
+from workbench.reports import find_notebooks  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
 #: The issue's targets for the sample, in seconds.
@@ -165,7 +167,7 @@ def main() -> None:
         out = args.out or tmp / "reports"
         cache = tmp / "cache"
         env = {**os.environ, "WORKBENCH_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
-        names = [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))]
+        names = [p.stem for p in find_notebooks()]
         runs: list[tuple[str, str, dict, Path]] = []
         if not args.skip_floor:
             # The floor reads the corpus summary too: from a cache of its own, filled first.

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "workbench"
-ROOMS = ["core", "corpus", "actors", "topics", "timeline", "reports", "plots", "cli"]
+ROOMS = ["core", "corpus", "actors", "topics", "timeline", "evidence", "reports", "plots", "cli"]
 
 
 def _room(module: str) -> str:

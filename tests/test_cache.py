@@ -229,10 +229,10 @@ def test_a_bug_reading_actor_tables_propagates(tmp_path, monkeypatch):
 
 
 def _spans(h: str) -> pd.DataFrame:
-    from workbench.actors.ner import SPAN_COLUMNS
+    from workbench.actors.ner import MODEL_COLUMNS
 
-    row = {"start": 0, "end": 4}
-    return pd.DataFrame([{c: row.get(c, h) for c in SPAN_COLUMNS}]).astype(
+    row = {"start": 0, "end": 4, "label": "PERSON"}
+    return pd.DataFrame([{c: row.get(c, h) for c in MODEL_COLUMNS}]).astype(
         {"start": "int64", "end": "int64"}
     )
 
@@ -243,8 +243,8 @@ def test_a_damaged_span_shard_is_dropped_and_the_rest_kept(tmp_path):
     _spans("good").to_parquet(tmp_path / "1.parquet")
     (tmp_path / "2.parquet").write_bytes(_parquet_bytes()[:-20])
     with pytest.warns(CacheWarning, match="2.parquet: .*ArrowInvalid"):
-        spans = ner._read_spans(tmp_path)
-    assert spans["start"].tolist() == [0] and spans.iloc[0, 0] == "good"
+        spans = ner._read_spans(tmp_path, {"good"})
+    assert spans["start"].tolist() == [0] and spans["text_hash"].tolist() == ["good"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["1.parquet"]
 
 
@@ -258,7 +258,7 @@ def test_a_bug_reading_span_shards_propagates(tmp_path, monkeypatch):
 
     monkeypatch.setattr(ner.pd, "read_parquet", buggy)
     with pytest.raises(AttributeError):
-        ner._read_spans(tmp_path)
+        ner._read_spans(tmp_path, {"good"})
     assert (tmp_path / "1.parquet").exists()
 
 

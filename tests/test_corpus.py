@@ -381,3 +381,13 @@ def test_streaming_cli(tmp_path, capsys):
     assert load(tmp_path / "c.parquet").corpus["doc_id"].tolist() == ["a", "b"]
     assert main(["ingest", str(tmp_path / "a.csv"), "--stream"]) == 2
     assert "give --out FILE.parquet" in capsys.readouterr().err
+
+
+def test_a_csv_with_only_its_header_names_the_file_and_what_to_do(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("title,text,date\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        ingest(path)
+    message = str(err.value)
+    assert "export.csv: no article could be read" in message
+    assert "only its header" in message and "add articles" in message

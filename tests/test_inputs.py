@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 
 from workbench import config
+from workbench.core.errors import UserError
 from workbench.core.inputs import MissingColumnError, require_columns
 from workbench.corpus import overview
-from workbench.corpus.inputs import as_corpus
-from workbench.corpus.load import Ingest
+from workbench.corpus.inputs import EmptyCorpusError, as_corpus
+from workbench.corpus.load import CorpusError, Ingest, save_corpus
 
 # ----------------------------------------------------------------------------- require_columns
 
@@ -131,3 +132,81 @@ def test_overview_tables_name_the_missing_column(function, missing):
     corpus = pd.DataFrame({"doc_id": ["a"], "text": ["words"], "source": ["AP"]})
     with pytest.raises(MissingColumnError, match=f"the corpus table has no {missing} column"):
         function(corpus)
+
+
+# ----------------------------------------------------------------------------- empty corpora
+
+EMPTY = pd.DataFrame(
+    {
+        "doc_id": pd.Series([], dtype="str"),
+        "text": pd.Series([], dtype="str"),
+        "title": pd.Series([], dtype="str"),
+        "source": pd.Series([], dtype="str"),
+        "date": pd.Series([], dtype="datetime64[ns, UTC]"),
+        "n_words": pd.Series([], dtype="int64"),
+        "duplicate_of": pd.Series([], dtype="str"),
+        "duplicate_kind": pd.Series([], dtype="str"),
+    }
+)
+
+
+def test_as_corpus_stops_an_empty_corpus_with_what_to_check(sample_ingest):
+    for empty in (EMPTY, Ingest(EMPTY), pd.DataFrame()):
+        with pytest.raises(EmptyCorpusError, match="the corpus has no articles; check the filter"):
+            as_corpus(empty)
+    assert issubclass(EmptyCorpusError, UserError) and issubclass(EmptyCorpusError, ValueError)
+
+
+def _empty_entry_points():
+    from workbench.actors import extract_actors
+    from workbench.timeline import build_timeline
+    from workbench.topics import fit_topics
+
+    return [
+        extract_actors,
+        build_timeline,
+        fit_topics,
+        overview.sources_table,
+        overview.coverage,
+        overview.word_counts,
+        overview.duplicates_table,
+        overview.duplicates_by_source,
+    ]
+
+
+@pytest.mark.parametrize("function", _empty_entry_points(), ids=lambda f: f.__name__)
+def test_every_entry_point_stops_an_empty_selection_before_pandas(function):
+    with pytest.raises(EmptyCorpusError, match="the corpus has no articles"):
+        function(EMPTY)
+
+
+def test_an_empty_selection_of_the_sample_stops_extract_actors(sample_ingest):
+    from workbench.actors import extract_actors
+
+    corpus = sample_ingest.corpus
+    with pytest.raises(EmptyCorpusError):
+        extract_actors(corpus[corpus["date"] > pd.Timestamp("2030-01-01", tz="UTC")])
+
+
+def test_a_file_with_no_article_stops_with_a_user_error(tmp_path):
+    path = tmp_path / "nothing.csv"
+    path.write_text("id,body\n")  # a header, no article
+    with pytest.raises((EmptyCorpusError, CorpusError), match="no article could be read"):
+        as_corpus(path)
+
+
+# ----------------------------------------------------------------------------- paths
+
+
+@pytest.mark.parametrize("writer", ["save_corpus", "to_csv"])
+def test_a_subset_written_to_csv_loads_back_as_a_corpus(sample_ingest, tmp_path, writer):
+    corpus = sample_ingest.corpus.iloc[:3]
+    path = tmp_path / "subset.csv"
+    if writer == "save_corpus":
+        save_corpus(corpus, path)
+    else:
+        corpus.to_csv(path, index=False)
+    loaded = as_corpus(str(path))
+    assert loaded["doc_id"].tolist() == corpus["doc_id"].tolist()
+    assert loaded["text"].tolist() == corpus["text"].tolist()
+    assert loaded["source"].tolist() == corpus["source"].tolist()

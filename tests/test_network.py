@@ -7,7 +7,14 @@ import math
 import pandas as pd
 import pytest
 
-from workbench.actors.network import EDGE_COLUMNS, cooccurrence, pair_examples
+from workbench.actors.network import (
+    EDGE_COLUMNS,
+    EXAMPLE_COLUMNS,
+    cooccurrence,
+    pair_examples,
+    pair_table,
+)
+from workbench.core.errors import UserError
 
 
 def _mentions(rows):
@@ -127,11 +134,101 @@ def test_empty_mentions_give_empty_edges():
     assert cooccurrence(lonely).empty
 
 
-def test_pair_examples_give_the_shared_sentence():
+def test_pair_examples_give_the_shared_sentences():
     sentences = pd.DataFrame(
         {"unit_id": ["d1:p1:s1", "d2:p1:s1"], "text": ["A met B.", "A and B again."]}
     )
     edges = cooccurrence(MENTIONS)
     ex = pair_examples(edges, MENTIONS, sentences)
+    assert list(ex.columns) == EXAMPLE_COLUMNS
     ab = ex[(ex["source"] == "A") & (ex["target"] == "B")]
-    assert ab["text"].tolist() == ["A met B."]
+    assert ab["text"].tolist() == ["A met B.", "A and B again."]
+    assert ab["doc_id"].tolist() == ["d1", "d2"]
+    # the mentions here carry no outlet or date: the columns are there, empty
+    assert ab["outlet"].isna().all() and ab["date"].isna().all()
+    assert pair_examples(edges, MENTIONS, sentences, n=1)["text"].tolist()[:1] == ["A met B."]
+
+
+def _dated(rows):
+    """rows: (doc_id, sentence, actor, outlet, date)."""
+    out = _mentions([(d, 1, s, a) for d, s, a, *_ in rows])
+    return out.assign(
+        source=[r[3] for r in rows], date=pd.to_datetime([r[4] for r in rows], utc=True)
+    )
+
+
+DATED = _dated(
+    [
+        ("d1", 1, "A", "BBC", "2022-03-02"),
+        ("d1", 1, "B", "BBC", "2022-03-02"),
+        ("d1", 2, "A", "BBC", "2022-03-02"),
+        ("d1", 2, "B", "BBC", "2022-03-02"),
+        ("d2", 1, "B", "CNN", "2022-03-01"),
+        ("d2", 1, "A", "CNN", "2022-03-01"),
+        ("d3", 1, "A", "AP", "2022-03-05"),
+        ("d3", 1, "B", "AP", "2022-03-05"),
+        ("d3", 1, "C", "AP", "2022-03-05"),
+    ]
+)
+DATED_SENTENCES = pd.DataFrame(
+    {
+        "unit_id": ["d1:p1:s1", "d1:p1:s2", "d2:p1:s1", "d3:p1:s1"],
+        "text": ["d1 first.", "d1 second.", "d2 only.", "d3 only."],
+    }
+)
+
+
+def test_pair_examples_come_from_different_articles_first():
+    edges = cooccurrence(DATED)
+    ex = pair_examples(edges, DATED, DATED_SENTENCES)
+    ab = ex[(ex["source"] == "A") & (ex["target"] == "B")]
+    # one sentence from each article, earliest article first; d1's second sentence waits
+    assert ab["text"].tolist() == ["d2 only.", "d1 first.", "d3 only."]
+    assert ab["outlet"].tolist() == ["CNN", "BBC", "AP"]
+    assert ab["date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-03-01", "2022-03-02", "2022-03-05"]
+    more = pair_examples(edges, DATED, DATED_SENTENCES, n=10)
+    ab = more[(more["source"] == "A") & (more["target"] == "B")]
+    assert ab["text"].tolist() == ["d2 only.", "d1 first.", "d3 only.", "d1 second."]
+    ac = more[(more["source"] == "A") & (more["target"] == "C")]
+    assert ac["text"].tolist() == ["d3 only."]
+
+
+def test_pair_examples_follow_the_order_of_the_edges():
+    edges = cooccurrence(DATED)
+    ex = pair_examples(edges, DATED, DATED_SENTENCES, n=1)
+    pairs = list(dict.fromkeys(zip(ex["source"], ex["target"], strict=True)))
+    assert pairs == list(zip(edges["source"], edges["target"], strict=True))
+
+
+@pytest.mark.parametrize("bad", [0, -2, 1.5, None])
+def test_pair_examples_want_a_count(bad):
+    with pytest.raises(UserError, match=r"pair_examples\(n="):
+        pair_examples(cooccurrence(DATED), DATED, DATED_SENTENCES, n=bad)
+
+
+def test_pair_examples_of_nothing_have_the_columns():
+    ex = pair_examples(cooccurrence(DATED).iloc[:0], DATED, DATED_SENTENCES)
+    assert ex.empty and list(ex.columns) == EXAMPLE_COLUMNS
+
+
+def test_pair_table_lists_each_pairs_examples_with_outlet_and_date():
+    edges = cooccurrence(DATED)
+    table = pair_table(edges, pair_examples(edges, DATED, DATED_SENTENCES), n=2, value="npmi")
+    assert list(table.columns) == ["source", "target", "count", "n_docs", "npmi", "examples"]
+    assert len(table) == 2 and table["npmi"].is_monotonic_decreasing
+    ab = table[(table["source"] == "A") & (table["target"] == "B")].iloc[0]
+    assert ab["examples"] == [
+        "d2 only. (CNN, 2022-03-01)",
+        "d1 first. (BBC, 2022-03-02)",
+        "d3 only. (AP, 2022-03-05)",
+    ]
+
+
+def test_pair_table_leaves_out_rarely_named_actors():
+    edges = cooccurrence(DATED)
+    actors = pd.DataFrame({"actor": ["A", "B", "C"], "n_mentions": [4, 4, 1], "n_docs": [3, 3, 1]})
+    table = pair_table(edges, actors=actors, min_mentions=2)
+    assert table[["source", "target"]].values.tolist() == [["A", "B"]]
+    assert table["examples"].tolist() == [[]]
+    with pytest.raises(UserError, match="value='size'"):
+        pair_table(edges, value="size")

@@ -4,6 +4,8 @@ import pandas as pd
 import pytest
 
 from workbench import config, notebook
+from workbench.core.errors import UserError
+from workbench.corpus.inputs import EmptyCorpusError
 
 
 def test_corpus_path_resolves_against_the_project_root(tmp_path, monkeypatch):
@@ -89,12 +91,136 @@ def test_table_shows_a_list_cell_as_its_items():
     assert "<td class='wb-text' style='text-align:left'>Kyiv; Kiev; &lt;Kyjiw&gt;</td>" in html
 
 
-def test_setup_registers_an_offline_renderer():
+def test_setup_embeds_plotly_for_reports(monkeypatch):
     import plotly.graph_objects as go
     import plotly.io as pio
 
+    from workbench.core import pool
+
+    monkeypatch.setenv(pool.REPORT_ENV, "1")  # what `workbench report` sets for its kernels
     notebook.setup()
     assert pio.renderers.default == notebook.RENDERER
     bundle = pio.renderers[notebook.RENDERER].to_mimebundle(go.Figure().to_dict())
     html = bundle["text/html"]
     assert "<div" in html and "mathjax" not in html.lower() and "cdn" not in html.lower()
+    notebook.setup(renderer="offline")
+    assert pio.renderers.default == notebook.RENDERER
+
+
+def test_setup_uses_jupyterlab_s_renderer_outside_reports(monkeypatch):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from workbench.core import pool
+
+    monkeypatch.delenv(pool.REPORT_ENV, raising=False)
+    monkeypatch.setattr(pool, "in_report", lambda: False)
+    try:
+        notebook.setup()
+        assert pio.renderers.default == notebook.LAB_RENDERER
+        bundle = pio.renderers[notebook.LAB_RENDERER].to_mimebundle(go.Figure().to_dict())
+        assert set(bundle) == {"application/vnd.plotly.v1+json"}  # data only: no plotly.js
+        notebook.setup(renderer="offline")
+        assert pio.renderers.default == notebook.RENDERER
+        notebook.setup(renderer="lab")
+        assert pio.renderers.default == notebook.LAB_RENDERER
+        with pytest.raises(ValueError, match="renderer='html': give 'auto', 'lab' or 'offline'"):
+            notebook.setup(renderer="html")
+    finally:
+        pio.renderers.default = notebook.RENDERER
+
+
+# ----------------------------------------------------------------------------- forgiving select
+
+
+def _dated() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": list("abcde"),
+            "source": ["Fox News", "Daily Mirror", "BBC", "BBC", "CNN"],
+            "date": pd.to_datetime(
+                ["2022-01-03", "2022-03-01", "2022-06-30", "2022-12-31", None], utc=True
+            ),
+        }
+    )
+
+
+def test_select_takes_a_list_of_outlets():
+    kept = notebook.select(_dated(), source=["Fox News", "Daily Mirror"])
+    assert kept.tolist() == [True, True, False, False, False]
+    assert notebook.select(_dated(), source=("CNN",)).tolist() == [False] * 4 + [True]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("Fox", r"source 'Fox' is not an outlet of this corpus; for 'Fox' did you mean 'Fox News'"),
+        ("bbc", r"for 'bbc' did you mean 'BBC'\?"),
+        (["BBC", "Dialy Mirror"], r"source 'Dialy Mirror' is not an outlet.*'Daily Mirror'"),
+        (["Reuters", "AP"], r"source 'Reuters', 'AP' are not outlets.*outlets: BBC, CNN"),
+        (42, r"source=42: give an outlet's name"),
+    ],
+)
+def test_select_names_an_unknown_outlet_and_the_closest(source, message):
+    with pytest.raises(ValueError, match=message) as err:
+        notebook.select(_dated(), source=source)
+    assert isinstance(err.value, UserError)
+
+
+def test_select_refuses_dates_the_wrong_way_round():
+    with pytest.raises(UserError, match="start 2022-08-01 is after end 2022-02-01.*swap them"):
+        notebook.select(_dated(), start="2022-08-01", end="2022-02-01")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"start": "2030-01-01"},
+            "no articles dated 2030-01-01 or later; the corpus runs from 2022-01-03 to "
+            "2022-12-31 (5 articles from BBC, ",
+        ),
+        (
+            {"start": "2022-04-01", "end": "2022-05-01"},
+            "no articles between 2022-04-01 and 2022-05-01; the corpus runs from 2022-01-03",
+        ),
+        (
+            {"source": "Fox News", "end": "2021-12-31"},
+            "no articles from Fox News dated 2021-12-31 or earlier; their articles run from "
+            "2022-01-03 to 2022-01-03",
+        ),
+        (
+            {"source": "CNN", "start": "2022-01-01"},
+            "no articles from CNN dated 2022-01-01 or later; their articles have no "
+            "publication dates",
+        ),
+    ],
+)
+def test_a_selection_that_keeps_nothing_says_what_the_corpus_holds(options, message):
+    with pytest.raises(notebook.EmptySelectionError) as err:
+        notebook.select(_dated(), **options)
+    assert str(err.value).startswith(message)
+    assert isinstance(err.value, EmptyCorpusError) and isinstance(err.value, UserError)
+
+
+def test_select_takes_dates_and_timestamps():
+    start = pd.Timestamp("2022-06-30", tz="Europe/Berlin")  # a zone: compared in UTC
+    assert notebook.select(_dated(), start=start).tolist() == [False, False, True, True, False]
+    import datetime
+
+    assert notebook.select(_dated(), end=datetime.date(2022, 1, 3)).tolist()[0] is True
+
+
+def test_select_of_an_empty_corpus_says_so():
+    with pytest.raises(EmptyCorpusError, match="the corpus has no articles; check the filter"):
+        notebook.select(_dated().iloc[:0], source="BBC")
+
+
+def test_load_keeps_several_outlets_and_explains_an_empty_range(sample_ingest):
+    sources = sorted(sample_ingest.corpus["source"].dropna().unique())[:2]
+    result = notebook.load("data/sample", source=sources)
+    assert set(result.corpus["source"]) == set(sources)
+    assert len(result.corpus) == sample_ingest.corpus["source"].isin(sources).sum()
+    last = sample_ingest.corpus["date"].max().date().isoformat()
+    with pytest.raises(notebook.EmptySelectionError, match=f"to {last}"):
+        notebook.load("data/sample", start="2030-01-01")

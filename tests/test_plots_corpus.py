@@ -83,11 +83,11 @@ def test_rules_and_reuse_figures():
 @pytest.mark.parametrize(
     "figure",
     [
-        lambda: plots.sources_figure(overview.sources_table(_corpus().iloc[:0])),
+        lambda: plots.sources_figure(overview.sources_table(_corpus()).iloc[:0]),
         lambda: plots.coverage_figure(overview.coverage(_corpus().assign(date=pd.NaT))),
-        lambda: plots.words_figure(overview.word_counts(_corpus().iloc[:0])),
+        lambda: plots.words_figure(overview.word_counts(_corpus()).iloc[:0]),
         lambda: plots.rules_figure(pd.DataFrame(columns=["rule", "n_items"])),
-        lambda: plots.duplicates_figure(overview.duplicates_by_source(_corpus().iloc[:0])),
+        lambda: plots.duplicates_figure(overview.duplicates_by_source(_corpus()).iloc[:0]),
         lambda: plots.reuse_figure(overview.reuse_by_source(pd.DataFrame())),
     ],
 )

@@ -91,3 +91,26 @@ def test_actor_sentences():
         "**Russia** and **United States** (49 times, in 5 documents)"
         in actors_prose.describe_pairs(edges, "count")
     )
+
+
+def test_actor_kinds_read_as_words_in_the_plural():
+    actors = pd.DataFrame(
+        {
+            "actor": [
+                "Ukraine",
+                "Russia",
+                "Marco Rubio",
+                "Sergey Lavrov",
+                "NATO",
+                "CNN",
+                "Reuters",
+            ],
+            "actor_type": ["GPE", "GPE", "PERSON", "PERSON", "ORG", "MEDIA", "MEDIA"],
+            "n_mentions": [9, 8, 7, 6, 5, 4, 3],
+            "n_docs": [3, 3, 2, 2, 1, 1, 1],
+        }
+    )
+    text = actors_prose.describe_actors(actors, min_mentions=1)
+    assert text.startswith(
+        "7 actors (2 places or governments, 2 people, 2 outlets and agencies, 1 organisation)"
+    )

@@ -126,6 +126,27 @@ def test_undated_corpus_still_gives_events_places_and_years(sample_corpus):
     assert tl.events["date"].isna().any()
 
 
+@pytest.mark.slow
+def test_a_second_timeline_reads_the_text_tables_from_the_cache(sample_corpus, monkeypatch):
+    from workbench.actors import extract_actors
+    from workbench.timeline import temporal
+
+    actors = extract_actors(sample_corpus)
+    first = build_timeline(sample_corpus, actors=actors, bin="week")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the texts were read again")
+
+    monkeypatch.setattr(temporal, "temporal_expressions", no_reading)
+    again = build_timeline(sample_corpus, actors=actors, bin="month")
+    for name in ("events", "event_reports", "places", "dates_in_text", "years"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(first, name), obj=name)
+    assert again.bin == "month" and again.volume["bin"].dt.day.eq(1).all()
+    # Another gap between reports is another reading: computed, not read.
+    with pytest.raises(AssertionError, match="the texts were read again"):
+        build_timeline(sample_corpus, actors=actors, max_event_gap_days=5)
+
+
 # ----------------------------------------------------------------------------- inputs
 
 
@@ -207,3 +228,21 @@ def test_build_timeline_reads_a_path_and_its_reports_carry_the_document(sample_c
     for column in ("participants", "sources", "doc_ids"):
         assert tl.events[column].map(lambda v: isinstance(v, list)).all(), column
     assert tl.places["surfaces"].map(lambda v: isinstance(v, list)).all()
+
+
+def test_build_timeline_of_an_empty_selection_says_so():
+    from workbench.corpus.inputs import EmptyCorpusError
+
+    empty = CORPUS.assign(text="Putin spoke.").iloc[:0]
+    with pytest.raises(EmptyCorpusError, match="the corpus has no articles; check the filter"):
+        build_timeline(empty, actors=_actor_tables(MENTIONS.iloc[:0]))
+
+
+def test_timeline_tables_show_a_few_lines():
+    from workbench.timeline.build import TimelineTables
+
+    empty = pd.DataFrame()
+    tl = TimelineTables(volume(CORPUS, "week"), *[empty] * 7, dated=0.8, bin="week")
+    text = repr(tl)
+    assert text.startswith("TimelineTables: week bins, 80% of documents dated")
+    assert ".volume" in text and "3 rows × 4 columns" in text and len(text.splitlines()) <= 12

@@ -92,7 +92,7 @@ def test_a_failing_step_is_reported_and_what_needs_it_skipped(tmp_path, monkeypa
     )
     done = warm(plan(config.sample_corpus(), out=tmp_path / "out", folder=folder))
     assert [(s.label.split("(")[0], s.error[:10]) for s in done.steps] == [
-        ("load", "ValueError"),
+        ("load", "InputError"),  # a ValueError that the researcher can fix
         ("extract_actors", "skipped: a"),
     ]
     assert "No Such Outlet" in done.steps[0].error

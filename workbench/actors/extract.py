@@ -1,11 +1,12 @@
 """Actors: who appears in a corpus, under one name each, with whom, and who said what.
 
 :func:`extract_actors` is the one call a notebook or the ``workbench actors`` command
-needs. It finds entity spans with spaCy plus the gazetteer (:mod:`workbench.actors.ner`,
-cached by text), resolves them to actors (:mod:`workbench.actors.resolve`), places every
-mention in its paragraph and sentence (:mod:`workbench.corpus.segments`), and derives the
-co-occurrence edges (:mod:`workbench.actors.network`), quotes and citations
-(:mod:`workbench.actors.quotes`). Every result is a tidy DataFrame in an :class:`ActorTables`.
+needs. It finds entity spans with spaCy (:mod:`workbench.actors.ner`, cached by text) plus
+the gazetteer, matched after the model (:mod:`workbench.actors.matcher`), resolves them to
+actors (:mod:`workbench.actors.resolve`), places every mention in its paragraph and
+sentence (:mod:`workbench.corpus.segments`), and derives the co-occurrence edges
+(:mod:`workbench.actors.network`), quotes and citations (:mod:`workbench.actors.quotes`).
+Every result is a tidy DataFrame in an :class:`ActorTables`.
 
 Metonymy ("the Kremlin" standing for Russia) is off by default; :data:`METONYMY` is
 the project-wide switch and ``extract_actors(..., metonymy=True)`` the per-call one.
@@ -14,6 +15,7 @@ the project-wide switch and ``extract_actors(..., metonymy=True)`` the per-call 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,7 +24,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.actors.gazetteer import Gazetteer, load_gazetteer
-from workbench.core import cache
+from workbench.core import cache, display
 from workbench.core.bins import normalise_bin
 from workbench.core.tables import as_lists, with_doc_columns
 from workbench.corpus.inputs import CorpusLike, as_corpus
@@ -58,6 +60,18 @@ ACTOR_COLUMNS = [
 ]
 
 
+def _about(tables: ActorTables) -> list[str]:
+    docs = tables.mentions["doc_id"].nunique() if "doc_id" in tables.mentions else 0
+    return [
+        f"{len(tables.actors):,} actors, {len(tables.mentions):,} mentions in {docs:,} documents"
+    ]
+
+
+@display.summarised(
+    tables=("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences"),
+    next_step="plots.actor_network(t.edges, t.actors) · build_timeline(corpus, actors=t)",
+    about=_about,
+)
 @dataclass
 class ActorTables:
     """Everything the actors layer computes for one corpus.
@@ -102,7 +116,7 @@ def extract_actors(
     time_bin: str | None = None,
     n_process: int | None = None,
     use_cache: bool = True,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> ActorTables:
     """Find, resolve and relate the actors of a corpus.
 
@@ -118,8 +132,11 @@ def extract_actors(
             ``year`` (or ``D``, ``W``, ``M``, ``Q``, ``Y``), or ``auto``.
         n_process: spaCy worker processes (default: 2 on large inputs).
         use_cache: Reuse cached results: the tables of an identical earlier run, else the
-            cached entity spans (a second run never loads the model).
-        progress: Show a progress bar while the model runs.
+            model's cached spans, which depend on the texts alone: a second run, a subset,
+            other outlets or an edited gazetteer never load the model.
+        progress: Show a progress bar while the model runs; None (default): when someone
+            watches, a notebook or a terminal, not in a report
+            (:func:`workbench.core.pool.show_progress`).
 
     Returns:
         The mentions, actors, edges, quotes, citations and audit tables.
@@ -131,6 +148,8 @@ def extract_actors(
     gaz = _gazetteer(gazetteer, corpus)
     metonymy = METONYMY if metonymy is None else metonymy
     time_bin = None if time_bin is None else normalise_bin(time_bin, name="time_bin")
+    # Everything that changes the tables. The gazetteer's outlets come from the sources,
+    # which are keyed anyway; only these whole tables depend on them, never the spans.
     key = cache.key(
         TABLES_VERSION,
         gaz.digest,
@@ -156,8 +175,8 @@ def extract_actors(
 
 #: Bumped when resolution or the derived tables change, so older cached tables are not reused.
 #: 2: weekly edge periods start on Monday, in UTC. 3: source and date on mentions, quotes and
-#: citations; aliases as lists.
-TABLES_VERSION = "3"
+#: citations; aliases as lists. 4: the gazetteer matched after the model (no EntityRuler).
+TABLES_VERSION = "4"
 _TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences")
 
 
@@ -166,7 +185,8 @@ def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
     text = [
         c
         for c in df.columns
-        if df[c].dtype == object and df[c].dropna().map(lambda v: isinstance(v, str)).all()
+        if df[c].dtype == object
+        and pd.api.types.infer_dtype(df[c], skipna=True) in ("string", "empty")
     ]
     return df.astype({c: "str" for c in text}) if text else df
 
@@ -216,7 +236,7 @@ def find_mentions(
     metonymy: bool | None = None,
     n_process: int | None = None,
     use_cache: bool = True,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Resolved mentions of a corpus, with the audit table and the sentence table.
 
@@ -236,16 +256,47 @@ def find_mentions(
     )
     spans = _spans_per_doc(corpus["doc_id"], texts, spans)
     authors = corpus.get("author", [])
+    docs = corpus["doc_id"].astype(str) + "\x1f" + texts
     result = resolve(
         spans,
         gaz,
         texts=dict(zip(corpus["doc_id"], texts, strict=True)),
         authors=authors,
         metonymy=METONYMY if metonymy is None else metonymy,
+        counts=_word_counts(texts, use_cache),
     )
-    sentences = segment(corpus.assign(text=texts), "sentence")
+    sentences = cache.cached_frame(
+        "sentences",
+        cache.key(_source_hash(segment), cache.corpus_key(docs)),
+        lambda: segment(corpus.assign(text=texts), "sentence"),
+        use_cache=use_cache,
+    )
     mentions = with_doc_columns(place_mentions(result.mentions, sentences), corpus)
     return mentions[MENTION_COLUMNS], result.audit, sentences
+
+
+def _word_counts(texts: pd.Series, use_cache: bool) -> Counter:
+    """:func:`~workbench.actors.resolve.word_counts` of the texts, cached by their content.
+
+    The counts and the sentences depend on the texts alone, so a correction to the
+    gazetteer reads them back instead of scanning every text again.
+    """
+    from workbench.actors.resolve import word_counts
+
+    def compute() -> pd.DataFrame:
+        counts = word_counts(texts)
+        return pd.DataFrame({"word": list(counts), "n": list(counts.values())})
+
+    key = cache.key(_source_hash(word_counts), cache.corpus_key(texts))
+    table = cache.cached_frame("word_counts", key, compute, use_cache=use_cache)
+    return Counter(dict(zip(table["word"].tolist(), table["n"].tolist(), strict=True)))
+
+
+def _source_hash(func) -> str:
+    """A hash of the module that defines ``func``: a cache of its results follows its code."""
+    import inspect
+
+    return cache.text_hash(inspect.getsource(inspect.getmodule(func)))
 
 
 def _gazetteer(

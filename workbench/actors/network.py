@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import combinations
+from numbers import Integral
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from workbench.core.bins import bin_start, normalise_bin
+from workbench.core.errors import InputError
+from workbench.core.names import frequent_actors
 
 EDGE_COLUMNS = ["source", "target", "window", "count", "n_docs", "pmi", "npmi", "jaccard"]
 #: Actor types counted in the network by default (outlets are cited, not actors in it).
@@ -136,33 +139,120 @@ def _pairs(unit_ids: np.ndarray, doc_ids: np.ndarray, codes: np.ndarray) -> pd.D
     return pd.DataFrame({"a": a_list, "b": b_list, "doc": docs})
 
 
+#: Columns of :func:`pair_examples`: the pair, where the sentence is (``outlet`` is the
+#: document's ``source``; ``source`` already names the pair's first actor) and the sentence.
+EXAMPLE_COLUMNS = ["source", "target", "doc_id", "outlet", "date", "sentence_id", "text"]
+
+
 def pair_examples(
     edges: pd.DataFrame,
     mentions: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    n: int = 1,
+    n: int = 3,
 ) -> pd.DataFrame:
     """Example sentences in which each edge's two actors are named together.
 
+    Examples come from different articles where the pair has them: each article's first
+    such sentence, earliest article first, before a second sentence of any article.
+
     Args:
         edges: From :func:`cooccurrence` (any window).
-        mentions: Resolved mentions with ``sentence_id``.
+        mentions: Resolved mentions with ``doc_id``, ``sentence_id`` and ``actor``
+            (``source`` and ``date``, as :func:`workbench.actors.extract_actors` gives
+            them, fill ``outlet`` and ``date``).
         sentences: The sentence table (``unit_id``, ``text``) from :func:`workbench.segment`.
-        n: Examples per pair.
+        n: Examples per pair, at most.
 
     Returns:
-        ``source, target, doc_id, sentence_id, text``; pairs never named in one sentence
-        have no row.
+        :data:`EXAMPLE_COLUMNS`: ``source, target`` (the pair), ``doc_id, outlet, date,
+        sentence_id, text``; up to ``n`` rows per pair, in the order of ``edges``. Pairs
+        never named in one sentence have no row.
+
+    Raises:
+        InputError: ``n`` is not a whole number of 1 or more.
     """
-    cols = ["source", "target", "doc_id", "sentence_id", "text"]
+    if isinstance(n, bool) or not isinstance(n, Integral) or n < 1:
+        raise InputError(f"pair_examples(n={n!r}): pass a whole number of examples, 1 or more")
     if edges.empty or mentions.empty:
-        return pd.DataFrame(columns=cols)
-    per = mentions[["sentence_id", "doc_id", "actor"]].dropna().drop_duplicates()
-    joined = per.merge(per, on=["sentence_id", "doc_id"], suffixes=("_s", "_t"))
+        return pd.DataFrame(columns=EXAMPLE_COLUMNS)
+    per = mentions.assign(
+        outlet=mentions.get("source"),
+        date=pd.to_datetime(mentions["date"], utc=True, errors="coerce")
+        if "date" in mentions
+        else pd.NaT,
+    )
+    per = per[["sentence_id", "doc_id", "actor", "outlet", "date"]]
+    per = per.dropna(subset=["sentence_id", "doc_id", "actor"]).drop_duplicates(
+        ["sentence_id", "actor"]
+    )
+    per = per.reset_index(drop=True).rename_axis("order").reset_index()
+    joined = per.merge(per[["sentence_id", "actor"]], on="sentence_id", suffixes=("_s", "_t"))
     pairs = edges[["source", "target"]].drop_duplicates()
+    pairs = pairs.assign(pair=np.arange(len(pairs)))
     hits = joined.merge(pairs, left_on=["actor_s", "actor_t"], right_on=["source", "target"])
-    hits = hits.groupby(["source", "target"], sort=False).head(n)
-    text = sentences.set_index("unit_id")["text"]
+    if hits.empty:
+        return pd.DataFrame(columns=EXAMPLE_COLUMNS)
+    # one sentence per article first (earliest article first), then second sentences ...
+    hits = hits.sort_values(["pair", "order"])
+    hits["nth_in_doc"] = hits.groupby(["pair", "doc_id"], sort=False).cumcount()
+    first_seen = hits.groupby(["pair", "doc_id"], sort=False)["order"].transform("min")
+    hits = hits.assign(first_seen=first_seen).sort_values(
+        ["pair", "nth_in_doc", "date", "first_seen", "order"], na_position="last", kind="stable"
+    )
+    hits = hits.groupby("pair", sort=False).head(n)
+    text = sentences.drop_duplicates("unit_id").set_index("unit_id")["text"]
     hits = hits.assign(text=hits["sentence_id"].map(text))
-    return hits[cols].reset_index(drop=True)
+    return hits[EXAMPLE_COLUMNS].reset_index(drop=True)
+
+
+def pair_table(
+    edges: pd.DataFrame,
+    examples: pd.DataFrame | None = None,
+    *,
+    n: int = 20,
+    value: str = "count",
+    actors: pd.DataFrame | None = None,
+    min_mentions: int | None = None,
+    n_docs: int | None = None,
+) -> pd.DataFrame:
+    """The ``n`` strongest pairs, each with its example sentences, for a notebook table.
+
+    Args:
+        edges: From :func:`cooccurrence`.
+        examples: From :func:`pair_examples`.
+        n: Pairs kept.
+        value: The edge column ranking them: count, n_docs, pmi, npmi or jaccard.
+        actors: The actors table; with it, pairs with an actor named fewer than
+            ``min_mentions`` times are left out (by default a threshold that follows the
+            corpus size, :func:`workbench.actors.default_min_mentions`).
+        min_mentions: The threshold (1 keeps all).
+        n_docs: Documents in the corpus, for the default threshold.
+
+    Returns:
+        ``source, target, count, n_docs`` (and ``value`` when it is another column), and
+        ``examples``: a list per pair of "sentence (outlet, date)".
+    """
+    if value not in ("count", "n_docs", "pmi", "npmi", "jaccard"):
+        raise InputError(f"pair_table(value={value!r}): use count, n_docs, pmi, npmi or jaccard")
+    if actors is not None:
+        kept, _ = frequent_actors(actors, min_mentions=min_mentions, n_docs=n_docs)
+        names = set(kept["actor"])
+        edges = edges[edges["source"].isin(names) & edges["target"].isin(names)]
+    columns = list(dict.fromkeys(["source", "target", "count", "n_docs", value]))
+    best = edges.sort_values(value, ascending=False, kind="stable").head(n)[columns]
+    cited: dict[tuple[str, str], list[str]] = {}
+    if examples is not None and not examples.empty:
+        for row in examples.itertuples(index=False):
+            if not isinstance(row.text, str):
+                continue
+            where = [getattr(row, "outlet", None)]
+            date = getattr(row, "date", None)
+            where.append(f"{pd.Timestamp(date):%Y-%m-%d}" if pd.notna(date) else None)
+            where = ", ".join(w for w in where if isinstance(w, str) and w)
+            text = f"{row.text} ({where})" if where else str(row.text)
+            cited.setdefault((row.source, row.target), []).append(text)
+    best = best.assign(
+        examples=[cited.get(p, []) for p in zip(best["source"], best["target"], strict=True)]
+    )
+    return best.reset_index(drop=True)

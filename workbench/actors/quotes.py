@@ -18,6 +18,7 @@ News", "CNN reported", "as Politico reports", "told the BBC").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -221,11 +222,11 @@ def _turns(doc_id: str, text: str, spans: list) -> list[tuple]:
                 found.append((label, t0, offset + len(line.rstrip()), m.group("text").strip()))
         offset += len(line) + 1
     speakers = [_turn_speaker(f[0], spans) for f in found]
-    counts = pd.Series(speakers, dtype="object").value_counts()
+    counts = Counter(speakers)
     return [
         (doc_id, speaker, "interview", quote, "interview turn", t0, t1)
         for speaker, (_, t0, t1, quote) in zip(speakers, found, strict=True)
-        if counts.get(speaker, 0) >= 2
+        if counts[speaker] >= 2
     ]
 
 

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
@@ -73,6 +74,7 @@ def resolve(
     authors: Iterable[str] = (),
     metonymy: bool = False,
     labels: Iterable[str] = MODEL_LABELS,
+    counts: Counter | None = None,
 ) -> Resolution:
     """Resolve raw entity spans to actors.
 
@@ -84,11 +86,12 @@ def resolve(
         authors: Byline names (the corpus ``author`` column, "; "-separated values allowed).
         metonymy: Map places and buildings onto the government they stand for.
         labels: Model labels kept as actors.
+        counts: :func:`word_counts` of ``texts``, when the caller has them (cached).
 
     Returns:
         The resolved mentions and the audit table.
     """
-    counts = word_counts(texts.values())
+    counts = word_counts(texts.values()) if counts is None else counts
     spans = _plain_strings(spans)
     work = _prepare(spans, gazetteer, frozenset(labels))
     _drop(work, gazetteer, author_names(authors), counts)
@@ -100,7 +103,7 @@ def resolve(
         _metonymy(work, gazetteer)
     _final_types(work, gazetteer)
     kept = work[~work["dropped"]].sort_values(["doc_id", "start"], kind="stable")
-    mentions = kept.assign(method=[_method(r) for r in kept["rule"]])[
+    mentions = kept.assign(method=[_method(r) for r in kept["rule"].tolist()])[
         ["doc_id", "start", "end", "surface", "actor", "actor_type", "method", "rule"]
     ]
     return Resolution(mentions.reset_index(drop=True), audit_table(work))
@@ -123,21 +126,26 @@ def _prepare(spans: pd.DataFrame, gaz: Gazetteer, labels: frozenset[str]) -> pd.
     work["gaz_id"] = work["gaz_id"].fillna("")
     clean = memo(lambda s, person: names.clean_name(s, person=person))
     cleaned = [
-        clean(s, lab == "PERSON") for s, lab in zip(work["surface"], work["label"], strict=True)
+        clean(s, lab == "PERSON")
+        for s, lab in zip(work["surface"].tolist(), work["label"].tolist(), strict=True)
     ]
     work["name"] = [c[0] for c in cleaned]
     work["titled"] = [c[1] for c in cleaned]
     lookup = memo(lambda n, s: (gaz.lookup(n) or gaz.lookup(s) or _NO_ENTRY).name)
     gaz_ids, rules = [], []
     for gaz_id, name, surface, titled in zip(
-        work["gaz_id"], work["name"], work["surface"], work["titled"], strict=True
+        work["gaz_id"].tolist(),
+        work["name"].tolist(),
+        work["surface"].tolist(),
+        work["titled"].tolist(),
+        strict=True,
     ):
         found = gaz_id or lookup(name, surface)
         gaz_ids.append(found)
         rule = "title" if titled else ""
         rules.append("gazetteer" if gaz_id else chain(rule, "gazetteer") if found else rule)
     work["gaz_id"], work["rule"] = gaz_ids, rules
-    work["actor"] = [g or n for g, n in zip(gaz_ids, work["name"], strict=True)]
+    work["actor"] = [g or n for g, n in zip(gaz_ids, work["name"].tolist(), strict=True)]
     work["atype"] = work["label"]
     work["dropped"] = False
     return work
@@ -152,16 +160,26 @@ _NO_ENTRY = _NoEntry()
 
 def _split_compounds(work: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
     """A compound tagged as one entity ("U.S.-Russia") becomes one mention per part."""
-    rows = []
-    for row in work.itertuples(index=False):
-        parts = row.surface.split("-")
-        if row.source == "model" and len(parts) == 2 and all(gaz.lookup(p) for p in parts):
-            cut = row.start + len(parts[0]) + 1
-            rows.append((row.doc_id, row.start, cut - 1, parts[0], row.label, row.source, ""))
-            rows.append((row.doc_id, cut, row.end, parts[1], row.label, row.source, ""))
-        else:
-            rows.append(tuple(row))
-    return pd.DataFrame(rows, columns=WORK_COLUMNS)
+    surfaces = work["surface"].tolist()
+    model = (work["source"] == "model").to_numpy()
+    maybe = model & (work["surface"].str.count("-") == 1).to_numpy()
+    split = [i for i in np.flatnonzero(maybe) if all(map(gaz.lookup, surfaces[i].split("-")))]
+    if not split:
+        return work
+    parts = work.iloc[split]
+    cut = parts["start"] + parts["surface"].str.find("-")
+    halves = pd.concat(
+        [
+            parts.assign(end=cut, surface=parts["surface"].str.split("-").str[0], gaz_id=""),
+            parts.assign(start=cut + 1, surface=parts["surface"].str.split("-").str[1], gaz_id=""),
+        ]
+    )
+    split = np.asarray(split)
+    # each half takes the place of its compound: positions 3i + 1 and 3i + 2 replace 3i
+    order = np.r_[np.arange(len(work)) * 3, split * 3 + 1, split * 3 + 2]
+    out = pd.concat([work, halves], ignore_index=True).assign(_order=order)
+    out = out[~out["_order"].isin(split * 3)].sort_values("_order", kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)
 
 
 def _drop(work: pd.DataFrame, gaz: Gazetteer, authors: frozenset[str], counts: Counter) -> None:
@@ -188,14 +206,18 @@ def _drop(work: pd.DataFrame, gaz: Gazetteer, authors: frozenset[str], counts: C
     reasons = [
         why(n, s, lab, not g)
         for n, s, lab, g in zip(
-            work["name"], work["surface"], work["label"], work["gaz_id"], strict=True
+            work["name"].tolist(),
+            work["surface"].tolist(),
+            work["label"].tolist(),
+            work["gaz_id"].tolist(),
+            strict=True,
         )
     ]
     work["dropped"] = [bool(r) for r in reasons]
     work["rule"] = [
-        chain(old, r) if r else old for old, r in zip(work["rule"], reasons, strict=True)
+        chain(old, r) if r else old for old, r in zip(work["rule"].tolist(), reasons, strict=True)
     ]
-    work["actor"] = [("" if r else a) for a, r in zip(work["actor"], reasons, strict=True)]
+    work["actor"] = [("" if r else a) for a, r in zip(work["actor"].tolist(), reasons, strict=True)]
 
 
 def _majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
@@ -206,7 +228,13 @@ def _majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
     majority = dict(zip(table["actor"], table["label"], strict=True))
     atypes, rules = [], []
     for alive, key, gaz_id, titled, label, rule in zip(
-        live, keys, work["gaz_id"], work["titled"], work["label"], work["rule"], strict=True
+        live.tolist(),
+        keys.tolist(),
+        work["gaz_id"].tolist(),
+        work["titled"].tolist(),
+        work["label"].tolist(),
+        work["rule"].tolist(),
+        strict=True,
     ):
         kind = (
             label
@@ -240,8 +268,9 @@ def _places(work: pd.DataFrame, gaz: Gazetteer) -> None:
         & ~work["rule"].str.contains("surname|possessive|variant|first name", regex=True)
     )
     cols = {c: work[c].tolist() for c in ("actor", "atype", "rule", "gaz_id")}
+    titled = work["titled"].tolist()
     for i in work.index[free]:
-        hit = placed(cols["actor"][i], cols["atype"][i], bool(work.at[i, "titled"]))
+        hit = placed(cols["actor"][i], cols["atype"][i], bool(titled[i]))
         if hit is not None:
             cols["actor"][i], cols["atype"][i] = hit[0], hit[1]
             cols["rule"][i] = chain(cols["rule"][i], hit[2])
@@ -263,7 +292,7 @@ def _fuzzy_gazetteer(name: str, gaz: Gazetteer):
 
 def _metonymy(work: pd.DataFrame, gaz: Gazetteer) -> None:
     actors, atypes, rules = work["actor"].tolist(), work["atype"].tolist(), work["rule"].tolist()
-    for i, (actor, dropped) in enumerate(zip(actors, work["dropped"], strict=True)):
+    for i, (actor, dropped) in enumerate(zip(actors, work["dropped"].tolist(), strict=True)):
         target = None if dropped else gaz.metonymy.get(fold(actor))
         if target:
             actors[i], rules[i] = target, chain(rules[i], "metonymy")
@@ -278,7 +307,9 @@ def _final_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
     majority = dict(zip(table["actor"], table["atype"], strict=True))
     work["actor_type"] = [
         "" if dropped else gaz.entries[a].type if a in gaz.entries else majority.get(a, t)
-        for a, t, dropped in zip(work["actor"], work["atype"], work["dropped"], strict=True)
+        for a, t, dropped in zip(
+            work["actor"].tolist(), work["atype"].tolist(), work["dropped"].tolist(), strict=True
+        )
     ]
 
 

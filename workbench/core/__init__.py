@@ -15,7 +15,10 @@ Nothing here imports another layer of the workbench; every layer may import this
 - :mod:`~workbench.core.prose`: counts with their nouns.
 - :mod:`~workbench.core.places`: place names resolved offline (countries, cities).
 - :mod:`~workbench.core.pool`: local process pools, sized to the cores (or to
-  ``$WORKBENCH_PROCESSES``).
+  ``$WORKBENCH_PROCESSES``), and one progress bar per long step, shown when someone
+  watches (a notebook or a terminal), never in a report.
+- :mod:`~workbench.core.display`: the short views of result objects in a notebook
+  (their tables and row counts, the first rows, what to call next).
 - :mod:`~workbench.core.imports`: importing a library without the optional parts the
   workbench never uses.
 - :mod:`~workbench.core.distributed`: the Dask switch (a cluster when one is active).

@@ -122,6 +122,15 @@ def corpus_key(texts: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def frame_key(df: pd.DataFrame) -> str:
+    """A hash of a table's column names and values (not its index), order included."""
+    h = hashlib.blake2b(digest_size=12)
+    h.update("\x1f".join(map(str, df.columns)).encode())
+    if len(df):
+        h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+    return h.hexdigest()
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike[str]):
     """Yield a temporary path beside ``path``; rename it onto ``path`` if the block succeeds.

@@ -1,4 +1,4 @@
-"""Local process pools, sized to the machine, and the one progress bar.
+"""Local process pools, sized to the machine, and the one progress bar per step.
 
 CPU work never runs more processes than cores: :func:`cores` counts the cores this
 process may use (its CPU affinity, not the machine's total), :func:`budget` lowers
@@ -17,6 +17,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
+import warnings
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -155,33 +158,188 @@ def spawn_pool(
     )
 
 
+#: Set to ``0`` or ``1`` to turn progress bars off or on wherever they would be decided
+#: automatically (``progress=None``).
+PROGRESS_ENV = "WORKBENCH_PROGRESS"
+#: Set (to ``1``) by ``workbench report`` for the notebook kernels it runs: their output is
+#: a report, so no progress bars, and figures are embedded for offline reading.
+REPORT_ENV = "WORKBENCH_REPORT"
+#: Programs that run a notebook into a file rather than for a person watching it.
+_BATCH_RUNNERS = ("papermill", "nbconvert", "nbclient", "jupyter-execute")
+
+
+def in_report() -> bool:
+    """Whether this process renders a notebook into a file rather than for a person.
+
+    True in the kernels of ``workbench report`` (``$WORKBENCH_REPORT``), and in a kernel
+    whose parent process is papermill or ``jupyter nbconvert --execute`` (read from
+    ``/proc``, where there is one).
+    """
+    if os.environ.get(REPORT_ENV, "").strip() not in ("", "0"):
+        return True
+    if "ipykernel" not in sys.modules:
+        return False
+    return any(name in _parent_command() for name in _BATCH_RUNNERS)
+
+
+def _parent_command() -> str:
+    """The command line of the parent process, or ``""`` where the OS does not say."""
+    try:
+        with open(f"/proc/{os.getppid()}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode("utf-8", "replace").lower()
+    except OSError:
+        return ""
+
+
+def in_notebook() -> bool:
+    """Whether this code runs in a Jupyter kernel (JupyterLab, Notebook, VS Code, papermill)."""
+    shell = sys.modules.get("IPython")
+    if shell is None or "ipykernel" not in sys.modules:
+        return False
+    ip = shell.get_ipython()
+    return ip is not None and getattr(ip, "kernel", None) is not None
+
+
+def show_progress(progress: bool | None) -> bool:
+    """Whether to show progress bars: ``progress``, or when None, decided by where we run.
+
+    None (the default of every public ``progress`` parameter) shows them unless
+    ``$WORKBENCH_PROGRESS`` is ``0`` or ``$TQDM_DISABLE`` is set; in a report (papermill,
+    ``workbench report``: :func:`in_report`); and where no one watches (neither a notebook
+    kernel nor a terminal on stderr).
+    """
+    if progress is not None:
+        return bool(progress)
+    forced = os.environ.get(PROGRESS_ENV, "").strip().lower()
+    if forced in ("0", "1", "false", "true", "no", "yes", "off", "on"):
+        return forced in ("1", "true", "yes", "on")
+    if os.environ.get("TQDM_DISABLE", "").strip() not in ("", "0") or in_report():
+        return False
+    return in_notebook() or _terminal()
+
+
+def _terminal() -> bool:
+    """Whether stderr, where bars are drawn, is a terminal."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
+
+
+#: The bars open now: a bar opened while another is open is nested, and leaves no trace.
+_OPEN: weakref.WeakSet = weakref.WeakSet()
+
+
+def progress_bar(total: int | None, desc: str, unit: str, *, show: bool | None = True):
+    """One tqdm bar (a widget in JupyterLab, text in a terminal), advanced with ``bar.update(n)``.
+
+    It shows the rate and an estimate of the time left. A bar opened while another is open
+    (an inner step) disappears when it closes (``leave=False``), so nested steps never stack
+    bars. With ``show`` false (or None decided false, see :func:`show_progress`) the bar is
+    a silent stand-in with the same methods.
+    """
+    tqdm = _tqdm()
+    if not show_progress(show):
+        return tqdm(total=total, disable=True)
+    nested = any(not bar.disable for bar in list(_OPEN))
+    bar = tqdm(
+        total=total,
+        desc=desc,
+        unit=f" {unit}",
+        mininterval=1.0,
+        leave=not nested,
+        dynamic_ncols=True,
+    )
+    _OPEN.add(bar)
+    return bar
+
+
 def progress(
-    items: Iterable[Any], show: bool, desc: str, unit: str, total: int | None = None
+    items: Iterable[Any],
+    show: bool | None,
+    desc: str,
+    unit: str,
+    total: int | None = None,
 ) -> Iterable[Any]:
-    """``items`` wrapped in a tqdm bar (terminal or notebook) when ``show``."""
-    if not show:
+    """``items`` iterated behind one :func:`progress_bar` when ``show`` (None: automatic)."""
+    if not show_progress(show):
         return items
-    from tqdm.auto import tqdm
+    if total is None:
+        total = len(items) if hasattr(items, "__len__") else None
+    return _advancing(items, progress_bar(total, desc, unit))
 
-    return tqdm(items, desc=desc, unit=f" {unit}", mininterval=1.0, total=total)
+
+def _tqdm():
+    """The bar class: a tqdm widget in a notebook kernel, text elsewhere.
+
+    Without ipywidgets a notebook gets text bars, without tqdm's warning about it (the
+    project's environment installs ipywidgets).
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        from tqdm.auto import tqdm
+    return tqdm
 
 
-def progress_bar(total: int, desc: str, unit: str):
-    """A tqdm bar to advance by hand (``bar.update(n)``), terminal or notebook."""
-    from tqdm.auto import tqdm
+class Steps:
+    """One bar over the named steps of a long computation (see :func:`steps`)."""
 
-    return tqdm(total=total, desc=desc, unit=f" {unit}", mininterval=1.0)
+    def __init__(self, bar) -> None:
+        self.bar, self.current = bar, None
+
+    def __call__(self, name: str) -> None:
+        """Start the step ``name`` (the one before it is done)."""
+        self.bar.set_postfix_str(name, refresh=False)
+        if self.current is not None:
+            self.bar.update(1)
+        self.current = name
+        self.bar.refresh()
+
+    def __enter__(self) -> Steps:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None and self.current is not None:
+            self.bar.update(1)
+        self.bar.close()
+
+
+def steps(total: int, desc: str, *, show: bool | None = None) -> Steps:
+    """A bar over ``total`` named steps, for work that cannot count its items (a model fit).
+
+    Example:
+        >>> with steps(2, "topics", show=False) as step:
+        ...     step("embeddings")
+        ...     step("clustering")
+    """
+    return Steps(progress_bar(total, desc, "step", show=show))
+
+
+def _advancing(items: Iterable[Any], bar) -> Iterator[Any]:
+    try:
+        for item in items:
+            yield item
+            bar.update(1)
+    finally:
+        bar.close()
 
 
 __all__ = [
     "PROCESSES_ENV",
+    "PROGRESS_ENV",
+    "REPORT_ENV",
     "budget",
     "can_fork",
     "cores",
     "fork_is_safe",
     "fork_map",
+    "in_notebook",
+    "in_report",
     "processes",
     "progress",
     "progress_bar",
+    "show_progress",
     "spawn_pool",
+    "steps",
+    "Steps",
 ]

@@ -9,10 +9,11 @@ reused passages (:mod:`~workbench.corpus.dedupe`), streaming to Parquet
 :mod:`~workbench.corpus.summary`), segments (:mod:`~workbench.corpus.segments`) and the
 overview tables (:mod:`~workbench.corpus.overview`, :mod:`~workbench.corpus.prose`).
 Every layer's entry point takes a corpus through :func:`as_corpus`
-(:mod:`~workbench.corpus.inputs`): a table, an ingest or a path.
+(:mod:`~workbench.corpus.inputs`): a table, an ingest or a path; a corpus without
+articles stops there with :class:`EmptyCorpusError`.
 """
 
-from workbench.corpus.inputs import as_corpus
+from workbench.corpus.inputs import EmptyCorpusError, as_corpus
 from workbench.corpus.load import Ingest, ingest, load_corpus, save_corpus
 from workbench.corpus.report import IngestReport, WorkbenchWarning
 from workbench.corpus.schema import SCHEMA, CorpusError, detect_columns
@@ -21,6 +22,7 @@ from workbench.corpus.segments import segment
 __all__ = [
     "SCHEMA",
     "CorpusError",
+    "EmptyCorpusError",
     "Ingest",
     "IngestReport",
     "WorkbenchWarning",

@@ -23,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench import config
-from workbench.core import cache
+from workbench.core import cache, display
+from workbench.core.prose import plural
 from workbench.corpus import dedupe, readers
 from workbench.corpus import records as rec
 from workbench.corpus.report import IngestReport
@@ -46,6 +47,27 @@ __all__ = [
 PIPELINE_VERSION = "1"
 
 
+def _about(result: Ingest) -> list[str]:
+    """A line or two about an ingest, for its short views (robust to a bare table)."""
+    corpus = result.corpus
+    try:
+        s = summarise(corpus, result.report)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return [f"{len(corpus):,} documents"]
+    dates = f"dated {s['first_date']} to {s['last_date']}" if s["first_date"] else "undated"
+    counts = [(s["documents"], "document"), (s["words"], "word"), (s["sources"], "source")]
+    return [
+        ", ".join(plural(n, noun) for n, noun in counts) + f", {dates}",
+        f"{plural(s['duplicates'], 'duplicate')} flagged, "
+        f"{plural(s['problems'], 'record')} skipped or repaired (.report)",
+    ]
+
+
+@display.summarised(
+    tables=("corpus", "reuse"),
+    next_step="extract_actors(result) · fit_topics(result) · build_timeline(result)",
+    about=_about,
+)
 @dataclass
 class Ingest:
     """A loaded corpus with its report.
@@ -157,17 +179,23 @@ def ingest(
             f".csv, .tsv, .json, .jsonl, .parquet) found here."
         )
     frames = read_files(files, report, progress)
-    result = _ingest_frames(
-        frames,
-        report,
-        columns,
-        sidecar,
-        find_titles,
-        near_threshold,
-        reuse_min_words,
-        dayfirst,
-        progress,
-    )
+    try:
+        result = _ingest_frames(
+            frames,
+            report,
+            columns,
+            sidecar,
+            find_titles,
+            near_threshold,
+            reuse_min_words,
+            dayfirst,
+            progress,
+        )
+    except CorpusError as err:
+        # Name what was read: "no article could be read" alone does not say from where.
+        shown = ", ".join(config.display_path(f) for f in files[:3])
+        more = f" and {len(files) - 3} more files" if len(files) > 3 else ""
+        raise CorpusError(f"{shown}{more}: {err}") from None
     result.sources = [config.display_path(f) for f in files]
     if use_cache:
         _write_cached(key, result)

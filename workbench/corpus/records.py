@@ -87,7 +87,7 @@ def _normalise_batch(
     return [_normalise_record(r, find_titles, report) for r in records], report
 
 
-def normalise_all(records: list[dict], find_titles: bool | None, show: bool):
+def normalise_all(records: list[dict], find_titles: bool | None, show: bool | None):
     """Normalise records in batches, in input order.
 
     On a Dask cluster when one is active (:mod:`workbench.core.distributed`), else over all
@@ -170,7 +170,8 @@ def normalised_frame(
     """
     records = list(canonical_records(frames, report, dict(columns or {}), sidecar))
     report.n_records_read += len(records)
-    show = progress if progress is not None else len(records) > 2000
+    # Large inputs: a bar when someone watches (None lets the pool decide); small: none.
+    show = progress if progress is not None else (None if len(records) > 2000 else False)
     rows = []
     for batch_rows, batch_report in normalise_all(records, find_titles, show):
         rows.extend(batch_rows)
@@ -189,7 +190,12 @@ def to_frame(
     """Rows to a frame, renaming repeated ids; ``seen`` carries id counts across batches."""
     if not rows:
         raise CorpusError(
-            "no article could be read: " + "; ".join(str(p) for p in report.problems[:5])
+            "no article could be read: "
+            + (
+                "; ".join(str(p) for p in report.problems[:5])
+                or "the input holds no rows (a CSV with only its header, or empty files); "
+                "add articles, one per row or file"
+            )
         )
     corpus = pd.DataFrame(rows)
     counts = {} if seen is None else seen

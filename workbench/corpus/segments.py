@@ -15,6 +15,9 @@ from typing import Literal
 
 import pandas as pd
 
+from workbench.core.inputs import require_columns
+from workbench.corpus.inputs import CORPUS_COLUMNS, CorpusLike, as_corpus
+
 # Words whose trailing full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st mt ft jr sr inc ltd co
@@ -101,12 +104,13 @@ def _regroup(text: str, lo: int, hi: int, max_words: int, per_group: int) -> lis
 
 
 def segment(
-    corpus: pd.DataFrame, level: Literal["paragraph", "sentence"] = "paragraph"
+    corpus: CorpusLike, level: Literal["paragraph", "sentence"] = "paragraph"
 ) -> pd.DataFrame:
     """Cut every document of a corpus table into paragraphs or sentences.
 
     Args:
-        corpus: A corpus table with ``doc_id`` and ``text``.
+        corpus: A corpus table with ``doc_id`` and ``text`` (an ingest, or a file or folder
+            to load: :func:`workbench.corpus.inputs.as_corpus`).
         level: ``"paragraph"`` or ``"sentence"``.
 
     Returns:
@@ -115,6 +119,10 @@ def segment(
     """
     if level not in ("paragraph", "sentence"):
         raise ValueError(f"level={level!r}: choose 'paragraph' or 'sentence'")
+    if isinstance(corpus, pd.DataFrame):  # a table of no rows gives no units
+        require_columns(corpus, CORPUS_COLUMNS)
+    else:
+        corpus = as_corpus(corpus)
     rows: list[tuple] = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
         text = text if isinstance(text, str) else ""

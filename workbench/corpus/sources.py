@@ -46,7 +46,10 @@ def read_files(
     """Every file read into raw frames; an unreadable file becomes a row of ``report``."""
     frames = []
     for f in pool.progress(
-        files, progress if progress is not None else len(files) > 200, "reading", "files"
+        files,
+        progress if progress is not None else (None if len(files) > 200 else False),
+        "reading",
+        "files",
     ):
         fmt = readers.format_of(f)
         try:

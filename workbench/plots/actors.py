@@ -4,6 +4,13 @@ Actor names, quotes and example sentences come from the articles, so every one o
 them is escaped (:func:`~workbench.core.escape.hover_text`) before it reaches a label,
 a legend or a hover. Network layouts are computed here (a seeded spring layout),
 so the same tables always draw the same picture.
+
+Actors named fewer than ``min_mentions`` times are left out of every figure that is
+given the actors table; by default the threshold follows the corpus size
+(:func:`workbench.core.names.default_min_mentions`), and the figure's subtitle says how
+many actors it hid. An actor argument takes any name or alias the actors table knows
+(:func:`workbench.core.names.find_name`; :func:`workbench.actors.find_actor` also knows
+the gazetteer's).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import plotly.graph_objects as go
 
 from workbench.config import DEFAULT_SEED
 from workbench.core.escape import hover_text
+from workbench.core.names import find_name, frequent_actors
 from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
 _WEIGHTS = ("count", "n_docs", "pmi", "npmi", "jaccard")
@@ -28,6 +36,8 @@ def actor_network(
     weight: str = "count",
     color_by: str = "actor_type",
     seed: int = DEFAULT_SEED,
+    min_mentions: int | None = None,
+    n_docs: int | None = None,
 ) -> go.Figure:
     """The co-occurrence network of the ``top`` most mentioned actors.
 
@@ -39,6 +49,9 @@ def actor_network(
         weight: Edge column setting edge width: count, n_docs, pmi, npmi or jaccard.
         color_by: ``"actor_type"`` or ``"affiliation"``.
         seed: Seed of the layout.
+        min_mentions: Leave out actors named fewer times (1 shows all); default by corpus size.
+        n_docs: Documents in the corpus, for the default ``min_mentions`` (estimated from
+            the actors table when not given).
     """
     edges = require_table(edges, "edges", "actor_network")
     actors = require_table(actors, "actors", "actor_network")
@@ -50,17 +63,18 @@ def actor_network(
             made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
         )
     _check_weight(weight)
-    nodes = actors.sort_values("n_mentions", ascending=False).head(top)
+    kept, note = frequent_actors(actors, min_mentions=min_mentions, n_docs=n_docs)
+    nodes = kept.sort_values("n_mentions", ascending=False).head(top)
     shown = edges[edges["source"].isin(nodes["actor"]) & edges["target"].isin(nodes["actor"])]
     title = f"Who is named with whom: the {len(nodes)} most mentioned actors"
     if nodes.empty or shown.empty:
-        return empty_figure("No actors named together.", title="Actor network")
+        return _subtitled(empty_figure("No actors named together.", title="Actor network"), note)
     pos = spring_layout(nodes["actor"].tolist(), shown, weight=weight, seed=seed)
     fig = go.Figure(_edge_traces(shown, pos, weight, examples))
     for trace in _node_traces(nodes, pos, color_by):
         fig.add_trace(trace)
     _hide_axes(fig)
-    return style(fig, title=title, height=650)
+    return _subtitled(style(fig, title=title, height=650), note)
 
 
 def ego_network(
@@ -72,17 +86,26 @@ def ego_network(
     top: int = 20,
     weight: str = "count",
     seed: int = DEFAULT_SEED,
+    min_mentions: int | None = None,
+    n_docs: int | None = None,
 ) -> go.Figure:
     """One actor at the centre with the ``top`` actors most often named with it.
 
     Args:
         edges: Co-occurrence edges.
         actors: The actors table.
-        actor: The actor at the centre (its canonical name).
+        actor: The actor at the centre: its name, any spelling or alias the actors table
+            lists, or a surname only one person has ("Lavrov").
         examples: Example sentences per pair (optional).
         top: Neighbours drawn, by ``weight``.
         weight: Edge column ranking and sizing the neighbours.
         seed: Seed of the layout.
+        min_mentions: Leave out neighbours named fewer times (1 shows all); default by
+            corpus size. The actor at the centre is always drawn.
+        n_docs: Documents in the corpus, for the default ``min_mentions``.
+
+    Raises:
+        NameNotFoundError: No actor answers to ``actor``; the closest names are suggested.
     """
     edges = require_table(edges, "edges", "ego_network")
     actors = require_table(actors, "actors", "ego_network")
@@ -94,10 +117,14 @@ def ego_network(
             made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
         )
     _check_weight(weight)
+    actor = find_name(actor, actors)
+    kept, note = frequent_actors(actors, min_mentions=min_mentions, n_docs=n_docs)
+    allowed = set(kept["actor"]) | {actor}
+    edges = edges[edges["source"].isin(allowed) & edges["target"].isin(allowed)]
     touching = edges[(edges["source"] == actor) | (edges["target"] == actor)]
     title = f"Named with {actor}"
     if touching.empty:
-        return empty_figure(f"No co-occurrences of {actor}.", title=title)
+        return _subtitled(empty_figure(f"No co-occurrences of {actor}.", title=title), note)
     near = touching.sort_values(weight, ascending=False).head(top)
     others = set(near["source"]) | set(near["target"])
     nodes = actors[actors["actor"].isin(others)]
@@ -107,7 +134,7 @@ def ego_network(
     for trace in _node_traces(nodes, pos, "actor_type"):
         fig.add_trace(trace)
     _hide_axes(fig)
-    return style(fig, title=title, height=600)
+    return _subtitled(style(fig, title=title, height=600), note)
 
 
 def cooccurrence_heatmap(edges: pd.DataFrame, *, top: int = 25, value: str = "count") -> go.Figure:
@@ -158,8 +185,24 @@ def top_pairs(
     examples: pd.DataFrame | None = None,
     n: int = 20,
     value: str = "count",
+    actors: pd.DataFrame | None = None,
+    min_mentions: int | None = None,
+    n_docs: int | None = None,
 ) -> go.Figure:
-    """The ``n`` strongest pairs as bars, with an example sentence in the hover."""
+    """The ``n`` strongest pairs as bars, with example sentences in the hover.
+
+    Args:
+        edges: Co-occurrence edges.
+        examples: From :func:`workbench.actors.network.pair_examples`; up to three
+            sentences per pair, with outlet and date, shown when hovering a bar.
+        n: Pairs drawn.
+        value: count, n_docs, pmi, npmi or jaccard: the ranking and the bar length.
+        actors: The actors table; with it, pairs with an actor named fewer than
+            ``min_mentions`` times are left out (by pmi, npmi or jaccard such pairs, named
+            together once, would lead).
+        min_mentions: The threshold (1 shows all); default by corpus size.
+        n_docs: Documents in the corpus, for the default ``min_mentions``.
+    """
     edges = require_table(edges, "edges", "top_pairs")
     if examples is not None:
         examples = require_table(
@@ -169,8 +212,13 @@ def top_pairs(
             made_by="workbench.actors.network.pair_examples(edges, mentions, sentences)",
         )
     _check_weight(value)
+    note = ""
+    if actors is not None:
+        actors = require_table(actors, "actors", "top_pairs")
+        kept, note = frequent_actors(actors, min_mentions=min_mentions, n_docs=n_docs)
+        edges = edges[edges["source"].isin(kept["actor"]) & edges["target"].isin(kept["actor"])]
     if edges.empty:
-        return empty_figure("No actors named together.", title="Top pairs")
+        return _subtitled(empty_figure("No actors named together.", title="Top pairs"), note)
     best = edges.sort_values(value, ascending=False).head(n).iloc[::-1]
     hover = [_example(examples, s, t) for s, t in zip(best["source"], best["target"], strict=True)]
     labels = [
@@ -189,11 +237,12 @@ def top_pairs(
     )
     fig.update_xaxes(title=value)
     fig.update_yaxes(automargin=True)
-    return style(
+    fig = style(
         fig,
         title=f"The {len(best)} pairs most often named together",
         height=max(300, 80 + 26 * len(best)),
     )
+    return _subtitled(fig, note)
 
 
 def top_speakers(quotes: pd.DataFrame, *, n: int = 20) -> go.Figure:
@@ -360,11 +409,27 @@ def _node_traces(nodes: pd.DataFrame, pos: dict, color_by: str) -> list[go.Scatt
     return traces
 
 
-def _example(examples: pd.DataFrame | None, source: str, target: str) -> str:
+def _example(examples: pd.DataFrame | None, source: str, target: str, n: int = 3) -> str:
+    """Up to ``n`` example sentences of a pair, each with its outlet and date, escaped."""
     if examples is None or examples.empty:
         return ""
-    hit = examples[(examples["source"] == source) & (examples["target"] == target)]
-    return hover_text(hit["text"].iloc[0], width=70, limit=280) if len(hit) else ""
+    hit = examples[(examples["source"] == source) & (examples["target"] == target)].head(n)
+    lines = []
+    for _, row in hit.iterrows():
+        where = [str(row[c]) for c in ("outlet",) if c in row and isinstance(row[c], str)]
+        if "date" in row and pd.notna(row["date"]):
+            where.append(f"{pd.Timestamp(row['date']):%Y-%m-%d}")
+        cite = f"<br>  <i>{hover_text(', '.join(where), limit=60)}</i>" if where else ""
+        lines.append(hover_text(row["text"], width=70, limit=200 if n > 1 else 280) + cite)
+    return "<br>".join(lines)
+
+
+def _subtitled(fig: go.Figure, note: str) -> go.Figure:
+    """The figure with ``note`` (what it leaves out) as its subtitle."""
+    if note:
+        fig.update_layout(title=dict(subtitle=dict(text=hover_text(note), font=dict(size=12))))
+        fig.update_layout(margin=dict(t=max(fig.layout.margin.t or 60, 80)))
+    return fig
 
 
 def _hide_axes(fig: go.Figure) -> None:

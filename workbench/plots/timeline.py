@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbench.core.escape import hover_text
+from workbench.core.names import resolve_names
 from workbench.core.tables import cell_text
 from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
@@ -127,7 +128,7 @@ def actor_mentions_over_time(
     if actor_timeline.empty:
         return empty_figure("No dated actor mentions to draw.", title=title)
     totals = actor_timeline.groupby("actor")["n_mentions"].sum().sort_values(ascending=False)
-    chosen = actors if actors else list(totals.index[:top_n])
+    chosen = resolve_names(actors, actor_timeline) if actors else list(totals.index[:top_n])
     missing = [a for a in chosen if a not in totals.index]
     fig = go.Figure()
     for i, actor in enumerate(a for a in chosen if a in totals.index):

@@ -1,4 +1,4 @@
-"""Topic figures: sizes and words, over time, per source, a document map, topic similarity.
+"""Topic figures: sizes and words, over time, per class (outlet or any column), a map, similarity.
 
 Each function takes one of the tables of :mod:`workbench.topics` /
 :mod:`workbench.topics.tables` and returns a ``go.Figure``; none shows or saves
@@ -8,10 +8,13 @@ with :func:`workbench.core.escape.hover_text`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from workbench.core.errors import InputError
 from workbench.core.escape import hover_text
 from workbench.plots.theme import PALETTE, empty_figure, require_table, style
 
@@ -24,11 +27,12 @@ def topic_sizes(topic_info: pd.DataFrame, *, top: int = 20) -> go.Figure:
     """Horizontal bars: units per topic, largest first, the topic words in the hover.
 
     Args:
-        topic_info: ``TopicResult.topic_info``.
+        topic_info: ``TopicResult.topic_info`` (of the whole corpus or of a view; topics
+            with no unit in a view are left out).
         top: Topics shown.
     """
     topic_info = require_table(topic_info, "topic_info", "topic_sizes")
-    real = topic_info[topic_info["topic"] != -1].head(top)
+    real = topic_info[(topic_info["topic"] != -1) & (topic_info["size"] > 0)].head(top)
     if real.empty:
         return empty_figure("No topics were found.", title="Topic sizes")
     real = real.iloc[::-1]
@@ -55,6 +59,7 @@ def topic_words(
     topics: list[int] | None = None,
     n_words: int = 8,
     columns: int = 3,
+    labels: Mapping[int, str] | None = None,
 ) -> go.Figure:
     """Bars of each topic's top words by weight, one small panel per topic.
 
@@ -63,6 +68,8 @@ def topic_words(
         topics: Topics to show (default: the first nine that are not outliers).
         n_words: Words per topic.
         columns: Panels per row.
+        labels: Topic -> label (``result.labels()``), for the panel titles; without it
+            they read "Topic 3".
     """
     topic_words = require_table(topic_words, "topic_words", "topic_words")
     frame = topic_words[topic_words["topic"] != -1]
@@ -73,7 +80,10 @@ def topic_words(
     fig = make_subplots(
         rows=rows,
         cols=columns,
-        subplot_titles=[f"Topic {t}" for t in topics],
+        subplot_titles=[
+            hover_text(f"{t}: {labels[t]}", limit=40) if labels and t in labels else f"Topic {t}"
+            for t in topics
+        ],
         horizontal_spacing=0.12,
         vertical_spacing=0.12,
     )
@@ -133,7 +143,7 @@ def topics_over_time(table: pd.DataFrame, *, measure: str = "share", top: int = 
 
 
 def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
-    """Stacked bars: each source's share of units in each topic.
+    """Stacked bars: each source's share of units in each topic (:func:`topics_per_class`).
 
     Args:
         table: From :func:`workbench.topics.tables.topics_per_source`.
@@ -145,8 +155,33 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
         "topics_per_source",
         made_by="workbench.topics.tables.topics_per_source(result)",
     )
+    return topics_per_class(table, by="source", top=top)
+
+
+def topics_per_class(table: pd.DataFrame, *, by: str | None = None, top: int = 8) -> go.Figure:
+    """Stacked bars: each class's share of units in each topic (outlets, text kinds, ...).
+
+    Args:
+        table: From :func:`workbench.topics.tables.topics_per_class`.
+        by: The class column; default: the one the table was made by (``attrs["by"]``),
+            else its first column.
+        top: The largest topics drawn; the rest are summed as "other topics".
+    """
+    table = require_table(
+        table,
+        "topics per class",
+        "topics_per_class",
+        made_by="workbench.topics.tables.topics_per_class(result, by='source')",
+    )
+    by = by or table.attrs.get("by") or (str(table.columns[0]) if len(table.columns) else "class")
+    title = f"Topics per {by}"
     if table.empty:
-        return empty_figure("No topics to compare across sources.", title="Topics per source")
+        return empty_figure(f"No topics to compare across {by} values.", title=title)
+    if by not in table.columns:
+        raise InputError(
+            f"topics_per_class(by={by!r}): the table has no such column "
+            f"(its columns: {', '.join(map(str, table.columns))})"
+        )
     keep = set(table.groupby("topic")["units"].sum().sort_values(ascending=False).head(top).index)
     fig = go.Figure()
     for t in sorted(keep):
@@ -154,14 +189,14 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
         name = hover_text(f"{t}: {part['label'].iloc[0]}", limit=50)
         fig.add_trace(
             go.Bar(
-                x=[hover_text(s, limit=40) for s in part["source"]],
+                x=[hover_text(s, limit=40) for s in part[by]],
                 y=part["share"],
                 name=name,
                 marker_color=_colour(t),
                 hovertemplate=f"{name}<br>%{{x}}: %{{y:.1%}}<extra></extra>",
             )
         )
-    rest = table[~table["topic"].isin(keep)].groupby("source")["share"].sum()
+    rest = table[~table["topic"].isin(keep)].groupby(by)["share"].sum()
     if not rest.empty:
         fig.add_trace(
             go.Bar(
@@ -172,8 +207,8 @@ def topics_per_source(table: pd.DataFrame, *, top: int = 8) -> go.Figure:
             )
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title="share of the source's units", tickformat=".0%")
-    return style(fig, title="Topics per source", height=440)
+    fig.update_yaxes(title=f"share of the {by}'s units", tickformat=".0%")
+    return style(fig, title=title, height=440)
 
 
 def document_map(
@@ -269,5 +304,6 @@ __all__ = [
     "topic_sizes",
     "topic_words",
     "topics_over_time",
+    "topics_per_class",
     "topics_per_source",
 ]

@@ -25,8 +25,9 @@ from workbench.reports.params import (
 
 #: The kernelspec the notebooks run with (``make`` installs it into the venv).
 KERNEL = "workbench"
-#: Notebooks that ``workbench report`` renders: ``NN-name.ipynb``.
-NOTEBOOK_NAME = re.compile(r"^\d\d-[A-Za-z0-9_-]+\.ipynb$")
+#: Notebooks that ``workbench report`` renders: ``NN-name.ipynb``; ``00-`` ones are guides
+#: to work through in JupyterLab (``00-start-here.ipynb``), not reports.
+NOTEBOOK_NAME = re.compile(r"^(?!00-)\d\d-[A-Za-z0-9_-]+\.ipynb$")
 #: Largest HTML report that is still easy to send by email (plotly.js, compressed, is 1.8 MB
 #: of it); the index flags a larger one.
 MAX_HTML_BYTES = 2_500_000

@@ -33,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from workbench.core.imports import IRI_CHECK, without
-from workbench.core.pool import PROCESSES_ENV, budget, processes, spawn_pool
+from workbench.core.pool import PROCESSES_ENV, REPORT_ENV, budget, processes, spawn_pool
 from workbench.reports.plan import (
     KERNEL,
     MAX_HTML_BYTES,
@@ -182,6 +182,9 @@ def _papermill(job: Job, output: Path) -> str:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    # The kernel inherits it: no progress bars, figures embedded (workbench.core.pool.in_report).
+    previous = os.environ.get(REPORT_ENV)
+    os.environ[REPORT_ENV] = "1"
     try:
         papermill.execute_notebook(
             str(job.notebook),
@@ -199,6 +202,11 @@ def _papermill(job: Job, output: Path) -> str:
         return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
     except Exception as err:
         return _message(err)
+    finally:
+        if previous is None:
+            os.environ.pop(REPORT_ENV, None)
+        else:
+            os.environ[REPORT_ENV] = previous
     return ""
 
 

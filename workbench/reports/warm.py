@@ -380,8 +380,9 @@ def _spawned(chains: list[list[Step]], share: int) -> list[list[StepTime]]:
 
 
 def _chain_worker(share: int) -> None:
-    """Setup of a warm-up process: its share of the cores."""
+    """Setup of a warm-up process: its share of the cores, and no bars (they would interleave)."""
     os.environ[pool.PROCESSES_ENV] = str(share)
+    os.environ[pool.PROGRESS_ENV] = "0"
 
 
 def _run_chain(chain: list[Step], share: int = 0) -> list[StepTime]:

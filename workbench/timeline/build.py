@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.core import cache
+from workbench import config
+from workbench.core import cache, display
 from workbench.core.bins import DTYPE, Bin, bin_start, resolve_bin
 from workbench.core.inputs import require_columns
+from workbench.core.tables import as_lists
 from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.timeline import events, places, temporal
 
@@ -36,6 +38,26 @@ _ACTORS_HINT = "pass the ActorTables of extract_actors(corpus), or leave actors=
 _TOPICS_HINT = "pass the doc_topics table of fit_topics(corpus) (result.doc_topics)"
 
 
+def _about(tables: TimelineTables) -> list[str]:
+    lines = [f"{tables.bin} bins, {tables.dated:.0%} of documents dated"]
+    return lines + list(tables.notes[:1])
+
+
+@display.summarised(
+    tables=(
+        "volume",
+        "events",
+        "places",
+        "actor_timeline",
+        "topic_timeline",
+        "event_reports",
+        "dates_in_text",
+        "years",
+    ),
+    next_step="plots.coverage_volume(t.volume) · plots.event_timeline(t.events) · "
+    "plots.places_map(t.places)",
+    about=_about,
+)
 @dataclass
 class TimelineTables:
     """Everything the timeline layer computes for one corpus.
@@ -243,6 +265,59 @@ def _equivalents(gazetteer) -> dict[str, str]:
     return out
 
 
+#: Bumped when what the timeline reads from the texts changes (older cached tables unused).
+TEXT_TABLES_VERSION = "1"
+_TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
+
+
+def _text_tables(
+    corpus: pd.DataFrame, actors, gazetteer, max_event_gap_days: int, use_cache: bool
+) -> dict[str, pd.DataFrame]:
+    """The tables read from the texts, which take most of a timeline's time: cached.
+
+    They depend on the texts, publication dates and sources, the mentions, the
+    gazetteer and the event gap, not on the date bin, so a second notebook binning
+    by month reads what the first computed by week.
+    """
+    folder = config.cache_dir(
+        "timeline",
+        cache.key(
+            TEXT_TABLES_VERSION,
+            cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
+            cache.corpus_key(map(str, corpus["date"])) if "date" in corpus else None,
+            cache.corpus_key(map(str, corpus["source"])) if "source" in corpus else None,
+            cache.frame_key(actors.mentions[MENTION_COLUMNS]),
+            gazetteer.digest,
+            max_event_gap_days,
+        ),
+    )
+    if use_cache:
+        read = [cache.read_entry(folder / f"{n}.parquet", pd.read_parquet) for n in _TEXT_TABLES]
+        if all(t is not None for t in read):
+            return {n: as_lists(t) for n, t in zip(_TEXT_TABLES, read, strict=True)}
+    sentences = actors.sentences
+    dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
+    when = temporal.temporal_expressions(sentences, dates)
+    placed = place_mentions(actors.mentions, gazetteer)
+    mentions = actors.mentions.merge(
+        placed[["doc_id", "start", "place"]], on=["doc_id", "start"], how="left"
+    )
+    reports = events.event_reports(sentences, mentions, when, corpus)
+    tables = {
+        "dates_in_text": when,
+        "event_reports": reports,
+        "events": events.merge_events(
+            reports, max_days=max_event_gap_days, equivalents=_equivalents(gazetteer)
+        ),
+        "places": places.places_table(placed),
+        "years": years_mentioned(when),
+    }
+    if use_cache:
+        for name, table in tables.items():
+            cache.write_table(table, folder / f"{name}.parquet")
+    return tables
+
+
 def build_timeline(
     corpus: CorpusLike,
     *,
@@ -251,7 +326,8 @@ def build_timeline(
     bin: str = "week",
     max_event_gap_days: int = 3,
     metonymy: bool | None = None,
-    progress: bool = False,
+    progress: bool | None = None,
+    use_cache: bool = True,
 ) -> TimelineTables:
     """Every timeline table for a corpus.
 
@@ -266,7 +342,12 @@ def build_timeline(
             aliases ``D``, ``W``, ``M``, ``Q``, ``Y``, or ``auto`` (decided on the corpus dates).
         max_event_gap_days: Reports further apart than this are different events.
         metonymy: Passed to the actors layer when it is computed here.
-        progress: Show progress bars for long steps.
+        progress: Show a progress bar for each long step (the entities, when the actors
+            are computed here); None (default): when someone watches, a notebook or a
+            terminal, not in a report (:func:`workbench.core.pool.show_progress`).
+        use_cache: Reuse the tables read from the texts (dates in the text, event reports,
+            events, places, years) of an earlier run on the same corpus, mentions and
+            gazetteer; the tables per date bin are quick and always computed.
 
     Raises:
         MissingColumnError: The corpus, ``actors.mentions`` or ``doc_topics`` lacks a column
@@ -284,16 +365,9 @@ def build_timeline(
     if actors is None:
         actors = extract_actors(corpus, metonymy=metonymy, progress=progress)
     _check_actors(actors)
-    sentences = actors.sentences
-    dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
     dated = float(corpus["date"].notna().mean()) if "date" in corpus and len(corpus) else 0.0
-    when = temporal.temporal_expressions(sentences, dates)
     gazetteer = load_gazetteer()
-    placed = place_mentions(actors.mentions, gazetteer)
-    mentions = actors.mentions.merge(
-        placed[["doc_id", "start", "place"]], on=["doc_id", "start"], how="left"
-    )
-    reports = events.event_reports(sentences, mentions, when, corpus)
+    text = _text_tables(corpus, actors, gazetteer, max_event_gap_days, use_cache)
     notes = (
         []
         if dated
@@ -306,13 +380,7 @@ def build_timeline(
         volume=volume(corpus, bin),
         actor_timeline=actor_timeline(actors.mentions, corpus, bin),
         topic_timeline=topic_timeline(doc_topics, corpus, bin),
-        events=events.merge_events(
-            reports, max_days=max_event_gap_days, equivalents=_equivalents(gazetteer)
-        ),
-        event_reports=reports,
-        places=places.places_table(placed),
-        dates_in_text=when,
-        years=years_mentioned(when),
+        **text,
         dated=dated,
         bin=bin,
         notes=notes,

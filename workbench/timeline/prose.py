@@ -10,6 +10,7 @@ import pandas as pd
 
 from workbench.core.bins import label
 from workbench.core.escape import md_escape
+from workbench.core.names import resolve_names
 from workbench.core.prose import plural as _n
 from workbench.core.tables import split_cell
 
@@ -43,7 +44,7 @@ def describe_actors(actor_timeline: pd.DataFrame, chosen: list[str]) -> str:
     if actor_timeline.empty:
         return "No actor mentions fall in dated documents."
     peaks = []
-    for actor in chosen[:4]:
+    for actor in resolve_names(chosen[:4], actor_timeline):
         part = actor_timeline[actor_timeline["actor"] == actor].groupby("bin")["n_mentions"].sum()
         if len(part):
             peaks.append(f"{md_escape(actor)} peaks in the bin of {part.idxmax():%Y-%m-%d}")

@@ -36,7 +36,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 
 from workbench import config
-from workbench.core import cache
+from workbench.core import cache, pool
 from workbench.core.errors import InputError
 from workbench.topics import static
 from workbench.topics.static import minilm_path
@@ -87,7 +87,8 @@ class Embedder:
             name of a sentence-transformers model already in the local Hugging Face cache.
         use_cache: False computes every vector afresh and writes nothing.
         batch_size: Texts (or chunks) per forward pass.
-        progress: Show a progress bar while encoding.
+        progress: Show one progress bar while encoding; None: when someone watches
+            (:func:`workbench.core.pool.show_progress`).
         max_windows: For sentence-transformers models, embed at most this many windows of
             each text from its start; None embeds every window. Static and TF-IDF
             embeddings always count every word, and ignore it.
@@ -107,7 +108,7 @@ class Embedder:
         *,
         use_cache: bool = True,
         batch_size: int = 32,
-        progress: bool = False,
+        progress: bool | None = None,
         max_windows: int | None = None,
     ) -> None:
         self.name, self._target, self.note, self.kind = resolve_model(model)
@@ -210,13 +211,16 @@ class Embedder:
         missing = list(dict.fromkeys(h for h in hashes if h not in known))
         first = {h: t for h, t in zip(hashes, texts, strict=True)}
         # Blocks of BLOCK_TEXTS: each is stored as soon as it is encoded, so an
-        # interrupted run keeps what it finished.
-        for lo in range(0, len(missing), BLOCK_TEXTS):
-            block = missing[lo : lo + BLOCK_TEXTS]
-            vectors = self._encode([first[h] for h in block])
-            if store:
-                store.add(block, vectors)
-            known = {**known, **dict(zip(block, vectors, strict=True))}
+        # interrupted run keeps what it finished. One bar for all of them.
+        # A bar only for real work: BERTopic embeds a few words at a time for its labels.
+        show = self.progress if len(missing) >= PROGRESS_FROM and not self.is_tfidf else False
+        with pool.progress_bar(len(missing), "embeddings", "text", show=show) as bar:
+            for lo in range(0, len(missing), BLOCK_TEXTS):
+                block = missing[lo : lo + BLOCK_TEXTS]
+                vectors = self._encode([first[h] for h in block], bar)
+                if store:
+                    store.add(block, vectors)
+                known = {**known, **dict(zip(block, vectors, strict=True))}
         self.computed += len(missing)
         self.reused += len(set(hashes)) - len(missing)
         return np.vstack([known[h] for h in hashes]).astype(np.float32) if texts else self._empty()
@@ -224,7 +228,7 @@ class Embedder:
     def _empty(self) -> np.ndarray:
         return np.zeros((0, 0), dtype=np.float32)
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
+    def _encode(self, texts: list[str], bar) -> np.ndarray:
         if self.is_tfidf:
             return self._tfidf.transform(texts)
         from workbench.core import distributed
@@ -232,29 +236,24 @@ class Embedder:
         target = self._static_path() if self.kind == "static" else self._target
         if distributed.current_client() is not None:
             parts = [texts[i : i + PARTITION_TEXTS] for i in range(0, len(texts), PARTITION_TEXTS)]
-            return np.vstack(
-                list(
-                    distributed.map_batches(
-                        _encode_on_worker,
-                        parts,
-                        self.kind,
-                        target,
-                        self.batch_size,
-                        self.max_windows,
-                    )
-                )
-            )
+            done = []
+            for part in distributed.map_batches(
+                _encode_on_worker, parts, self.kind, target, self.batch_size, self.max_windows
+            ):
+                done.append(part)
+                bar.update(len(part))
+            return np.vstack(done)
         if self.kind == "static":
-            return static.encode(self.model, texts)
+            vectors = static.encode(self.model, texts)
+            bar.update(len(texts))
+            return vectors
         return encode_chunked(
-            self.model,
-            texts,
-            batch_size=self.batch_size,
-            progress=self.progress,
-            max_windows=self.max_windows,
+            self.model, texts, batch_size=self.batch_size, bar=bar, max_windows=self.max_windows
         )
 
 
+#: Fewest texts to encode that get a progress bar.
+PROGRESS_FROM = 100
 #: Texts encoded (and stored) at a time; an interrupted run keeps every finished block.
 BLOCK_TEXTS = 2_000
 #: Texts per task when encoding on a Dask cluster.
@@ -417,8 +416,9 @@ def encode_chunked(
     texts: list[str],
     *,
     batch_size: int = 32,
-    progress: bool = False,
+    progress: bool | None = False,
     max_windows: int | None = None,
+    bar=None,
 ) -> np.ndarray:
     """Embed texts of any length: long ones in windows, mean-pooled, then normalised.
 
@@ -426,7 +426,8 @@ def encode_chunked(
         model: A sentence-transformers model.
         texts: The texts.
         batch_size: Windows per forward pass.
-        progress: Show a progress bar.
+        progress: Show a progress bar (over the texts) when no ``bar`` is given.
+        bar: A progress bar counting texts to advance as the windows are encoded.
         max_windows: Embed at most this many windows of each text, from its start (the
             headline and lead of a news article); None embeds every window.
     """
@@ -438,13 +439,29 @@ def encode_chunked(
                 pieces.append(text[lo:hi])
                 owner.append(n)
                 weight.append(n_tok)
-    vectors = model.encode(
-        pieces,
-        batch_size=batch_size,
-        show_progress_bar=progress,
-        convert_to_numpy=True,
-        normalize_embeddings=True,
-    )
+    own = bar is None
+    if own:
+        bar = pool.progress_bar(len(texts), "embeddings", "text", show=progress)
+    parts, done, step = [], 0, batch_size * 16
+    for lo in range(0, len(pieces), step):
+        parts.append(
+            model.encode(
+                pieces[lo : lo + step],
+                batch_size=batch_size,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+            )
+        )
+        hi = min(lo + step, len(pieces))
+        finished = len(texts) if hi == len(pieces) else owner[hi - 1]  # texts wholly encoded
+        bar.update(finished - done)
+        done = finished
+    if own:
+        bar.close()
+    if not parts:
+        return np.zeros((len(texts), model.get_sentence_embedding_dimension()), dtype=np.float32)
+    vectors = np.vstack(parts)
     pooled = np.zeros((len(texts), vectors.shape[1]), dtype=np.float64)
     np.add.at(pooled, np.asarray(owner), vectors * np.asarray(weight, dtype=np.float64)[:, None])
     return _normalise(pooled).astype(np.float32)
@@ -517,7 +534,7 @@ def embed(
     model: str | None = None,
     *,
     use_cache: bool = True,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> np.ndarray:
     """Unit-length embeddings of ``texts`` (see :class:`Embedder`); cached on disk.
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from workbench import config
-from workbench.core import cache
+from workbench.core import cache, pool
 from workbench.core.errors import InputError
 from workbench.corpus.inputs import CorpusLike, as_corpus
 from workbench.corpus.segments import segment
@@ -65,7 +65,7 @@ def fit_topics(
     fit_sample: int | None = None,
     seed: int = config.DEFAULT_SEED,
     use_cache: bool = True,
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> TopicResult:
     """Fit a topic model on a corpus.
 
@@ -74,7 +74,10 @@ def fit_topics(
             present), an ``Ingest``, or a file or folder :func:`workbench.ingest` reads
             (see :func:`workbench.corpus.inputs.as_corpus`).
         unit: ``document``, ``paragraph``, ``sentence`` or ``auto`` (paragraphs below
-            :data:`AUTO_DOCUMENT_THRESHOLD` documents, documents from there on).
+            :data:`AUTO_DOCUMENT_THRESHOLD` documents, documents from there on; the first
+            note says which it chose and why). To compare part of a corpus with the whole,
+            fit the whole once and take ``result.subset(...)``: fitting the part alone may
+            choose another unit, and gives other topics.
         embedding: ``None`` (the default, ``"static"``: a model2vec model distilled offline
             from the bundled all-MiniLM-L6-v2, every word embedded, fast), ``"minilm"``
             (all-MiniLM-L6-v2 through sentence-transformers, every 254-token window
@@ -100,7 +103,8 @@ def fit_topics(
         use_cache: Reuse the cached fit of the same units, embedding and parameters (read
             without importing BERTopic; the model loads on first use), else cached
             embeddings and UMAP reductions; store the fit.
-        progress: Show a progress bar while embedding.
+        progress: Show a progress bar while embedding; None (default): when someone watches,
+            a notebook or a terminal, not in a report (:func:`workbench.core.pool.show_progress`).
 
     Returns:
         The :class:`TopicResult`.
@@ -114,6 +118,8 @@ def fit_topics(
     corpus = as_corpus(corpus)
     notes: list[str] = []
     level = resolve_unit(unit, corpus)
+    if unit == "auto":
+        notes.append(auto_unit_note(level, len(corpus)))
     units = make_units(corpus, level, notes)
     fitted = sample_indices(len(units), fit_sample, seed)
     windowed = resolve_model(embedding).kind == "sentence-transformers"
@@ -128,31 +134,39 @@ def fit_topics(
     )
     folder = config.cache_dir("topic_fits") / key if use_cache else None
     if folder is not None and (cached := read_fit(folder)) is not None:
+        cached.documents = document_table(corpus)
         return cached
-    embeddings = embedder.embed(units["text"].tolist())
-    fit_units, fit_embeddings = _sample(units, embeddings, fitted)
-    settings = topic_models.choose_settings(
-        len(fit_units),
-        unit=level,
-        embedding=embedder.name,
-        min_topic_size=min_topic_size,
-        nr_topics=nr_topics,
-        seed=seed,
-    )
-    if fitted is not None:
-        settings = dataclasses.replace(settings, fit_sample=len(fitted))
-    model, topics, probs, settings = _fit(
-        fit_units, fit_embeddings, settings, embedder, notes, use_cache
-    )
-    if reduce_outliers:
-        topics, probs = _reduce_outliers(model, fit_units, fit_embeddings, topics, probs, notes)
-    if fitted is not None:
-        topics, probs, moved = assign_rest(
-            model, embeddings, fitted, topics, probs, reduce_outliers=reduce_outliers
+    # One bar over the steps (the embedding bar runs inside it and leaves no trace).
+    with pool.steps(3 + (fitted is not None), "topics", show=progress) as step:
+        step("embeddings")
+        embeddings = embedder.embed(units["text"].tolist())
+        fit_units, fit_embeddings = _sample(units, embeddings, fitted)
+        step("clustering")
+        settings = topic_models.choose_settings(
+            len(fit_units),
+            unit=level,
+            embedding=embedder.name,
+            min_topic_size=min_topic_size,
+            nr_topics=nr_topics,
+            seed=seed,
         )
-        notes.append(sample_note(len(fitted), len(units), seed, settings.method, moved))
-        settings = dataclasses.replace(settings, n_units=len(units))
-    result = assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+        if fitted is not None:
+            settings = dataclasses.replace(settings, fit_sample=len(fitted))
+        model, topics, probs, settings = _fit(
+            fit_units, fit_embeddings, settings, embedder, notes, use_cache
+        )
+        if reduce_outliers:
+            topics, probs = _reduce_outliers(model, fit_units, fit_embeddings, topics, probs, notes)
+        if fitted is not None:
+            step("assigning")
+            topics, probs, moved = assign_rest(
+                model, embeddings, fitted, topics, probs, reduce_outliers=reduce_outliers
+            )
+            notes.append(sample_note(len(fitted), len(units), seed, settings.method, moved))
+            settings = dataclasses.replace(settings, n_units=len(units))
+        step("tables")
+        result = assemble(model, units, embeddings, np.asarray(topics), probs, settings, notes)
+    result.documents = document_table(corpus)
     if folder is not None:
         write_fit(result, folder)
     return result
@@ -220,6 +234,33 @@ def resolve_windows(
         "to embed every word, at several times the cost, or use the default static embedding"
     )
     return LEAD_WINDOWS
+
+
+def auto_unit_note(level: str, n_docs: int) -> str:
+    """Why ``unit="auto"`` chose ``level`` for a corpus of ``n_docs`` documents (a fit's note)."""
+    t = AUTO_DOCUMENT_THRESHOLD
+    if level == "document":
+        why = f"{n_docs:,} documents, {t:,} or more (below {t:,}, paragraphs are modelled)"
+        other = "paragraph"
+    else:
+        why = (
+            f"{n_docs:,} documents, fewer than {t:,} (from {t:,} on, whole documents are modelled)"
+        )
+        other = "document"
+    return (
+        f"unit='auto' modelled {level}s: the corpus has {why}; pass unit='{other}' or "
+        f"unit='{level}' to choose. To look at part of a corpus, fit the whole once and use "
+        "result.subset(...), which keeps its unit and topics"
+    )
+
+
+#: Corpus columns left out of a result's document table (the text is in the units).
+TEXT_COLUMNS = ("text", "text_raw")
+
+
+def document_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus without its text: one row per document, for subsets and per-class tables."""
+    return corpus.drop(columns=[c for c in TEXT_COLUMNS if c in corpus.columns])
 
 
 def resolve_unit(unit: str, corpus: pd.DataFrame) -> str:
@@ -338,6 +379,7 @@ def assemble(model, units, embeddings, topics, probs, settings, notes) -> TopicR
     from workbench.topics.summary import summarise
 
     tables = summarise(model, units, embeddings, np.asarray(topics), probs)
+    _set_model_labels(model, tables["topic_info"])
     share = float((np.asarray(topics) == -1).mean())
     if share > 0 and settings.method == "bertopic":
         notes.append(
@@ -349,4 +391,20 @@ def assemble(model, units, embeddings, topics, probs, settings, notes) -> TopicR
     )
 
 
-__all__ = ["TopicResult", "assemble", "fit_topics", "make_units", "resolve_unit"]
+def _set_model_labels(model, topic_info: pd.DataFrame) -> None:
+    """Give the model the result's labels (``model.get_topic_info()["CustomName"]``)."""
+    labels = dict(zip(topic_info["topic"], topic_info["label"], strict=True))
+    topics = sorted(set(getattr(model, "topics_", None) or []))
+    if topics and all(t in labels for t in topics):
+        model.set_topic_labels([labels[t] for t in topics])
+
+
+__all__ = [
+    "TopicResult",
+    "assemble",
+    "auto_unit_note",
+    "document_table",
+    "fit_topics",
+    "make_units",
+    "resolve_unit",
+]

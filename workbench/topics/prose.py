@@ -11,8 +11,14 @@ from workbench.core.prose import plural as _n
 def describe_fit(result) -> str:
     """What was modelled, how many topics came out, and the notes of the fit."""
     s = result.settings
-    real = result.topic_info[result.topic_info["topic"] != -1]
+    real = result.topic_info[(result.topic_info["topic"] != -1) & (result.topic_info["size"] > 0)]
     lead = ""
+    if result.scope and result.doc_topics.empty:
+        return (
+            f"Nothing to show: {md_escape(result.notes[0])}."
+            if result.notes
+            else "Nothing to show."
+        )
     if len(real):
         top = real.iloc[0]
         lead = (
@@ -20,6 +26,13 @@ def describe_fit(result) -> str:
             f"({top.share:.0%})."
         )
     notes = "".join(f"\n\n*Note:* {md_escape(n)}" for n in result.notes)
+    if result.scope:
+        return (
+            f"{_n(len(result.doc_topics), s.unit)} selected ({md_escape(result.scope)}) of a model "
+            f"fitted on {_n(s.n_units, s.unit)}: **{_n(len(real), 'topic')}** of its "
+            f"{result.n_topics} present, {result.outlier_share:.0%} of the units outliers "
+            f"(topic -1).{lead}{notes}"
+        )
     return (
         f"{_n(s.n_units, s.unit)} modelled with {md_escape(s.embedding)} embeddings: "
         f"**{_n(result.n_topics, 'topic')}**, {result.outlier_share:.0%} of units left as outliers "

@@ -4,15 +4,25 @@ A saved topic folder holds
 
 * ``doc_topics.csv``, ``topic_info.csv``, ``topic_words.csv``, ``representatives.csv``: the tables;
 * ``units.parquet``: the modelled units with their text;
+* ``documents.parquet``: every corpus document's columns but its text (outlet, date, and
+  any column of the researcher's), for subsets and per-class tables;
 * ``model/``: BERTopic's safetensors serialization (topic embeddings, c-TF-IDF, config);
 * ``centroids.safetensors``: the workbench's topic centroids;
-* ``workbench_topics.json``: the settings and notes of the fit.
+* ``workbench_topics.json``: the settings and notes of the fit, the edits made since
+  (:meth:`TopicResult.relabel`, :meth:`TopicResult.merge`) and, for a view, its scope.
 
 Every file is written atomically; the model folder is written beside the target
 and renamed into place. Loading reads the tables only: the model is loaded the
 first time ``result.model`` is used (importing BERTopic alone takes seconds), with
 the embedding model re-attached from its local copy, so
 ``result.model.transform(texts)`` works with no network.
+
+Edit a result with :meth:`TopicResult.relabel` and :meth:`TopicResult.merge` (see
+:mod:`workbench.topics.edit`), not through ``result.model``: they return a new result
+whose model and tables agree, and the edits are saved with it. Editing ``result.model``
+directly (``set_topic_labels``, ``merge_topics``) is not reflected in the tables, and
+the result warns (``TopicSyncWarning``) once it notices. :meth:`TopicResult.subset`
+gives a view of some documents without refitting (:mod:`workbench.topics.views`).
 
 :func:`read_fit` and :func:`write_fit` keep whole fits in the cache (a saved topic
 folder plus the unit embeddings), so that a notebook re-run reads its topics back
@@ -22,6 +32,7 @@ without importing BERTopic, torch or an embedding model.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -34,9 +45,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from workbench.core import cache
+from workbench.core import cache, display
 from workbench.core.imports import without
-from workbench.core.tables import split_cell
+from workbench.core.tables import as_lists, is_list_cell, split_cell
 from workbench.topics import models as topic_models
 
 #: Bumped when the saved layout changes. 2: ``topic_info`` list cells joined with "; ".
@@ -44,6 +55,20 @@ FORMAT_VERSION = 2
 _TABLES = ("doc_topics", "topic_info", "topic_words", "representatives")
 
 
+def _about(result: TopicResult) -> list[str]:
+    unit = getattr(result.settings, "unit", "unit")
+    lines = [
+        f"{result.n_topics} topics over {len(result.units):,} {unit}s, "
+        f"{result.outlier_share:.0%} outliers (topic -1)"
+    ]
+    return lines + list(result.notes[:1])
+
+
+@display.summarised(
+    tables=("topic_info", "doc_topics", "topic_words", "representatives", "units"),
+    next_step="plots.topic_sizes(r.topic_info) · topics_over_time(r) · print(r.summary())",
+    about=_about,
+)
 @dataclass
 class TopicResult:
     """A fitted topic model and its tables.
@@ -61,8 +86,19 @@ class TopicResult:
         representatives: ``topic, rank, unit_id, doc_id, similarity, text``.
         centroids: Unit-length mean embedding per topic, rows in ``topic_info`` order.
         settings: Every choice the fit depended on.
-        notes: What the researcher should know (fallbacks, dropped units, outliers).
+        notes: What the researcher should know (the unit and why, fallbacks, dropped units,
+            outliers; for a view, what it holds).
         embeddings: The unit embeddings (None after loading a saved model).
+        documents: One row per corpus document with every corpus column but the text
+            (``doc_id``, ``source``, ``date``, the researcher's own columns), for
+            :meth:`subset` and :func:`~workbench.topics.tables.topics_per_class`; None for
+            results saved before it was kept (the units' columns stand in).
+        edits: The edits made since the fit, in order: ``{"relabel": [[topic, label], ...]}``
+            or ``{"merge": [[1, 4], ...], "mapping": [[old, new], ...]}``.
+        scope: For a view made by :meth:`subset`, what selected it; ``""`` for the whole.
+
+    Edit with :meth:`relabel` and :meth:`merge`, which keep the model and the tables in
+    sync; editing ``model`` directly does not (the result warns when it notices).
     """
 
     model: Any = field(repr=False, compare=False)
@@ -75,14 +111,19 @@ class TopicResult:
     settings: topic_models.TopicSettings
     notes: list[str] = field(default_factory=list)
     embeddings: np.ndarray | None = None
+    documents: pd.DataFrame | None = field(default=None, repr=False)
+    edits: list[dict] = field(default_factory=list)
+    scope: str = ""
 
     def __getattr__(self, name: str) -> Any:
-        # Reached only for a missing attribute: the model of a loaded result, which is
-        # loaded from its folder on first use (see _lazy_model).
-        folder = self.__dict__.get("_model_folder")
-        if name != "model" or folder is None:
+        # Reached only for a missing attribute: the model of a loaded result (read from its
+        # folder), of an edited one (the parent's, copied and edited) or of a view (the
+        # whole's), made on first use (see _lazy_model and derive).
+        loader = self.__dict__.get("_model_loader")
+        if name != "model" or loader is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self.model = _load_model(folder, self.settings, self.units)
+        self.model = loader()
+        del self.__dict__["_model_loader"]
         return self.model
 
     @property
@@ -95,9 +136,67 @@ class TopicResult:
         """Topics found, the outlier topic not counted."""
         return int((self.topic_info["topic"] != -1).sum())
 
-    def labels(self) -> dict[int, str]:
-        """Topic number -> label."""
+    def labels(self, *, check: bool = True) -> dict[int, str]:
+        """Topic number -> label.
+
+        Args:
+            check: Warn (``TopicSyncWarning``, once) when ``model`` was edited directly and
+                its topics or labels differ from the tables'.
+        """
+        if check:
+            from workbench.topics.edit import warn_if_out_of_sync
+
+            warn_if_out_of_sync(self)
         return dict(zip(self.topic_info["topic"], self.topic_info["label"], strict=True))
+
+    def subset(
+        self,
+        *,
+        source: str | list[str] | None = None,
+        start: Any = None,
+        end: Any = None,
+        doc_ids: list[str] | None = None,
+        where: Any = None,
+    ) -> TopicResult:
+        """A view of some documents: the same topics, counted on them, nothing refitted.
+
+        ``topics.subset(source=["CNN", "Fox News"], start="2022-03-01", end="2022-03-31")``;
+        every criterion given must hold. See :func:`workbench.topics.views.subset` for
+        ``where`` (a ``{column: value}`` dict or a mask) and what a view recomputes.
+        """
+        from workbench.topics.views import subset
+
+        return subset(self, source=source, start=start, end=end, doc_ids=doc_ids, where=where)
+
+    def relabel(self, labels: dict[int, str]) -> TopicResult:
+        """A new result with ``labels`` (``{3: "Grain deal"}``) for those topics, model included.
+
+        See :func:`workbench.topics.edit.relabel`; this result is left as it is.
+        """
+        from workbench.topics.edit import relabel
+
+        return relabel(self, labels)
+
+    def merge(self, groups: list[list[int]] | list[int]) -> TopicResult:
+        """A new result with each group of topics (``[[1, 4], [2, 7]]``) merged, model included.
+
+        Topics are renumbered by size afterwards, as BERTopic does; the new result's
+        ``edits[-1]["mapping"]`` and its last note say how. See
+        :func:`workbench.topics.edit.merge`; this result is left as it is.
+        """
+        from workbench.topics.edit import merge
+
+        return merge(self, groups)
+
+    def find(self, query: str, *, top: int = 5, by: str = "auto") -> pd.DataFrame:
+        """The topics closest to a keyword (``"grain"``), best first.
+
+        By the similarity of its embedding to each topic's centroid, or by its weight
+        among the topic words (see :func:`workbench.topics.edit.find`).
+        """
+        from workbench.topics.edit import find
+
+        return find(self, query, top=top, by=by)
 
     def save(self, folder: str | os.PathLike[str]):
         """Write the tables and the model (safetensors) to ``folder`` (:func:`save_topics`)."""
@@ -107,10 +206,11 @@ class TopicResult:
         """A few lines for a terminal: counts, notes and the largest topics."""
         s = self.settings
         lines = [
-            f"{s.n_units} {s.unit} units, {self.n_topics} topics ({s.method}), "
+            f"{len(self.doc_topics):,} {s.unit} units, {self.n_topics} topics ({s.method}), "
             f"{self.outlier_share:.0%} outliers; embedding {s.embedding}"
         ]
         lines += [f"note: {n}" for n in self.notes]
+        lines += [f"edit: {_edit_text(e)}" for e in self.edits]
         real = self.topic_info[self.topic_info["topic"] != -1].head(top)
         lines += [
             f"  {t:>3}  {n:>5}  {lab}"
@@ -130,6 +230,8 @@ def save_topics(result: TopicResult, folder: str | os.PathLike[str]) -> Path:
     for name in _TABLES:
         cache.write_table(getattr(result, name), folder / f"{name}.csv")
     cache.write_table(result.units, folder / "units.parquet")
+    if result.documents is not None:
+        _write_documents(result.documents, folder / "documents.parquet")
     _save_model(result.model, folder / "model")
     _save_centroids(result, folder / "centroids.safetensors")
     meta = {
@@ -137,6 +239,8 @@ def save_topics(result: TopicResult, folder: str | os.PathLike[str]) -> Path:
         "settings": result.settings.as_dict(),
         "notes": result.notes,
         "topics": result.topic_info["topic"].tolist(),
+        "edits": result.edits,
+        "scope": result.scope,
     }
     cache.write_text(folder / "workbench_topics.json", json.dumps(meta, indent=2, default=str))
     return folder
@@ -206,6 +310,7 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
         tables["topic_info"].fillna({"representative_text": ""}), meta.get("format", 1)
     )
     centroids = load_file(str(folder / "centroids.safetensors"))["centroids"]
+    documents = folder / "documents.parquet"
     result = TopicResult(
         model=None,
         units=units,
@@ -213,6 +318,9 @@ def load_topics(folder: str | os.PathLike[str]) -> TopicResult:
         settings=settings,
         notes=list(meta.get("notes", [])),
         embeddings=None,
+        documents=as_lists(pd.read_parquet(documents)) if documents.is_file() else None,
+        edits=list(meta.get("edits", [])),
+        scope=str(meta.get("scope", "")),
         **tables,
     )
     return _lazy_model(result, folder / "model")
@@ -224,7 +332,31 @@ def _lazy_model(result: TopicResult, model_folder: Path) -> TopicResult:
         raise FileNotFoundError(f"{model_folder}: no saved BERTopic model (config.json)")
     del result.__dict__["model"]
     result._model_folder = model_folder
+    result._model_loader = functools.partial(
+        _load_model, model_folder, result.settings, result.units
+    )
     return result
+
+
+def _edit_text(edit: dict) -> str:
+    if "relabel" in edit:
+        return "relabelled " + ", ".join(f"{t} {lab!r}" for t, lab in edit["relabel"])
+    if "merge" in edit:
+        return "merged " + "; ".join(" + ".join(map(str, g)) for g in edit["merge"])
+    return str(edit)
+
+
+def _write_documents(documents: pd.DataFrame, path: Path) -> None:
+    """The document table as Parquet; object columns of mixed types are written as text."""
+    try:
+        cache.write_table(documents, path)
+    except (TypeError, ValueError):  # pyarrow's ArrowTypeError / ArrowInvalid
+        mixed = {
+            c: documents[c].map(lambda v: v if v is None or is_list_cell(v) else str(v))
+            for c in documents.columns
+            if documents[c].dtype == object
+        }
+        cache.write_table(documents.assign(**mixed), path)
 
 
 def _load_model(folder: Path, settings: topic_models.TopicSettings, units: pd.DataFrame):

@@ -50,7 +50,7 @@ def summarise(
         }
     )
     topic_words = _topic_words(model, order)
-    representatives = _representatives(units, topics, similarity, order)
+    representatives = pick_representatives(units, topics, similarity, order)
     labels = _label_words(model, order)
     topic_info = _topic_info(order, topics, topic_words, representatives, labels)
     return dict(
@@ -102,8 +102,20 @@ def _label_words(model, order: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def _representatives(units, topics, similarity, order) -> pd.DataFrame:
-    """The units closest to their topic's centroid, at most one per document while others remain."""
+def pick_representatives(
+    units: pd.DataFrame, topics: np.ndarray, similarity: np.ndarray, order: list[int]
+) -> pd.DataFrame:
+    """The units closest to their topic's centroid, at most one per document while others remain.
+
+    Args:
+        units: ``unit_id``, ``doc_id``, ``text``.
+        topics: The topic of every unit.
+        similarity: Every unit's cosine similarity to its topic's centroid.
+        order: The topics, in the order of the returned rows.
+
+    Returns:
+        ``topic, rank, unit_id, doc_id, similarity, text``, :data:`N_REPRESENTATIVES` per topic.
+    """
     frame = units[["unit_id", "doc_id", "text"]].assign(
         topic=topics, similarity=np.round(similarity, 4)
     )
@@ -134,7 +146,7 @@ def _topic_info(order, topics, topic_words, representatives, label_words) -> pd.
                 "words": w["word"].tolist(),
                 "weights": [round(float(x), 4) for x in w["weight"]],
                 "representative_units": r["unit_id"].tolist(),
-                "representative_text": _shorten(r["text"].iloc[0]) if len(r) else "",
+                "representative_text": shorten(r["text"].iloc[0]) if len(r) else "",
             }
         )
     info = pd.DataFrame(rows)
@@ -158,9 +170,17 @@ def _unique_labels(info: pd.DataFrame, label_words: dict[int, list[str]]) -> pd.
     return info
 
 
-def _shorten(text: str, limit: int = 300) -> str:
+def shorten(text: str, limit: int = 300) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__ = ["OUTLIER_LABEL", "make_label", "summarise"]
+__all__ = [
+    "N_REPRESENTATIVES",
+    "OUTLIER_LABEL",
+    "make_label",
+    "pick_representatives",
+    "shorten",
+    "summarise",
+]

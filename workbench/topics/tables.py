@@ -1,9 +1,9 @@
-"""Tables computed from a fitted topic model: over time, per source, per actor, similarity, map.
+"""Tables computed from a fitted topic model: over time, per class, per actor, similarity, map.
 
-Each function takes a :class:`~workbench.topics.TopicResult` (and, for actors,
-a mentions table) and returns a tidy DataFrame that a plot function in
-:mod:`workbench.plots.topics` draws. Shares are of units (documents,
-paragraphs or sentences, whichever the model was fit on).
+Each function takes a :class:`~workbench.topics.TopicResult` (the whole corpus or a view
+of it from ``result.subset(...)``; and, for actors, a mentions table) and returns a tidy
+DataFrame that a plot function in :mod:`workbench.plots.topics` draws. Shares are of
+units (documents, paragraphs or sentences, whichever the model was fit on).
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import numpy as np
 import pandas as pd
 
 from workbench.core.bins import DTYPE, bin_start, label, resolve_bin
+from workbench.core.errors import InputError
 from workbench.core.inputs import require_columns
+from workbench.core.tables import is_list_cell
 
 if TYPE_CHECKING:
     from workbench.topics.fit import TopicResult
@@ -62,16 +64,87 @@ def topics_over_time(
 
 
 def topics_per_source(result: TopicResult, *, include_outliers: bool = False) -> pd.DataFrame:
-    """Units per topic per source (outlet).
+    """Units per topic per source (outlet): :func:`topics_per_class` by ``"source"``.
 
     Returns:
         ``source``, ``topic``, ``label``, ``units``, ``documents``, ``share`` (of the source's
         units); a missing source reads ``"(unknown)"``.
     """
+    return topics_per_class(result, "source", include_outliers=include_outliers)
+
+
+#: The class of a document whose value is missing or empty.
+UNKNOWN = "(unknown)"
+
+
+def topics_per_class(
+    result: TopicResult,
+    by: str,
+    *,
+    corpus: pd.DataFrame | None = None,
+    include_outliers: bool = False,
+) -> pd.DataFrame:
+    """Units per topic per class of a document column: outlet, text kind, any column.
+
+    Args:
+        result: A fitted topic model or a view (``result.subset(...)``).
+        by: A column of the corpus the model was fit on (``"source"``, ``"text_kind"``,
+            ``"author"``, a column of the researcher's own), or of ``corpus``. A list cell
+            (``tags``) counts the unit once for each of its values.
+        corpus: A table with ``doc_id`` and ``by``, for a column added after fitting (the
+            corpus itself, or any table keyed by ``doc_id``).
+        include_outliers: Keep topic -1 rows.
+
+    Returns:
+        ``<by>``, ``topic``, ``label``, ``units``, ``documents``, ``share`` (of the class's
+        units); a missing value reads ``"(unknown)"``; ``attrs["by"]`` names the column.
+
+    Raises:
+        InputError: ``by`` is no column (the message lists those there are).
+    """
+    from workbench.topics.views import documents_of
+
+    docs = documents_of(result) if corpus is None else corpus
+    if "doc_id" not in docs.columns or by not in docs.columns:
+        raise _no_column(by, docs, from_corpus=corpus is not None)
+    values = docs.drop_duplicates("doc_id").set_index("doc_id")[by]
     frame = _with_topics(result)
-    frame["source"] = frame["source"].fillna("(unknown)").replace("", "(unknown)")
-    out = _counts(frame, ["source"], include_outliers)
-    return out[["source", "topic", "label", "units", "documents", "share"]]
+    frame[by] = frame["doc_id"].map(values)
+    if frame[by].map(is_list_cell).any():
+        frame = frame.explode(by, ignore_index=True)
+    frame[by] = _classes(frame[by])
+    columns = [by, "topic", "label", "units", "documents", "share"]
+    if frame.empty:
+        out = pd.DataFrame(columns=columns)
+    else:
+        out = _counts(frame, [by], include_outliers)[columns]
+    out.attrs["by"] = by
+    return out
+
+
+def _classes(values: pd.Series) -> pd.Series:
+    """Missing and empty values as ``"(unknown)"``; mixed types as text, so they sort."""
+    blank = values.isna() | values.astype(str).str.strip().eq("")
+    if not blank.any():
+        return values
+    out = values.astype(object).where(~blank, UNKNOWN)
+    return out if out.map(type).nunique() == 1 else out.astype(str)
+
+
+def _no_column(by: str, docs: pd.DataFrame, *, from_corpus: bool) -> InputError:
+    import difflib
+
+    known = [str(c) for c in docs.columns if c != "doc_id"]
+    close = difflib.get_close_matches(str(by), known, n=3, cutoff=0.5)
+    hint = f"closest: {', '.join(map(repr, close))}; " if close else ""
+    where = "the table given as corpus=" if from_corpus else "the topic result's documents"
+    if from_corpus and "doc_id" not in docs.columns:
+        return InputError("topics_per_class(corpus=...): the table has no 'doc_id' column")
+    return InputError(
+        f"by={by!r}: {where} have no such column ({hint}columns: {', '.join(known) or 'none'}); "
+        "for a column added to the corpus after fitting, pass corpus=that_table "
+        "(with doc_id and the column)"
+    )
 
 
 def _counts(frame: pd.DataFrame, by: list[str], include_outliers: bool) -> pd.DataFrame:
@@ -181,6 +254,9 @@ def document_map(
     """
     from workbench.topics.models import MIN_UNITS_FOR_CLUSTERING, CachedUMAP
 
+    columns = ["unit_id", "doc_id", "x", "y", "topic", "label", "text"]
+    if result.doc_topics.empty:  # an empty view
+        return pd.DataFrame(columns=columns)
     emb = result.embeddings if result.embeddings is not None else _re_embed(result)
     seed = result.settings.seed if seed is None else seed
     if len(emb) >= MIN_UNITS_FOR_CLUSTERING:
@@ -219,9 +295,11 @@ def _re_embed(result: TopicResult) -> np.ndarray:
 
 
 __all__ = [
+    "UNKNOWN",
     "document_map",
     "topic_similarity",
     "topics_by_actor",
     "topics_over_time",
+    "topics_per_class",
     "topics_per_source",
 ]

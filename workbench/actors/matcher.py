@@ -1,0 +1,199 @@
+"""The gazetteer's names found in text, and merged with the model's spans.
+
+The model's spans (:mod:`workbench.actors.ner`) do not depend on the gazetteer, so they
+are cached once per text; the gazetteer is applied afterwards, here, in milliseconds
+per article. Every canonical name and alias is matched exactly (case as written) where
+it stands as a whole word, where spaCy's tokenizer would cut the text: not preceded or
+followed by a letter, digit or underscore, nor joined to the next word by a full stop
+(``CNN.com`` is a web address, not CNN) or to a neighbour by a hyphen after a full stop
+(``U.S.-Russia`` is one token for spaCy). Where two matches overlap, the one of more
+words wins, then the earlier one, as spaCy's ``EntityRuler`` chose (it counts tokens;
+here words, with a hyphen or slash inside a word counted as spaCy's tokenizer does). A
+gazetteer match then wins over any model span it overlaps, as it did when the ruler ran
+ahead of the model.
+
+All names are compiled into one regular expression shaped as a trie (names sharing a
+beginning share a branch), so one scan of a text finds every name at once; the scan
+jumps between characters that can start a name, and names mostly start with a capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+import numpy as np
+import pandas as pd
+
+from workbench.actors.gazetteer import Gazetteer
+
+#: Columns of a merged span table (as :func:`workbench.actors.ner.entity_spans` returns).
+SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
+
+# spaCy's tokenizer splits a word at a hyphen only between a letter or digit and a letter
+# ("Kyiv-based", but not "U.S.-Russia" nor "Russia-2022"), and at a full stop only between
+# a lower-case letter and a capital ("Ukraine.The", but not "CNN.com" nor "CNN.The").
+_HYPHEN = "[-\u2010-\u2015]"
+# A name ends where no word character follows, and no full stop or hyphen that spaCy
+# would not split at.
+_END = (
+    r"(?!\w)(?:(?!\.[^\W\d_])|(?<=[a-z\u00df-\u00ff])(?=\.[A-Z]))"
+    rf"(?:(?!{_HYPHEN})|(?<=[^\W_])(?={_HYPHEN}[^\W\d_]))"
+)
+# Hyphens and slashes between letters or digits are tokens of their own, as in spaCy.
+_INFIX = re.compile(r"(?<=[^\W_])[-/\u2010-\u2015](?=[^\W_])")
+# After a name's first character: the character before the name is no word character,
+# nor a hyphen that spaCy would not split at.
+_START = (
+    r"(?<![\w][\s\S])"
+    rf"(?:(?<!{_HYPHEN}[\s\S])|(?<=[^\W_]{_HYPHEN}[^\W\d_]))"
+)
+
+
+class AliasMatcher:
+    """Every surface (canonical name and alias) of a gazetteer, compiled for fast matching.
+
+    Attributes:
+        surfaces: Surface -> ``(label, canonical name)``.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.surfaces: dict[str, tuple[str, str]] = {}
+        for entry in gazetteer.entries.values():
+            for surface in entry.surfaces:
+                self.surfaces.setdefault(surface, (entry.type, entry.name))
+        self._words = {s: word_count(s) for s in self.surfaces}
+        # Surfaces inside which another one may begin (after a space, a hyphen ...).
+        firsts = {s[0] for s in self.surfaces}
+        self._inner = {
+            s: any(
+                s[i] in firsts and not (s[i - 1].isalnum() or s[i - 1] == "_")
+                for i in range(1, len(s))
+            )
+            for s in self.surfaces
+        }
+        self._pattern = _compile(self.surfaces) if self.surfaces else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Matches in ``text`` as ``(start, end, label, canonical name)``, in text order.
+
+        Overlapping matches are resolved as the ``EntityRuler`` did: most words first,
+        then earliest, and a match that overlaps one already taken is dropped.
+        """
+        if self._pattern is None:
+            return []
+        found: list[tuple[int, int]] = []
+        search, pos = self._pattern.search, 0
+        inner = self._inner
+        while (m := search(text, pos)) is not None:
+            found.append(m.span())
+            # a later name may begin inside this one only after a non-word character
+            pos = m.start() + 1 if inner[m.group()] else m.end()
+        if any(found[i][1] > found[i + 1][0] for i in range(len(found) - 1)):
+            found = self._non_overlapping(text, found)
+        return [(s, e, *self.surfaces[text[s:e]]) for s, e in found]
+
+    def _non_overlapping(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Longest first, then earliest, within each run of overlapping matches."""
+        out: list[tuple[int, int]] = []
+        group = [spans[0]]
+        for span in [*spans[1:], None]:
+            if span is not None and span[0] < max(e for _, e in group):
+                group.append(span)
+                continue
+            if len(group) == 1:
+                out.extend(group)
+            else:
+                taken: list[tuple[int, int]] = []
+                for s, e in sorted(
+                    group, key=lambda se: (-self._words[text[se[0] : se[1]]], se[0])
+                ):
+                    if all(e <= ts or te <= s for ts, te in taken):
+                        taken.append((s, e))
+                out.extend(sorted(taken))
+            group = [span]
+        return out
+
+
+def word_count(surface: str) -> int:
+    """Tokens of a name as spaCy counts them, nearly: words, and a hyphen inside one is three."""
+    return len(surface.split()) + 2 * len(_INFIX.findall(surface))
+
+
+def _compile(surfaces) -> re.Pattern:
+    """One pattern for all surfaces: a trie of their characters, between word boundaries."""
+    trie: dict = {}
+    for surface in surfaces:
+        node = trie
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = [re.escape(ch) + _START + _trie_regex(child) for ch, child in sorted(trie.items())]
+    return re.compile("(?:" + "|".join(branches) + ")" + _END)
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a trie node: alternatives longest-first, so the longest name is tried first."""
+    end = "" in node
+    children = [(ch, child) for ch, child in sorted(node.items()) if ch]
+    if not children:
+        return ""
+    alts = [re.escape(ch) + _trie_regex(child) for ch, child in children]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if end:  # the name may stop here: try the longer ones first (greedy), then none
+        body = "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+    return body
+
+
+_MATCHERS: OrderedDict[str, AliasMatcher] = OrderedDict()
+
+
+def matcher(gazetteer: Gazetteer) -> AliasMatcher:
+    """The compiled matcher of a gazetteer, reused while its digest stays the same."""
+    key = gazetteer.digest
+    if key not in _MATCHERS:
+        _MATCHERS[key] = AliasMatcher(gazetteer)
+        while len(_MATCHERS) > 4:
+            _MATCHERS.popitem(last=False)
+    _MATCHERS.move_to_end(key)
+    return _MATCHERS[key]
+
+
+def gazetteer_spans(texts: dict[str, str], gazetteer: Gazetteer) -> pd.DataFrame:
+    """Gazetteer matches of ``{text_hash: text}``: ``text_hash, start, end, label, gaz_id``."""
+    find = matcher(gazetteer).find
+    rows = [(h, *hit) for h, text in texts.items() for hit in find(text)]
+    out = pd.DataFrame(rows, columns=["text_hash", "start", "end", "label", "gaz_id"])
+    return out.astype({"start": "int64", "end": "int64"})
+
+
+def merge_spans(model: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """The model's spans and the gazetteer's matches; a match wins over a span it overlaps.
+
+    Args:
+        model: ``text_hash, start, end, label`` from the model.
+        found: ``text_hash, start, end, label, gaz_id`` from :func:`gazetteer_spans`
+            (no two overlap within a text).
+
+    Returns:
+        :data:`SPAN_COLUMNS`, ``source`` being ``gazetteer`` or ``model``.
+    """
+    codes, _ = pd.factorize(pd.concat([model["text_hash"], found["text_hash"]], ignore_index=True))
+    base = codes.astype(np.int64) << 32
+    m_base, f_base = base[: len(model)], base[len(model) :]
+    f_start = f_base + found["start"].to_numpy(np.int64)
+    f_end = f_base + found["end"].to_numpy(np.int64)
+    order = np.argsort(f_start, kind="stable")
+    f_start, f_end = f_start[order], f_end[order]
+    m_start = m_base + model["start"].to_numpy(np.int64)
+    m_end = m_base + model["end"].to_numpy(np.int64)
+    # The last match starting before a span ends is the only one that can overlap it
+    # (matches do not overlap one another, so their ends are sorted too).
+    last = np.searchsorted(f_start, m_end, side="left") - 1
+    hit = np.zeros(len(model), dtype=bool)
+    ok = last >= 0
+    hit[ok] = f_end[last[ok]] > m_start[ok]
+    kept = model.loc[~hit, ["text_hash", "start", "end", "label"]].assign(source="model", gaz_id="")
+    parts = [p for p in (found.assign(source="gazetteer"), kept) if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else kept
+    return out[SPAN_COLUMNS].astype({"start": "int64", "end": "int64"})
