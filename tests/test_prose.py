@@ -114,3 +114,50 @@ def test_actor_kinds_read_as_words_in_the_plural():
     assert text.startswith(
         "7 actors (2 places or governments, 2 people, 2 outlets and agencies, 1 organisation)"
     )
+
+
+def test_a_stray_early_unit_is_not_the_sharpest_topic_peak():
+    from workbench.topics import prose as topics_prose
+
+    day = pd.Timestamp("2022-03-07", tz="UTC")
+    table = pd.DataFrame(
+        {
+            "topic": [0, 1, 0, 1, 2],
+            "label": [
+                "grain, ships",
+                "gas, prices",
+                "grain, ships",
+                "gas, prices",
+                "finland, nato",
+            ],
+            "date": [
+                day,
+                day,
+                day + pd.Timedelta(weeks=1),
+                day + pd.Timedelta(weeks=1),
+                pd.Timestamp("2013-07-01", tz="UTC"),
+            ],
+            "documents": [30, 10, 12, 28, 1],
+            "share": [0.75, 0.25, 0.3, 0.7, 1.0],
+        }
+    )
+    text = topics_prose.describe_over_time(table)
+    assert text.startswith("The sharpest peak: **grain, ships** takes 75% of the units")
+    assert "2022-03-07" in text
+
+
+def test_a_name_seen_three_times_in_a_tiny_topic_is_not_the_strongest_tie():
+    from workbench.topics import prose as topics_prose
+
+    by_actor = pd.DataFrame(
+        {
+            "actor": ["Android", "Olena Petrenko"] + [f"Actor {i}" for i in range(40)],
+            "topic": [5, 0] + [1] * 40,
+            "label": ["audio, tinge", "grain, ships"] + ["gas, prices"] * 40,
+            "mentions": [3, 400] + [250] * 40,
+            "lift": [2357.2, 4.1] + [1.0] * 40,
+        }
+    )
+    text = topics_prose.describe_actors(by_actor)
+    assert text.startswith("The strongest tie: **Olena Petrenko** is named 4.1 times")
+    assert "Android" in topics_prose.describe_actors(by_actor, min_mentions=3)

@@ -394,7 +394,46 @@ def test_kernels_running_side_by_side_share_the_cores(tmp_path):
             f"import os\nprint('processes:', os.environ.get({PROCESSES_ENV!r}))",
         )
     index, outcomes = render(out=tmp_path / "out", folder=folder, workers=2)
-    assert [o.ok for o in outcomes] == [True, True]
+    assert [o.ok for o in outcomes] == [True, True], [o.error for o in outcomes]
     share = max(1, budget() // min(2, budget()))
     for o in outcomes:
         assert f"processes: {share}" in o.html.read_text()
+
+
+def test_a_kernel_that_fails_to_start_is_tried_once_more_and_a_cell_error_never(
+    tmp_path, monkeypatch
+):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from workbench.reports import run
+    from workbench.reports.plan import Job
+
+    job = Job(tmp_path / "01-a.ipynb", {}, tmp_path)
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    assert run._papermill(job, tmp_path / "out.ipynb") == "" and len(calls) == 2
+
+    def dead(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", dead)
+    assert "Kernel died" in run._papermill(job, tmp_path / "out.ipynb")
+    assert len(calls) == run.KERNEL_ATTEMPTS
+
+    def broken(*args, **kwargs):
+        calls.append(1)
+        raise PapermillExecutionError(3, 3, "x()", "RuntimeError", "deliberately broken", [])
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    message = run._papermill(job, tmp_path / "out.ipynb")
+    assert message == "RuntimeError: deliberately broken (cell 3)" and len(calls) == 1

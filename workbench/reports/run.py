@@ -178,6 +178,11 @@ def execute(job: Job) -> Outcome:
     return Outcome(job, not error, seconds, ipynb if ipynb.exists() else None, html, size, error)
 
 
+#: Tries per notebook when its kernel fails to start or dies (two kernels starting at
+#: once on a loaded machine occasionally time out); an error in a cell is never retried.
+KERNEL_ATTEMPTS = 2
+
+
 def _papermill(job: Job, output: Path) -> str:
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -186,22 +191,26 @@ def _papermill(job: Job, output: Path) -> str:
     previous = os.environ.get(REPORT_ENV)
     os.environ[REPORT_ENV] = "1"
     try:
-        papermill.execute_notebook(
-            str(job.notebook),
-            str(output),
-            parameters=job.params,
-            kernel_name=KERNEL,
-            cwd=str(job.notebook.parent),
-            progress_bar=False,
-            log_output=False,
-            # Saving the notebook after every cell (papermill's default) rewrites and
-            # revalidates it, plotly.js included, twice per cell: seconds per report.
-            request_save_on_cell_execute=False,
-        )
-    except PapermillExecutionError as err:
-        return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
-    except Exception as err:
-        return _message(err)
+        for attempt in range(KERNEL_ATTEMPTS):
+            try:
+                papermill.execute_notebook(
+                    str(job.notebook),
+                    str(output),
+                    parameters=job.params,
+                    kernel_name=KERNEL,
+                    cwd=str(job.notebook.parent),
+                    progress_bar=False,
+                    log_output=False,
+                    # Saving the notebook after every cell (papermill's default) rewrites
+                    # and revalidates it, plotly.js included, twice per cell: seconds.
+                    request_save_on_cell_execute=False,
+                )
+                break
+            except PapermillExecutionError as err:  # the notebook's own code failed: no retry
+                return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
+            except Exception as err:  # the kernel did not start or died: once more
+                if attempt + 1 == KERNEL_ATTEMPTS:
+                    return _message(err)
     finally:
         if previous is None:
             os.environ.pop(REPORT_ENV, None)

@@ -47,15 +47,28 @@ def describe_over_time(table: pd.DataFrame) -> str:
     real = table[table["topic"] != -1]
     if real.empty:
         return "Every dated unit is an outlier."
-    best = real.loc[real["share"].idxmax()]
+    # A bin of one or two stray units (an article dated years early) is not a peak: only
+    # bins holding at least a quarter of the median bin's units (and 5) are compared.
+    totals = (real["documents"] / real["share"]).where(real["share"] > 0)
+    per_bin = totals.groupby(real["date"]).max()
+    floor = max(5.0, float(per_bin.median()) / 4) if len(per_bin) else 5.0
+    solid = real[real["date"].map(per_bin).fillna(0) >= floor]
+    best = (solid if len(solid) else real).loc[(solid if len(solid) else real)["share"].idxmax()]
     return (
         f"The sharpest peak: **{md_escape(best.label)}** takes {best.share:.0%} of the units "
         f"in the bin starting {best.date:%Y-%m-%d} ({_n(int(best.documents), 'document')})."
     )
 
 
-def describe_actors(by_actor: pd.DataFrame, *, min_mentions: int = 3) -> str:
-    """The actor most over-represented in a topic (named ``min_mentions`` times or more)."""
+def describe_actors(by_actor: pd.DataFrame, *, min_mentions: int | None = None) -> str:
+    """The actor most over-represented in a topic (named ``min_mentions`` times or more in it).
+
+    The default grows with the table (3 on a small corpus, a tenth of the square root of
+    all the mentions counted on a large one: 70 for half a million), so a name seen three
+    times in a topic of three units does not top the list with a lift in the thousands.
+    """
+    if min_mentions is None:
+        min_mentions = max(3, round(float(by_actor["mentions"].sum()) ** 0.5 / 10))
     solid = by_actor[(by_actor["mentions"] >= min_mentions) & (by_actor["topic"] != -1)]
     if solid.empty:
         return "No actor is named often enough in one topic to compare."
