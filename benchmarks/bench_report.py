@@ -13,7 +13,7 @@ Prints one table from one run:
 Each row: wall time, the issue's target, the CPU time of every process together (user
 and system: what a busier machine stretches and more cores shorten), the warm-up's time
 and each notebook's (from ``index.json``), and the peak memory of every process of the
-run together (sampled every 0.2 s: the sum of PSS, which counts a page shared by forked
+run together (sampled every second: the sum of PSS, which counts a page shared by forked
 processes once, and in brackets of RSS, which counts it in each; without psutil, the
 largest single process's RSS from ``getrusage``, and the table says so). The load
 average before and after is printed: measure on a quiet machine.
@@ -115,7 +115,7 @@ class Peak:
                 pss += getattr(info, "pss", info.rss)
                 rss += info.rss
             self.pss, self.rss = max(self.pss, pss), max(self.rss, rss)
-            self._stop.wait(0.2)
+            self._stop.wait(1.0)
 
     def stop(self) -> tuple[float, float | None, str]:
         """``(peak MB, peak RSS-sum MB or None, how it was measured)``."""
