@@ -26,8 +26,6 @@ apostrophes dropped, so ``U.S.``, ``US`` and ``us`` are one key.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,12 +34,10 @@ from pathlib import Path
 from workbench import config
 from workbench.core import cache
 from workbench.core.errors import UserError
+from workbench.core.names import fold
 
 #: Actor types a gazetteer entry may carry (spaCy's labels, plus MEDIA for outlets and agencies).
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MEDIA")
-
-_FOLD_DROP = re.compile(r"[.'\u2019`]")
-_SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
 class GazetteerError(UserError, ValueError):
@@ -124,20 +120,6 @@ class Gazetteer:
             for entry in self.entries.values()
             for surface in dict.fromkeys(entry.surfaces)
         ]
-
-
-@lru_cache(maxsize=500_000)
-def fold(name: str) -> str:
-    """The comparison key of a name: no accents, case folded, no full stops or apostrophes.
-
-    Example:
-        >>> fold("  U.S. Zelenskyy’s ")
-        'us zelenskyys'
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _FOLD_DROP.sub("", text.casefold())
-    return _SPACES.sub(" ", text).strip()
 
 
 def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:

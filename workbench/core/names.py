@@ -68,11 +68,12 @@ class AmbiguousNameError(NameNotFoundError):
     """A bare surname belongs to several people; the message names them."""
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=500_000)
 def fold(name: str) -> str:
     """The comparison key of a name: no accents, case folded, no full stops or apostrophes.
 
-    The same key as :func:`workbench.actors.gazetteer.fold`.
+    The gazetteer's key too (:mod:`workbench.actors.gazetteer` imports it); cached, since
+    resolution folds the same surfaces again and again.
 
     Example:
         >>> fold("  Sergéi  LAVROV’s ")
