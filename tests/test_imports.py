@@ -102,6 +102,19 @@ def test_importing_the_workbench_layers_imports_nothing_heavy():
     assert "plotly" not in got["modules"] and "sklearn" not in got["modules"]
 
 
+def test_a_report_runner_and_a_page_export_start_without_pandas():
+    # The runner processes start while the report warms up; pandas would add half a second.
+    got = imported_by("""
+        import workbench
+        from workbench.reports.run import execute, start_pool
+        from workbench.reports.html import export_html
+        import sys
+        OUT = ["pandas" in sys.modules, workbench.ingest.__name__, "pandas" in sys.modules]
+    """)
+    # No pandas until a corpus entry point is used; then it loads.
+    assert got["out"] == [False, "ingest", True]
+
+
 @pytest.mark.slow
 def test_cached_actor_tables_and_timeline_import_no_spacy_or_torch(sample_corpus):
     from workbench.actors import extract_actors

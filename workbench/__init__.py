@@ -1,19 +1,17 @@
 """The news-corpus research workbench.
 
-``import workbench`` stays light: pandas and the corpus layer only. The layers load when
-first named (``workbench.actors``, ``workbench.topics``, ``workbench.timeline``,
-``workbench.evidence``, ``workbench.notebook``, ``workbench.plots``,
+``import workbench`` stays light: it imports nothing (not even pandas), so that a process
+that needs one small module (a report runner, the command line's help) starts at once.
+The layers load when first named (``workbench.actors``, ``workbench.topics``,
+``workbench.timeline``, ``workbench.evidence``, ``workbench.notebook``, ``workbench.plots``,
 ``workbench.reports``), and so do the entry points kept here for a notebook's first
-cells (``workbench.extract_actors``, ``workbench.fit_topics``, ``workbench.build_timeline``);
-spaCy, torch, sentence-transformers and BERTopic are imported by the functions that need
-them. ``dir(workbench)`` lists all of it.
+cells (``workbench.ingest``, ``workbench.extract_actors``, ``workbench.fit_topics``,
+``workbench.build_timeline`` ...); spaCy, torch, sentence-transformers and BERTopic are
+imported by the functions that need them. ``dir(workbench)`` lists all of it.
 """
 
 import importlib as _importlib
 import importlib.util as _util
-
-from workbench.corpus.load import CorpusError, Ingest, ingest, load_corpus, save_corpus
-from workbench.corpus.segments import segment
 
 #: The rooms of the workbench, imported when first used.
 LAYERS = (
@@ -31,6 +29,12 @@ LAYERS = (
 )
 #: Entry points importable from here, and the module each lives in (imported on first use).
 _LAZY = {
+    "CorpusError": "workbench.corpus.load",
+    "Ingest": "workbench.corpus.load",
+    "ingest": "workbench.corpus.load",
+    "load_corpus": "workbench.corpus.load",
+    "save_corpus": "workbench.corpus.load",
+    "segment": "workbench.corpus.segments",
     "extract_actors": "workbench.actors",
     "fit_topics": "workbench.topics",
     "load_topics": "workbench.topics",

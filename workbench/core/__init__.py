@@ -24,7 +24,23 @@ Nothing here imports another layer of the workbench; every layer may import this
 - :mod:`~workbench.core.distributed`: the Dask switch (a cluster when one is active).
 """
 
-from workbench.core.escape import hover_text, html_text, md_escape
-from workbench.core.prose import plural
+import importlib as _importlib
+
+#: Names importable from here, and the module each lives in: imported on first use, so
+#: that importing one small module of ``workbench.core`` does not import pandas.
+_LAZY = {
+    "hover_text": "workbench.core.escape",
+    "html_text": "workbench.core.escape",
+    "md_escape": "workbench.core.escape",
+    "plural": "workbench.core.prose",
+}
 
 __all__ = ["html_text", "hover_text", "md_escape", "plural"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -16,19 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench import config
 from workbench.core.errors import InputError
-from workbench.core.tables import join_lists
+
+if TYPE_CHECKING:  # pandas is imported by the functions that take tables: writing a page does not
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -104,7 +105,7 @@ def key(*parts: Any) -> str:
     """A stable hash of any JSON-serialisable parts (names, parameters, hash lists)."""
     h = hashlib.blake2b(digest_size=12)
     for part in parts:
-        if isinstance(part, pd.Series | list | tuple) and not isinstance(part, str):
+        if isinstance(part, list | tuple) or _is_series(part):
             for item in part:
                 h.update(str(item).encode("utf-8", "surrogatepass"))
                 h.update(b"\x1f")
@@ -112,6 +113,12 @@ def key(*parts: Any) -> str:
             h.update(json.dumps(part, sort_keys=True, default=str).encode())
         h.update(b"\x1e")
     return h.hexdigest()
+
+
+def _is_series(value: Any) -> bool:
+    """A pandas Series (without importing pandas: none exists before pandas is imported)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.Series)
 
 
 def corpus_key(texts: Iterable[str]) -> str:
@@ -127,6 +134,8 @@ def frame_key(df: pd.DataFrame) -> str:
     h = hashlib.blake2b(digest_size=12)
     h.update("\x1f".join(map(str, df.columns)).encode())
     if len(df):
+        import pandas as pd
+
         h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
     return h.hexdigest()
 
@@ -171,6 +180,8 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     Raises:
         InputError: For any other extension, naming the path.
     """
+    from workbench.core.tables import join_lists
+
     path = Path(path)
     suffix = path.suffix.lower()
     with atomic_path(path) as tmp:
@@ -199,6 +210,8 @@ def cached_frame(
         compute: Builds the table on a miss (a damaged entry is one, with a warning).
         use_cache: False computes afresh and writes nothing.
     """
+    import pandas as pd
+
     if not use_cache:
         return compute()
     path = config.cache_dir(namespace) / f"{cache_key}.parquet"

@@ -9,8 +9,23 @@ notebooks share (:mod:`~workbench.reports.warm`), the safe offline HTML
 every report in one file (:mod:`~workbench.reports.single`).
 """
 
-from workbench.reports.params import ParameterError
-from workbench.reports.plan import find_notebooks, plan
-from workbench.reports.run import render
+import importlib as _importlib
+
+#: Names importable from here, and the module each lives in: imported on first use, so
+#: that a report runner process (:mod:`workbench.reports.run`) starts without pandas.
+_LAZY = {
+    "ParameterError": "workbench.reports.params",
+    "find_notebooks": "workbench.reports.plan",
+    "plan": "workbench.reports.plan",
+    "render": "workbench.reports.run",
+}
 
 __all__ = ["ParameterError", "find_notebooks", "plan", "render"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -25,6 +25,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from workbench.config import cache_dir
+from workbench.core.cache import read_entry, text_hash, write_text
+
 #: Inline scripts larger than this (characters) are compressed into the page.
 PACK_BYTES = 8_000
 #: The ``id`` of the element holding plotly.js, compressed.
@@ -65,12 +68,26 @@ def expand(packed: str) -> str:
 
 @lru_cache(maxsize=2)
 def compressed_plotly(bundle: str) -> str:
-    """:func:`compress` of plotly.js, cached.
+    """:func:`compress` of plotly.js, cached in the process and on disk.
 
-    Every page of a rendering carries the same plotly.js, so a process compresses it
-    once (0.3 s) per plotly.js version.
+    Every page of every rendering carries the same plotly.js: it is compressed (0.4 s)
+    once per plotly.js version and kept under the cache folder (``reports/``), so a
+    warm rendering's workers only read it.
     """
-    return compress(bundle)
+    path = cache_dir("reports") / f"plotly-{text_hash(bundle)}.b85"
+    packed = read_entry(path, _read_packed)
+    if packed is None:
+        packed = compress(bundle)
+        write_text(path, f"{len(packed)}\n{packed}")
+    return packed
+
+
+def _read_packed(path: Path) -> str:
+    """A packed bundle written by :func:`compressed_plotly` (its length first: a cut file fails)."""
+    size, _, packed = path.read_text("ascii").partition("\n")
+    if not size.isdigit() or int(size) != len(packed):
+        raise ValueError(f"{path.name}: {len(packed)} characters, the header says {size}")
+    return packed
 
 
 def plotly_element(bundle: str) -> str:

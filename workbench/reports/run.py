@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.imports import IRI_CHECK, without
 from workbench.core.pool import PROCESSES_ENV, REPORT_ENV, budget, processes, spawn_pool
@@ -44,8 +45,9 @@ from workbench.reports.plan import (
     find_notebooks,
     plan,
 )
-from workbench.reports.warm import Warmup
-from workbench.reports.warm import warm as warm_up
+
+if TYPE_CHECKING:
+    from workbench.reports.warm import Warmup
 
 # ----------------------------------------------------------------------------- running
 
@@ -78,6 +80,7 @@ def render(
     """
     from workbench.reports.index import corpus_info, write_index
     from workbench.reports.single import write_single_file
+    from workbench.reports.warm import warm as warm_up
 
     start = time.perf_counter()
     the_plan = plan(corpus, out=out, only=only, params=params, grid=grid, folder=folder)
