@@ -5,6 +5,7 @@ Covers :func:`workbench.core.cache.read_entry` and every cache read that goes th
 """
 
 import json
+import sys
 
 import numpy as np
 import pandas as pd
@@ -330,3 +331,16 @@ def test_a_damaged_umap_reduction_is_computed_again(monkeypatch, content, error)
         again = models.CachedUMAP(n_components=2).fit(x)
     assert again.embedding_.tolist() == reduced.tolist()
     assert np.load(path).tolist() == reduced.tolist()
+
+
+def test_code_key_follows_the_source_of_the_modules(tmp_path, monkeypatch):
+    rule = tmp_path / "wb_rule_module.py"
+    rule.write_text("LIMIT = 3\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = cache.code_key("wb_rule_module", "workbench.core.tables")
+    assert cache.code_key("wb_rule_module", "workbench.core.tables") == first
+    rule.write_text("LIMIT = 4\n")  # an edited rule: a new key, so no stale tables
+    assert cache.code_key("wb_rule_module", "workbench.core.tables") != first
+    assert "wb_rule_module" not in sys.modules  # hashed, not imported
+    with pytest.raises(ModuleNotFoundError, match="wb_no_such_module"):
+        cache.code_key("wb_no_such_module")

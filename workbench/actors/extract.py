@@ -152,6 +152,7 @@ def extract_actors(
     # which are keyed anyway; only these whole tables depend on them, never the spans.
     key = cache.key(
         TABLES_VERSION,
+        cache.code_key(*RULE_MODULES),
         gaz.digest,
         window,
         metonymy,
@@ -178,6 +179,20 @@ def extract_actors(
 #: citations; aliases as lists. 4: the gazetteer matched after the model (no EntityRuler).
 TABLES_VERSION = "4"
 _TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sentences")
+#: The modules whose rules make the tables from the model's spans: their code is part of
+#: the cache key, so an edited rule is never hidden by tables an older one computed.
+RULE_MODULES = (
+    "workbench.actors.extract",
+    "workbench.actors.gazetteer",
+    "workbench.actors.matcher",
+    "workbench.actors.names",
+    "workbench.actors.network",
+    "workbench.actors.people",
+    "workbench.actors.quotes",
+    "workbench.actors.resolve",
+    "workbench.core.names",
+    "workbench.core.places",
+)
 
 
 def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:

@@ -115,6 +115,24 @@ def key(*parts: Any) -> str:
     return h.hexdigest()
 
 
+def code_key(*modules: str) -> str:
+    """A hash of the source files of ``modules`` (dotted names), without importing them.
+
+    Part of the key of a cache whose entries a rule in those modules computes: an
+    upgraded or edited rule computes its tables afresh instead of reading stale ones.
+    """
+    from importlib.util import find_spec
+
+    h = hashlib.blake2b(digest_size=12)
+    for name in modules:
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"code_key: no module {name!r}")
+        h.update(name.encode())
+        h.update(Path(spec.origin).read_bytes())
+    return h.hexdigest()
+
+
 def _is_series(value: Any) -> bool:
     """A pandas Series (without importing pandas: none exists before pandas is imported)."""
     pandas = sys.modules.get("pandas")

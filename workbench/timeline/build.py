@@ -268,6 +268,13 @@ def _equivalents(gazetteer) -> dict[str, str]:
 #: Bumped when what the timeline reads from the texts changes (older cached tables unused).
 TEXT_TABLES_VERSION = "1"
 _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
+#: The modules whose rules read these tables from the texts (part of the cache key).
+RULE_MODULES = (
+    "workbench.timeline.events",
+    "workbench.timeline.places",
+    "workbench.timeline.temporal",
+    "workbench.core.places",
+)
 
 
 def _text_tables(
@@ -283,6 +290,7 @@ def _text_tables(
         "timeline",
         cache.key(
             TEXT_TABLES_VERSION,
+            cache.code_key(*RULE_MODULES),
             cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
             cache.corpus_key(map(str, corpus["date"])) if "date" in corpus else None,
             cache.corpus_key(map(str, corpus["source"])) if "source" in corpus else None,
