@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -159,6 +160,35 @@ def matcher(gazetteer: Gazetteer) -> AliasMatcher:
     return _MATCHERS[key]
 
 
+#: Model labels whose span wins over a gazetteer match inside it when the name goes on.
+LONGER_NAME_LABELS = frozenset({"ORG", "FAC"})
+_CONNECTORS = frozenset("of for and on the de du la des del 's & -".split())
+_NOT_NAME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _goes_on_as_a_name(text: str, start: int, end: int, inner_starts, inner_ends) -> bool:
+    """Whether a span's words outside the matches inside it are a name's words.
+
+    At least one capitalised word outside the matches, every other word outside them
+    capitalised or a connector ("of", "for", "and" ...), and no day or month names.
+    """
+    rest, at = [], start
+    for a, b in zip(inner_starts.tolist(), inner_ends.tolist(), strict=True):
+        rest.append(text[at:a])
+        at = b
+    rest.append(text[at:end])
+    words = " ".join(rest).replace("'s", " 's").split()
+    named = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return bool(named) and all(
+        (w[:1].isupper() or w[:1].isdigit() or w.casefold() in _CONNECTORS)
+        and w.casefold().strip(".,") not in _NOT_NAME_WORDS
+        for w in words
+    )
+
+
 def gazetteer_spans(texts: dict[str, str], gazetteer: Gazetteer) -> pd.DataFrame:
     """Gazetteer matches of ``{text_hash: text}``: ``text_hash, start, end, label, gaz_id``."""
     find = matcher(gazetteer).find
@@ -167,13 +197,21 @@ def gazetteer_spans(texts: dict[str, str], gazetteer: Gazetteer) -> pd.DataFrame
     return out.astype({"start": "int64", "end": "int64"})
 
 
-def merge_spans(model: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+def merge_spans(
+    model: pd.DataFrame, found: pd.DataFrame, texts: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The model's spans and the gazetteer's matches; a match wins over a span it overlaps.
+
+    One exception, given the ``texts``: a model organisation or site whose name holds
+    the match and goes on in capitalised words ("U.S. Department of Energy" around
+    "U.S.", "NATO Response Force" around "NATO") is a name of its own and wins over
+    the matches inside it.
 
     Args:
         model: ``text_hash, start, end, label`` from the model.
         found: ``text_hash, start, end, label, gaz_id`` from :func:`gazetteer_spans`
             (no two overlap within a text).
+        texts: ``{text_hash: text}``; without it every overlapping match wins.
 
     Returns:
         :data:`SPAN_COLUMNS`, ``source`` being ``gazetteer`` or ``model``.
@@ -193,7 +231,29 @@ def merge_spans(model: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     hit = np.zeros(len(model), dtype=bool)
     ok = last >= 0
     hit[ok] = f_end[last[ok]] > m_start[ok]
+    first = np.searchsorted(f_end, m_start, side="right")  # the first match ending after it
+    beaten = np.zeros(len(found), dtype=bool)  # matches inside a longer name that wins
+    if texts is not None:
+        labels, hashes = model["label"].tolist(), model["text_hash"].tolist()
+        starts, ends = model["start"].tolist(), model["end"].tolist()
+        for i in np.flatnonzero(hit):
+            inside = slice(first[i], last[i] + 1)
+            if (
+                labels[i] in LONGER_NAME_LABELS
+                and f_start[first[i]] >= m_start[i]
+                and f_end[last[i]] <= m_end[i]
+                and _goes_on_as_a_name(
+                    texts[hashes[i]],
+                    starts[i],
+                    ends[i],
+                    f_start[inside] - m_base[i],
+                    f_end[inside] - m_base[i],
+                )
+            ):
+                hit[i] = False
+                beaten[order[inside]] = True
     kept = model.loc[~hit, ["text_hash", "start", "end", "label"]].assign(source="model", gaz_id="")
+    found = found.loc[~beaten]
     parts = [p for p in (found.assign(source="gazetteer"), kept) if len(p)]
     out = pd.concat(parts, ignore_index=True) if parts else kept
     return out[SPAN_COLUMNS].astype({"start": "int64", "end": "int64"})

@@ -33,9 +33,11 @@ DEMONYMS = frozenset(
     turkish polish belarusian italian spanish japanese indian iranian israeli finnish swedish
     hungarian european canadian saudi qatari syrian korean north south georgian moldovan
     lithuanian latvian estonian romanian czech slovak dutch belgian austrian swiss greek
-    australian brazilian mexican emirati chechen crimean""".split()
+    australian brazilian mexican emirati chechen crimean briton britons""".split()
 )
 
+#: Names the model takes for people that are not people ("Thank God").
+NOT_PEOPLE = frozenset({"god", "lord", "allah", "jesus christ", "santa claus"})
 #: Lower-case name particles that stay lower-case ("Ursula von der Leyen").
 PARTICLES = frozenset("von van der den de da di du la le bin ibn al el dos das del".split())
 

@@ -135,7 +135,7 @@ def entity_spans(
         use_cache=use_cache,
         progress=progress,
     )
-    spans = merge_spans(model, gazetteer_spans(unique, gazetteer))
+    spans = merge_spans(model, gazetteer_spans(unique, gazetteer), unique)
     return spans.drop_duplicates(["text_hash", "start", "end"]).reset_index(drop=True)
 
 

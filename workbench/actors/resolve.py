@@ -40,11 +40,13 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from workbench.actors import names
+from workbench.actors.context import context_reasons, framed_as_place
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.people import chain, memo, recover, resolve_people
 
-#: Labels of spaCy's model kept as actors (gazetteer matches are always kept).
-MODEL_LABELS = ("PERSON", "ORG", "GPE")
+#: Labels of spaCy's model kept as actors (gazetteer matches are always kept): people,
+#: organisations, places with a government, other places and sites.
+MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 #: rapidfuzz ratio above which an organisation or place is a spelling of a gazetteer name.
 PLACE_FUZZ = 92
 
@@ -95,9 +97,12 @@ def resolve(
     spans = _plain_strings(spans)
     work = _prepare(spans, gazetteer, frozenset(labels))
     _drop(work, gazetteer, author_names(authors), counts)
+    _drop_by_context(work, texts)
+    _surnames_typed_otherwise(work)
+    work = _acronyms(work, texts)
     _majority_types(work, gazetteer)
     resolve_people(work, gazetteer)
-    _places(work, gazetteer)
+    _places(work, gazetteer, texts)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
     if metonymy:
         _metonymy(work, gazetteer)
@@ -123,6 +128,7 @@ def _plain_strings(df: pd.DataFrame) -> pd.DataFrame:
 def _prepare(spans: pd.DataFrame, gaz: Gazetteer, labels: frozenset[str]) -> pd.DataFrame:
     keep = (spans["source"] == "gazetteer") | spans["label"].isin(labels)
     work = _split_compounds(spans.loc[keep, WORK_COLUMNS].reset_index(drop=True), gaz)
+    work = _trim_articles(work)
     work["gaz_id"] = work["gaz_id"].fillna("")
     clean = memo(lambda s, person: names.clean_name(s, person=person))
     cleaned = [
@@ -131,6 +137,7 @@ def _prepare(spans: pd.DataFrame, gaz: Gazetteer, labels: frozenset[str]) -> pd.
     ]
     work["name"] = [c[0] for c in cleaned]
     work["titled"] = [c[1] for c in cleaned]
+    _trim_titles(work)
     lookup = memo(lambda n, s: (gaz.lookup(n) or gaz.lookup(s) or _NO_ENTRY).name)
     gaz_ids, rules = [], []
     for gaz_id, name, surface, titled in zip(
@@ -149,6 +156,38 @@ def _prepare(spans: pd.DataFrame, gaz: Gazetteer, labels: frozenset[str]) -> pd.
     work["atype"] = work["label"]
     work["dropped"] = False
     return work
+
+
+_ARTICLE = re.compile(r"(?:the|The|THE)\s+(?=[A-Z0-9])")
+
+
+def _trim_articles(work: pd.DataFrame) -> pd.DataFrame:
+    """A span opening with "the" ("the Institute for the Study of War") starts after it."""
+    cut = [m.end() if (m := _ARTICLE.match(s)) else 0 for s in work["surface"].tolist()]
+    if not any(cut):
+        return work
+    work = work.copy()
+    work["start"] = work["start"].to_numpy() + np.asarray(cut)
+    work["surface"] = [s[c:] for s, c in zip(work["surface"].tolist(), cut, strict=True)]
+    return work
+
+
+def _trim_titles(work: pd.DataFrame) -> None:
+    """A person's span starts at the name its title preceded ("Briton [Aiden Aslin]")."""
+    starts = work["start"].tolist()
+    surfaces = work["surface"].tolist()
+    for i, (surface, name, titled, end) in enumerate(
+        zip(
+            surfaces,
+            work["name"].tolist(),
+            work["titled"].tolist(),
+            work["end"].tolist(),
+            strict=True,
+        )
+    ):
+        if titled and name and surface.endswith(name) and len(name) < len(surface):
+            starts[i], surfaces[i] = end - len(name), name
+    work["start"], work["surface"] = starts, surfaces
 
 
 class _NoEntry:
@@ -196,6 +235,10 @@ def _drop(work: pd.DataFrame, gaz: Gazetteer, authors: frozenset[str], counts: C
             return "not a name"
         if fold(name) in names.DEMONYMS or fold(name).rstrip("s") in names.DEMONYMS:
             return "nationality word"
+        if label == "PERSON" and fold(name) in names.NOT_PEOPLE:
+            return "not a person"
+        if "\u2022" in surface:
+            return "not a name"
         if label == "PERSON" and not names.looks_like_person(name):
             return "not a name"
         if " " not in name and _mostly_lower(name, counts):
@@ -218,6 +261,125 @@ def _drop(work: pd.DataFrame, gaz: Gazetteer, authors: frozenset[str], counts: C
         chain(old, r) if r else old for old, r in zip(work["rule"].tolist(), reasons, strict=True)
     ]
     work["actor"] = [("" if r else a) for a, r in zip(work["actor"].tolist(), reasons, strict=True)]
+
+
+def _drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """Drop spans the words around them rule out (:mod:`workbench.actors.context`)."""
+    live = ~work["dropped"]
+    part = work[live]
+    reasons = context_reasons(
+        part["doc_id"].tolist(),
+        part["start"].tolist(),
+        part["end"].tolist(),
+        part["name"].tolist(),
+        part["label"].tolist(),
+        texts,
+    )
+    hit = [i for i, r in zip(part.index, reasons, strict=True) if r]
+    if not hit:
+        return
+    why = dict(zip(part.index, reasons, strict=True))
+    work.loc[hit, "dropped"] = True
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], why[i]) for i in hit]
+    work.loc[hit, "actor"] = ""
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """An acronym a document defines ("Organization for Migration (IOM)") stands for the name.
+
+    An acronym in brackets right after a name of several words, whose first letter is
+    the name's, stands for that name wherever the document uses it: the spans the model
+    found there take the name, and the occurrences it missed are added.
+    """
+    live = ~work["dropped"] & work["label"].isin(["ORG", "GPE", "FAC", "LOC"])
+    defined: dict[tuple[str, str], int] = {}
+    for i, doc, end, name in zip(
+        work.index[live],
+        work.loc[live, "doc_id"],
+        work.loc[live, "end"],
+        work.loc[live, "name"],
+        strict=True,
+    ):
+        m = _ACRONYM.match(texts.get(doc, ""), end)
+        words = name.split()
+        if (
+            m
+            and len(words) > 1
+            and m.group(1)[0] == words[0][0]
+            and len(m.group(1)) <= len(words) + 2
+        ):
+            defined.setdefault((doc, m.group(1)), i)
+    if not defined:
+        return work
+    docs = {doc for doc, _ in defined}
+    part = work[work["doc_id"].isin(docs)]
+    at = {
+        (d, a, b): i
+        for i, d, a, b in zip(part.index, part["doc_id"], part["start"], part["end"], strict=True)
+    }
+    taken: dict[str, list[tuple[int, int]]] = {}
+    live_part = part[~part["dropped"]]
+    for d, a, b in zip(live_part["doc_id"], live_part["start"], live_part["end"], strict=True):
+        taken.setdefault(d, []).append((a, b))
+    added = []
+    for (doc, acronym), i in defined.items():
+        source = work.loc[i]
+        for m in re.finditer(rf"\b{re.escape(acronym)}\b", texts[doc]):
+            j = at.get((doc, m.start(), m.end()))
+            if j is not None:
+                for col in ("name", "actor", "label", "atype", "gaz_id"):
+                    work.at[j, col] = source[col]
+                work.at[j, "dropped"] = False
+                work.at[j, "rule"] = chain(work.at[j, "rule"], "acronym")
+            elif not any(a <= m.start() < b for a, b in taken.get(doc, ())):
+                added.append(
+                    source.to_dict()
+                    | {
+                        "start": m.start(),
+                        "end": m.end(),
+                        "surface": acronym,
+                        "rule": "acronym",
+                        "source": "acronym",
+                        "titled": False,
+                    }
+                )
+    if not added:
+        return work
+    return pd.concat([work, pd.DataFrame(added)], ignore_index=True)
+
+
+def _surnames_typed_otherwise(work: pd.DataFrame) -> None:
+    """A one-word organisation or place that is a surname the document gives in full: a person.
+
+    "Alexander Trofimov ... Trofimov said", the second labelled ORG by the model: it
+    becomes a person's span, resolved with the others.
+    """
+    live = ~work["dropped"]
+    people = work[live & (work["label"] == "PERSON") & work["name"].str.contains(" ")]
+    surnames = {
+        (d, names.last_token(n)) for d, n in zip(people["doc_id"], people["name"], strict=True)
+    }
+    if not surnames:
+        return
+    maybe = (
+        live
+        & work["label"].isin(["ORG", "GPE"])
+        & (work["gaz_id"] == "")
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    hit = [
+        i
+        for i, d, n in zip(
+            work.index[maybe], work.loc[maybe, "doc_id"], work.loc[maybe, "name"], strict=True
+        )
+        if (d, fold(n)) in surnames
+    ]
+    if hit:
+        work.loc[hit, "label"] = "PERSON"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "surname of a person") for i in hit]
 
 
 def _majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
@@ -248,12 +410,18 @@ def _majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
     work["atype"], work["rule"] = atypes, rules
 
 
-def _places(work: pd.DataFrame, gaz: Gazetteer) -> None:
+def _places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None:
     people = work.loc[~work["dropped"] & (work["atype"] == "PERSON"), "actor"].unique()
     in_names = {t for actor in people if " " in actor for t in fold(actor).split(" ")}
+    framed = _framed_places(work, texts)
 
     def place(name: str, kind: str, titled: bool) -> tuple[str, str, str] | None:
-        if kind == "PERSON" and not titled and fold(name) not in in_names and names.is_place(name):
+        if (
+            kind == "PERSON"
+            and not titled
+            and fold(name) not in in_names
+            and (names.is_place(name) or fold(name) in framed)
+        ):
             return name, "GPE", "place, not person"
         if kind != "PERSON" and len(name) >= 7:
             entry = _fuzzy_gazetteer(name, gaz)
@@ -279,11 +447,34 @@ def _places(work: pd.DataFrame, gaz: Gazetteer) -> None:
         work[c] = values
 
 
+def _framed_places(work: pd.DataFrame, texts: Mapping[str, str]) -> set[str]:
+    """One-word "people" that some sentence frames as a place ("the village of X")."""
+    one_word = (
+        ~work["dropped"]
+        & (work["atype"] == "PERSON")
+        & ~work["titled"].astype(bool)
+        & ~work["actor"].str.contains(" ", regex=False)
+    )
+    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
+    return {
+        fold(actor)
+        for doc, start, end, actor in rows.itertuples(index=False)
+        if framed_as_place(texts.get(doc, ""), start, end)
+    }
+
+
 def _fuzzy_gazetteer(name: str, gaz: Gazetteer):
+    """The gazetteer entry (not a person) ``name`` is a close spelling of, or None.
+
+    Close: rapidfuzz's ratio at least :data:`PLACE_FUZZ`, and the same first letter
+    ("Prussia" is not "Russia").
+    """
     from rapidfuzz import process
 
     aliases = gaz.aliases_folded()
-    hit = process.extractOne(fold(name), list(aliases), scorer=fuzz.ratio, score_cutoff=PLACE_FUZZ)
+    folded = fold(name)
+    same_start = [a for a in aliases if a[:1] == folded[:1]]
+    hit = process.extractOne(folded, same_start, scorer=fuzz.ratio, score_cutoff=PLACE_FUZZ)
     if hit is None:
         return None
     entry = gaz.entries[aliases[hit[0]]]

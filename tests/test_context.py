@@ -1,0 +1,189 @@
+"""Spans judged by the words around them (actors.context) and the rules that use them in resolve.
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tests.test_actors import _resolve
+from workbench.actors import ner
+from workbench.actors.context import context_reasons, framed_as_place, furniture_spans
+from workbench.actors.gazetteer import Entry, Gazetteer
+from workbench.actors.matcher import merge_spans
+
+TEXT = (
+    "Talks stalled in Vetria. Mira Kade contributed to this report. "
+    "(AP Photo/Jon Dell) The Orlan Convention applies, officials said in a Telegram post. "
+    "Follow Coast News on Facebook, Twitter or Instagram. Telegram said it would comply."
+)
+
+
+def _span(text: str, word: str, nth: int = 1) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth):
+        at = text.index(word, at + 1)
+    return at, at + len(word)
+
+
+def _reasons(words: list[tuple[str, str, int]]) -> list[str]:
+    spans = [_span(TEXT, w, n) for w, _, n in words]
+    return context_reasons(
+        ["d"] * len(words),
+        [a for a, _ in spans],
+        [b for _, b in spans],
+        [w for w, _, _ in words],
+        [label for _, label, _ in words],
+        {"d": TEXT},
+    )
+
+
+def test_credit_lines_photo_credits_and_prompts_are_page_furniture():
+    found = [TEXT[a:b] for a, b in furniture_spans(TEXT)]
+    assert any("Mira Kade contributed to this report" in f for f in found)
+    assert "(AP Photo/Jon Dell)" in found
+    assert any(f.startswith("Follow Coast News on Facebook") for f in found)
+    assert not any("Talks stalled" in f for f in found)
+
+
+def test_context_reasons_name_furniture_titles_and_platforms():
+    assert _reasons(
+        [
+            ("Vetria", "GPE", 1),
+            ("Mira Kade", "PERSON", 1),
+            ("Jon Dell", "PERSON", 1),
+            ("Orlan", "GPE", 1),
+            ("Telegram", "ORG", 1),
+            ("Coast News", "ORG", 1),
+            ("Telegram", "ORG", 2),
+        ]
+    ) == [
+        "",
+        "page furniture",
+        "page furniture",
+        "document title",
+        "platform",
+        "page furniture",
+        "",
+    ]
+
+
+def test_a_letters_page_signature_is_furniture():
+    text = 'Prices keep rising. Ann Pell, Dorford \u2022 The next letter says "enough".'
+    (span,) = furniture_spans(text)
+    assert text[span[0] : span[1]].strip() == "Ann Pell, Dorford \u2022"
+
+
+def test_a_frame_makes_a_one_word_name_a_place():
+    text = "Shelling hit the village of Zorka and the Brevno district; Olek Zorin spoke in Kyiv."
+    assert framed_as_place(text, *_span(text, "Zorka"))
+    assert framed_as_place(text, *_span(text, "Brevno"))
+    assert not framed_as_place(text, *_span(text, "Zorin"))
+
+
+def test_resolve_drops_furniture_platforms_deities_and_document_titles():
+    text = (
+        "Ivo Marek met officials in Vetria. Thank God, said Marek. "
+        "Marek wrote in a Telegram post that the Orlan Convention holds. "
+        "Lina Holt contributed to this report."
+    )
+    res = _resolve(
+        text,
+        [
+            ("Ivo Marek", "PERSON"),
+            ("Vetria", "GPE"),
+            ("God", "PERSON"),
+            ("Marek", "PERSON"),
+            ("Marek", "PERSON"),
+            ("Telegram", "ORG"),
+            ("Orlan", "GPE"),
+            ("Lina Holt", "PERSON"),
+        ],
+    )
+    assert set(res.mentions["actor"]) == {"Ivo Marek", "Vetria"}
+    rules = dict(zip(res.audit["surface"], res.audit["rule"], strict=True))
+    assert "platform" in rules["Telegram"] and "page furniture" in rules["Lina Holt"]
+    assert "document title" in rules["Orlan"] and "not a person" in rules["God"]
+
+
+def test_a_one_word_person_framed_as_a_place_is_a_place_everywhere():
+    text = "Troops entered the town of Zorka. Zorka was quiet by noon."
+    res = _resolve(text, [("Zorka", "PERSON"), ("Zorka", "PERSON")])
+    assert res.mentions["actor_type"].tolist() == ["GPE", "GPE"]
+
+
+def test_spans_lose_a_leading_the_and_a_persons_title():
+    text = "The Institute for Coastal Study said fellow Briton Aiden Pask was held."
+    res = _resolve(
+        text, [("The Institute for Coastal Study", "ORG"), ("Briton Aiden Pask", "PERSON")]
+    )
+    got = res.mentions[["surface", "start", "actor"]].values.tolist()
+    assert got == [
+        ["Institute for Coastal Study", 4, "Institute for Coastal Study"],
+        ["Aiden Pask", text.index("Aiden"), "Aiden Pask"],
+    ]
+
+
+def test_a_surname_the_model_typed_org_joins_the_person_named_in_full():
+    text = "Alexander Trofin visited the port. Trofin said the cranes were idle."
+    res = _resolve(text, [("Alexander Trofin", "PERSON"), ("Trofin", "ORG")])
+    assert res.mentions["actor"].tolist() == ["Alexander Trofin", "Alexander Trofin"]
+    assert res.mentions["actor_type"].tolist() == ["PERSON", "PERSON"]
+
+
+def test_an_acronym_defined_in_brackets_stands_for_the_name():
+    text = (
+        "The Agency for Grain Exports (AGE) met on Monday. AGE officials left. "
+        "Later the AGE board spoke."
+    )
+    res = _resolve(
+        text,
+        [
+            ("Agency for Grain Exports", "ORG"),
+            (
+                "AGE",
+                "ORG",
+            ),
+        ],
+    )
+    got = res.mentions[["surface", "actor"]].values.tolist()
+    assert (
+        got
+        == [["Agency for Grain Exports", "Agency for Grain Exports"]]
+        + [["AGE", "Agency for Grain Exports"]] * 3
+    )
+
+
+def test_fuzzy_matching_keeps_the_first_letter():
+    gaz = Gazetteer(
+        {"Russia": Entry("Russia", "GPE", ()), "Kazakhstan": Entry("Kazakhstan", "GPE", ())}
+    )
+    text = "Old maps of Prussia and of Kazakstan."
+    res = _resolve(text, [("Prussia", "GPE"), ("Kazakstan", "GPE")], gaz)
+    assert res.mentions["actor"].tolist() == ["Prussia", "Kazakhstan"]
+
+
+def test_an_organisation_holding_a_gazetteer_name_wins_when_the_name_goes_on():
+    text = "The U.S. Department of Energy and U.S. officials met Ivo Marek Friday."
+    model = pd.DataFrame(
+        [
+            ("t", 4, 29, "ORG"),  # U.S. Department of Energy, holds the match at 4-8
+            ("t", 52, 67, "PERSON"),  # a person's span holding a match: the match wins
+        ],
+        columns=ner.MODEL_COLUMNS,
+    )
+    found = pd.DataFrame(
+        [
+            ("t", 4, 8, "GPE", "United States"),
+            ("t", 34, 38, "GPE", "United States"),
+            ("t", 52, 61, "PERSON", "Ivo Marek"),
+        ],
+        columns=["text_hash", "start", "end", "label", "gaz_id"],
+    )
+    out = merge_spans(model, found, {"t": text}).sort_values("start")
+    assert list(zip(out["start"], out["end"], out["source"], strict=True)) == [
+        (4, 29, "model"),
+        (34, 38, "gazetteer"),
+        (52, 61, "gazetteer"),
+    ]
