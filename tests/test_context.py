@@ -187,3 +187,25 @@ def test_an_organisation_holding_a_gazetteer_name_wins_when_the_name_goes_on():
         (34, 38, "gazetteer"),
         (52, 61, "gazetteer"),
     ]
+
+
+def test_a_first_name_the_model_cut_off_comes_back_and_keeps_father_and_daughter_apart():
+    gaz = Gazetteer({"Pavel Dorin": Entry("Pavel Dorin", "PERSON", ("Dorin",))})
+    text = "Pavel Dorin spoke. Later, Nadia Dorin left early. Dorin stayed. But Dorin agreed."
+    res = _resolve(
+        text,
+        [
+            ("Pavel Dorin", "PERSON", "Pavel Dorin"),
+            ("Dorin", "PERSON", "Pavel Dorin"),  # the model cut "Nadia" off
+            ("Dorin", "PERSON", "Pavel Dorin"),
+            ("Dorin", "PERSON", "Pavel Dorin"),
+        ],
+        gaz,
+    )
+    assert res.mentions["actor"].tolist() == [
+        "Pavel Dorin",
+        "Nadia Dorin",
+        "Pavel Dorin",
+        "Pavel Dorin",  # "But" opens the sentence: a common word, not a first name
+    ]
+    assert res.mentions["surface"].tolist()[1] == "Nadia Dorin"

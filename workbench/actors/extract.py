@@ -24,6 +24,7 @@ import pandas as pd
 
 from workbench import config
 from workbench.actors.gazetteer import Gazetteer, load_gazetteer
+from workbench.actors.repeats import Repeats, flag_repeats
 from workbench.core import cache, display
 from workbench.core.bins import normalise_bin
 from workbench.core.tables import as_lists, with_doc_columns
@@ -87,7 +88,9 @@ class ActorTables:
         citations: Outlets and agencies each article cites, with ``doc_id``, ``source`` and
             ``date``.
         audit: Every merge, type change and drop, with the rule that made it.
-        sentences: The corpus cut into sentences (for example sentences in figures).
+        sentences: The corpus cut into sentences (for example sentences in figures), with
+            the boilerplate flags of :mod:`workbench.actors.repeats` (``repeated``, ``copy``,
+            ``counted``): a copy that is not counted holds no mention, quote or citation.
     """
 
     mentions: pd.DataFrame
@@ -117,6 +120,7 @@ def extract_actors(
     n_process: int | None = None,
     use_cache: bool = True,
     progress: bool | None = None,
+    repeats: Repeats = "once",
 ) -> ActorTables:
     """Find, resolve and relate the actors of a corpus.
 
@@ -137,6 +141,10 @@ def extract_actors(
         progress: Show a progress bar while the model runs; None (default): when someone
             watches, a notebook or a terminal, not in a report
             (:func:`workbench.core.pool.show_progress`).
+        repeats: A sentence an outlet repeats word for word in many articles (boilerplate,
+            :mod:`workbench.actors.repeats`): ``"once"`` (default) counts its mentions,
+            quotes and citations in its first article only; ``"every"`` counts every copy.
+            Either way the sentence table flags them (``repeated``, ``copy``, ``counted``).
 
     Returns:
         The mentions, actors, edges, quotes, citations and audit tables.
@@ -157,6 +165,7 @@ def extract_actors(
         window,
         metonymy,
         time_bin,
+        repeats,
         cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
         cache.corpus_key(map(str, corpus.get("author", []))),
         cache.corpus_key(map(str, corpus.get("date", []))),
@@ -165,7 +174,9 @@ def extract_actors(
     folder = config.cache_dir("actor_tables", key)
     if use_cache and (tables := _read_tables(folder)) is not None:
         return tables
-    tables = _compute(corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress)
+    tables = _compute(
+        corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress, repeats
+    )
     for name in _TABLES:
         setattr(tables, name, _text_columns_as_str(getattr(tables, name)))
     if use_cache:
@@ -189,7 +200,9 @@ RULE_MODULES = (
     "workbench.actors.network",
     "workbench.actors.people",
     "workbench.actors.quotes",
+    "workbench.actors.repeats",
     "workbench.actors.resolve",
+    "workbench.actors.context",
     "workbench.core.names",
     "workbench.core.places",
 )
@@ -220,7 +233,7 @@ def _read_tables(folder: Path) -> ActorTables | None:
 
 
 def _compute(
-    corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress
+    corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress, repeats
 ) -> ActorTables:
     from workbench.actors import network, quotes
 
@@ -233,15 +246,36 @@ def _compute(
         progress=progress,
     )
     dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
+    sentences = flag_repeats(sentences, corpus, repeats=repeats)
+    # A copy of a repeated sentence (boilerplate) counts nowhere when repeats="once".
+    copies = sentences.loc[~sentences["counted"], ["doc_id", "start", "end"]]
+    uncounted = sentences.loc[~sentences["counted"], "sentence_id"]
+    mentions = mentions[~mentions["sentence_id"].isin(uncounted)]
+    found = quotes.extract_quotes(corpus, mentions, sentences)
     return ActorTables(
-        mentions=mentions,
+        mentions=mentions.reset_index(drop=True),
         actors=actor_table(mentions, gaz, dates=dates),
         edges=network.cooccurrence(mentions, window=window, time_bin=time_bin, dates=dates),
-        quotes=quotes.extract_quotes(corpus, mentions, sentences),
+        quotes=_outside(found, copies),
         citations=quotes.extract_citations(mentions, sentences, gaz),
         audit=audit,
         sentences=sentences,
     )
+
+
+def _outside(quotes: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
+    """The quotes that do not start inside one of the ``copies`` (``doc_id, start, end``)."""
+    if copies.empty or quotes.empty:
+        return quotes
+    spans = copies.groupby("doc_id")[["start", "end"]].agg(list)
+    inside = [
+        doc in spans.index
+        and any(
+            a <= q < b for a, b in zip(spans.at[doc, "start"], spans.at[doc, "end"], strict=True)
+        )
+        for doc, q in zip(quotes["doc_id"], quotes["start"], strict=True)
+    ]
+    return quotes[[not x for x in inside]].reset_index(drop=True)
 
 
 def find_mentions(

@@ -47,6 +47,10 @@ from workbench.actors.people import chain, memo, recover, resolve_people
 #: Labels of spaCy's model kept as actors (gazetteer matches are always kept): people,
 #: organisations, places with a government, other places and sites.
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+#: The columns of :attr:`Resolution.mentions`.
+RESOLVED_COLUMNS = ["doc_id", "start", "end", "surface", "actor", "actor_type", "method", "rule"]
+#: The columns of :attr:`Resolution.audit` (:func:`audit_table`).
+AUDIT_COLUMNS = ["surface", "actor", "actor_type", "rule", "n_mentions", "n_docs", "example_doc"]
 #: rapidfuzz ratio above which an organisation or place is a spelling of a gazetteer name.
 PLACE_FUZZ = 92
 
@@ -95,10 +99,14 @@ def resolve(
     """
     counts = word_counts(texts.values()) if counts is None else counts
     spans = _plain_strings(spans)
-    work = _prepare(spans, gazetteer, frozenset(labels))
+    work = _prepare(spans, gazetteer, frozenset(labels)) if len(spans) else spans
+    if work.empty:  # no span the workbench keeps (none at all, or only dates and numbers)
+        empty = pd.DataFrame(columns=RESOLVED_COLUMNS).astype({"start": "int64", "end": "int64"})
+        return Resolution(empty, pd.DataFrame(columns=AUDIT_COLUMNS))
     _drop(work, gazetteer, author_names(authors), counts)
     _drop_by_context(work, texts)
     _surnames_typed_otherwise(work)
+    _first_names_beside(work, texts, counts)
     work = _acronyms(work, texts)
     _majority_types(work, gazetteer)
     resolve_people(work, gazetteer)
@@ -108,9 +116,7 @@ def resolve(
         _metonymy(work, gazetteer)
     _final_types(work, gazetteer)
     kept = work[~work["dropped"]].sort_values(["doc_id", "start"], kind="stable")
-    mentions = kept.assign(method=[_method(r) for r in kept["rule"].tolist()])[
-        ["doc_id", "start", "end", "surface", "actor", "actor_type", "method", "rule"]
-    ]
+    mentions = kept.assign(method=[_method(r) for r in kept["rule"].tolist()])[RESOLVED_COLUMNS]
     return Resolution(mentions.reset_index(drop=True), audit_table(work))
 
 
@@ -265,6 +271,8 @@ def _drop(work: pd.DataFrame, gaz: Gazetteer, authors: frozenset[str], counts: C
 
 def _drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     """Drop spans the words around them rule out (:mod:`workbench.actors.context`)."""
+    if work.empty:
+        return
     live = ~work["dropped"]
     part = work[live]
     reasons = context_reasons(
@@ -294,6 +302,9 @@ def _acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
     the name's, stands for that name wherever the document uses it: the spans the model
     found there take the name, and the occurrences it missed are added.
     """
+    if work.empty:
+        return work
+
     live = ~work["dropped"] & work["label"].isin(["ORG", "GPE", "FAC", "LOC"])
     defined: dict[tuple[str, str], int] = {}
     for i, doc, end, name in zip(
@@ -351,12 +362,66 @@ def _acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
     return pd.concat([work, pd.DataFrame(added)], ignore_index=True)
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+_NOT_FIRST_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december but and yet so then now also "
+    "still meanwhile however later earlier when while after before if as since although "
+    "though because today yesterday tonight why how what where who".split()
+)
+
+
+def _first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> None:
+    """A one-word person the model cut from its first name gets it back ("Darya [Dugin]").
+
+    Without it, "Dugin" would resolve to the one Dugin named in full elsewhere (or in
+    the gazetteer), the father of the woman the sentence names. The word before must be
+    capitalised, not a title, nationality, function word, day or month, and not a word
+    the corpus mostly writes in lower case (which a capital at the start of a sentence
+    would hide).
+    """
+    if work.empty:
+        return
+
+    one_word = (
+        ~work["dropped"]
+        & (work["label"] == "PERSON")
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    for i in work.index[one_word]:
+        doc, start = work.at[i, "doc_id"], int(work.at[i, "start"])
+        text = texts.get(doc, "")
+        m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            names.is_title(word)
+            or word.casefold() in _NOT_FIRST_NAMES
+            or word.casefold() in names.FUNCTION_WORDS
+            or _mostly_lower(word, counts)
+        ):
+            continue
+        known = work.at[i, "gaz_id"]  # a gazetteer surname: its person unless named otherwise
+        if known and fold(known).split(" ")[0] == fold(word):
+            continue
+        full = f"{word} {work.at[i, 'name']}"
+        work.at[i, "gaz_id"] = ""
+        work.at[i, "start"] = m.start(1)
+        work.at[i, "surface"] = text[m.start(1) : int(work.at[i, "end"])]
+        work.at[i, "name"] = work.at[i, "actor"] = full
+        work.at[i, "rule"] = chain(work.at[i, "rule"], "first name beside it")
+
+
 def _surnames_typed_otherwise(work: pd.DataFrame) -> None:
     """A one-word organisation or place that is a surname the document gives in full: a person.
 
     "Alexander Trofimov ... Trofimov said", the second labelled ORG by the model: it
     becomes a person's span, resolved with the others.
     """
+    if work.empty:
+        return
+
     live = ~work["dropped"]
     people = work[live & (work["label"] == "PERSON") & work["name"].str.contains(" ")]
     surnames = {

@@ -93,7 +93,9 @@ def with_doc_columns(
     out = table.drop(columns=[c for c in columns if c in table.columns])
     at = out.columns.get_loc("doc_id") + 1
     for offset, col in enumerate(columns):
-        if meta is not None and col in meta.columns:
+        if meta is not None and col in meta.columns and out.empty:
+            values = pd.Series(index=out.index, dtype=meta[col].dtype)
+        elif meta is not None and col in meta.columns:
             values = out["doc_id"].map(meta[col])
         elif col == "date":
             values = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns, UTC]")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from workbench import config
+from workbench.actors.repeats import Repeats
 from workbench.core import cache, display
 from workbench.core.bins import DTYPE, Bin, bin_start, resolve_bin
 from workbench.core.inputs import require_columns
@@ -272,6 +273,7 @@ _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 RULE_MODULES = (
     "workbench.timeline.events",
     "workbench.timeline.places",
+    "workbench.timeline.roles",
     "workbench.timeline.temporal",
     "workbench.core.places",
 )
@@ -295,6 +297,7 @@ def _text_tables(
             cache.corpus_key(map(str, corpus["date"])) if "date" in corpus else None,
             cache.corpus_key(map(str, corpus["source"])) if "source" in corpus else None,
             cache.frame_key(actors.mentions[MENTION_COLUMNS]),
+            int(actors.sentences["counted"].sum()) if "counted" in actors.sentences else None,
             gazetteer.digest,
             max_event_gap_days,
         ),
@@ -304,6 +307,8 @@ def _text_tables(
         if all(t is not None for t in read):
             return {n: as_lists(t) for n, t in zip(_TEXT_TABLES, read, strict=True)}
     sentences = actors.sentences
+    if "counted" in sentences:  # copies of boilerplate report no events (actors.repeats)
+        sentences = sentences[sentences["counted"]]
     dates = corpus.set_index("doc_id")["date"] if "date" in corpus else None
     when = temporal.temporal_expressions(sentences, dates)
     placed = place_mentions(actors.mentions, gazetteer)
@@ -336,6 +341,7 @@ def build_timeline(
     metonymy: bool | None = None,
     progress: bool | None = None,
     use_cache: bool = True,
+    repeats: Repeats = "once",
 ) -> TimelineTables:
     """Every timeline table for a corpus.
 
@@ -353,6 +359,9 @@ def build_timeline(
         progress: Show a progress bar for each long step (the entities, when the actors
             are computed here); None (default): when someone watches, a notebook or a
             terminal, not in a report (:func:`workbench.core.pool.show_progress`).
+        repeats: Passed to the actors layer when it is computed here: ``"once"`` counts a
+            sentence an outlet repeats in many articles (boilerplate) in its first article
+            only, ``"every"`` in all. Given ``actors``, their sentence table decides.
         use_cache: Reuse the tables read from the texts (dates in the text, event reports,
             events, places, years) of an earlier run on the same corpus, mentions and
             gazetteer; the tables per date bin are quick and always computed.
@@ -371,7 +380,7 @@ def build_timeline(
     if doc_topics is not None:
         require_columns(doc_topics, ["doc_id", "topic"], table="doc_topics", hint=_TOPICS_HINT)
     if actors is None:
-        actors = extract_actors(corpus, metonymy=metonymy, progress=progress)
+        actors = extract_actors(corpus, metonymy=metonymy, progress=progress, repeats=repeats)
     _check_actors(actors)
     dated = float(corpus["date"].notna().mean()) if "date" in corpus and len(corpus) else 0.0
     gazetteer = load_gazetteer()

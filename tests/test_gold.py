@@ -1,0 +1,83 @@
+"""The hand-annotated gold set (data/gold) is well formed, and drafts become offsets faithfully."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import gold  # noqa: E402
+
+
+def test_the_gold_set_covers_the_period_outlets_and_halves_it_promises():
+    manifest = gold.read_jsonl(gold.MANIFEST)
+    rows = gold.read_jsonl(gold.GOLD_FILE)
+    assert len(rows) == len(manifest) >= 60
+    assert {r["doc_id"] for r in rows} == {m["doc_id"] for m in manifest}
+    assert len({r["source"] for r in rows}) >= 8
+    months = {r["date"][:7] for r in rows}
+    assert len(months) >= 10  # the whole of 2022, not one stretch
+    halves = Counter(r["split"] for r in rows)
+    assert (
+        set(halves) == {"tuning", "held_back"} and abs(halves["tuning"] - halves["held_back"]) <= 1
+    )
+
+
+def test_every_gold_annotation_is_well_formed():
+    for row in gold.read_jsonl(gold.GOLD_FILE):
+        spans = sorted((m["start"], m["end"]) for m in row["mentions"])
+        assert all(a < b for a, b in spans), row["doc_id"]
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False)), row[
+            "doc_id"
+        ]
+        assert {m["type"] for m in row["mentions"]} <= set(gold.TYPES)
+        assert all(m["actor"] for m in row["mentions"])
+        assert {e["type"] for e in row["events"]} <= set(gold.EVENT_TYPES)
+        assert all(q["kind"] in ("direct", "reported") for q in row["quotes"])
+        assert all(c["cited"] for c in row["citations"])
+
+
+def test_a_draft_becomes_offsets_longest_strings_first_with_skips():
+    text = "Ivo Marek met Marek's aides. The gates were shut. Gates spoke; Marek left."
+    mentions = gold.resolve_mentions(
+        "d",
+        text,
+        [
+            {"text": "Ivo Marek", "actor": "Ivo Marek", "type": "PERSON"},
+            {"text": "Marek", "actor": "Ivo Marek", "type": "PERSON"},
+            {"text": "Gates", "actor": "Ada Gates", "type": "PERSON"},
+        ],
+    )
+    got = [(text[m["start"] : m["end"]], m["start"]) for m in mentions]
+    assert got == [
+        ("Ivo Marek", 0),
+        ("Marek", text.index("Marek's")),
+        ("Gates", text.index("Gates spoke")),
+        ("Marek", text.rindex("Marek")),
+    ]
+    with pytest.raises(gold.DraftError, match="'Olek' is not in the text|not in the text"):
+        gold.resolve_mentions("d", text, [{"text": "Olek", "actor": "Olek", "type": "PERSON"}])
+    with pytest.raises(gold.DraftError, match="type 'PER'"):
+        gold.resolve_mentions("d", text, [{"text": "Marek", "actor": "Marek", "type": "PER"}])
+
+
+def test_a_draft_that_skips_an_occurrence_leaves_it_out():
+    text = "Ivo Marek spoke. Later Marek and Marek's son left."
+    mentions = gold.resolve_mentions(
+        "d", text, [{"text": "Marek", "actor": "Ivo Marek", "type": "PERSON", "skip": [3]}]
+    )
+    assert [m["start"] for m in mentions] == [text.index("Marek"), text.index("Marek and")]
+
+
+def test_the_drafts_in_the_project_are_the_gold_sets_source():
+    drafts = {p.stem for p in (gold.GOLD / "drafts").glob("*.json")}
+    rows = gold.read_jsonl(gold.GOLD_FILE)
+    assert drafts == {r["doc_id"] for r in rows}
+    one = json.loads((gold.GOLD / "drafts" / f"{rows[0]['doc_id']}.json").read_text("utf-8"))
+    assert len(one["mentions"]) <= len(rows[0]["mentions"])  # a string, every occurrence
