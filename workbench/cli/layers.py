@@ -12,7 +12,6 @@ from pathlib import Path
 
 from workbench import config
 from workbench.cli.common import source_argument
-from workbench.core.bins import normalise_bin
 from workbench.core.errors import InputError
 
 _BIN_HELP = "day, week, month, quarter, year (or D, W, M, Q, Y), or auto"
@@ -170,6 +169,7 @@ def _add_actors(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         action="store_true",
         help="map the Kremlin, Washington, Kyiv ... onto their governments",
     )
+    _repeats_option(p)
     p.add_argument("--no-cache", action="store_true", help="rerun the model even if cached")
     return p
 
@@ -187,6 +187,7 @@ def _run_actors(args: argparse.Namespace) -> int:
         metonymy=args.metonymy or None,
         use_cache=not args.no_cache,
         progress=len(corpus) > 500,
+        repeats=args.repeats,
     )
     written = tables.write(
         mentions=args.out,
@@ -238,7 +239,18 @@ def _add_timeline(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="reports of one event at most this many days apart (default 3)",
     )
     p.add_argument("--metonymy", action="store_true", help="read Kremlin/Washington as governments")
+    _repeats_option(p)
     return p
+
+
+def _repeats_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--repeats",
+        choices=["once", "every"],
+        default="once",
+        help="a sentence one outlet repeats in 3+ articles (boilerplate): count it in its first "
+        "article only (once, default) or in every copy",
+    )
 
 
 def _run_timeline(args: argparse.Namespace) -> int:
@@ -260,6 +272,7 @@ def _run_timeline(args: argparse.Namespace) -> int:
         metonymy=args.metonymy or None,
         max_event_gap_days=args.max_gap_days,
         progress=len(corpus) > 500,
+        repeats=args.repeats,
     )
     tl.write(args.out, args.format)
     for note in tl.notes:
@@ -282,6 +295,8 @@ def _bin_type(option: str):
     """An argparse ``type`` reading any bin spelling as its word (``M`` -> ``month``)."""
 
     def read(text: str) -> str:
+        from workbench.core.bins import normalise_bin  # pandas: not for `workbench report`
+
         try:
             return normalise_bin(text, name=option)
         except ValueError as err:
