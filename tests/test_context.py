@@ -5,6 +5,8 @@ Every text here is invented.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from tests.test_actors import _resolve
@@ -209,3 +211,25 @@ def test_a_first_name_the_model_cut_off_comes_back_and_keeps_father_and_daughter
         "Pavel Dorin",  # "But" opens the sentence: a common word, not a first name
     ]
     assert res.mentions["surface"].tolist()[1] == "Nadia Dorin"
+
+
+def test_a_lower_case_surname_counts_only_where_the_person_is_named():
+    from workbench.actors.resolve import resolve
+
+    d1 = "Olga Marchenko spoke. " + "Marchenko left. " * 9 + "Then marchenko came back."
+    texts = {"d1": d1, "d2": "The old marchenko gate was shut."}  # d2 never names her
+    rows = [("d1", 0, 14, "Olga Marchenko", "PERSON", "model", "")] + [
+        ("d1", m.start(), m.end(), "Marchenko", "PERSON", "model", "")
+        for m in re.finditer(r"Marchenko left", d1)
+    ]
+    rows = [
+        (d, a, a + 9, s, lab, src, g) if s == "Marchenko" else (d, a, b, s, lab, src, g)
+        for d, a, b, s, lab, src, g in rows
+    ]
+    spans = pd.DataFrame(
+        rows, columns=["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
+    )
+    res = resolve(spans, Gazetteer(), texts=texts)
+    got = res.mentions[["doc_id", "surface", "actor"]].values.tolist()
+    assert ["d1", "marchenko", "Olga Marchenko"] in got
+    assert not any(doc == "d2" for doc, _, _ in got)

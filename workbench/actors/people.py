@@ -186,12 +186,19 @@ def _variant(name: str, other: str) -> bool:
 
 
 def recover(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> pd.DataFrame:
-    """Lower-case surnames ("lavrov") and apostrophe-less possessives the model missed."""
+    """Lower-case surnames ("lavrov") and apostrophe-less possessives the model missed.
+
+    Only in a document that names the person they stand for.
+    """
     forms = _recoverable_forms(work, counts)
     if not forms:
         return work.iloc[:0]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(forms, key=len)[::-1])) + r")\b")
     spans = {d: list(zip(g["start"], g["end"], strict=True)) for d, g in work.groupby("doc_id")}
+    # A form counts only in a document that names its person ("the metallic gates" of
+    # an article that never names Bill Gates are gates).
+    live = work[~work["dropped"]]
+    named = live.groupby("doc_id")["actor"].agg(set).to_dict()
     rows = []
     for doc_id, text in texts.items():
         for m in pattern.finditer(text):
@@ -200,6 +207,8 @@ def recover(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> pd
             if m.group(1)[0].isupper() and not _possessive_context(text, m):
                 continue
             actor, rule = forms[m.group(1)]
+            if actor not in named.get(doc_id, ()):
+                continue
             rows.append(
                 {
                     "doc_id": doc_id,
