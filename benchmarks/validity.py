@@ -51,6 +51,7 @@ HALVES = ("tuning", "held_back")
 SCORED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "MEDIA", "FAC"}
 TYPE_MAP = {"FAC": "LOC"}
 TOP_PERSONS = 50
+TOP_EVENTS = 20
 
 
 # ----------------------------------------------------------------------------- names
@@ -150,13 +151,14 @@ def workbench_side(corpus: pd.DataFrame) -> tuple[Side, pd.DataFrame]:
         }
     )
     events = timeline.events
+    # Each event lists the sentences of the reports it merged.
     event_of_report = {}
     key_of = {(d, s): i for i, (d, s) in enumerate(zip(r["doc_id"], r["sentence_id"], strict=True))}
-    # Reports are merged by their (doc, sentence); an event lists its documents, so a
-    # report belongs to the event whose documents hold it and whose type and date agree.
-    for e in events.to_dict("records"):
-        for i in _reports_of_event(e, timeline.event_reports):
-            event_of_report.setdefault(key_of[i], e["event_id"])
+    for event_id, sentence_ids in zip(events["event_id"], events["sentence_ids"], strict=True):
+        for sentence_id in sentence_ids:
+            doc_id = sentence_id.rsplit(":", 2)[0]
+            if (doc_id, sentence_id) in key_of:
+                event_of_report.setdefault(key_of[(doc_id, sentence_id)], event_id)
     side = Side(
         "workbench",
         mentions.reset_index(drop=True),
@@ -169,20 +171,9 @@ def workbench_side(corpus: pd.DataFrame) -> tuple[Side, pd.DataFrame]:
     return side, sentences
 
 
-def _reports_of_event(event: dict, reports: pd.DataFrame) -> list[tuple]:
-    from workbench.timeline.events import FAMILIES
-
-    docs = set(event["doc_ids"])
-    part = reports[reports["doc_id"].isin(docs)]
-    family = FAMILIES[event["event_type"]]
-    out = []
-    for r in part.to_dict("records"):
-        if FAMILIES[r["event_type"]] != family:
-            continue
-        if event["place"] and r["place"] and r["place"] != event["place"]:
-            continue
-        out.append((r["doc_id"], r["sentence_id"]))
-    return out
+def _text(value) -> str:
+    """A table cell as text: missing values (None, NaN, NA) are empty."""
+    return value if isinstance(value, str) else ""
 
 
 def spacy_side(corpus: pd.DataFrame) -> Side:
@@ -560,29 +551,49 @@ def _score_merged_events(out: Score, side: Side, gold_events, gold_of_report, ma
     for e in merging:
         out.error("event: merges different events", f"{e}: {sorted(map(str, members[e]))}")
     out.values["events merging two gold events"] = _ratio(len(merging), len(multi))
-    # The events reported by the most articles: fully right?
+    # The events reported by the most articles of this half: fully right?
     events = side.events
-    ranked = events[events["event_id"].isin(multi)].head(20)
+    here = events["sentence_ids"].map(
+        lambda ids: any(i.rsplit(":", 2)[0] in published for i in ids)
+    )
+    ranked = events[here.to_numpy()].head(TOP_EVENTS)
     full = 0
     for ev in ranked.to_dict("records"):
-        ids = members[ev["event_id"]]
-        if len(ids) != 1:
-            continue
-        (identity,) = ids
-        d, e = identity[0], _gold_event(identity, gold_events)
-        r = {
-            "type": ev["event_type"],
-            "place": ev["place"] or "",
-            "date": ev["date"],
-            "participants": list(ev["participants"]),
-        }
-        wrong = _event_match(r, e, mapping, published[d])
-        if not wrong and all(
-            any(_same_actor(p, g, mapping) for g in e["participants"]) for p in r["participants"]
-        ):
+        wrong = _top_event_errors(
+            ev, members.get(ev["event_id"], set()), gold_events, mapping, published
+        )
+        if wrong:
+            out.error(
+                f"top event: {wrong}",
+                f"{ev['event_type']} {_text(ev['place']) or '-'} "
+                f"{ev['participants']}: {ev['example'][:100]}",
+            )
+        else:
             full += 1
     out.values["top events fully right"] = _ratio(full, len(ranked))
     out.values["top events scored"] = len(ranked)
+
+
+def _top_event_errors(ev: dict, ids: set, gold_events, mapping, published) -> str:
+    """Why a merged event is not fully right ("" when it is)."""
+    if not ids:
+        return "not an event in the gold set"
+    if len(ids) > 1:
+        return "merges different events"
+    (identity,) = ids
+    d, e = identity[0], _gold_event(identity, gold_events)
+    r = {
+        "type": ev["event_type"],
+        "place": _text(ev["place"]),
+        "date": ev["date"],
+        "participants": list(ev["participants"]),
+    }
+    wrong = _event_match(r, e, mapping, published[d])
+    if not wrong and not all(
+        any(_same_actor(p, g, mapping) for g in e["participants"]) for p in r["participants"]
+    ):
+        wrong.append("participants")
+    return "wrong " + " and ".join(wrong) if wrong else ""
 
 
 def _gold_event_identity(doc_id: str, e: dict, gold_events) -> tuple:

@@ -4,6 +4,8 @@ import pandas as pd
 import pytest
 
 from workbench.timeline.events import event_reports, merge_events
+from workbench.timeline.places import is_scene
+from workbench.timeline.roles import Demonyms
 from workbench.timeline.temporal import temporal_expressions
 
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
@@ -166,6 +168,9 @@ def test_reports_of_one_event_merge_across_articles():
         "Kuala Lumpur",
     )
     assert first.participants == ["Marco Rubio", "Sergey Lavrov"]
+    # Each event names the sentences of its reports, so it can be traced back to them.
+    merged = reports[reports["doc_id"].isin(["d0", "d1"])]["sentence_id"].tolist()
+    assert sorted(first.sentence_ids) == sorted(merged) and len(merged) == 2
     assert first.date == pd.Timestamp("2025-07-10", tz="UTC")  # the text's date beats the article's
     assert events.iloc[1].date == pd.Timestamp("2025-08-20", tz="UTC")
 
@@ -191,3 +196,178 @@ def test_equivalents_merge_a_city_with_its_government():
 
 def test_merge_of_nothing():
     assert merge_events(make(["No event here."], [])).empty
+
+
+def one_report(text, mentions, **kw):
+    """The report of a single sentence (one document), or None."""
+    out = make([text], [("d0", *m) for m in mentions], **kw)
+    return None if out.empty else out.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "date", "precision"),
+    [
+        # a date the sentence gives wins at any precision; the day of the telling does not
+        (
+            "Kyiv said Monday that troops died last week in a strike in Desna.",
+            [("Kyiv", "Kyiv", "GPE", "Kyiv"), ("Desna", "Desna", "GPE", "Desna")],
+            "2025-06-30",
+            "week",
+        ),
+        (
+            "Envoys met in Geneva in November.",
+            [("Geneva", "Geneva", "GPE", "Geneva")],
+            "2024-11-01",
+            "month",
+        ),
+        (
+            "The deal was signed in Vienna in 2015.",
+            [("Vienna", "Vienna", "GPE", "Vienna")],
+            "2015-01-01",
+            "year",
+        ),
+        # the expression nearest the trigger; "since" bounds a period, it dates nothing
+        (
+            "Since 2014, troops shelled Avdiivka on Tuesday.",
+            [("Avdiivka", "Avdiivka", "GPE", "Avdiivka")],
+            "2025-07-08",
+            "day",
+        ),
+    ],
+)
+def test_event_date_comes_from_the_sentence(text, mentions, date, precision):
+    r = one_report(text, mentions)
+    assert (r.date.strftime("%Y-%m-%d"), r.precision, r.date_source) == (date, precision, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place", "participants"),
+    [
+        (
+            "Shelling hit the Russia-controlled city of Enerhodar.",
+            [("Russia", "Russia", "GPE", "Russia"), ("Enerhodar", "Enerhodar", "GPE", "Enerhodar")],
+            "Enerhodar",
+            [],
+        ),
+        (
+            "Moscow-backed officials said a Ukrainian attack on the prison in the town of "
+            "Olenivka killed 50 people.",
+            [
+                ("Moscow", "Moscow", "GPE", "Moscow"),
+                ("Ukraine", "Ukraine", "GPE", "Ukraine"),  # named later, see below
+                ("Olenivka", "Olenivka", "GPE", "Olenivka"),
+            ],
+            "Olenivka",
+            ["Ukraine"],
+        ),
+        (
+            "A missile strike hit a plant in Sloviansk, Ukraine, and Kramatorsk.",
+            [
+                ("Sloviansk", "Sloviansk", "GPE", "Sloviansk"),
+                ("Ukraine", "Ukraine", "GPE", "Ukraine"),
+                ("Kramatorsk", "Kramatorsk", "GPE", "Kramatorsk"),
+            ],
+            "Sloviansk",
+            [],
+        ),
+        (
+            "Lukashenko said Belarus signed an agreement with Russia.",
+            [
+                ("Lukashenko", "Alexander Lukashenko", "PERSON", None),
+                ("Belarus", "Belarus", "GPE", "Belarus"),
+                ("Russia", "Russia", "GPE", "Russia"),
+            ],
+            None,
+            ["Belarus", "Russia"],
+        ),
+        (
+            '"Russia must stop," Baerbock said during a visit to Prague.',
+            [
+                ("Russia", "Russia", "GPE", "Russia"),
+                ("Baerbock", "Annalena Baerbock", "PERSON", None),
+                ("Prague", "Prague", "GPE", "Prague"),
+            ],
+            "Prague",
+            ["Annalena Baerbock"],
+        ),
+        (
+            "Biden attended a NATO summit in Brussels as Putin waged war.",
+            [
+                ("Biden", "Joe Biden", "PERSON", None),
+                ("NATO", "NATO", "ORG", None),
+                ("Brussels", "Brussels", "GPE", "Brussels"),
+                ("Putin", "Vladimir Putin", "PERSON", None),
+            ],
+            "Brussels",
+            ["Joe Biden", "NATO"],
+        ),
+        (
+            "The UK defence secretary, Wallace, made a visit to Kyiv for talks with Zelensky.",
+            [
+                ("UK", "United Kingdom", "GPE", "United Kingdom"),
+                ("Wallace", "Ben Wallace", "PERSON", None),
+                ("Kyiv", "Kyiv", "GPE", "Kyiv"),
+                ("Zelensky", "Volodymyr Zelensky", "PERSON", None),
+            ],
+            "Kyiv",
+            ["Ben Wallace", "Volodymyr Zelensky"],
+        ),
+    ],
+)
+def test_place_is_where_it_happened_and_participants_act(text, mentions, place, participants):
+    if "Ukrainian" in text:  # the nationality names the country: only its mention is dropped
+        mentions = [m for m in mentions if m[0] != "Ukraine"]
+        texts = [text, "Ukraine denied it."]
+        ms = [("d0", *m) for m in mentions] + [("d1", "Ukraine", "Ukraine", "GPE", "Ukraine")]
+        r = make(texts, ms).iloc[0]
+    else:
+        r = one_report(text, mentions)
+    assert (r.place if isinstance(r.place, str) else None, r.participants) == (place, participants)
+
+
+def test_nationality_next_to_forces_names_its_country():
+    demonyms = Demonyms.of(["Russia", "Ukraine", "Iran", "Kyiv"])
+    found = demonyms.find("Russian forces and Ukrainian drones; an Iranian film.")
+    assert [country for _, _, country in found] == ["Russia", "Ukraine"]
+    assert Demonyms.of([]).find("Russian forces") == []
+
+
+@pytest.mark.parametrize(
+    ("before", "kind", "scene"),
+    [
+        ("talks in ", {}, True),
+        ("shelling in the Russia-controlled city of ", {}, True),
+        ("a blast near the besieged port of ", {}, True),
+        ("the prison in the town of ", {}, True),
+        ("the war in ", {}, False),
+        ("a trip to ", {"visit": True}, True),
+        ("a trip to ", {}, False),
+        ("Russia attacked ", {"violence": True, "from_trigger": " "}, True),
+        ("Russia praised ", {"violence": True}, False),
+    ],
+)
+def test_is_scene(before, kind, scene):
+    assert is_scene(before, **kind) is scene
+
+
+def test_reports_merge_only_with_a_distinctive_participant_and_agreeing_dates():
+    texts = [
+        "A strike hit a port in Odesa on Tuesday.",
+        "A second strike hit a port in Odesa on Tuesday.",
+        "Lavrov met Rubio in Geneva in July.",
+        "Lavrov and Rubio met in Geneva on July 10.",
+        "Lavrov and Rubio met in Geneva on June 10.",
+    ]
+    place = [("Odesa", "Odesa", "GPE", "Odesa"), ("Geneva", "Geneva", "GPE", "Geneva")]
+    mentions = [("d0", *place[0]), ("d1", *place[0])]
+    for doc in ("d2", "d3", "d4"):
+        mentions += [
+            (doc, "Lavrov", "Sergey Lavrov", "PERSON", None),
+            (doc, "Rubio", "Marco Rubio", "PERSON", None),
+            (doc, *place[1]),
+        ]
+    events = merge_events(make(texts, mentions))
+    # same place and day but nobody named: two events; July and July 10 agree, June 10 not
+    assert sorted(events["n_reports"].tolist()) == [1, 1, 1, 2]
+    merged = events[events["n_reports"] == 2].iloc[0]
+    assert merged.doc_ids == ["d2", "d3"]

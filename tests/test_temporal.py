@@ -1,7 +1,12 @@
 import pandas as pd
 import pytest
 
-from workbench.timeline.temporal import find_temporal, resolve, temporal_expressions
+from workbench.timeline.temporal import (
+    find_temporal,
+    future_wording,
+    resolve,
+    temporal_expressions,
+)
 
 THURSDAY = pd.Timestamp("2025-03-20", tz="UTC")
 
@@ -69,3 +74,40 @@ def test_temporal_table_has_document_offsets():
     row = out.iloc[0]
     assert (row.expression, row.start, row.end, row.anchor) == ("on Sunday", 109, 118, "article")
     assert row.date == pd.Timestamp("2025-03-16", tz="UTC")
+
+
+FRIDAY = pd.Timestamp("2025-03-21", tz="UTC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "date", "precision"),
+    [
+        # the publication weekday is that same day, past or future wording alike
+        ("Leaders met Friday morning in Brussels.", FRIDAY, "2025-03-21", "day"),
+        ("Leaders will meet on Friday.", FRIDAY, "2025-03-21", "day"),
+        ("They met on Thursday.", THURSDAY, "2025-03-20", "day"),
+        # future wording only counts in the weekday's own clause
+        ("Leaders met on Monday to map out the steps they will take.", FRIDAY, "2025-03-17", "day"),
+        ("Biden said Wednesday that NATO would act.", FRIDAY, "2025-03-19", "day"),
+        ("The envoys will meet on Monday.", FRIDAY, "2025-03-24", "day"),
+        ("The strike came last night.", THURSDAY, "2025-03-19", "day"),
+        ("Russia attacked the port at the weekend.", THURSDAY, "2025-03-15", "week"),
+        ("He recalled his June meeting with Putin.", THURSDAY, "2024-06-01", "month"),
+        ("He recalled his February meeting.", THURSDAY, "2025-02-01", "month"),
+    ],
+)
+def test_weekdays_and_other_relative_dates(sentence, anchor, date, precision):
+    sentences = pd.DataFrame(
+        {"doc_id": ["d"], "sentence_id": ["d:p1:s1"], "start": [0], "text": [sentence]}
+    )
+    row = temporal_expressions(sentences, pd.Series({"d": anchor})).iloc[0]
+    assert (row.date.strftime("%Y-%m-%d"), row.precision) == (date, precision)
+
+
+def test_future_wording_stays_in_its_clause():
+    text = "Leaders met on Monday, he said, and will meet again."
+    lo = text.index("on Monday")
+    assert "will" not in future_wording(text, lo, lo + len("on Monday"))
+    text = "The leaders will meet on Monday."
+    lo = text.index("on Monday")
+    assert "will" in future_wording(text, lo, lo + len("on Monday"))

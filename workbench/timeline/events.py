@@ -2,17 +2,21 @@
 
 :func:`event_reports` reads sentences that report an event (a trigger word such as
 "met", "talks", "phone call", "summit", "ceasefire", "strike") and takes from the
-actors layer's mentions in the same sentence the participants (people,
-organisations, governments) and the place (a place name after "in", "at",
-"near" ...), and from the sentence's temporal expressions the date, falling back
-on the article's publication date (``date_source`` says which). A sentence counts
-only when it names a place or at least two participants, so "peace talks" in the
-abstract is not an event. Questions are skipped; future or modal wording marks a
-report ``planned``.
+actors layer's mentions in the same sentence the participants and the place
+(:mod:`workbench.timeline.roles`: those acting in the trigger's clause, and where it
+happened, "in", "at", "near" + place), and from the sentence's temporal
+expressions the date: the one nearest the trigger at any precision ("in
+November", "in 2015", "last week"), the day of the telling ("said Monday") only
+when there is no other, else the article's publication date (``date_source``
+says which). A sentence counts only when it names a place, or a person and
+another actor, so "peace talks" in the abstract is not an event. Questions are
+skipped; future or modal wording marks a report ``planned``.
 
 :func:`merge_events` then merges the reports of one event across sentences and
-articles: same kind of event, a shared person (or, without people, two shared
-participants), the same place or none, and dates at most ``max_days`` apart.
+articles: same kind of event, places that agree (the same, or one not given),
+dates that agree (at most ``max_days`` apart; a month or year agrees with the days
+inside it), and a shared participant that is not named across the corpus (see
+:func:`_common_participants`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ from collections import Counter
 import pandas as pd
 
 from workbench.core.tables import split_cell
+from workbench.timeline.roles import (  # noqa: F401 (the types are read by build)
+    PARTICIPANT_TYPES,
+    PLACE_TYPES,
+    Demonyms,
+    sentence_roles,
+)
 
 #: Event types with their trigger words, in order of precedence within a sentence.
 TRIGGERS: dict[str, re.Pattern[str]] = {
@@ -104,22 +114,8 @@ FAMILIES = {
     "attack": "violence",
     "strike": "violence",
 }
-PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 #: Participants listed per merged event, the most often named first.
 MAX_PARTICIPANTS = 8
-PLACE_TYPES = ("GPE", "LOC", "FAC")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
-_DESTINATION = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
-# "the war in Ukraine" names the subject of the coverage, not where an event took place.
-_TOPICAL = re.compile(
-    r"\b(?:war|conflict|crisis|peace|situation|violence|aggression|fighting|invasion"
-    r"|interests?|role|sovereignty|security|stability|future|people|involvement"
-    r"|devastation|destruction|damage|suffering|tensions?)\s+"
-    r"(?:in|at|to|from|across)\s+(?:the\s+)?$",
-    re.I,
-)
-#: Characters between an event's trigger word and its place, at most.
-PLACE_WINDOW = 90
 _MODAL = re.compile(
     r"\b(?:will|would|could|may|might|shall|planned|plans? to|scheduled|expected"
     r"|set to|going to|possible|possibly|upcoming|proposed|preparing for|prepare for"
@@ -155,6 +151,7 @@ EVENT_COLUMNS = [
     "first_report",
     "doc_ids",
     "example",
+    "sentence_ids",
 ]
 
 
@@ -188,10 +185,10 @@ def event_reports(
         by_sentence.setdefault(row[0], []).append(row[1:])
     when: dict[str, list[tuple]] = {}
     dated = temporal.dropna(subset=["date"])
-    for sid, prec, start, date in zip(
-        dated["sentence_id"], dated["precision"], dated["start"], dated["date"], strict=True
-    ):
-        when.setdefault(sid, []).append((_PRECISION_RANK[prec], start, date, prec))
+    cols = [dated[c].tolist() for c in ("sentence_id", "start", "end", "date", "precision")]
+    for sid, start, end, date, prec in zip(*cols, strict=True):
+        when.setdefault(sid, []).append((start, end, date, prec))
+    demonyms = Demonyms.of(mentions.loc[mentions["actor_type"] == "GPE", "actor"].unique())
     pub = corpus.set_index("doc_id")["date"].to_dict() if "date" in corpus else {}
     src = corpus.set_index("doc_id")["source"].to_dict() if "source" in corpus else {}
     rows = []
@@ -201,13 +198,13 @@ def event_reports(
         if found is None or text.rstrip().endswith("?") or sid not in by_sentence:
             continue
         event_type, trigger = found
-        participants, persons, where = _roles(
-            by_sentence[sid], text, s_start, trigger, visit=event_type == "visit"
-        )
-        if where is None and not (persons and len(participants) >= 2):
+        roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
+        if not roles.concrete:
             continue
+        participants, persons, where = roles.participants, roles.persons, roles.place
         published = pub.get(doc_id, pd.NaT)
-        date, precision, date_source = _event_date(when.get(sid), published)
+        dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in when.get(sid, ())]
+        date, precision, date_source = _event_date(dates, text, trigger, published)
         status = "planned" if _MODAL.search(text) else "reported"
         rows.append(
             (
@@ -243,41 +240,43 @@ def _event_type(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _roles(
-    ments: list[tuple], text: str, offset: int, trigger: tuple[int, int], *, visit: bool = False
-) -> tuple[list[str], list[str], str | None]:
-    """Participants, the persons among them, and the place of one sentence."""
-    participants, persons, places = set(), set(), []
-    locative_re = _DESTINATION if visit else _LOCATIVE
-    for start, end, actor, actor_type, place in ments:
-        lo = start - offset
-        before = text[max(0, lo - 40) : lo]
-        distance = min(abs(lo - trigger[1]), abs(trigger[0] - (end - offset)))
-        locative = bool(locative_re.search(before)) and not _TOPICAL.search(before)
-        if actor_type in PLACE_TYPES and isinstance(place, str) and locative:
-            if distance <= PLACE_WINDOW:
-                places.append((distance, place))
-        elif actor_type in PARTICIPANT_TYPES:
-            participants.add(actor)
-            if actor_type == "PERSON":
-                persons.add(actor)
-    place = min(places)[1] if places else None
-    participants.discard(place)
-    return sorted(participants), sorted(persons), place
-
-
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# "said Monday", "told reporters on Friday": the day of the telling, not of the event.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: \w+){0,2}|announced|revealed|reported|confirmed|stated|added"
+    r"|wrote|posted|tweeted|read|claimed|warned)(?: on)?\s*$",
+    re.I,
+)
+# "since 2014", "until May": the edge of a period, not when an event happened.
+_BOUNDARY = re.compile(r"^(?:since|by|until|before|after|from)\b", re.I)
 
 
-def _event_date(found: list[tuple] | None, published) -> tuple[object, object, str | None]:
-    """The most precise day- or week-level date in the sentence, else the publication day."""
-    if found:
-        rank, _, date, precision = min(found, key=lambda f: f[:2])
-        if rank <= 1:
-            return date, precision, "text"
+def _event_date(
+    found: list[tuple], text: str, trigger: tuple[int, int], published
+) -> tuple[object, object, str | None]:
+    """The date the sentence gives its event, else the publication day.
+
+    ``found`` holds the sentence's dated expressions as ``(start, end, date, precision)``
+    with offsets into ``text``. A date the sentence gives wins at any precision ("in
+    November", "in 2015", "last week"); the one nearest the trigger word is taken, and
+    dates of the telling ("said Monday") only when the sentence gives no other.
+    """
+    usable = [f for f in found if not _BOUNDARY.match(text[f[0] : f[1]])]
+    told = [f for f in usable if _SPEECH_BEFORE.search(text[max(0, f[0] - 30) : f[0]])]
+    events = [f for f in usable if f not in told] or told
+    if events:
+        start, end, date, precision = min(
+            events, key=lambda f: (_gap(f, trigger), _PRECISION_RANK[f[3]])
+        )
+        return date, precision, "text"
     if published is not None and not pd.isna(published):
         return pd.Timestamp(published).normalize(), "day", "article"
     return pd.NaT, None, None
+
+
+def _gap(span: tuple, trigger: tuple[int, int]) -> int:
+    """Characters between a span and the trigger word (0 when they touch or overlap)."""
+    return max(0, span[0] - trigger[1], trigger[0] - span[1])
 
 
 def merge_events(
@@ -294,7 +293,8 @@ def merge_events(
 
     Returns:
         :data:`EVENT_COLUMNS`, most reported first; ``event_id`` is stable for the same input;
-        ``participants``, ``sources`` and ``doc_ids`` are lists.
+        ``participants``, ``sources``, ``doc_ids`` and ``sentence_ids`` (the reports merged, to
+        trace an event to its sentences) are lists.
     """
     if reports.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
@@ -303,24 +303,22 @@ def merge_events(
     )
     clusters: list[list[int]] = []
     keys: list[dict] = []
-    index: dict[tuple, list[int]] = {}  # (token, date bucket) -> clusters holding that token
+    index: dict[tuple, list[int]] = {}  # (token, year) -> clusters holding that token
     same = equivalents or {}
     common = _common_participants(reports, same)
-    width = max_days + 1
     for idx, r in zip(order.index, order.to_dict("records"), strict=True):
         k_r = _key(r, same)
         tokens = _tokens(k_r, common)
-        buckets = [None] if k_r["day"] is None else [k_r["day"] // width + d for d in (-1, 0, 1)]
-        candidates = {i for t in tokens for b in buckets for i in index.get((t, b), ())}
+        years = _years(k_r["day"], max_days)
+        candidates = {i for t in tokens for y in years for i in index.get((t, y), ())}
         target = min(
             (i for i in candidates if _same_event(keys[i], k_r, max_days, common)), default=None
         )
         if target is None:
             clusters.append([idx])
             keys.append(k_r)  # a cluster is compared by its first report: no snowballing
-            bucket = None if k_r["day"] is None else k_r["day"] // width
             for t in tokens:
-                index.setdefault((t, bucket), []).append(len(keys) - 1)
+                index.setdefault((t, years[0]), []).append(len(keys) - 1)
         else:
             clusters[target].append(idx)
     records = reports.to_dict("index")
@@ -341,54 +339,82 @@ def _key(r, same: dict[str, str]) -> dict:
     def names(field: str) -> set[str]:
         return {same.get(p, p) for p in split_cell(r[field])}
 
+    dated = not pd.isna(r["date"])
     return {
         "family": FAMILIES[r["event_type"]],
         "persons": names("persons"),
         "participants": names("participants"),
         "place": _place(r["place"]),
-        "day": None if pd.isna(r["date"]) else int(r["date"].value // 86_400_000_000_000),
+        "day": int(r["date"].value // 86_400_000_000_000) if dated else None,
+        "precision": r.get("precision") if dated else None,
     }
 
 
+def _years(day: int | None, max_days: int) -> list[int | None]:
+    """The year of a day (first), and the neighbouring one when ``max_days`` reach into it.
+
+    Reports are looked up by year, so that a month or a year agrees with the days inside it.
+    """
+    if day is None:
+        return [None]
+    years = [int(_day_text(day)[:4])]
+    years += [int(_day_text(d)[:4]) for d in (day - max_days, day + max_days)]
+    return list(dict.fromkeys(years))
+
+
 def _tokens(key: dict, common: set[str]) -> set[tuple]:
-    """What a report can be looked up by: its distinctive participants and its place."""
-    out = {(key["family"], "who", p) for p in key["participants"] - common}
-    if key["place"]:
-        out.add((key["family"], "where", key["place"]))
-    return out
+    """What a report can be looked up by: its distinctive participants."""
+    return {(key["family"], "who", p) for p in key["participants"] - common}
 
 
 def _common_participants(reports: pd.DataFrame, same: dict[str, str]) -> set[str]:
-    """Participants named in so many reports that sharing them says nothing.
+    """Participants named in so many documents that sharing them says nothing.
 
-    On a large corpus the head of state of every story (Putin, Biden) would otherwise
-    chain unrelated events together; a participant named in more than 2% of the reports
-    (and at least 20 of them) does not count as evidence that two reports are one event.
+    The head of state of every story (Putin, Biden), or the countries at war, would
+    otherwise chain unrelated events together; a participant named in the events of
+    more than 2% of the documents (and at least :data:`COMMON_MIN_DOCS` of them) does
+    not count as evidence that two reports are one event.
     """
-    counts: dict[str, int] = {}
-    for cell in reports["participants"]:
+    docs: dict[str, set] = {}
+    for doc, cell in zip(reports["doc_id"], reports["participants"], strict=True):
         for p in {same.get(p, p) for p in split_cell(cell)}:
-            counts[p] = counts.get(p, 0) + 1
-    limit = max(20, 0.02 * len(reports))
-    return {p for p, n in counts.items() if n > limit}
+            docs.setdefault(p, set()).add(doc)
+    limit = max(COMMON_MIN_DOCS, 0.02 * reports["doc_id"].nunique())
+    return {p for p, d in docs.items() if len(d) > limit}
+
+
+#: A participant is too common to tie two reports together past this many documents.
+COMMON_MIN_DOCS = 4
 
 
 def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozenset()) -> bool:
+    """One event: same family, places that agree, dates that agree, a distinctive participant."""
     if key["family"] != other["family"]:
         return False
     if key["place"] and other["place"] and key["place"] != other["place"]:
         return False
-    a, b = key["day"], other["day"]
-    if (a is None) != (b is None) or (a is not None and abs(a - b) > max_days):
+    if not _dates_agree(key, other, max_days):
         return False
-    same_place = key["place"] is not None and key["place"] == other["place"]
-    if key["persons"] and other["persons"]:
-        shared = key["persons"] & other["persons"]
-        return bool(shared - common) or (bool(shared) and same_place)
-    if same_place and not (key["participants"] and other["participants"]):
-        return True
-    shared = (key["participants"] & other["participants"]) - common
-    return len(shared) >= 2 or (len(shared) >= 1 and same_place)
+    return bool((key["participants"] & other["participants"]) - common)
+
+
+def _dates_agree(key: dict, other: dict, max_days: int) -> bool:
+    """Days at most ``max_days`` apart; a month or year agrees with the days inside it."""
+    a, b = key["day"], other["day"]
+    if a is None or b is None:
+        return a is None and b is None
+    widths = {_PERIOD_WIDTH.get(k["precision"]) for k in (key, other)} - {None}
+    if not widths:
+        return abs(a - b) <= max_days
+    width = min(widths)  # the coarser period: 4 characters for a year, 7 for a month
+    return _day_text(a)[:width] == _day_text(b)[:width]
+
+
+_PERIOD_WIDTH = {"month": 7, "year": 4}
+
+
+def _day_text(day: int) -> str:
+    return pd.Timestamp(day * 86_400_000_000_000).strftime("%Y-%m-%d")
 
 
 def _summarise(group: list[dict]) -> tuple:
@@ -419,4 +445,5 @@ def _summarise(group: list[dict]) -> tuple:
         min(published) if published else pd.NaT,
         docs,
         example["sentence"],
+        [r["sentence_id"] for r in group],
     )

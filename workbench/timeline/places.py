@@ -1,10 +1,78 @@
-"""The places table of a timeline: place mentions counted, each place resolved once."""
+"""Places in a timeline: where in a sentence an event happens, and the places table.
+
+:func:`is_scene` reads the words before a place name: "in", "at", "near" + the
+place is where something happens, and so is the place behind modifiers and a
+place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
+port of Mariupol", "Russia-held Kherson", "the town of Olenivka"); "the war in
+Ukraine" names the subject of the coverage instead. :func:`places_table` counts
+the place mentions and resolves each place once.
+"""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
 from workbench.core.places import resolve_place
+
+# Words that may stand between a preposition and a place: "the Russia-controlled (city of)".
+_MODIFIER = (
+    r"(?:[\w.'’]+-(?:controlled|held|occupied|backed|annexed|installed|run)|occupied|besieged"
+    r"|embattled|annexed|liberated|recaptured|front-?line|(?:north|south)?-?(?:east|west)ern"
+    r"|northern|southern|central|nearby|neighbou?ring|key|strategic|coastal|industrial|capital"
+    r"|port|small)"
+)
+_PLACE_NOUN = (
+    r"(?:city|cities|town|towns|village|villages|region|regions|district|districts|province"
+    r"|provinces|port|capital|oblast|area|outskirts|suburbs?|settlement|state)"
+)
+_APPROACH = rf"(?:the\s+|a\s+)?(?:{_MODIFIER}\s+){{0,2}}(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$"
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|outside|inside|across)\s+{_APPROACH}", re.I)
+_DESTINATION = re.compile(rf"\b(?:to|in|at)\s+{_APPROACH}", re.I)
+# "the town of Olenivka", "Russia-held Kherson": a place whatever comes before.
+_NAMED_PLACE = re.compile(
+    rf"(?:\b{_PLACE_NOUN}\s+of\s+(?:the\s+)?|[\w.'’]+-(?:controlled|held|occupied)\s+"
+    r"|\b(?:occupied|besieged|liberated|recaptured)\s+)$",
+    re.I,
+)
+# The target of violence: "attack on the port city of Odesa", "shelled Kharkiv".
+_TARGET = re.compile(
+    rf"\b(?:on|against)\s+(?:the\s+|a\s+)?(?:{_MODIFIER}\s+){{0,2}}{_PLACE_NOUN}\s+of\s+$", re.I
+)
+_OBJECT = re.compile(r"^\s+(?:the\s+)?$")
+# "the war in Ukraine" names the subject of the coverage, not where an event took place.
+_TOPICAL = re.compile(
+    r"\b(?:war|conflict|crisis|peace|situation|violence|aggression|fighting|invasion"
+    r"|interests?|role|sovereignty|security|stability|future|people|involvement"
+    r"|devastation|destruction|damage|suffering|tensions?)\s+"
+    r"(?:in|at|to|from|across)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def is_scene(
+    before: str, *, visit: bool = False, violence: bool = False, from_trigger: str | None = None
+) -> bool:
+    """Whether the place a sentence names after ``before`` is where its event happens.
+
+    Args:
+        before: The sentence's words just before the place name (40 characters suffice).
+        visit: The event is a visit, whose place follows "to" ("a trip to Kyiv").
+        violence: The event is an attack or strike, whose target is its place.
+        from_trigger: The words between the trigger word and the place, when the place
+            comes after it: "shelled Kharkiv" (nothing between) puts the shelling there.
+    """
+    if _TOPICAL.search(before):
+        return False
+    if (_DESTINATION if visit else _LOCATIVE).search(before) or _NAMED_PLACE.search(before):
+        return True
+    if not violence:
+        return False
+    return bool(_TARGET.search(before)) or (
+        from_trigger is not None and bool(_OBJECT.match(from_trigger))
+    )
+
 
 PLACE_COLUMNS = [
     "place",

@@ -8,8 +8,13 @@ anchored on the article's publication date where the expression is relative. A
 relative expression in an undated article stays as text with no date; absolute
 ones ("July 10, 2025", "in 2014") resolve anyway.
 
-A weekday without "last" or "next" is read from the sentence's tense: "met on
-Sunday" is the Sunday before publication, "could meet on Sunday" the one after.
+A weekday without "last" or "next" is the publication day itself when it falls on
+that weekday ("on Friday" in a Friday article), else read from the wording around
+it: news reports what happened, so "met on Sunday" is the Sunday before
+publication, and only future wording in the same clause ("will meet on Sunday",
+"could meet on Sunday") makes it the one after. "Last night" is the day before
+publication; "at the weekend" the most recent (or, in future wording, the coming)
+Saturday, with week precision.
 """
 
 from __future__ import annotations
@@ -36,11 +41,16 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# Lower case only: "May" the month is not "may" the modal.
+# Lower case only: "May" the month is not "may" the modal. Not "would": news uses it for
+# the future seen from a past day ("said Thursday that NATO would meet").
 _FUTURE = re.compile(
-    r"\b(?:will|would|could|can|may|might|shall|planned|plans?|scheduled|expected|"
-    r"set to|going to|possible|possibly|upcoming|next|later)\b"
+    r"\b(?:will|could|can|may|might|shall|planned|plans?|scheduled|expected|"
+    r"set to|going to|possible|possibly|upcoming|later)\b|'ll\b"
 )
+# Where a clause ends: future wording beyond it does not speak of this expression.
+_CLAUSE_END = re.compile(r"[.;:!?\"“”()]|\b(?:that|said|says|when|after|before|while)\b")
+#: Characters before an expression searched for future wording (half as many after it).
+FUTURE_WINDOW = 50
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -76,8 +86,26 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<y>(?:19|20)\d\d)\b(?!-)"
         ),
     ),
+    (
+        "possessive_month",
+        re.compile(
+            rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Ll]ast|[Tt]his) (?P<mon>{_MONTH})\b"
+            r"(?! [0-3]?\d\b)(?!,? (?:19|20)\d\d)(?! Day\b)"
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late) )?(?P<wd>{_WEEKDAY})\b")),
-    ("relative_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    (
+        "relative_day",
+        re.compile(
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning"
+            r"|this afternoon|this evening)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?P<when>last|this|next|at the|over the|during the) weekend\b", re.I),
+    ),
     (
         "relative_week",
         re.compile(
@@ -141,6 +169,10 @@ _TIME_WORDS = (
     "today",
     "tomorrow",
     "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
     "week",
     "month",
     "year",
@@ -176,7 +208,8 @@ def resolve(
         kind: The expression's kind, from :func:`find_temporal`.
         g: Its named parts, from :func:`find_temporal`.
         anchor: The article's publication date (None: relative expressions stay unresolved).
-        sentence: The sentence, whose wording ("will", "could") sets the direction of a weekday.
+        sentence: The sentence, or the clause around the expression, whose wording ("will",
+            "could") sets the direction of a weekday (see :func:`future_wording`).
     """
     if kind in ("iso", "month_day_year", "day_month_year"):
         month = int(g["m"]) if kind == "iso" else _MONTHS[g["mon"].lower().rstrip(".")]
@@ -201,10 +234,25 @@ def _absolute(year: int, month: int, day: int, precision: Precision) -> Resolved
         return Resolved(None, None, None)
 
 
+def future_wording(text: str, start: int, end: int) -> str:
+    """The words of ``text`` around ``text[start:end]`` inside its clause.
+
+    What decides whether a weekday lies ahead: "will meet on Monday" does, "met on
+    Monday to map out next steps we will take" (the future is another clause's) does not.
+    """
+    before = text[max(0, start - FUTURE_WINDOW) : start]
+    cuts = list(_CLAUSE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = text[end : end + FUTURE_WINDOW // 2]
+    cut = _CLAUSE_END.search(after)
+    return before + " " + (after[: cut.start()] if cut else after)
+
+
 def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
-    if kind in ("month_day", "day_month", "in_month"):
+    if kind in ("month_day", "day_month", "in_month", "possessive_month"):
         month = _MONTHS[g["mon"].lower().rstrip(".")]
-        if kind == "in_month":
+        if kind in ("in_month", "possessive_month"):
             year = (
                 day.year
                 + (1 if future and month < day.month else 0)
@@ -226,9 +274,13 @@ def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
             "article",
         )
     if kind == "relative_day":
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        word = g["word"].lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return Resolved(day + pd.Timedelta(days=shift), "day", "article")
     when = g["when"].lower()
+    if kind == "weekend":
+        rel = {"last": "last", "next": "next"}.get(when, "")
+        return Resolved(_weekday(day, _WEEKDAYS["saturday"], rel, future), "week", "article")
     step = (
         -1
         if when in ("last", "the past")
@@ -253,15 +305,14 @@ def _safe_date(year: int, month: int, day: int) -> pd.Timestamp | None:
 
 
 def _weekday(day: pd.Timestamp, target: int, rel: str, future: bool) -> pd.Timestamp:
+    """The day a weekday names: publication day itself, else the last one unless ``future``."""
     ahead = (target - day.weekday()) % 7
     behind = (day.weekday() - target) % 7
-    if rel == "next" or (rel in ("on", "", "early", "late") and future):
+    if rel == "next":
         return day + pd.Timedelta(days=ahead or 7)
-    if rel == "this":
-        return day + pd.Timedelta(days=ahead) if future else day - pd.Timedelta(days=behind)
-    return (
-        day - pd.Timedelta(days=behind or 7) if rel == "last" else day - pd.Timedelta(days=behind)
-    )
+    if rel == "last":
+        return day - pd.Timedelta(days=behind or 7)
+    return day + pd.Timedelta(days=ahead) if future else day - pd.Timedelta(days=behind)
 
 
 def temporal_expressions(sentences: pd.DataFrame, dates: pd.Series | None = None) -> pd.DataFrame:
@@ -281,7 +332,7 @@ def temporal_expressions(sentences: pd.DataFrame, dates: pd.Series | None = None
     columns = [sentences[c].tolist() for c in ("doc_id", "sentence_id", "start", "text")]
     for doc_id, sid, start, text in zip(*columns, strict=True):
         for lo, hi, kind, g in find_temporal(text):
-            r = resolve(kind, g, anchors.get(doc_id), text)
+            r = resolve(kind, g, anchors.get(doc_id), future_wording(text, lo, hi))
             rows.append(
                 (
                     doc_id,

@@ -1,0 +1,225 @@
+"""Who takes part in a sentence's event, and where it happens.
+
+:func:`sentence_roles` sorts the actors layer's mentions in a sentence that reports
+an event into the place (where the event happens: :func:`workbench.timeline.places.is_scene`,
+or in apposition to such a place: "in Sloviansk, Ukraine") and the participants:
+the people, organisations and governments acting in the trigger word's clause.
+Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
+governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
+quotation when the trigger is outside it, names in another clause ("..., as
+Putin wages war"), and those who only tell of the event ("X said", "according to
+X") when someone else takes part. A nationality next to the trigger or to armed
+forces ("Russian shelling", "Ukrainian troops") names its country
+(:class:`Demonyms`, derived from the corpus's own country names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workbench.timeline.places import is_scene
+
+PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+VIOLENCE = ("attack", "strike")
+#: Characters between an event's trigger word and its place, at most.
+PLACE_WINDOW = 90
+
+_TITLE = (
+    r"(?:governor|mayor|defen[cs]e|foreign|prime|president|ambassador|envoy|secretary|minister"
+    r"|spokes(?:man|woman|person)|chancellor|chief|head)"
+)
+# A name joined to what follows ("Moscow-backed", "U.S.-supplied").
+_JOINED = re.compile(r"^-\w")
+# A place heading a title or a place noun ("Kharkiv governor", "the Kharkiv region").
+_QUALIFIER = re.compile(
+    rf"^(?:(?:'s?|’s?)?\s+(?:region(?:al)?\s+|oblast\s+)?{_TITLE}\b"
+    r"|\s+(?:region|oblast|province|district)\b)",
+    re.I,
+)
+# "ambassador to the UK", "the fall of Lysychansk": a name completing another noun.
+_QUALIFIED = re.compile(rf"(?:\b{_TITLE}\s+(?:to|of|for)\s+(?:the\s+)?|\bof\s+(?:the\s+)?)$", re.I)
+# "Ukraine's Black Sea regions of Odesa": a country owning the place, not acting.
+_OWNER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:region|regions|city|cities|port|ports|capital|coast"
+    r"|territory|border|east|west|north|south)\b",
+    re.I,
+)
+# "from the White House Situation Room": an organisation's building, not the organisation.
+_SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
+_LIST = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
+# A clause boundary between a name and the trigger word: the name is another clause's.
+_OTHER_CLAUSE = re.compile(
+    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|which|who|where)\b"
+    r"|\bas\b(?!\s+(?:a|an|the|part|well|such|much|many|if|of|to|for|in|its|his|her)\b)"
+    r"|\b(?:while|when)\b(?!\s+\w+ing\b)"
+)
+_SPEECH = (
+    r"(?:said|says|told|tells|announced|revealed|reported|confirmed|stated|added|wrote|warned"
+    r"|claimed|denied|denounced|accused|tweeted|posted|insisted|argued|suggested)"
+)
+# "Zelenskyy said", "Lukashenko, the Belarusian leader, said" (not "said during a visit").
+_SPEAKER_AFTER = re.compile(
+    rf"^(?:'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:has\s+|had\s+|also\s+)?{_SPEECH}\b"
+    r"(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)",
+    re.I,
+)
+# "according to the ministry", '..." said Zelensky' (not "said Belarus signed").
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\baccording to|[,\"”]\s*(?:said|says|added|wrote))\s+(?:the\s+)?$", re.I
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_FORCES = (
+    r"(?:forces|troops|army|military|navy|soldiers|units|missiles?|drones?|jets?"
+    r"|warplanes?|artillery|shelling|bombardment|strikes?|airstrikes?|air strikes?|attacks?)"
+)
+# A capitalised word before armed forces or violence: "Russian troops", "Ukrainian drone strikes".
+_BEFORE_FORCES = re.compile(rf"\b([A-Z][a-z]+)(?=\s+(?:[\w-]+\s+)?{_FORCES}\b)")
+
+
+@dataclass(frozen=True)
+class Demonyms:
+    """Nationality words and the countries they name ("Russian" -> Russia)."""
+
+    country: dict[str, str]
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Demonyms:
+        """Derived from one-word country names by English suffixes (Ukraine -> Ukrainian)."""
+        country = {}
+        for name in names:
+            if not isinstance(name, str) or not name.isalpha() or len(name) < 4:
+                continue
+            for form in (name + "n", name + "ian", name[:-1] + "ian", name + "i", name + "ese"):
+                country.setdefault(form, name)
+        return cls(country)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, country)`` of nationality words before armed forces or violence."""
+        if not self.country:
+            return []
+        return [
+            (m.start(), m.end(), self.country[m.group(1)])
+            for m in _BEFORE_FORCES.finditer(text)
+            if m.group(1) in self.country
+        ]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who takes part in one sentence's event and where."""
+
+    participants: list[str]
+    persons: list[str]  # the persons among the participants
+    place: str | None
+    people: int  # persons named as taking part or telling of it
+    named: int  # actors named as taking part or telling of it
+
+    @property
+    def concrete(self) -> bool:
+        """A place, or two actors one of them a person: not "peace talks" in the abstract."""
+        return self.place is not None or (self.people > 0 and self.named >= 2)
+
+
+def sentence_roles(
+    ments: list[tuple],
+    text: str,
+    offset: int,
+    trigger: tuple[int, int],
+    event_type: str,
+    demonyms: Demonyms | None = None,
+) -> Roles:
+    """Participants, the persons among them, and the place of one sentence.
+
+    Args:
+        ments: The sentence's mentions as ``(start, end, actor, actor_type, place)``, in
+            text order, offsets into the document.
+        text: The sentence.
+        offset: Where the sentence starts in the document.
+        trigger: The trigger word's span in ``text``.
+        event_type: The event's type (see :data:`workbench.timeline.events.TRIGGERS`).
+        demonyms: Nationality words to read as their countries.
+    """
+    acting, speakers, places = [], [], []
+    quoted, inner = _quotes(text, trigger)
+    chain_end = None  # where the last place that is no actor ends: "in Odesa and Mykolaiv"
+    for start, end, actor, actor_type, place in ments:
+        lo, hi = start - offset, end - offset
+        before = text[max(0, lo - 40) : lo]
+        is_place = actor_type in PLACE_TYPES and isinstance(place, str)
+        if is_place and chain_end is not None and _LIST.match(text[chain_end:lo]):
+            chain_end = hi
+            continue
+        in_trigger_quote = _inside(lo, [inner] if inner else quoted) == bool(inner)
+        if is_place and in_trigger_quote and _is_scene(text, lo, before, trigger, event_type):
+            chain_end = hi
+            if _distance(lo, hi, trigger) <= PLACE_WINDOW:
+                places.append((_distance(lo, hi, trigger), place))
+            continue
+        if not _may_act(text, lo, hi, before, actor_type, trigger, quoted):
+            chain_end = hi if is_place else None
+            continue
+        chain_end = None
+        speaking = _SPEAKER_AFTER.match(text[hi : hi + 80]) or _SPEAKER_BEFORE.search(before)
+        (speakers if speaking else acting).append((actor, actor_type))
+    for lo, hi, country in demonyms.find(text) if demonyms else ():
+        agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
+        if (
+            agent
+            and not _inside(lo, quoted)
+            and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
+        ):
+            acting.append((country, "GPE"))
+    place = min(places)[1] if places else None
+    named = [a for a in acting if a[0] != place] or [a for a in speakers if a[0] != place]
+    persons = sorted({actor for actor, kind in named if kind == "PERSON"})
+    everyone = {a for a in acting + speakers if a[0] != place}
+    people = sum(kind == "PERSON" for _, kind in everyone)
+    return Roles(sorted({actor for actor, _ in named}), persons, place, people, len(everyone))
+
+
+def _is_scene(text, lo, before, trigger, event_type) -> bool:
+    """Whether a place mention is where the event happens."""
+    return is_scene(
+        before,
+        visit=event_type == "visit",
+        violence=event_type in VIOLENCE,
+        from_trigger=text[trigger[1] : lo] if lo >= trigger[1] else None,
+    )
+
+
+def _may_act(text, lo, hi, before, actor_type, trigger, quoted) -> bool:
+    """Whether a mention can be a participant: its type, its words around, its clause."""
+    if actor_type not in PARTICIPANT_TYPES or _JOINED.match(text[hi:]):
+        return False
+    after = text[hi : hi + 60]
+    if actor_type in PLACE_TYPES and (
+        _QUALIFIED.search(before) or _OWNER.match(after) or _QUALIFIER.match(after)
+    ):
+        return False
+    if actor_type == "ORG" and _SITE.search(before):
+        return False
+    return not _inside(lo, quoted) and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
+
+
+def _distance(lo: int, hi: int, trigger: tuple[int, int]) -> int:
+    """Characters from the trigger; a place before it counts double (the teller's place)."""
+    return max(0, lo - trigger[1], 2 * (trigger[0] - hi))
+
+
+def _between(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> str:
+    """The words from a name to the trigger word (the trigger included), or back."""
+    return text[hi : trigger[1]] if hi <= trigger[0] else text[trigger[0] : lo]
+
+
+def _quotes(text: str, trigger: tuple[int, int]) -> tuple[list[tuple[int, int]], tuple | None]:
+    """Quotations in ``text`` that do not hold the trigger word, and the one that does."""
+    spans = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
+    inner = next(((a, b) for a, b in spans if a <= trigger[0] < b), None)
+    return [span for span in spans if span != inner], inner
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
