@@ -10,6 +10,7 @@ from workbench.actors.quotes import (
     QUOTE_COLUMNS,
     extract_citations,
     extract_quotes,
+    quoted_stretches,
 )
 from workbench.corpus.segments import segment
 
@@ -70,6 +71,220 @@ def test_direct_quotes(text, actors, speaker, cue, quote):
     assert text[direct["start"] : direct["end"]] == quote
 
 
+def _quotes(text, actors):
+    """(kind, speaker, cue, quote) of every quote found in ``text``."""
+    out = extract_quotes(*_tables(text, actors))
+    speakers = [s if isinstance(s, str) else None for s in out["speaker"]]
+    return list(zip(out["kind"], speakers, out["cue"], out["quote"], strict=True))
+
+
+TAL = [("Mira Tal", "PERSON")]
+COUNCIL = [("Harbour Council", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        ('He said "one two three four." Then', ["one two three four."]),
+        ("She wrote: 'five six seven eight' and left.", ["five six seven eight"]),
+        ("It's the soldiers' kit, isn't it?", []),  # apostrophes open and close nothing
+        ('"One two. "Three four."', ["One two. ", "Three four."]),  # a paragraph left open
+        ("\"He said 'a b c d' twice,\" she said.", ["He said 'a b c d' twice,"]),
+    ],
+)
+def test_quoted_stretches(text, stretches):
+    assert [text[lo:hi] for lo, hi in quoted_stretches(text)] == stretches
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # the verb after an inverted subject
+            '"We will rebuild every bridge," said Mira Tal, the mayor.',
+            TAL,
+            [("direct", "Mira Tal", "said", "We will rebuild every bridge,")],
+        ),
+        (  # a verb that attributes only right after a quotation; the run goes on
+            'Mira Tal spoke first. "We will rebuild every bridge," she began. "And we start now."',
+            TAL,
+            [
+                ("direct", "Mira Tal", "began", "We will rebuild every bridge,"),
+                ("direct", "Mira Tal", "began", "And we start now."),
+            ],
+        ),
+        (  # words between the verb and the colon
+            'Mira Tal said in a statement: "We will rebuild every bridge."',
+            TAL,
+            [("direct", "Mira Tal", "said", "We will rebuild every bridge.")],
+        ),
+        (  # a quoted stretch inside reported speech: the subject of the verb before it
+            'Mira Tal said the city will "rebuild every bridge by May" this year.',
+            TAL,
+            [
+                (
+                    "reported",
+                    "Mira Tal",
+                    "said",
+                    'the city will "rebuild every bridge by May" this year.',
+                ),
+                ("direct", "Mira Tal", "said", "rebuild every bridge by May"),
+            ],
+        ),
+        (  # the next quoted sentence, with no verb of its own: the same speaker
+            '"We will rebuild every bridge," Mira Tal said. "The work starts on Monday."',
+            TAL,
+            [
+                ("direct", "Mira Tal", "said", "We will rebuild every bridge,"),
+                ("direct", "Mira Tal", "said", "The work starts on Monday."),
+            ],
+        ),
+        (  # a quotation after a sentence of telling
+            'Mira Tal told the council about the plan. "We will rebuild every bridge."',
+            TAL,
+            [("direct", "Mira Tal", "told", "We will rebuild every bridge.")],
+        ),
+        (  # single quotation marks, an apostrophe inside
+            "Mira Tal said: 'We will rebuild every bridge. It's a promise.' Nobody doubted it.",
+            TAL,
+            [("direct", "Mira Tal", "said", "We will rebuild every bridge. It's a promise.")],
+        ),
+        (  # an unnamed speaker is a speaker all the same
+            'A spokesperson said: "We will rebuild every bridge."',
+            [],
+            [("direct", None, "said", "We will rebuild every bridge.")],
+        ),
+        (  # a name qualifying "aide" names no speaker
+            'It plays a "very long list of bridges" role, according to a Harbour Council aide.',
+            COUNCIL,
+            [
+                ("reported", None, "according to", 'It plays a "very long list of bridges" role'),
+                ("direct", None, "according to", "very long list of bridges"),
+            ],
+        ),
+        (  # after a full stop, a sentence with its own object is no attribution
+            '"We will rebuild every bridge." He also announced new taxes for the city.',
+            [],
+            [],
+        ),
+    ],
+)
+def test_direct_quote_rules(text, actors, expected):
+    assert _quotes(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # words between the verb and "that"
+            "Mira Tal reiterated on Thursday that the bridge would reopen in May.",
+            TAL,
+            ("Mira Tal", "reiterated", "the bridge would reopen in May."),
+        ),
+        (  # no "that"
+            "Mira Tal said he is open to sending more engineers.",
+            TAL,
+            ("Mira Tal", "said", "he is open to sending more engineers."),
+        ),
+        (  # a verb that needs a clause has one
+            "Harbour Council announced it has opened the bridge.",
+            COUNCIL,
+            ("Harbour Council", "announced", "it has opened the bridge."),
+        ),
+        (  # the listener comes before "that"
+            "Mira Tal told reporters that the bridge would reopen in May.",
+            TAL,
+            ("Mira Tal", "told", "the bridge would reopen in May."),
+        ),
+        (  # a promise in the infinitive
+            "Mira Tal has vowed to rebuild every bridge in the city.",
+            TAL,
+            ("Mira Tal", "vowed", "to rebuild every bridge in the city."),
+        ),
+        (  # the attribution closes the sentence; unnamed
+            "The bridge will reopen in May, officials said.",
+            [],
+            (None, "said", "The bridge will reopen in May"),
+        ),
+        (  # ... named, with a day after the verb
+            "The bridge reopened on Monday, Mira Tal said Tuesday.",
+            TAL,
+            ("Mira Tal", "said", "The bridge reopened on Monday"),
+        ),
+        (  # ... in the middle of the sentence
+            "The bridge reopened on Monday, officials said, and the traffic resumed.",
+            [],
+            (None, "said", "The bridge reopened on Monday"),
+        ),
+        (  # a participle: the subject of the sentence
+            "Mira Tal praised the engineers, adding that the bridge would reopen in May.",
+            TAL,
+            ("Mira Tal", "adding", "the bridge would reopen in May."),
+        ),
+        (  # a second verb of the same subject
+            "Mira Tal inspected the site and said the bridge would reopen in May.",
+            TAL,
+            ("Mira Tal", "said", "the bridge would reopen in May."),
+        ),
+        (  # an apposition between subject and verb
+            "Harbour Council, the city's planning body, said the bridge would reopen in May.",
+            COUNCIL,
+            ("Harbour Council", "said", "the bridge would reopen in May."),
+        ),
+        (  # places in an address are not the subject
+            "Mira Tal, of Eastport, Northland, said the bridge would reopen in May.",
+            [*TAL, ("Eastport", "GPE"), ("Northland", "GPE")],
+            ("Mira Tal", "said", "the bridge would reopen in May."),
+        ),
+        (  # "he": the last person named as a subject, not the object after it
+            "Omar Haddad thanked Mira Tal for the visit. He said the bridge would reopen soon.",
+            [("Omar Haddad", "PERSON"), *TAL],
+            ("Omar Haddad", "said", "the bridge would reopen soon."),
+        ),
+        (  # "it": the last body that acted
+            "Harbour Council voted on Monday. It said the bridge would reopen in May.",
+            COUNCIL,
+            ("Harbour Council", "said", "the bridge would reopen in May."),
+        ),
+        (  # "the council": the same
+            "Harbour Council voted on Monday. The council said the bridge would reopen in May.",
+            COUNCIL,
+            ("Harbour Council", "said", "the bridge would reopen in May."),
+        ),
+        (  # a name qualifying "spokesperson" names no speaker
+            "A Harbour Council spokesperson said the bridge would reopen in May.",
+            COUNCIL,
+            (None, "said", "the bridge would reopen in May."),
+        ),
+        (  # an outlet is never the speaker
+            "A spokesperson told Daily Globe that the bridge would reopen in May.",
+            [("Daily Globe", "MEDIA")],
+            (None, "told", "the bridge would reopen in May."),
+        ),
+        (
+            "According to Daily Globe, the bridge reopened on Monday.",
+            [("Daily Globe", "MEDIA")],
+            (None, "according to", "the bridge reopened on Monday."),
+        ),
+    ],
+)
+def test_reported_speech_rules(text, actors, expected):
+    assert [q[1:] for q in _quotes(text, actors) if q[0] == "reported"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Harbour Council announced new taxes for the whole city.", COUNCIL),  # no clause
+        ("Mira Tal told the council about the plan for the bridge.", TAL),  # nothing told
+        ("Daily Globe reported that the bridge would reopen in May.", [("Daily Globe", "MEDIA")]),
+        ("The self-proclaimed Harbour Council met the engineers on Monday.", COUNCIL),
+        ("Mira Tal received reports of damage to the bridge on Monday.", TAL),  # a noun
+    ],
+)
+def test_not_reported_speech(text, actors):
+    assert _quotes(text, actors) == []
+
+
 def test_scare_quotes_and_quotes_without_cue_are_not_speech():
     text = (
         'Mira Tal spoke of "technical teams". The "normal" plan of Mira Tal is a "big idea here".'
@@ -96,9 +311,9 @@ def test_scare_quotes_and_quotes_without_cue_are_not_speech():
             "talks must wait.",
         ),
         (
-            "According to Daily Globe, the bridge reopened on Monday.",
-            [("Daily Globe", "MEDIA")],
-            "Daily Globe",
+            "According to Harbour Council, the bridge reopened on Monday.",
+            [("Harbour Council", "ORG")],
+            "Harbour Council",
             "according to",
             "the bridge reopened on Monday.",
         ),
@@ -141,6 +356,12 @@ def test_interview_turns_need_a_repeated_label():
         ("As Daily Globe reports, the bridge reopened.", ["Daily Globe"]),
         ("Mira Tal told Daily Globe that the bridge reopened.", ["Daily Globe"]),
         ("Daily Globe sits down with Mira Tal about bridges.", []),
+        ("Mira Tal told the state news agency Daily Globe on Friday.", ["Daily Globe"]),
+        ("Mira Tal was quoted as saying by Daily Globe.", ["Daily Globe"]),
+        ("Daily Globe in August reported that the bridge reopened.", ["Daily Globe"]),
+        ("Daily Globe first reported the story.", ["Daily Globe"]),
+        ("Daily Globe could not verify the report.", ["Daily Globe"]),
+        ("She spoke in a live Daily Globe interview.", ["Daily Globe"]),
     ],
 )
 def test_citations(text, cited):
@@ -148,6 +369,24 @@ def test_citations(text, cited):
     out = extract_citations(mentions, sentences)
     assert list(out.columns) == CITATION_COLUMNS
     assert out["cited"].tolist() == cited
+
+
+def test_two_outlets_cited_by_one_verb():
+    corpus, mentions, sentences = _tables(
+        "The Daily Globe and Evening Post both reported the deal.",
+        [("Daily Globe", "MEDIA"), ("Evening Post", "MEDIA")],
+    )
+    cited = extract_citations(mentions, sentences)["cited"].tolist()
+    assert cited == ["Daily Globe", "Evening Post"]
+
+
+def test_the_article_s_own_outlet_is_not_cited():
+    corpus, mentions, sentences = _tables(
+        "Mira Tal told Daily Globe Digital that the bridge reopened. Evening Post reported it.",
+        [("Daily Globe Digital", "MEDIA"), ("Evening Post", "MEDIA")],
+    )
+    mentions = mentions.assign(source="The Daily Globe")
+    assert extract_citations(mentions, sentences)["cited"].tolist() == ["Evening Post"]
 
 
 def test_quotes_and_citations_carry_the_document_s_source_and_date():
@@ -160,24 +399,29 @@ def test_quotes_and_citations_carry_the_document_s_source_and_date():
     mentions = mentions.assign(source="Kyiv Post", date=day)
     quotes = extract_quotes(corpus, mentions, sentences)
     assert list(quotes.columns) == QUOTE_COLUMNS
-    assert quotes[["doc_id", "source", "date", "speaker"]].values.tolist() == [
-        ["d", "Kyiv Post", day, "Daily Globe"],
-        ["d", "Kyiv Post", day, "Mira Tal"],
-    ]
+    speakers = [s if isinstance(s, str) else None for s in quotes["speaker"]]
+    assert quotes[["doc_id", "source", "date"]].values.tolist() == [["d", "Kyiv Post", day]] * 2
+    assert speakers == [None, "Mira Tal"]  # "according to" an outlet: it only carried the words
     citations = extract_citations(mentions, sentences)
     assert citations[["doc_id", "source", "date", "cited"]].values.tolist() == [
         ["d", "Kyiv Post", day, "Daily Globe"]
     ]
 
 
-def test_unknown_outlet_recognised_by_its_name():
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("According to the Kharkiv Times, it rained.", ["Kharkiv Times"]),
+        ("The Kharkiv Times reported that it rained.", ["Kharkiv Times"]),
+        ("The Kharkiv Times published its forecast.", []),  # a body speaking, not cited
+    ],
+)
+def test_unknown_outlet_recognised_by_its_name(text, cited):
     from workbench.actors.gazetteer import Gazetteer
 
     gaz = Gazetteer(outlet_words=frozenset({"times"}))
-    corpus, mentions, sentences = _tables(
-        "According to the Kharkiv Times, it rained.", [("Kharkiv Times", "ORG")]
-    )
-    assert extract_citations(mentions, sentences, gaz)["cited"].tolist() == ["Kharkiv Times"]
+    corpus, mentions, sentences = _tables(text, [("Kharkiv Times", "ORG")])
+    assert extract_citations(mentions, sentences, gaz)["cited"].tolist() == cited
 
 
 # ----------------------------------------------------------------------------- the sample corpus

@@ -226,6 +226,8 @@ def recover(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> pd
                     "dropped": False,
                 }
             )
+    if not rows:  # an empty frame of objects would turn the columns it joins to objects
+        return work.iloc[:0]
     return pd.DataFrame(rows, columns=work.columns)
 
 

@@ -112,6 +112,9 @@ def resolve(
     resolve_people(work, gazetteer)
     _places(work, gazetteer, texts)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
+    # Rows added by the steps above (acronyms, recovered surnames) keep the flag boolean:
+    # concatenated with an empty or object column it would turn to objects, and ~ to -1.
+    work["dropped"] = work["dropped"].astype(bool)
     if metonymy:
         _metonymy(work, gazetteer)
     _final_types(work, gazetteer)
