@@ -22,17 +22,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-#: Furniture of a news page, whose names are not actors of the story.
-FURNITURE = re.compile(
-    r"[^.!?\n]*\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)[^.!?\n]*"
-    r"|\([^()\n]{0,80}\b(?:Photo|Photos|Images|Pictures)\b[^()\n]{0,80}\)"
-    r"|\b(?:Follow|Like) [^.!?\n]{0,80}\bon (?:Facebook|Twitter|Instagram|Threads|TikTok)\b"
-    r"[^.!?\n]*"
-    r"|\bSend your (?:story ideas|stories|tips)\b[^\n]*?(?=\s[A-Z]|$)"
-    r"|\bSign up (?:for|to) [^.!?\n]*"
-    # a letters page's signature: "... they said. Jane Doe, Bristol • Next letter"
-    r"|(?<=[.!?\"'\u201d)])\s*[A-Z][^.!?\u2022\n]{0,60}\u2022"
+#: Where page furniture may be: each hit is grown to the furniture around it.
+_FURNITURE_CUES = re.compile(
+    r"contributed (?:reporting )?to (?:this|the) (?:report|story|article)"
+    r"|\b(?:Photos?|Images|Pictures)\b|\b(?:Follow|Like) |\bSend your |\bSign up (?:for|to) "
+    r"|\u2022"
 )
+_PROMPT = re.compile(
+    r"(?:Follow|Like) [^.!?\n]{0,80}\bon (?:Facebook|Twitter|Instagram|Threads|TikTok)\b[^.!?\n]*"
+    r"|Send your (?:story ideas|stories|tips)\b[^\n]*?(?=\s[A-Z]|$)"
+    r"|Sign up (?:for|to) [^.!?\n]*"
+)
+_SENTENCE_END = ".!?\n"
+#: A letters page's signature before its bullet: "... they said. Jane Doe, Bristol \u2022".
+_SIGNATURE = re.compile(r"[A-Z][^.!?\u2022\n]{0,60}$")
+
+
 #: Words that make the name before them a document's title ("the Geneva Conventions").
 DOCUMENT_WORDS = re.compile(
     r"\s+(?:Agreements?|Declaration|Memorandum|Charter|Format|Formula|Communiqu[eé]"
@@ -65,8 +70,40 @@ _PLACE_AFTER = re.compile(
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of a text that are page furniture (see :data:`FURNITURE`)."""
-    return [m.span() for m in FURNITURE.finditer(text)]
+    """Character ranges of a text that are page furniture.
+
+    A credit line ("... contributed to this report"), a photo credit in brackets
+    ("(AP Photo/...)"), a prompt ("Follow ... on Facebook", "Sign up to ...", "Send your
+    story ideas to ...") and a letters page's signature ("Jane Doe, Bristol \u2022"). Found
+    from a few cue words, each grown to its sentence or brackets: linear in the text.
+    """
+    out = []
+    for cue in _FURNITURE_CUES.finditer(text):
+        at, word = cue.start(), cue.group()
+        if word.startswith("contributed"):
+            out.append((_sentence_start(text, at), _sentence_end(text, cue.end())))
+        elif word == "\u2022":
+            head = _SIGNATURE.search(text, max(0, at - 62), at)
+            before = text[: head.start()].rstrip() if head else ""
+            if head and (not before or before[-1] in ".!?\"'\u201d)"):
+                out.append((head.start(), at + 1))
+        elif word in ("Photo", "Photos", "Images", "Pictures"):
+            opened = text.rfind("(", max(0, at - 80), at)
+            closed = text.find(")", cue.end(), cue.end() + 80)
+            if opened >= 0 and closed >= 0 and ")" not in text[opened:at]:
+                out.append((opened, closed + 1))
+        elif m := _PROMPT.match(text, at):
+            out.append(m.span())
+    return out
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(ch, 0, at) for ch in _SENTENCE_END) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(ch, at) for ch in _SENTENCE_END) if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def context_reasons(

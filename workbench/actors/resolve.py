@@ -391,9 +391,12 @@ def _first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Co
         & (work["label"] == "PERSON")
         & ~work["name"].str.contains(" ", regex=False)
     )
-    for i in work.index[one_word]:
-        doc, start = work.at[i, "doc_id"], int(work.at[i, "start"])
+    part = work.loc[one_word, ["doc_id", "start", "end", "name", "gaz_id", "rule"]]
+    changed = []
+    for i, doc, start, end, name, known, rule in part.itertuples(name=None):
         text = texts.get(doc, "")
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+            continue  # cheap test first: a word ends right before the span
         m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
         if m is None:
             continue
@@ -403,17 +406,21 @@ def _first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Co
             or word.casefold() in _NOT_FIRST_NAMES
             or word.casefold() in names.FUNCTION_WORDS
             or _mostly_lower(word, counts)
+            or (known and fold(known).split(" ")[0] == fold(word))  # the gazetteer's person
         ):
             continue
-        known = work.at[i, "gaz_id"]  # a gazetteer surname: its person unless named otherwise
-        if known and fold(known).split(" ")[0] == fold(word):
-            continue
-        full = f"{word} {work.at[i, 'name']}"
-        work.at[i, "gaz_id"] = ""
-        work.at[i, "start"] = m.start(1)
-        work.at[i, "surface"] = text[m.start(1) : int(work.at[i, "end"])]
-        work.at[i, "name"] = work.at[i, "actor"] = full
-        work.at[i, "rule"] = chain(work.at[i, "rule"], "first name beside it")
+        full = f"{word} {name}"
+        changed.append(
+            (i, m.start(1), text[m.start(1) : end], full, chain(rule, "first name beside it"))
+        )
+    if changed:
+        rows = [c[0] for c in changed]
+        work.loc[rows, "gaz_id"] = ""
+        work.loc[rows, "start"] = [c[1] for c in changed]
+        work.loc[rows, "surface"] = [c[2] for c in changed]
+        work.loc[rows, "name"] = [c[3] for c in changed]
+        work.loc[rows, "actor"] = [c[3] for c in changed]
+        work.loc[rows, "rule"] = [c[4] for c in changed]
 
 
 def _surnames_typed_otherwise(work: pd.DataFrame) -> None:
