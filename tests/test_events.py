@@ -7,6 +7,7 @@ from workbench.timeline.events import event_reports, merge_events
 from workbench.timeline.places import is_scene
 from workbench.timeline.roles import Demonyms
 from workbench.timeline.temporal import temporal_expressions
+from workbench.timeline.triggers import find_trigger, hypothetical
 
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
 
@@ -371,3 +372,239 @@ def test_reports_merge_only_with_a_distinctive_participant_and_agreeing_dates():
     assert sorted(events["n_reports"].tolist()) == [1, 1, 1, 2]
     merged = events[events["n_reports"] == 2].iloc[0]
     assert merged.doc_ids == ["d2", "d3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a strike noun anywhere makes a strike; "attacked" and neutral verbs go by the weapon
+        ("A Ruritanian strike on a barracks was the deadliest attack yet.", ("strike", "strike")),
+        ("Shelling struck a convoy near the town.", ("attack", "Shelling")),
+        ("Drones hit a fuel depot in the port.", ("strike", "hit")),
+        ("Rebels fired a rocket at the plane.", ("strike", "fired a rocket at")),
+        ("Soldiers opened fire on a checkpoint.", ("attack", "opened fire")),
+        ("Rebels attacked the base with missiles.", ("strike", "attacked")),
+        ("The air defence shot down a drone.", ("attack", "shot down")),
+        ("The two leaders struck a deal.", ("agreement", "deal")),
+        # not events: no weapon beside "hit", phrasal verbs, adjectives, labour strikes
+        ("Prices hit a record high in March.", None),
+        ("Mr Smith signed up to the housing scheme.", None),
+        ("The town was heavily-bombed.", None),
+        ("Dockers went on a hunger strike.", None),
+        ("Ministers must deal with the crisis.", None),
+    ],
+)
+def test_trigger_types_violence_by_its_words(text, found):
+    got = find_trigger(text)
+    assert (got if got is None else (got[0], text[slice(*got[1])])) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "unreal"),
+    [
+        ("These systems, which can conduct air strikes, are new.", "strikes", True),
+        ("They vowed they will not use the missiles to strike abroad.", "strike", True),
+        ("Officials warned of the threat of attacks.", "attacks", True),
+        ("A strike hit the port on Monday.", "strike", False),
+        ("Officials denied any such strike.", "strike", False),
+        # modal wording in another clause does not count
+        ("Talks could resume, after the strike on Monday.", "strike", False),
+    ],
+)
+def test_hypothetical_violence(text, word, unreal):
+    start = text.index(word)
+    assert hypothetical(text, (start, start + len(word))) is unreal
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # violence neither placed nor dated, in no story: "the attacks" in general
+        (
+            "Jones explained Moscow's reasoning for the attacks.",
+            [("Jones", "Ann Jones", "PERSON", None), ("Moscow", "Moscow", "GPE", "Moscow")],
+        ),
+        # capability, not an event
+        (
+            "Ruritania is supplying Freedonia with rockets that can hit targets in Bravo.",
+            [
+                ("Ruritania", "Ruritania", "GPE", "Ruritania"),
+                ("Freedonia", "Freedonia", "GPE", "Freedonia"),
+                ("Bravo", "Bravo", "GPE", "Bravo"),
+            ],
+        ),
+        # a visit needs its visitor
+        (
+            "She finally arrived in Springfield.",
+            [("Springfield", "Springfield", "GPE", "Springfield")],
+        ),
+        # a caption's quoted shelling with nobody named
+        (
+            'The army posted video with the caption: "The results of shelling across Bravo."',
+            [("Bravo", "Bravo", "GPE", "Bravo")],
+        ),
+        # a scheme signed up to is no agreement
+        (
+            "Mr Lee signed up to the Homes for Ruritania scheme.",
+            [("Lee", "Tom Lee", "PERSON", None), ("Ruritania", "Ruritania", "GPE", "Ruritania")],
+        ),
+        # the day of the telling dates no violence
+        (
+            "Smith said in a video address Thursday that a line was damaged by shelling.",
+            [("Smith", "Ann Smith", "PERSON", None)],
+        ),
+    ],
+)
+def test_not_events_by_the_violence_and_visit_rules(text, mentions):
+    assert one_report(text, mentions) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place", "participants"),
+    [
+        # "Name, suggested": the one who tells; "envoy to X" qualifies the title
+        (
+            "The envoy to Ruritania, Jan Novak, suggested that talks with Freedonia had begun.",
+            [
+                ("Ruritania", "Ruritania", "GPE", "Ruritania"),
+                ("Jan Novak", "Jan Novak", "PERSON", None),
+                ("Freedonia", "Freedonia", "GPE", "Freedonia"),
+            ],
+            None,
+            ["Freedonia"],
+        ),
+        # a visit's object is its place; a content clause's subject takes no part
+        (
+            "Smith released imagery showing that Jones visited Bravo on June 8.",
+            [
+                ("Smith", "Ann Smith", "PERSON", None),
+                ("Jones", "Bob Jones", "PERSON", None),
+                ("Bravo", "Bravo", "GPE", "Bravo"),
+            ],
+            "Bravo",
+            ["Bob Jones"],
+        ),
+        # a country's grid is its property, not a party to the shelling
+        (
+            "Officials said Ruritania's power grid was shelled in Bravo on Monday.",
+            [
+                ("Ruritania", "Ruritania", "GPE", "Ruritania"),
+                ("Bravo", "Bravo", "GPE", "Bravo"),
+            ],
+            "Bravo",
+            [],
+        ),
+        # who comments on an attack does not take part in it
+        (
+            "Smith condemned the Red Brigade attack in Bravo on Monday.",
+            [
+                ("Smith", "Ann Smith", "PERSON", None),
+                ("Red Brigade", "Red Brigade", "ORG", None),
+                ("Bravo", "Bravo", "GPE", "Bravo"),
+            ],
+            "Bravo",
+            ["Red Brigade"],
+        ),
+    ],
+)
+def test_roles_of_tellers_owners_and_visits(text, mentions, place, participants):
+    r = one_report(text, mentions)
+    assert (r.place if isinstance(r.place, str) else None, r.participants) == (place, participants)
+
+
+@pytest.mark.parametrize(
+    ("before", "kind", "scene"),
+    [
+        ("officials in the southern ", {}, False),
+        ("an institute based in ", {}, False),
+        ("the army shelled towns in north-east ", {}, True),
+        ("Smith visited ", {"visit": True, "from_trigger": " "}, True),
+        ("was hit over the ", {"violence": True, "from_trigger": " over the "}, True),
+        ("concerns over ", {}, False),
+    ],
+)
+def test_is_scene_of_people_objects_and_over(before, kind, scene):
+    assert is_scene(before, **kind) is scene
+
+
+def make_doc(sentences, mentions, date=PUB):
+    """One document of several sentences; mentions as (sentence index, surface, ...)."""
+    starts, text = [], ""
+    for s in sentences:
+        starts.append(len(text))
+        text += s + " "
+    table = pd.DataFrame(
+        {
+            "doc_id": "d0",
+            "sentence_id": [f"d0:p1:s{i}" for i in range(len(sentences))],
+            "start": starts,
+            "end": [a + len(s) for a, s in zip(starts, sentences, strict=True)],
+            "text": sentences,
+        }
+    )
+    rows = []
+    for i, surface, actor, kind, place in mentions:
+        start = starts[i] + sentences[i].index(surface)
+        rows.append(("d0", f"d0:p1:s{i}", start, start + len(surface), surface, actor, kind, place))
+    cols = ["doc_id", "sentence_id", "start", "end", "surface", "actor", "actor_type", "place"]
+    corpus = pd.DataFrame({"doc_id": ["d0"], "date": [date], "source": ["AP"]})
+    when = temporal_expressions(table, corpus.set_index("doc_id")["date"])
+    return event_reports(table, pd.DataFrame(rows, columns=cols), when, corpus)
+
+
+def test_a_later_report_goes_on_with_the_story():
+    reports = make_doc(
+        [
+            "The Red Brigade shelled Bravo on Monday.",
+            "The Red Brigade used heavy artillery in the attack.",
+            "The Blue Army used heavy artillery in an attack.",
+            "Smith met Jones in Geneva on Tuesday.",
+            "Smith and Jones met for two hours.",
+        ],
+        [
+            (0, "Red Brigade", "Red Brigade", "ORG", None),
+            (0, "Bravo", "Bravo", "GPE", "Bravo"),
+            (1, "Red Brigade", "Red Brigade", "ORG", None),
+            (2, "Blue Army", "Blue Army", "ORG", None),
+            (3, "Smith", "Ann Smith", "PERSON", None),
+            (3, "Jones", "Bob Jones", "PERSON", None),
+            (3, "Geneva", "Geneva", "GPE", "Geneva"),
+            (4, "Smith", "Ann Smith", "PERSON", None),
+            (4, "Jones", "Bob Jones", "PERSON", None),
+        ],
+    )
+    got = [
+        (
+            r.event_type,
+            r.place if isinstance(r.place, str) else None,
+            str(r.date.date()),
+            r.date_source,
+        )
+        for r in reports.itertuples()
+    ]
+    assert got == [
+        ("attack", "Bravo", "2025-07-07", "text"),
+        ("attack", "Bravo", "2025-07-07", "context"),  # "the attack" of the story so far
+        # the Blue Army's attack, in no story, neither placed nor dated: dropped
+        ("meeting", "Geneva", "2025-07-08", "text"),
+        ("meeting", None, "2025-07-08", "context"),  # the date carried, not the place
+    ]
+
+
+def test_merged_event_is_a_summit_with_the_participants_reports_agree_on():
+    texts = [
+        "Smith attended a NATO summit on Monday.",
+        "NATO leaders met with Jones on Monday.",
+        "Brown joined the NATO meeting on Monday.",
+    ]
+    mentions = [
+        ("d0", "Smith", "Ann Smith", "PERSON", None),
+        ("d0", "NATO", "NATO", "ORG", None),
+        ("d1", "NATO", "NATO", "ORG", None),
+        ("d1", "Jones", "Bob Jones", "PERSON", None),
+        ("d2", "Brown", "Cy Brown", "PERSON", None),
+        ("d2", "NATO", "NATO", "ORG", None),
+    ]
+    events = merge_events(make(texts, mentions))
+    assert len(events) == 1
+    assert (events.iloc[0].event_type, events.iloc[0].participants) == ("summit", ["NATO"])

@@ -246,3 +246,15 @@ def test_timeline_tables_show_a_few_lines():
     text = repr(tl)
     assert text.startswith("TimelineTables: week bins, 80% of documents dated")
     assert ".volume" in text and "3 rows × 4 columns" in text and len(text.splitlines()) <= 12
+
+
+def test_every_timeline_rule_module_keys_the_cache():
+    # A rule module left out of the key would let an edited rule hide behind old tables.
+    from pathlib import Path
+
+    from workbench.timeline import build
+
+    folder = Path(build.__file__).parent
+    rules = {f"workbench.timeline.{p.stem}" for p in folder.glob("*.py")}
+    rules -= {"workbench.timeline.__init__", "workbench.timeline.build", "workbench.timeline.prose"}
+    assert rules <= set(build.RULE_MODULES)

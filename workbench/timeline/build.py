@@ -274,7 +274,9 @@ RULE_MODULES = (
     "workbench.timeline.events",
     "workbench.timeline.places",
     "workbench.timeline.roles",
+    "workbench.timeline.story",
     "workbench.timeline.temporal",
+    "workbench.timeline.triggers",
     "workbench.core.places",
 )
 

@@ -1,22 +1,28 @@
 """Reported events: who met, talked, called, visited, agreed, struck or attacked, where and when.
 
 :func:`event_reports` reads sentences that report an event (a trigger word such as
-"met", "talks", "phone call", "summit", "ceasefire", "strike") and takes from the
-actors layer's mentions in the same sentence the participants and the place
+"met", "talks", "phone call", "summit", "ceasefire", "strike", "shelled": see
+:mod:`workbench.timeline.triggers`, which also types violence and drops the violence
+that did not happen, "systems that can strike") and takes from the actors layer's
+mentions in the same sentence the participants and the place
 (:mod:`workbench.timeline.roles`: those acting in the trigger's clause, and where it
 happened, "in", "at", "near" + place), and from the sentence's temporal
 expressions the date: the one nearest the trigger at any precision ("in
 November", "in 2015", "last week"), the day of the telling ("said Monday") only
 when there is no other, else the article's publication date (``date_source``
 says which). A sentence counts only when it names a place, or a person and
-another actor, so "peace talks" in the abstract is not an event. Questions are
+another actor, so "peace talks" in the abstract is not an event; a visit needs its
+visitor. An attack or strike needs a place or a date of its own, or to go on with
+the article's story (:mod:`workbench.timeline.story`, which also carries a date to
+a later report of the same event: ``date_source`` ``context``). Questions are
 skipped; future or modal wording marks a report ``planned``.
 
 :func:`merge_events` then merges the reports of one event across sentences and
 articles: same kind of event, places that agree (the same, or one not given),
 dates that agree (at most ``max_days`` apart; a month or year agrees with the days
 inside it), and a shared participant that is not named across the corpus (see
-:func:`_common_participants`).
+:func:`_common_participants`). A merged event is a summit when any report calls it
+one, and lists the participants several reports agree on when there are such.
 """
 
 from __future__ import annotations
@@ -33,87 +39,15 @@ from workbench.timeline.roles import (  # noqa: F401 (the types are read by buil
     Demonyms,
     sentence_roles,
 )
-
-#: Event types with their trigger words, in order of precedence within a sentence.
-TRIGGERS: dict[str, re.Pattern[str]] = {
-    "summit": re.compile(r"\bsummits?\b", re.I),
-    "meeting": re.compile(r"\b(?:met|meet|meets|meeting|meetings|sat down with)\b", re.I),
-    "call": re.compile(
-        r"\b(?:phone call|telephone call|call with|calls with|spoke by phone|spoke on the phone"
-        r"|phone conversation|telephone conversation|talked (?:with|to)|spoke (?:with|to))\b",
-        re.I,
-    ),
-    "visit": re.compile(
-        r"\b(?:visit|visits|visited|visiting|trip to|travell?ed to|arrived in)\b", re.I
-    ),
-    "talks": re.compile(
-        r"\b(?:talks|negotiations|negotiated|negotiating|discussions|dialogue)\b", re.I
-    ),
-    "ceasefire": re.compile(
-        r"\b(?:cease-?fire|truce|armistice|halt (?:on|to) (?:the )?strikes)\b", re.I
-    ),
-    "agreement": re.compile(r"\b(?:agreement|agreed|deal|accord|treaty|signed|memorandum)\b", re.I),
-    "attack": re.compile(
-        r"\b(?:attack|attacks|attacked|assault|assassination|shooting|bombing|shelled"
-        r"|shelling)\b",
-        re.I,
-    ),
-    "strike": re.compile(
-        r"\b(?:strike|strikes|struck|airstrikes?|air strikes?|missile strikes?"
-        r"|drone strikes?)\b",
-        re.I,
-    ),
-}
-# Substrings every trigger contains: a cheap test that rejects most sentences first.
-_TRIGGER_STEMS = (
-    "summit",
-    "met",
-    "meet",
-    "sat down",
-    "call",
-    "spoke",
-    "phone",
-    "talk",
-    "visit",
-    "trip",
-    "travel",
-    "arrived",
-    "negotiat",
-    "discussion",
-    "dialogue",
-    "cease",
-    "truce",
-    "armistice",
-    "halt",
-    "agree",
-    "deal",
-    "accord",
-    "treaty",
-    "signed",
-    "memorandum",
-    "attack",
-    "assault",
-    "assassin",
-    "shooting",
-    "bombing",
-    "shell",
-    "strike",
-    "struck",
+from workbench.timeline.story import FAMILIES, carry_story
+from workbench.timeline.triggers import (  # noqa: F401 (TRIGGERS is the documented list)
+    TRIGGERS,
+    VIOLENCE,
+    find_trigger,
+    hypothetical,
+    in_quotation,
 )
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()), re.I)
 
-#: Types that describe the same kind of encounter and may merge with one another.
-FAMILIES = {
-    "summit": "meeting",
-    "meeting": "meeting",
-    "talks": "meeting",
-    "call": "call",
-    "visit": "visit",
-    "ceasefire": "ceasefire",
-    "agreement": "agreement",
-    "attack": "violence",
-    "strike": "violence",
-}
 #: Participants listed per merged event, the most often named first.
 MAX_PARTICIPANTS = 8
 _MODAL = re.compile(
@@ -194,84 +128,96 @@ def event_reports(
     rows = []
     columns = [sentences[c].tolist() for c in ("doc_id", "sentence_id", "start", "text")]
     for doc_id, sid, s_start, text in zip(*columns, strict=True):
-        found = _event_type(text)
+        found = find_trigger(text)
         if found is None or text.rstrip().endswith("?") or sid not in by_sentence:
             continue
         event_type, trigger = found
-        roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
-        if not roles.concrete:
+        if event_type in VIOLENCE and hypothetical(text, trigger):
             continue
-        participants, persons, where = roles.participants, roles.persons, roles.place
+        roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
+        violence = event_type in VIOLENCE
+        if not _is_event(roles, text, trigger, event_type) and not violence:
+            continue
         published = pub.get(doc_id, pd.NaT)
         dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in when.get(sid, ())]
-        date, precision, date_source = _event_date(dates, text, trigger, published)
-        status = "planned" if _MODAL.search(text) else "reported"
+        date, precision, date_source, told = _event_date(dates, text, trigger, published)
+        anchored = roles.place is not None or (date_source == "text" and not told)
+        # violence with no place or date, or no one named: only as part of a story
+        loose = violence and not (anchored and _is_event(roles, text, trigger, event_type))
         rows.append(
-            (
-                doc_id,
-                sid,
-                event_type,
-                participants,
-                persons,
-                where,
-                date,
-                precision,
-                date_source,
-                status,
-                src.get(doc_id),
-                published,
-                text,
-            )
+            {
+                "doc_id": doc_id,
+                "sentence_id": sid,
+                "event_type": event_type,
+                "participants": roles.participants,
+                "persons": roles.persons,
+                "place": roles.place,
+                "date": date,
+                "precision": precision,
+                "date_source": date_source,
+                "status": "planned" if _MODAL.search(text) else "reported",
+                "source": src.get(doc_id),
+                "published": published,
+                "sentence": text,
+                "anchored": anchored,
+                "loose": loose,
+                "elsewhere": roles.elsewhere > 0,
+            }
         )
-    out = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    out = pd.DataFrame(carry_story(rows), columns=REPORT_COLUMNS)
     for col in ("date", "published"):
         out[col] = pd.to_datetime(out[col], utc=True)
     return out
 
 
-def _event_type(text: str) -> tuple[str, tuple[int, int]] | None:
-    low = text.lower()
-    if not any(w in low for w in _TRIGGER_STEMS) or not _ANY_TRIGGER.search(text):
-        return None
-    for event_type, pattern in TRIGGERS.items():
-        m = pattern.search(text)
-        if m:
-            return event_type, m.span()
-    return None
-
-
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-# "said Monday", "told reporters on Friday": the day of the telling, not of the event.
+# "said Monday", "told reporters on Friday", "said in a video address Thursday": the day of
+# the telling, not of the event.
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told(?: \w+){0,2}|announced|revealed|reported|confirmed|stated|added"
-    r"|wrote|posted|tweeted|read|claimed|warned)(?: on)?\s*$",
+    r"|wrote|posted|tweeted|read|claimed|warned|accused \w+)"
+    r"(?: in (?:a|an|his|her|its|their) [\w-]+(?: [\w-]+){0,3})?(?: on)?\s*$",
     re.I,
 )
 # "since 2014", "until May": the edge of a period, not when an event happened.
 _BOUNDARY = re.compile(r"^(?:since|by|until|before|after|from)\b", re.I)
 
 
+def _is_event(roles, text: str, trigger: tuple[int, int], event_type: str) -> bool:
+    """Whether a sentence's roles make it an event.
+
+    Concrete (see :class:`workbench.timeline.roles.Roles`), a visit with its visitor, and
+    a quoted trigger with someone taking part (not a caption's "today's shelling").
+    """
+    if not roles.concrete:
+        return False
+    if not roles.participants:
+        return event_type != "visit" and not in_quotation(text, trigger)
+    return True
+
+
 def _event_date(
     found: list[tuple], text: str, trigger: tuple[int, int], published
-) -> tuple[object, object, str | None]:
+) -> tuple[object, object, str | None, bool]:
     """The date the sentence gives its event, else the publication day.
 
     ``found`` holds the sentence's dated expressions as ``(start, end, date, precision)``
     with offsets into ``text``. A date the sentence gives wins at any precision ("in
     November", "in 2015", "last week"); the one nearest the trigger word is taken, and
-    dates of the telling ("said Monday") only when the sentence gives no other.
+    dates of the telling ("said Monday") only when the sentence gives no other (the last
+    value says so).
     """
     usable = [f for f in found if not _BOUNDARY.match(text[f[0] : f[1]])]
-    told = [f for f in usable if _SPEECH_BEFORE.search(text[max(0, f[0] - 30) : f[0]])]
+    told = [f for f in usable if _SPEECH_BEFORE.search(text[max(0, f[0] - 60) : f[0]])]
     events = [f for f in usable if f not in told] or told
     if events:
         start, end, date, precision = min(
             events, key=lambda f: (_gap(f, trigger), _PRECISION_RANK[f[3]])
         )
-        return date, precision, "text"
+        return date, precision, "text", not [f for f in usable if f not in told]
     if published is not None and not pd.isna(published):
-        return pd.Timestamp(published).normalize(), "day", "article"
-    return pd.NaT, None, None
+        return pd.Timestamp(published).normalize(), "day", "article", False
+    return pd.NaT, None, None, False
 
 
 def _gap(span: tuple, trigger: tuple[int, int]) -> int:
@@ -418,11 +364,16 @@ def _day_text(day: int) -> str:
 
 
 def _summarise(group: list[dict]) -> tuple:
-    """One merged event from its reports (participants by how many reports name them)."""
+    """One merged event from its reports (participants by how many reports name them).
+
+    Where some participants are named by several reports, those only one report names are
+    left out; a summit stays a summit when the other reports call it a meeting.
+    """
     named = Counter(p for r in group for p in split_cell(r["participants"]))
-    participants = [p for p, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))][
-        :MAX_PARTICIPANTS
-    ]
+    agreed = max(named.values(), default=0) > 1
+    participants = [
+        p for p, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1 or not agreed
+    ][:MAX_PARTICIPANTS]
     places = Counter(r["place"] for r in group if _place(r["place"]))
     types = Counter(r["event_type"] for r in group)
     dated = [r for r in group if not pd.isna(r["date"])]
@@ -433,7 +384,7 @@ def _summarise(group: list[dict]) -> tuple:
     sources = sorted({str(r["source"]) for r in group if isinstance(r["source"], str)})
     published = [r["published"] for r in group if not pd.isna(r["published"])]
     return (
-        types.most_common(1)[0][0],
+        "summit" if "summit" in types else types.most_common(1)[0][0],
         participants,
         places.most_common(1)[0][0] if places else None,
         first["date"],

@@ -4,8 +4,10 @@
 place is where something happens, and so is the place behind modifiers and a
 place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
 port of Mariupol", "Russia-held Kherson", "the town of Olenivka"); "the war in
-Ukraine" names the subject of the coverage instead. :func:`places_table` counts
-the place mentions and resolves each place once.
+Ukraine" names the subject of the coverage instead, and "officials in Kherson" where
+someone is. A visit's place may be its object ("visited Kyiv"), and violence's the
+place just after it ("shelled Kharkiv", "was hit over the Donetsk region").
+:func:`places_table` counts the place mentions and resolves each place once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from workbench.core.places import resolve_place
 _MODIFIER = (
     r"(?:[\w.'’]+-(?:controlled|held|occupied|backed|annexed|installed|run)|occupied|besieged"
     r"|embattled|annexed|liberated|recaptured|front-?line|(?:north|south)?-?(?:east|west)ern"
+    r"|(?:north|south)-?(?:east|west)"
     r"|northern|southern|central|nearby|neighbou?ring|key|strategic|coastal|industrial|capital"
     r"|port|small)"
 )
@@ -41,6 +44,16 @@ _TARGET = re.compile(
     rf"\b(?:on|against)\s+(?:the\s+|a\s+)?(?:{_MODIFIER}\s+){{0,2}}{_PLACE_NOUN}\s+of\s+$", re.I
 )
 _OBJECT = re.compile(r"^\s+(?:the\s+)?$")
+# "was hit over the Donetsk region", "shot down over Ukraine": just after the trigger.
+_OVER = re.compile(rf"\bover\s+{_APPROACH}", re.I)
+#: Characters between a violence trigger and a place after "over", at most.
+OVER_WINDOW = 30
+# "officials in Ukraine's east", "an institute based in Washington": where someone is.
+_RESIDENT = re.compile(
+    r"\b(?:officials?|governor|mayor|authorities|residents?|spokes(?:man|woman|person)"
+    rf"|ambassador|envoy|embassy|consulate|correspondent|reporters?|based)\s+(?:in|at)\s+{_APPROACH}",
+    re.I,
+)
 # "the war in Ukraine" names the subject of the coverage, not where an event took place.
 _TOPICAL = re.compile(
     r"\b(?:war|conflict|crisis|peace|situation|violence|aggression|fighting|invasion"
@@ -63,12 +76,16 @@ def is_scene(
         from_trigger: The words between the trigger word and the place, when the place
             comes after it: "shelled Kharkiv" (nothing between) puts the shelling there.
     """
-    if _TOPICAL.search(before):
+    if _TOPICAL.search(before) or _RESIDENT.search(before):
         return False
     if (_DESTINATION if visit else _LOCATIVE).search(before) or _NAMED_PLACE.search(before):
         return True
+    if visit and from_trigger is not None and _OBJECT.match(from_trigger):
+        return True  # "visited Kyiv"
     if not violence:
         return False
+    if from_trigger is not None and len(from_trigger) <= OVER_WINDOW and _OVER.search(before):
+        return True
     return bool(_TARGET.search(before)) or (
         from_trigger is not None and bool(_OBJECT.match(from_trigger))
     )

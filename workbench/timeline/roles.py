@@ -7,10 +7,12 @@ the people, organisations and governments acting in the trigger word's clause.
 Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
-Putin wages war"), and those who only tell of the event ("X said", "according to
-X") when someone else takes part. A nationality next to the trigger or to armed
-forces ("Russian shelling", "Ukrainian troops") names its country
-(:class:`Demonyms`, derived from the corpus's own country names).
+Putin wages war", "released imagery indicating that ..."), and those who only tell
+of or comment on the event ("X said", "according to X", "X condemned") when someone
+else takes part. A nationality next to the trigger or to armed forces ("Russian
+shelling", "Ukrainian troops") names its country (:class:`Demonyms`, derived from
+the corpus's own country names). Places named but neither the scene nor taking part
+are counted (``elsewhere``).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _JOINED = re.compile(r"^-\w")
 # A place heading a title or a place noun ("Kharkiv governor", "the Kharkiv region").
 _QUALIFIER = re.compile(
     rf"^(?:(?:'s?|’s?)?\s+(?:region(?:al)?\s+|oblast\s+)?{_TITLE}\b"
-    r"|\s+(?:region|oblast|province|district)\b)",
+    r"|(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:regions?|oblasts?|provinces?|districts?)\b)",
     re.I,
 )
 # "ambassador to the UK", "the fall of Lysychansk": a name completing another noun.
@@ -44,25 +46,29 @@ _QUALIFIED = re.compile(rf"(?:\b{_TITLE}\s+(?:to|of|for)\s+(?:the\s+)?|\bof\s+(?
 # "Ukraine's Black Sea regions of Odesa": a country owning the place, not acting.
 _OWNER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:region|regions|city|cities|port|ports|capital|coast"
-    r"|territory|border|east|west|north|south)\b",
+    r"|territory|border|east|west|north|south|grid|infrastructure|economy|energy)\b",
     re.I,
 )
 # "from the White House Situation Room": an organisation's building, not the organisation.
 _SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
 _LIST = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
 # A clause boundary between a name and the trigger word: the name is another clause's.
-_OTHER_CLAUSE = re.compile(
-    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|which|who|where)\b"
+_CLAUSE_WORDS = (
+    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|which|who)\b"
     r"|\bas\b(?!\s+(?:a|an|the|part|well|such|much|many|if|of|to|for|in|its|his|her)\b)"
-    r"|\b(?:while|when)\b(?!\s+\w+ing\b)"
+    r"|\b(?:while|when)\b(?!\s+\w+ing\b)|\b\w+ing\s+that\b"
 )
+_OTHER_CLAUSE = re.compile(rf"{_CLAUSE_WORDS}|\bwhere\b")
+# A place's own clause may go on after it: "in Kharkiv, where shelling went on".
+_PLACE_CLAUSE = re.compile(_CLAUSE_WORDS)
 _SPEECH = (
     r"(?:said|says|told|tells|announced|revealed|reported|confirmed|stated|added|wrote|warned"
-    r"|claimed|denied|denounced|accused|tweeted|posted|insisted|argued|suggested)"
+    r"|claimed|denied|denounced|accused|tweeted|posted|insisted|argued|suggested|blamed"
+    r"|critici[sz]ed|condemned|belittled|branded|labell?ed|slammed|praised|welcomed|hailed)"
 )
 # "Zelenskyy said", "Lukashenko, the Belarusian leader, said" (not "said during a visit").
 _SPEAKER_AFTER = re.compile(
-    rf"^(?:'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:has\s+|had\s+|also\s+)?{_SPEECH}\b"
+    rf"^(?:'s)?,?\s*(?:,[^,]{{1,60}},\s*)?(?:has\s+|had\s+|also\s+)?{_SPEECH}\b"
     r"(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)",
     re.I,
 )
@@ -116,6 +122,7 @@ class Roles:
     place: str | None
     people: int  # persons named as taking part or telling of it
     named: int  # actors named as taking part or telling of it
+    elsewhere: int = 0  # places named that are neither the scene nor taking part
 
     @property
     def concrete(self) -> bool:
@@ -143,6 +150,7 @@ def sentence_roles(
         demonyms: Nationality words to read as their countries.
     """
     acting, speakers, places = [], [], []
+    elsewhere = 0
     quoted, inner = _quotes(text, trigger)
     chain_end = None  # where the last place that is no actor ends: "in Odesa and Mykolaiv"
     for start, end, actor, actor_type, place in ments:
@@ -153,13 +161,21 @@ def sentence_roles(
             chain_end = hi
             continue
         in_trigger_quote = _inside(lo, [inner] if inner else quoted) == bool(inner)
-        if is_place and in_trigger_quote and _is_scene(text, lo, before, trigger, event_type):
+        if (
+            is_place
+            and in_trigger_quote
+            and _is_scene(text, lo, before, trigger, event_type)
+            and not _PLACE_CLAUSE.search(_between(text, lo, hi, trigger))
+        ):
             chain_end = hi
             if _distance(lo, hi, trigger) <= PLACE_WINDOW:
                 places.append((_distance(lo, hi, trigger), place))
+            else:
+                elsewhere += 1
             continue
         if not _may_act(text, lo, hi, before, actor_type, trigger, quoted):
             chain_end = hi if is_place else None
+            elsewhere += is_place
             continue
         chain_end = None
         speaking = _SPEAKER_AFTER.match(text[hi : hi + 80]) or _SPEAKER_BEFORE.search(before)
@@ -177,7 +193,9 @@ def sentence_roles(
     persons = sorted({actor for actor, kind in named if kind == "PERSON"})
     everyone = {a for a in acting + speakers if a[0] != place}
     people = sum(kind == "PERSON" for _, kind in everyone)
-    return Roles(sorted({actor for actor, _ in named}), persons, place, people, len(everyone))
+    return Roles(
+        sorted({actor for actor, _ in named}), persons, place, people, len(everyone), elsewhere
+    )
 
 
 def _is_scene(text, lo, before, trigger, event_type) -> bool:

@@ -1,0 +1,151 @@
+"""Trigger words: which kind of event a sentence reports, and whether it reports one at all.
+
+:func:`find_trigger` names a sentence's event type and the trigger word's span:
+the first type of :data:`TRIGGERS` whose words occur ("met", "talks", "phone call",
+"summit", "ceasefire", "signed", "attack", "shelled", "strike"), so "a visit for
+talks" is a visit. Violence is typed by its words rather than by precedence: a
+strike noun anywhere ("a Russian strike ... the deadliest attack") makes a
+``strike``; "attacked" or a verb that says nothing of the weapon ("hit", "struck",
+"fired at") is a ``strike`` when missiles, rockets, drones or aircraft are named and
+an ``attack`` otherwise ("shelling struck a convoy"); shelling, bombardment,
+shooting and assaults are attacks. "Hit" and "struck" count only in a sentence that
+names a weapon ("prices hit a record" is no event), and "strike a deal", "signed
+up to" or "deal with" are not events either.
+
+:func:`hypothetical` tells violence that did not happen: a capability, a threat or a
+denial in the trigger's clause ("systems that can strike", "will not use the
+missiles to strike", "the threat of attacks").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Event types with their trigger words, in order of precedence within a sentence.
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "summit": re.compile(r"\bsummits?\b", re.I),
+    "meeting": re.compile(r"\b(?:met|meet|meets|meeting|meetings|sat down with)\b", re.I),
+    "call": re.compile(
+        r"\b(?:phone call|telephone call|call with|calls with|spoke by phone|spoke on the phone"
+        r"|phone conversation|telephone conversation|talked (?:with|to)|spoke (?:with|to))\b",
+        re.I,
+    ),
+    "visit": re.compile(
+        r"\b(?:visit|visits|visited|visiting|trip to|travell?ed to|arrived in)\b", re.I
+    ),
+    "talks": re.compile(
+        r"\b(?:talks|negotiations|negotiated|negotiating|discussions|dialogue)\b", re.I
+    ),
+    "ceasefire": re.compile(
+        r"\b(?:cease-?fire|truce|armistice|halt (?:on|to) (?:the )?strikes)\b", re.I
+    ),
+    "agreement": re.compile(
+        r"\b(?:agreement|agreed|accord|treaty|memorandum|signed(?! up\b)"
+        r"|deal(?! with\b)(?<!great deal)(?<!good deal))\b",
+        re.I,
+    ),
+    "attack": re.compile(
+        r"(?<!ly-)\b(?:attack|attacks|attacked|assault|assassination|shooting|bombing|bombed"
+        r"|bombarded|bombardment|shelled|shelling|(?:shot|shooting|shoot) down)\b",
+        re.I,
+    ),
+    "strike": re.compile(
+        r"(?<!hunger )(?<!general )\b(?:strike|strikes|striking|airstrikes?|air strikes?"
+        r"|missile strikes?|drone strikes?)\b(?! a (?:deal|balance|chord|note|tone|pose)\b)",
+        re.I,
+    ),
+}
+VIOLENCE = ("attack", "strike")
+# Verbs that say nothing of the weapon: "hit", "struck" (violence only beside a weapon) ...
+_HIT = re.compile(r"\b(?:hit|hits|hitting|struck(?! a (?:deal|balance|chord|note|tone)\b))\b", re.I)
+# ... and "fired at", "opened fire" (violence whatever the weapon).
+_FIRE = re.compile(
+    r"\b(?:fir(?:ed|es|ing) (?:\w+ ){0,2}?(?:at|on|upon)|to (?:\w+ly )?fire (?:\w+ ){0,2}?(?:at|on)"
+    r"|open(?:ed|s)? fire)\b",
+    re.I,
+)
+# Arms that make an attack a strike: from the air, or from afar.
+_STRIKE_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|air-launched|air raids?|warplanes?|aircraft|jets?"
+    r"|bombers?|UAVs?)\b",
+    re.I,
+)
+# A weapon named in the sentence: "hit" and "struck" are violence only then.
+_WEAPON = re.compile(
+    rf"{_STRIKE_WEAPON.pattern}|\b(?:shells?|shelling|artillery|rounds|mortars?|bombs?"
+    r"|munitions?|projectiles?|explosives?|strikes?|airstrikes?|attacks?|gunfire)\b",
+    re.I,
+)
+# Substrings each type's trigger words contain: a cheap test before the pattern runs.
+_STEMS = {
+    "summit": ("summit",),
+    "meeting": ("met", "meet", "sat down"),
+    "call": ("call", "spoke", "phone", "talk"),
+    "visit": ("visit", "trip", "travel", "arrived"),
+    "talks": ("talk", "negotiat", "discussion", "dialogue"),
+    "ceasefire": ("cease", "truce", "armistice", "halt"),
+    "agreement": ("agree", "deal", "accord", "treaty", "signed", "memorandum"),
+    "attack": ("attack", "assault", "assassin", "shooting", "shot", "shoot", "bomb", "shell"),
+    "strike": ("strike", "striking"),
+    "hit": ("hit", "struck"),
+    "fire": ("fire",),
+}
+
+
+def _has(low: str, kind: str) -> bool:
+    return any(w in low for w in _STEMS[kind])
+
+
+def find_trigger(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The event type a sentence reports and its trigger word's span, or None."""
+    low = text.lower()
+    for event_type, pattern in TRIGGERS.items():
+        if event_type in VIOLENCE:
+            break
+        m = pattern.search(text) if _has(low, event_type) else None
+        if m:
+            return event_type, m.span()
+    return _violence(text, low)
+
+
+def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
+    """A strike noun anywhere makes a strike; else the first attack word or neutral verb."""
+    strike = TRIGGERS["strike"].search(text) if _has(low, "strike") else None
+    if strike:
+        return "strike", strike.span()
+    attack = TRIGGERS["attack"].search(text) if _has(low, "attack") else None
+    hit = _HIT.search(text) if _has(low, "hit") and _WEAPON.search(text) else None
+    fire = _FIRE.search(text) if _has(low, "fire") else None
+    first = min((m for m in (attack, hit, fire) if m), key=lambda m: m.start(), default=None)
+    if first is None:
+        return None
+    by_weapon = first is not attack or first.group().lower().startswith("attack")
+    if by_weapon and _STRIKE_WEAPON.search(text):
+        return "strike", first.span()
+    return "attack", first.span()
+
+
+# Capability, threat, intent or denial: "can strike", "will not use ... to strike".
+_UNREAL = re.compile(
+    r"\b(?:can|could|would|will|may|might|cannot|can't|won't|able to|capable of|designed to"
+    r"|intended to|threaten(?:s|ed)? to|not|never|no|(?:threat|risk|fears?|danger|possibility"
+    r"|prospect)s? of)\b",
+    re.I,
+)
+# Where the trigger's clause begins, looking back from it.
+_CLAUSE_START = re.compile(r"[,;:\"“”(]|\b(?:that|which|who|after|before|when|while|as)\b")
+#: Characters before a trigger searched for hypothetical wording.
+UNREAL_WINDOW = 45
+
+
+def hypothetical(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger's clause makes its violence unreal (see the module notes)."""
+    before = text[max(0, trigger[0] - UNREAL_WINDOW) : trigger[0]]
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    clause = before[starts[-1] :] if starts else before
+    return bool(_UNREAL.search(clause))
+
+
+def in_quotation(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` lies inside double quotation marks in ``text``."""
+    return any(m.start() <= span[0] < m.end() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text))
