@@ -233,3 +233,12 @@ def test_a_lower_case_surname_counts_only_where_the_person_is_named():
     got = res.mentions[["doc_id", "surface", "actor"]].values.tolist()
     assert ["d1", "marchenko", "Olga Marchenko"] in got
     assert not any(doc == "d2" for doc, _, _ in got)
+
+
+def test_a_person_named_like_a_site_is_a_site():
+    text = "Officials visited Karsk Airfield twice. Olek Rudin stayed home."
+    res = _resolve(text, [("Karsk Airfield", "PERSON"), ("Olek Rudin", "PERSON")])
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == [
+        ["Karsk Airfield", "FAC"],
+        ["Olek Rudin", "PERSON"],
+    ]

@@ -36,6 +36,12 @@ DEMONYMS = frozenset(
     australian brazilian mexican emirati chechen crimean briton britons""".split()
 )
 
+#: Last words that make a name a site, not a person ("Kashan Airfield", "Azovstal Plant").
+SITE_WORDS = frozenset(
+    """airfield airport airbase base plant station bridge square street avenue road port
+    harbour harbor dam mine refinery factory works steelworks cathedral church mosque
+    palace prison camp hospital stadium""".split()
+)
 #: Names the model takes for people that are not people ("Thank God").
 NOT_PEOPLE = frozenset({"god", "lord", "allah", "jesus christ", "santa claus"})
 #: Lower-case name particles that stay lower-case ("Ursula von der Leyen").

@@ -498,6 +498,8 @@ def _places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> Non
             and (names.is_place(name) or fold(name) in framed)
         ):
             return name, "GPE", "place, not person"
+        if kind == "PERSON" and " " in name and fold(name).rsplit(" ", 1)[1] in names.SITE_WORDS:
+            return name, "FAC", "site, not person"
         if kind != "PERSON" and len(name) >= 7:
             entry = _fuzzy_gazetteer(name, gaz)
             if entry is not None:
