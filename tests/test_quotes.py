@@ -471,3 +471,86 @@ def test_sample_citations(sample_tables):
     assert set(first["cited"]) == {"Associated Press", "CNN", "Kyiv Post", "ABC News"}
     assert set(second["cited"]) == {"Associated Press", "CNN", "Politico"}
     assert "time.news" not in set(c["cited"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speaker", "sentence"),
+    [
+        (  # a title the text gave a person before
+            "Foreign Secretary Mira Tal met the envoy on Monday. "
+            "The foreign secretary said the talks had gone well.",
+            [("Mira Tal", "PERSON")],
+            "Mira Tal",
+            1,
+        ),
+        (  # a place in the description picks the holder from that place
+            "Ruritanian President Ivo Brand and Osterland President Karl Lenz met on Monday. "
+            "Ruritania's president said the border would stay open.",
+            [("Ivo Brand", "PERSON"), ("Karl Lenz", "PERSON")],
+            "Ivo Brand",
+            1,
+        ),
+        (  # a lede describes the person the article names later
+            "Ruritania's president said the border would stay open. "
+            "President Ivo Brand visited the crossing on Monday.",
+            [("Ivo Brand", "PERSON")],
+            "Ivo Brand",
+            0,
+        ),
+        (  # no one holds that title: no one
+            "Ivo Brand met the envoy on Monday. The foreign secretary said the talks went well.",
+            [("Ivo Brand", "PERSON")],
+            None,
+            1,
+        ),
+        (  # a body of that kind named before
+            "The Ruritanian Defence Ministry published a map on Monday. "
+            "The Ruritanian military said the drills would end soon.",
+            [("Defence Ministry", "ORG")],
+            "Defence Ministry",
+            1,
+        ),
+        (  # a body of another place is not it
+            "The Ruritanian Defence Ministry published a map on Monday. "
+            "The Osterland military said the drills would end soon.",
+            [("Defence Ministry", "ORG")],
+            None,
+            1,
+        ),
+        (  # a government: its country
+            "Ruritania sent two ships on Monday. The Ruritanian government said they would stay.",
+            [("Ruritania", "GPE")],
+            "Ruritania",
+            1,
+        ),
+        (  # a person noun: the person who just spoke
+            "Ivo Brand, 45, said the road was open. The engineer said the bridge would hold.",
+            [("Ivo Brand", "PERSON")],
+            "Ivo Brand",
+            1,
+        ),
+        (  # a role usually unnamed stays unnamed
+            "Ivo Brand said the road was open. The spokesman said the bridge would hold.",
+            [("Ivo Brand", "PERSON")],
+            None,
+            1,
+        ),
+        (  # named in the next sentence, as its speaker
+            "The bridge will reopen in May, the region's governor said. "
+            "Ivo Brand wrote on Monday that the repairs were done.",
+            [("Ivo Brand", "PERSON")],
+            "Ivo Brand",
+            0,
+        ),
+    ],
+)
+def test_descriptions_resolve_to_the_actor_named_elsewhere(text, actors, speaker, sentence):
+    """The speaker of the words reported in the description's sentence."""
+    described = text.split(". ")[sentence]
+    rows = [q for q in _quotes(text, actors) if q[3].rstrip(".") in described]
+    assert [q[1] for q in rows] == [speaker]
+
+
+def test_was_quoted_as_saying_attributes_a_direct_quote():
+    text = '"We will rebuild every bridge," Mira Tal was quoted as saying by the agency.'
+    assert _quotes(text, [("Mira Tal", "PERSON")])[0][:3] == ("direct", "Mira Tal", "saying")

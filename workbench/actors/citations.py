@@ -1,0 +1,105 @@
+"""Which outlets an article cites: mentions of outlets and agencies in a citing context.
+
+"According to AP News", "CNN reported", "as Politico reports", "told Russian news agency
+RIA Novosti" cite an outlet; an article's own outlet (its ``source``) is its own
+reporting, not a citation. Rules over each mention's sentence, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from workbench.actors import names
+from workbench.actors.gazetteer import Gazetteer, fold
+from workbench.core.tables import with_doc_columns
+
+CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
+
+_DESCRIPTOR = r"(?:\s+(?!(?:that|which|who|and|but|said|says|when|while)\b)[\w'\u2019-]+){0,4}?"
+_CITE_BEFORE = re.compile(
+    r"(?:\b[Aa]ccording to|\breported by|\btold|\binterview with|\b[Ss]peaking to|\bquoted by"
+    r"|\bquoted as saying by|\bcited by|\bpublished by|\bobtained by|\breport (?:by|from|in)"
+    r"|\bwriting (?:in|for))" + _DESCRIPTOR + r"\s*$"
+)
+_CITE_AS = re.compile(r"\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
+_CITE_AFTER = re.compile(
+    r"^(?:'s?)?(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
+    r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
+    r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
+    r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
+    r"quoting|interview|could\s+not\s+(?:independently\s+)?(?:verify|confirm))\b"
+)
+_CITE_STRONG = frozenset({"reported", "reports", "reporting", "report", "interview"})
+
+
+def extract_citations(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, gazetteer: Gazetteer | None = None
+) -> pd.DataFrame:
+    """Outlets and agencies each article cites, one row per (document, outlet, sentence).
+
+    An outlet is an actor of type MEDIA, or an organisation whose name carries a news word
+    from the gazetteer's ``outlet_words`` ("Kharkiv Times"). It is cited when the words
+    before it say so ("according to", "as", "told", "told the news agency", "quoted as saying
+    by") or the words after it do ("reported", "and the Daily Globe both reported", "in
+    August reported", "could not verify"); an organisation known only by its news word is
+    cited only by the strong ones ("according to", "reported"), as "the Energy Agency said"
+    is a body speaking. The article's own outlet (the mentions' ``source``) is never cited.
+
+    Args:
+        mentions: Resolved mentions with ``sentence_id`` (and the document's ``source`` and
+            ``date``, as :func:`workbench.actors.extract.find_mentions` gives them).
+        sentences: The sentence table (``unit_id``, ``start``, ``text``).
+        gazetteer: Supplies ``outlet_words``.
+
+    Returns:
+        :data:`CITATION_COLUMNS`: the citing document's ``doc_id``, ``source`` and ``date``,
+        the outlet cited and the sentence.
+    """
+    words = gazetteer.outlet_words if gazetteer is not None else frozenset()
+    is_media = mentions["actor_type"] == "MEDIA"
+    by_word = (mentions["actor_type"] == "ORG") & mentions["actor"].map(
+        lambda a: names.looks_like_outlet(a, words)
+    )
+    keep = (is_media | by_word).to_numpy()
+    outlets = mentions[keep]
+    by_media = is_media.to_numpy()[keep]
+    own = outlets["source"] if "source" in outlets else [None] * len(outlets)
+    sent = sentences.set_index("unit_id")[["start", "text"]]
+    rows = []
+    for doc_id, sid, start, end, actor, media, source in zip(
+        outlets["doc_id"],
+        outlets["sentence_id"],
+        outlets["start"],
+        outlets["end"],
+        outlets["actor"],
+        by_media,
+        own,
+        strict=True,
+    ):
+        if pd.isna(sid) or sid not in sent.index or _own_outlet(actor, source):
+            continue
+        s0, text = sent.at[sid, "start"], sent.at[sid, "text"]
+        if _cited(text[max(0, start - s0 - 60) : start - s0], text[end - s0 :], strong=not media):
+            rows.append((doc_id, actor, sid))
+    out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
+    return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
+
+
+def _cited(before: str, after: str, *, strong: bool) -> bool:
+    """Whether the words around an outlet's name attribute something to it."""
+    if _CITE_BEFORE.search(before):
+        return True
+    hit = _CITE_AFTER.match(after)
+    if strong:
+        return hit is not None and hit.group("cue") in _CITE_STRONG
+    return hit is not None or _CITE_AS.search(before) is not None
+
+
+def _own_outlet(actor: str, source: object) -> bool:
+    """Whether an outlet is the article's own ("CNN" or "CNN Digital" in a CNN article)."""
+    if not isinstance(source, str) or not source.strip():
+        return False
+    a, s = (re.sub(r"^the ", "", fold(x)) for x in (actor, source))
+    return a == s or s.startswith(a + " ") or a.startswith(s + " ")

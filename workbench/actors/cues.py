@@ -1,0 +1,94 @@
+"""The words of speech: speech verbs, the small words around them, and their patterns.
+
+Word lists and regular expressions shared by the rules that find quotations
+(:mod:`workbench.actors.speech`) and the rules that name their speakers
+(:mod:`workbench.actors.speakers`). Nothing here reads a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Speech verbs whose words follow in any shape ("said the plan failed", "denied any role").
+SAY_VERBS = frozenset(
+    "say says said saying add adds added adding warn warns warned warning claim claims "
+    "claimed claiming states stated stating insist insists insisted insisting argue "
+    "argues argued arguing assert asserts asserted asserting allege alleges alleged alleging "
+    "contend contends contended vowed pledged promised proclaimed urge urges urged demanded".split()
+)
+#: Speech verbs that report words only before "that" or a clause ("announced it has ...",
+#: not "announced sanctions").
+CLAUSE_VERBS = frozenset(
+    "announce announces announced announcing confirm confirms confirmed confirming reports "
+    "reported reporting reveal reveals revealed revealing tweets tweeted posts posted write "
+    "writes wrote notes noted noting stress stresses stressed "
+    "emphasize emphasizes emphasized emphasised explain explains explained declare declares "
+    "declared acknowledge acknowledges acknowledged admit admits admitted concede concedes "
+    "conceded suggest suggests suggested predict predicts predicted recall recalls recalled "
+    "believe believes believed maintain maintains maintained reiterate reiterates reiterated "
+    "indicate indicates indicated conclude concluded caution cautioned hailed denounced "
+    "replied responded deny denies denied denying accuse accuses accused accusing".split()
+)
+#: Verbs of promising: the words after one may be an infinitive ("vowed to remain").
+PROMISES = frozenset("vowed pledged promised threatened".split())
+#: Verbs of reporting: with an outlet as their subject they cite it, and quote no one.
+REPORTING = frozenset("reported reports reporting revealed reveals wrote writes".split())
+#: Verbs of telling: the listener comes first ("told reporters that ...").
+TELL_VERBS = frozenset("tell tells told telling".split())
+#: Verbs that attribute a quotation only right after it ("...," he began).
+AFTER_VERBS = frozenset("began continued asked joked quipped read remarked commented".split())
+#: Speech verbs recognised as quote cues.
+CUES = tuple(sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS | AFTER_VERBS))
+
+PRONOUNS = frozenset("he she it they we i you there this these those".split())
+AUX = frozenset(
+    "is are was were has have had will would can could must should may might did does do "
+    "isn't aren't wasn't weren't hasn't haven't won't wouldn't can't couldn't didn't".split()
+)
+#: Words that open no reported clause ("said and ...", "said after ...").
+NOT_CLAUSE = frozenset("and but or nor after before when while since until because if".split())
+PREPOSITIONS = frozenset(
+    "in on at to by for with from of about against during via through into over under near "
+    "as like between among across outside inside".split()
+)
+#: Words after which a cue word is a noun ("the claims", "recent reports").
+NOUN_BEFORE = PREPOSITIONS | frozenset(
+    "the a an his her its their our my your these those such no any some many new media "
+    "news received recent unconfirmed were was been being be is are this".split()
+)
+#: Nouns that stand for a body named before ("the agency said": the last body named).
+BODY_NOUNS = (
+    "organization organisation agency company firm ministry military government department "
+    "office alliance bloc council commission command institute court administration army "
+    "service group"
+).split()
+#: Nouns a name before them only qualifies: "a NATO spokesperson" names no speaker.
+ROLE_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman spokespeople official officials source sources minister "
+    "ministry officer officers commander governor envoy ambassador representative region "
+    "country government forces military army troops president leader staff authorities "
+    "administration media embassy city province district state residents analyst analysts "
+    "expert experts adviser advisers aide aides lawmakers lawmaker employee worker".split()
+)
+
+SPEECH = sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS)
+#: A speech verb anywhere ("said", "called for").
+CUE = re.compile(r"\b(?:called for|calls for|call for|" + "|".join(SPEECH) + r")\b")
+#: Words between a subject and its verb: auxiliaries, adverbs, a date ("Tal has long said").
+ADV = (
+    r"(?:has|have|had|also|did|does|do|will|would|could|can|may|might|must|should|not|never|"
+    r"later|earlier|previously|repeatedly|today|yesterday|tonight|now|again|long|already|then|"
+    r"first|once|originally|simply|[a-z]+ly|[A-Z][a-z]+day|last\s+\w+|this\s+\w+|"
+    r"(?:on|in)\s+[A-Z]\w+|(?:was|were)\s+quoted\s+as)"
+)
+#: What may stand between a subject and its verb: a bracket, an apposition, adverbs.
+SUBJECT_GAP = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,[^,;:\"]{1,80}(?:,[^,;:\"]{1,40}){0,2},)?(?:\s+"
+    + ADV
+    + r")*\s*$"
+)
+
+
+def adverbial(word: str) -> bool:
+    """Whether a word (or two) may sit between a subject and its verb ("also", "on Monday")."""
+    return re.fullmatch(ADV, word) is not None

@@ -1,0 +1,267 @@
+"""Who a description stands for: "Ukraine's president", "the foreign secretary", "the ministry".
+
+A news article names an actor once ("Foreign Secretary Mira Tal", "the Defence Ministry")
+and then describes it ("the foreign secretary said", "the ministry said"). These rules
+resolve such a description within the article:
+
+- a **title** ("the president", "Ukraine's president", "the foreign secretary"): the
+  person whose name the text puts that title before or beside ("President Tal", "Tal, the
+  president of ..."), with every title word of the description ("foreign") and no
+  conflicting place ("Ukraine's" is not "Russian President ..."); the one such person, else
+  the last one named before within a few sentences;
+- a **body** ("the ministry", "the British military", "the German government"): the
+  organisation named in the article whose name holds that kind of word ("Defence Ministry"
+  for "the ministry"; "defence", "army" or "command" for "the military"), or for a
+  government the country its place word names; the one such body, else the last one before.
+
+:func:`parse` reads a description; :func:`titled_person`, :func:`named_body` and
+:func:`next_subject` find whom it stands for. Pronoun-like fallbacks live in
+:mod:`workbench.actors.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.actors.document import Document
+from workbench.actors.gazetteer import fold
+from workbench.actors.names import DEMONYMS, TITLE_WORDS
+
+#: Title words that are no head noun of a description ("the first", "the state").
+_NOT_HEADS = frozenset(
+    """first state of for the affairs former acting top late then-president ex-president
+    press national security special vice deputy foreign defence defense interior finance
+    economy economic health energy kremlin white house pentagon un nato eu presidential mr
+    mrs ms miss dr sir dame lord lady sen rep gov gen lt col maj adm capt sgt prof""".split()
+)
+#: Person nouns a description may end in beyond the titles ("the musician", "the analyst").
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant")
+#: Nouns with a person's ending that are no person ("the paper said").
+_NOT_PEOPLE = frozenset(
+    "paper newspaper letter order monitor center centre chapter tracker poster number member "
+    "water power border quarter matter government".split()
+)
+#: Roles usually left unnamed: "the spokesperson said" names no one unless titled so.
+ANONYMOUS = frozenset(
+    "spokesperson spokesman spokeswoman official officer agent adviser advisor aide source "
+    "diplomat worker employee resident witness person".split()
+)
+#: Kinds of body and the words their names hold ("the military": "Defence Ministry").
+BODY_KINDS = {
+    "ministry": ("ministry", "mod", "department"),
+    "department": ("department", "ministry"),
+    "military": ("military", "defence", "defense", "army", "forces", "command", "staff", "mod"),
+    "army": ("army", "military", "forces"),
+    "agency": ("agency",),
+    "office": ("office",),
+    "council": ("council",),
+    "command": ("command",),
+    "commission": ("commission",),
+    "court": ("court",),
+    "administration": ("administration",),
+    "company": ("company", "corporation", "group"),
+}
+#: Place words of another spelling than their country's ("British" for the UK).
+_PLACE_ALIASES = {
+    "british": ("uk", "united kingdom", "britain", "u.k."),
+    "american": ("us", "u.s.", "united states", "america", "usa"),
+    "us": ("american", "united states", "u.s."),
+    "uk": ("british", "britain", "united kingdom"),
+    "dutch": ("netherlands",),
+}
+#: Sentences back a description may reach for the last holder of its title.
+RECENT = 3
+
+_DESCRIPTION = re.compile(
+    r"(?:^|(?<=[\s,(]))(?P<det>[Tt]he|(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['\u2019]s)"
+    r"\s+(?P<mods>(?:[\w.'\u2019-]+\s+){0,5}?)(?P<noun>[A-Za-z][a-z-]+)"
+    r"(?P<of>\s+of\s+(?:the\s+)?[\w' -]{1,30}?)?\s*$"
+)
+_TOKEN = re.compile(r"[\w.'\u2019-]+")
+
+
+@dataclass(frozen=True)
+class Description:
+    """A description's head noun, the title words it requires, and the places it names."""
+
+    noun: str
+    titles: frozenset[str]
+    places: frozenset[str]
+    definite: bool
+
+    @property
+    def kind(self) -> str | None:
+        """``"title"``, ``"body"``, ``"person"`` (a person noun), or None."""
+        if self.noun in BODY_KINDS or self.noun == "government":
+            return "body"
+        if self.noun in TITLE_WORDS and self.noun not in _NOT_HEADS:
+            return "title"
+        if self.noun in ANONYMOUS:
+            return "title"
+        if self.noun.endswith(_PERSON_SUFFIXES) and self.noun not in _NOT_PEOPLE:
+            return "person"
+        return None
+
+
+def parse(head: str) -> Description | None:
+    """The description a subject ends in, or None.
+
+    Example:
+        >>> d = parse("Later, the foreign secretary")
+        >>> d.noun, sorted(d.titles), d.kind
+        ('secretary', ['foreign'], 'title')
+        >>> sorted(parse("Ukraine's president").places)
+        ['ukraine']
+    """
+    m = _DESCRIPTION.search(head)
+    if m is None:
+        return None
+    words = _TOKEN.findall(m.group("mods") + " " + (m.group("of") or ""))
+    owner = _TOKEN.findall(m.group("owner") or "")
+    titles, places = set(), set()
+    for word in words:
+        key = _plain(word)
+        if key in TITLE_WORDS and key not in DEMONYMS and key not in ("of", "the", "for"):
+            titles.add(key)
+        elif word[:1].isupper() or key in DEMONYMS:
+            places.add(key)
+    places.update(_plain(w) for w in owner)
+    definite = m.group("det").lower() == "the"
+    noun = m.group("noun")
+    if noun[0].isupper() and noun.lower() not in TITLE_WORDS:  # "the Red Cross": a name
+        return None
+    return Description(noun.lower(), frozenset(titles), frozenset(places), definite)
+
+
+def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
+    """The person the text gives the description's title: the only one, else the last one."""
+    people = _titles(doc)
+    holders = [
+        (start, actor)
+        for start, actor, titles, places in people
+        if desc.noun in titles and desc.titles <= titles and _places_agree(desc.places, places)
+    ]
+    return _pick(doc, holders, pos)
+
+
+def named_body(doc: Document, desc: Description, pos: int) -> str | None:
+    """The body of the description's kind the article names: the only one, else the last."""
+    if desc.noun == "government":
+        if not desc.places:
+            return None
+        places = [
+            (s[0], s[2])
+            for s in doc.mentions
+            if s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
+        ]
+        return _pick(doc, places, pos, later=False)
+    words = BODY_KINDS[desc.noun]
+    bodies = [
+        (s[0], s[2])
+        for s in doc.mentions
+        if s[3] == "ORG"
+        and any(w in words for w in _name_words(s[2]))
+        and _places_agree(desc.places, _name_words(s[2]) | _words_before(doc, s[0]))
+    ]
+    return _pick(doc, bodies, pos, later=False)
+
+
+def next_subject(doc: Document, pos: int) -> str | None:
+    """The person opening the next sentence as a speaker ("..., the governor said. Kim wrote")."""
+    i = doc.sentence_index(pos)
+    if i + 1 >= len(doc.sents):
+        return None
+    lo, hi = doc.sents[i + 1]
+    for span in doc.mentions:
+        if lo <= span[0] < hi and span[0] in doc.subject_starts and doc.acts(span):
+            return span[2] if span[3] == "PERSON" else None
+    return None
+
+
+def _pick(
+    doc: Document, found: list[tuple[int, str]], pos: int, *, later: bool = True
+) -> str | None:
+    """The one actor found, else the last one before ``pos`` within :data:`RECENT` sentences.
+
+    With none before, the first one after (if ``later``): a lede describes a person the
+    article names later; a body described first ("the military said") may be another.
+    """
+    actors = {a for _, a in found}
+    if len(actors) == 1 and (later or found[0][0] < pos):
+        return actors.pop()
+    before = [(start, a) for start, a in found if start < pos]
+    if not before:  # named only later ("Ukraine's president said ... said President Tal")
+        return min(found)[1] if found and later else None
+    start, actor = max(before)
+    recent = doc.sentence_index(pos) - doc.sentence_index(start) <= RECENT
+    return actor if recent else None
+
+
+def _titles(doc: Document) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+    """Each person mention with the title words and place words the text gives it."""
+    if "titles" not in doc.memo:
+        doc.memo["titles"] = [
+            (s[0], s[2], *_title_words(doc.text, s[0], s[1]))
+            for s in doc.mentions
+            if s[3] == "PERSON"
+        ]
+    return doc.memo["titles"]
+
+
+def _title_words(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Title and place words before a name, inside its span, and in an apposition beside it."""
+    before = _TOKEN.findall(text[max(0, start - 60) : start])
+    titles, places = set(), set()
+    inside = _TOKEN.findall(text[start:end])
+    while inside and _plain(inside[0]) in TITLE_WORDS:  # a span that holds its title
+        titles.add(_plain(inside.pop(0)))
+    for word in reversed(before):
+        key = _plain(word)
+        if key in TITLE_WORDS:
+            titles.add(key)
+        elif word[:1].isupper() or key in DEMONYMS:
+            places.add(key)
+        else:
+            break
+    beside = re.match(
+        r",\s+(?:(?:the|a|an|[A-Z][\w.-]*['\u2019]s)\s+)?([^,.;()\"]{1,60})", text[end:]
+    )
+    lead = re.search(r"\b([a-z]+),\s*$", text[max(0, start - 30) : start])
+    for word in _TOKEN.findall(beside.group(1) if beside else "") + (
+        [lead.group(1)] if lead else []
+    ):
+        key = _plain(word)
+        if key in TITLE_WORDS and key not in _NOT_HEADS or word[:1].isupper() or key in DEMONYMS:
+            (titles if key in TITLE_WORDS else places).add(key)
+    return frozenset(titles - {"of", "the", "for"}), frozenset(places)
+
+
+def _places_agree(wanted: frozenset[str], have: frozenset[str] | set[str], *, strict=False) -> bool:
+    """Whether the places a description names fit an actor's (none named fits, unless strict)."""
+    if not wanted:
+        return True
+    if not have:
+        return not strict
+    return any(_same_place(w, h) for w in wanted for h in have)
+
+
+def _same_place(a: str, b: str) -> bool:
+    if a == b or b in _PLACE_ALIASES.get(a, ()) or a in _PLACE_ALIASES.get(b, ()):
+        return True
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(_plain(w) for w in fold(name).split())
+
+
+def _words_before(doc: Document, start: int) -> frozenset[str]:
+    """Place words right before a mention ("Ukraine's Operational Command")."""
+    words = _TOKEN.findall(doc.text[max(0, start - 25) : start])
+    return frozenset(_plain(w) for w in words[-2:] if w[:1].isupper() or _plain(w) in DEMONYMS)
+
+
+def _plain(word: str) -> str:
+    """A word folded, without its possessive or full stop: ``Ukraine's`` -> ``ukraine``."""
+    return re.sub(r"['\u2019]s?$", "", word.casefold().rstrip("."))

@@ -1,0 +1,100 @@
+"""One document as the quote rules read it: text, sentences, quotations, mentions, finds.
+
+:class:`Document` is shared by the rules that find quotations
+(:mod:`workbench.actors.speech`), name their speakers (:mod:`workbench.actors.speakers`)
+and resolve descriptions (:mod:`workbench.actors.descriptions`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from workbench.actors.cues import AUX, CUE, CUES, NOUN_BEFORE, PREPOSITIONS, ROLE_NOUNS, adverbial
+
+
+@dataclass
+class Document:
+    """A document's text, its mentions outside quotation marks, quotations and sentences.
+
+    ``mentions`` are ``(start, end, actor, actor_type)``; ``found`` collects the quote rows
+    found so far (``doc_id, speaker, cue, quote, kind, start, end``), which later rules read.
+    """
+
+    doc_id: str
+    text: str
+    mentions: list[tuple[int, int, str, str]]
+    quoted: list[tuple[int, int]]
+    sents: list[tuple[int, int]]
+    found: list[tuple] = field(default_factory=list)
+    subjects: list[tuple[int, int, str, str]] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._quote_starts = [q[0] for q in self.quoted]
+        self._sent_starts = [s[0] for s in self.sents]
+        self.mentions = [s for s in self.mentions if not self.in_quotes(s[0])]
+        self.subjects = [s for s in self.mentions if self.subject_like(s)]
+        self.subject_starts = {s[0] for s in self.subjects}
+        self.types = {s[2]: s[3] for s in self.mentions}
+
+    def in_quotes(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos`` (its start and end)."""
+        i = max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+        return self.sents[i] if self.sents else (0, len(self.text))
+
+    def previous_sentence_start(self, pos: int) -> int:
+        """Where the sentence before the one holding ``pos`` starts."""
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self.sents[i - 1][0] if i >= 1 else self.sentence(pos)[0]
+
+    def modifier(self, span: tuple) -> bool:
+        """A mention qualifying a noun after it ("a NATO spokesperson", "the Donetsk region")."""
+        after = self.text[span[1] : span[1] + 30].split()
+        return bool(after) and after[0].lower().strip(",.") in ROLE_NOUNS
+
+    def acts(self, span: tuple) -> bool:
+        """Whether a verb follows a mention ("Kyiv said", "NATO, the alliance, has")."""
+        after = re.match(r"(?:\s*,[^,]{1,60},)?,?\s+(\w+)", self.text[span[1] : span[1] + 90])
+        word = after.group(1) if after else ""
+        verb = word in AUX or word in CUES or word.endswith("ed") or adverbial(word)
+        return verb or (span[3] == "PERSON" and word.islower() and word.endswith("s"))
+
+    def subject_like(self, span: tuple) -> bool:
+        """A mention not governed by a preposition and not a possessive ("to Kyiv", "Kyiv's")."""
+        before = self.text[max(0, span[0] - 25) : span[0]].split()
+        word = before[-1].lower() if before else ""
+        if word == "the" and len(before) > 1:
+            word = before[-2].lower()
+        address = span[3] != "PERSON" and re.search(r"[A-Z]\w+,\s*$", self.text[: span[0]][-30:])
+        return (
+            not address
+            and word not in PREPOSITIONS
+            and not self.text.startswith("'s", span[1])
+            and not self.modifier(span)
+        )
+
+    def verb_use(self, cue: re.Match) -> bool:
+        """A cue word used as a verb outside quotation marks ("the claims", "reports of": nouns)."""
+        if self.in_quotes(cue.start()) or self.text[cue.start() - 1 : cue.start()] == "-":
+            return False
+        before = self.text[max(0, cue.start() - 20) : cue.start()].split()
+        after = self.text[cue.end() : cue.end() + 6].split()
+        if before and before[-1].lower() in NOUN_BEFORE:
+            return False
+        return not (after and after[0] == "of")
+
+    def cues(self, lo: int, hi: int) -> list[re.Match]:
+        """The speech verbs used as verbs between ``lo`` and ``hi``."""
+        return [m for m in CUE.finditer(self.text, lo, hi) if self.verb_use(m)]
+
+    def sentence_index(self, pos: int) -> int:
+        """The number of the sentence holding ``pos`` (0 for the first)."""
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)

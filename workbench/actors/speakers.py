@@ -1,0 +1,144 @@
+"""Who said it: the speaker of a speech verb, from the mentions around it.
+
+The speaker is the subject of the speech verb: the actor just before it (an apposition,
+an auxiliary or an adverb may come between), a pronoun's antecedent (the last person, or
+for "it" the last body, named as a subject outside quotation marks), the subject of the
+sentence for a participle or a second verb ("..., adding that"; "... and said"), or none
+when the subject names no actor ("a spokesperson said"). An outlet is never the speaker.
+
+A description the text resolves elsewhere ("the foreign secretary", "the ministry") is
+resolved by :mod:`workbench.actors.descriptions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.actors import descriptions
+from workbench.actors.cues import ADV, BODY_NOUNS, SUBJECT_GAP
+from workbench.actors.document import Document
+
+_BODY_GAP = re.compile(
+    r"^(?:\s+[a-z]+)?\s+(?:" + "|".join(BODY_NOUNS) + r")(?:\s+" + ADV + r")*\s*$"
+)
+_TRAILING_ADV = re.compile(r"(?:\s+" + ADV + r")+\s*$")
+_COORDINATED = re.compile(r"(?:\band|,|--)\s*$")
+_THE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:" + "|".join(BODY_NOUNS) + r")\s*$")
+_PRONOUN_BEFORE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+" + ADV + r")*\s*$")
+_CLAUSE_EDGE = re.compile(r"\b(?:that|who|which|while|whom|whose|and|but)\b|;")
+
+
+def speaker(span: tuple) -> str | None:
+    """The actor a mention names as a speaker: never an outlet, which only carries words."""
+    return None if span[3] == "MEDIA" else span[2]
+
+
+def subject(doc: Document, lo: int, cue_at: int) -> str | None:
+    """The speaker of the verb at ``cue_at``: the subject before it in its clause."""
+    text = doc.text
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, cue_at)]
+    clause_lo = edges[-1] if edges else lo
+    for span in doc.mentions:
+        if clause_lo <= span[0] and span[1] <= cue_at and span[0] in doc.subject_starts:
+            gap = text[span[1] : cue_at]
+            if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
+                return speaker(span)
+    head = _TRAILING_ADV.sub(" ", text[lo:cue_at])
+    pronoun = _PRONOUN_BEFORE.search(head)
+    if pronoun:
+        return antecedent(doc, lo + pronoun.start(), pronoun.group("p"))
+    if _COORDINATED.search(head) and head.strip(" ,-"):
+        return sentence_subject(doc, lo, cue_at)
+    if (found := described(doc, text[lo:cue_at], cue_at)) is not None:
+        return found
+    if _THE_BODY.search(head):
+        return antecedent(doc, doc.sentence(cue_at)[0], "it")
+    return None
+
+
+def sentence_subject(doc: Document, lo: int, before: int) -> str | None:
+    """The subject of the sentence's first speech verb, else its first subject-like actor."""
+    first = next(iter(doc.cues(lo, before)), None)
+    if first is not None:
+        return subject(doc, lo, first.start())
+    opening = re.match(r"\s*(?:[A-Z]\w+,\s+)?(?P<p>He|She|It|They)\b", doc.text[lo:before])
+    if opening:
+        return antecedent(doc, lo, opening.group("p"))
+    span = next((s for s in doc.subjects if lo <= s[0] < before), None)
+    return speaker(span) if span else None
+
+
+def antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
+    """Who a pronoun before ``pos`` stands for.
+
+    "he" or "she": the last person named as a subject outside quotation marks (else the last
+    person named); "it": the last body that spoke or acted ("Kyiv said"); "they": no one.
+    """
+    if pronoun.lower() in ("he", "she"):
+        people = [s for s in doc.mentions if s[1] <= pos and s[3] == "PERSON"]
+        subjects = [s for s in people if doc.subject_like(s)]
+        named = [s for s in subjects if doc.acts(s)] or subjects or people
+        return named[-1][2] if named else None
+    if pronoun.lower() != "it":
+        return None
+    acted = [
+        (s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in ("ORG", "GPE") and doc.acts(s)
+    ]
+    spoke = [
+        (r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in ("ORG", "GPE")
+    ]
+    return max(acted + spoke, default=(0, None))[1]
+
+
+def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
+    """The speaker a short attribution names: a person first, else a body, else a pronoun's."""
+    inside = [
+        s
+        for s in doc.mentions
+        if lo <= s[0] < hi and not doc.modifier(s) and not doc.text.startswith("'s", s[1])
+    ]
+    people = [s for s in inside if s[3] == "PERSON"] or inside
+    if people:
+        return speaker(people[0])
+    pronoun = re.search(r"\b(he|she|it|He|She|It)\b", doc.text[lo:hi])
+    if pronoun:
+        return antecedent(doc, quote_at, pronoun.group(1))
+    head = doc.text[lo:hi].rstrip(" .,")
+    return described(doc, head, quote_at)
+
+
+def described(doc: Document, head: str, pos: int) -> str | None:
+    """Whom a description ending ``head`` stands for ("the foreign secretary", "the ministry").
+
+    A title or body named in the article (:mod:`workbench.actors.descriptions`); else, for
+    a person noun ("the musician"), the person last named as a speaker within two sentences
+    before, or the person who speaks at the start of the next sentence ("..., the region's
+    governor said. Tal wrote"). A role usually left unnamed ("the spokesperson") is no one
+    unless the text gives someone that title.
+    """
+    desc = descriptions.parse(head)
+    if desc is None or desc.kind is None:
+        return None
+    if desc.kind == "body":
+        return descriptions.named_body(doc, desc, pos)
+    found = descriptions.titled_person(doc, desc, pos)
+    if found is not None or desc.noun in descriptions.ANONYMOUS:
+        return found
+    if desc.definite and not desc.places:
+        found = _recent_person(doc, pos)
+    return found or descriptions.next_subject(doc, pos)
+
+
+def _recent_person(doc: Document, pos: int) -> str | None:
+    """The person last named as an acting subject, when within two sentences before ``pos``."""
+    people = [s for s in doc.subjects if s[1] <= pos and s[3] == "PERSON" and doc.acts(s)]
+    if people and doc.sentence_index(pos) - doc.sentence_index(people[-1][0]) <= 2:
+        return people[-1][2]
+    return None
+
+
+def np_speaker(doc: Document, lo: int, hi: int) -> str | None:
+    """The actor a noun phrase after "according to" names (none for "a NATO spokesperson")."""
+    stop = re.search(r"[,.;(]\s|[,.;]?$", doc.text[lo:hi])
+    hi = lo + (stop.start() if stop else 0)
+    return named_in(doc, lo, hi, lo) if hi > lo else None

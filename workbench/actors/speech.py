@@ -1,0 +1,262 @@
+"""What was said: direct quotations and reported speech, each with its cue and speaker.
+
+- ``direct``: a stretch of four words or more in quotation marks (double, or single where
+  a text quotes with them), attributed by a speech verb after it (``"...," he insisted``,
+  ``"...," said Mira Tal``), a speech verb before it in its sentence (``Tal said in a
+  statement: "..."``, ``Tal said the plan will "..."``), or as the next stretch of a run
+  one speaker began in the sentence before (``"...," Tal said. "And ..."``);
+- ``reported``: ``X said (that) ...``, ``X told reporters that ...``, ``X announced it
+  has ...``, ``..., X said.`` and ``According to X, ...`` / ``..., according to X``.
+
+Rows are ``(doc_id, speaker, cue, quote, kind, start, end)``; the speakers come from
+:mod:`workbench.actors.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.actors.cues import (
+    ADV,
+    AUX,
+    CUES,
+    NOT_CLAUSE,
+    NOUN_BEFORE,
+    PREPOSITIONS,
+    PROMISES,
+    PRONOUNS,
+    REPORTING,
+    SAY_VERBS,
+    SPEECH,
+    SUBJECT_GAP,
+    TELL_VERBS,
+    adverbial,
+)
+from workbench.actors.document import Document
+from workbench.actors.speakers import (
+    named_in,
+    np_speaker,
+    sentence_subject,
+    subject,
+)
+
+#: Minimum words in a direct quotation (shorter ones are scare quotes: "technical teams").
+MIN_QUOTE_WORDS = 4
+
+_AFTER_MARK = re.compile(r"[\"']\s*$")
+_THAT = re.compile(r"^(?P<adv>[^,;:\"]{0,70}?)\s*(?:--[^-]{1,60}--\s*)?\bthat\s+(?=\S)")
+_LEAD_ADV = re.compile(r"^(?:\s+" + ADV + r"|\s+(?:on|last|this|earlier|late)\s+\w+)*\s+")
+_AFTER = re.compile(
+    r"^\s*(?:,|--?)?\s*(?:(?P<subj>[^,.;:\"!?]{1,70}?)\s+)?"
+    r"(?:(?:has|had|later|also)\s+|(?:was|were)\s+quoted\s+as\s+)?"
+    r"(?P<cue>called out|" + "|".join(CUES) + r")\b(?P<rest>[^.;\"!?]{0,80})"
+)
+_AFTER_INVERTED = re.compile(
+    r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
+    r"(?P<subj>[^,.;:\"!?]{1,60})"
+)
+_FINAL = re.compile(
+    r"(?P<sep>,[\"']?|\s--?)\s+(?P<subj>[^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also|later)\s+)*"
+    r"(?P<cue>" + "|".join(SPEECH) + r")(?P<tail>(?:\s+[\w'.-]+){0,6}?)"
+    r"\s*(?:[.!]?[\"']?\s*$|,\s+(?:[a-z]+ing|and|but|while|as|a|an|after|before|when)\b)"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
+
+# ----------------------------------------------------------------------------- reported speech
+
+
+def reported(doc: Document) -> None:
+    """Adds each sentence's reported speech to ``doc.found``, each up to the next one."""
+    for lo, hi in doc.sents:
+        rows = _forward(doc, lo, hi)
+        rows += _according(doc, lo, hi, rows)
+        final = _final(doc, lo, hi, rows)
+        rows = sorted(rows + ([final] if final else []), key=lambda r: r[5])
+        for row, nxt in zip(rows, [*rows[1:], None], strict=False):
+            if nxt is not None and row[5] < nxt[5] < row[6]:
+                row = (*row[:3], doc.text[row[5] : nxt[5]].strip(), row[4], row[5], nxt[5])
+            if len(row[3].split()) >= 3:
+                doc.found.append(row)
+
+
+def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
+    """``X said (that) ...``, ``X told reporters that ...``: the words after the verb."""
+    rows = []
+    for cue in doc.cues(lo, hi):
+        if _AFTER_MARK.search(doc.text, lo, cue.start()):
+            continue
+        q0 = _complement(doc.text, cue.group(0), cue.end(), hi)
+        if q0 is None and re.match(r"\s*As\s", doc.text[lo : cue.start()]):
+            q0 = cue.end() + 2 if doc.text.startswith(", ", cue.end()) else None
+        if q0 is None or (cue.group(0) in REPORTING and _outlet_before(doc, lo, cue.start())):
+            continue
+        who = subject(doc, lo, cue.start())
+        rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
+    return rows
+
+
+def _outlet_before(doc: Document, lo: int, cue_at: int) -> bool:
+    """Whether an outlet is the subject ("Reuters reported that": a citation, not a quote)."""
+    return any(
+        s[3] == "MEDIA" and lo <= s[0] and SUBJECT_GAP.match(doc.text[s[1] : cue_at])
+        for s in doc.mentions
+    )
+
+
+def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
+    """Where the reported words after a speech verb start, or None when it reports none."""
+    rest = text[at:hi]
+    that = _THAT.match(rest)
+    if that and _adverbial(that.group("adv"), cue):
+        return at + that.end()
+    lead = _LEAD_ADV.match(rest)
+    start = at + (lead.end() if lead else 0)
+    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"\S+", text[start:hi])][:9]
+    if len(words) < 3 or not words[0][1][0].isalnum() or words[0][1] in NOT_CLAUSE:
+        return None
+    if cue in TELL_VERBS:
+        told = [p for p, w in words[1:5] if w in PRONOUNS]
+        return start + told[0] if told else None
+    return start if _clause(cue, [w for _, w in words]) else None
+
+
+def _clause(cue: str, words: list[str]) -> bool:
+    """Whether the words after a verb (no "that") are what it reports."""
+    first = words[0]
+    if first == "to":
+        return cue in PROMISES
+    if first in PREPOSITIONS:
+        return False
+    if (
+        cue in SAY_VERBS
+        or cue.endswith(" for")
+        or (cue.startswith("den") and first.endswith("ing"))
+    ):
+        return True
+    return first in PRONOUNS or any(w in AUX for w in words[1:5])
+
+
+def _adverbial(words: str, cue: str) -> bool:
+    """Whether the words between a verb and "that" qualify the verb ("in a statement").
+
+    A teller names a listener there ("told reporters"); a sayer may name whom it warns.
+    """
+    words = words.split()
+    if not words or cue in TELL_VERBS:
+        return True
+    if AUX.intersection(w.lower() for w in words):
+        return False
+    first = words[0].lower()
+    return cue in SAY_VERBS or first in PREPOSITIONS or adverbial(" ".join(words[:2]))
+
+
+def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tuple]:
+    """``According to X, ...`` and ``..., according to X``: speaker X (none if no actor)."""
+    rows = []
+    text = doc.text
+    for m in _ACCORDING.finditer(text, lo, hi):
+        if doc.in_quotes(m.start()):
+            continue
+        who = np_speaker(doc, m.end(), hi)
+        head = text[lo : m.start()]
+        if not head.strip(" ,") or re.fullmatch(r"\s*(?:But|And|However,?|Yet)\s*", head):
+            comma = text.find(", ", m.end(), hi)
+            if comma > 0:
+                q0 = comma + 2
+                rows.append((doc.doc_id, who, "according to", text[q0:hi], "reported", q0, hi))
+        elif not doc.in_quotes(lo + 1) and not any(lo <= r[5] < m.start() for r in found):
+            q1 = lo + len(head.rstrip(" ,"))
+            rows.append((doc.doc_id, who, "according to", text[lo:q1], "reported", lo, q1))
+    return rows
+
+
+def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
+    """``..., X said Tuesday.`` / ``..., officials said, and ...``: the clause before."""
+    text = doc.text
+    m = _FINAL.search(text, lo, hi)
+    if m is None or doc.in_quotes(m.start("subj")) or len(m.group("subj").split()) > 8:
+        return None
+    opened = [q for q in doc.quoted if lo <= q[0] <= lo + 1 and q[1] >= m.start() - 1]
+    if opened or doc.in_quotes(lo):  # '"...," she said.' attributes a direct quotation
+        return None
+    tail = m.group("tail").lower().split()
+    if "that" in tail or (tail and tail[0] in PRONOUNS):
+        return None
+    start = max([lo] + [r[5] for r in found if r[5] < m.start()])
+    if start != lo:  # words reported earlier in the sentence: keep to the last clause
+        edge = [e.end() for e in re.finditer(r",\s+(?:but|and|while)\s+", text[start : m.start()])]
+        if not edge:
+            return None
+        start += edge[-1]
+    who = subject(doc, m.start("subj") - 1, m.start("cue"))
+    quote = text[start : m.start()].strip(" \"'")
+    return (doc.doc_id, who, m.group("cue"), quote, "reported", start, m.start())
+
+
+# ----------------------------------------------------------------------------- direct quotes
+
+
+def direct(doc: Document) -> list[tuple]:
+    """The document's direct quotations that a speech verb attributes."""
+    rows: list[tuple] = []
+    for q0, q1 in doc.quoted:
+        quote = doc.text[q0:q1].strip()
+        if len(quote.split()) < MIN_QUOTE_WORDS:
+            continue
+        hit = _cue_after(doc, q0, q1) or _cue_before(doc, q0) or _run_on(doc, q0, rows)
+        if hit is not None:
+            cue, who = hit
+            rows.append((doc.doc_id, who, cue.lower(), quote, "direct", q0, q1))
+    return rows
+
+
+def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None:
+    """``"...," Tal said`` / ``"...," said Tal`` / ``"...," he began`` / ``"...", according to``."""
+    text, at = doc.text, q1 + 1
+    tail = text[at : at + 120]
+    tail = tail[: min((tail.find(c) for c in '"\n' if c in tail), default=len(tail))]
+    according = re.match(r"^[^.;!?]{0,30}?\baccording to\s+", tail)
+    if according:
+        return "according to", np_speaker(doc, at + according.end(), at + len(tail))
+    inverted = _AFTER_INVERTED.match(tail)
+    if inverted:
+        return inverted.group("cue"), named_in(
+            doc, at + inverted.start("subj"), at + inverted.end("subj"), q0
+        )
+    m = _AFTER.match(tail)
+    if m is None or m.group("subj") is None or m.group("subj").split()[-1].lower() in NOUN_BEFORE:
+        return None
+    closed = text[max(q0, q1 - 1) : q1] in (",", "?", "!") or tail.lstrip().startswith((",", "-"))
+    rest = m.group("rest").lower().split()
+    # After a full stop only a bare attribution counts: '"..." Tal said to reporters.'
+    bare = len(rest) <= 3 and (not rest or rest[0] in PREPOSITIONS or adverbial(rest[0]))
+    if not closed and (len(m.group("subj").split()) > 5 or not bare):
+        return None
+    return m.group("cue"), named_in(doc, at, at + m.end("subj"), q0)
+
+
+def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
+    """A speech verb before the quotation in its sentence: ``Tal said: "..."``."""
+    lo = doc.sentence(q0 - 1)[0]
+    cues = doc.cues(lo, q0 - 1)
+    if cues:
+        return cues[-1].group(0), subject(doc, lo, cues[-1].start())
+    if doc.text[lo : q0 - 1].rstrip().endswith(":") and lo < q0 - 2:
+        return ":", sentence_subject(doc, lo, q0)
+    return None
+
+
+def _run_on(doc: Document, q0: int, rows: list[tuple]) -> tuple[str, str | None] | None:
+    """The next stretch of a run: a quotation or report ended in this or the last sentence."""
+    if doc.text[doc.sentence(q0 - 1)[0] : q0 - 1].strip():
+        return None
+    since, lo = doc.previous_sentence_start(q0 - 1), doc.sentence(q0 - 1)[0]
+    before = [r for r in doc.found + rows if r[5] < q0 and r[6] >= since]
+    if before:
+        last = max(before, key=lambda r: r[6])
+        return last[2], last[1]
+    cues = doc.cues(since, lo)
+    if cues and since < lo:
+        return cues[-1].group(0), subject(doc, since, cues[-1].start())
+    return None
