@@ -151,6 +151,10 @@ def workbench_side(corpus: pd.DataFrame) -> tuple[Side, pd.DataFrame]:
         }
     )
     events = timeline.events
+    if "sentence_ids" not in events:  # an older workbench: its events list only documents
+        events = events.assign(
+            sentence_ids=[_sentences_of(e, r) for e in events.to_dict("records")]
+        )
     # Each event lists the sentences of the reports it merged.
     event_of_report = {}
     key_of = {(d, s): i for i, (d, s) in enumerate(zip(r["doc_id"], r["sentence_id"], strict=True))}
@@ -169,6 +173,19 @@ def workbench_side(corpus: pd.DataFrame) -> tuple[Side, pd.DataFrame]:
         event_of_report,
     )
     return side, sentences
+
+
+def _sentences_of(event: dict, reports: pd.DataFrame) -> list[str]:
+    """The sentences an older workbench's event merged: its documents' reports of its kind."""
+    part = reports[reports["doc_id"].isin(set(event["doc_ids"]))]
+    return [
+        sid
+        for sid, kind, place in zip(
+            part["sentence_id"], part["event_type"], part["place"], strict=True
+        )
+        if kind == event["event_type"]
+        and (not _text(event["place"]) or _text(place) in ("", event["place"]))
+    ]
 
 
 def _text(value) -> str:

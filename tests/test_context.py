@@ -242,3 +242,22 @@ def test_a_person_named_like_a_site_is_a_site():
         ["Karsk Airfield", "FAC"],
         ["Olek Rudin", "PERSON"],
     ]
+
+
+def test_a_name_followed_by_an_age_is_a_person_in_the_whole_article():
+    text = "One woman named only as Hanna, 26, was held. Later Hanna said she was free."
+    res = _resolve(text, [("Hanna", "ORG"), ("Hanna", "ORG")])
+    assert res.mentions["actor_type"].tolist() == ["PERSON", "PERSON"]
+
+
+def test_every_actor_rule_module_keys_the_table_cache():
+    # A rule module left out of the key would let an edited rule hide behind old tables.
+    from pathlib import Path
+
+    from workbench.actors import extract
+
+    folder = Path(extract.__file__).parent
+    rules = {f"workbench.actors.{p.stem}" for p in folder.glob("*.py")}
+    not_rules = {"__init__", "lookup", "prose", "ner"}  # faces, the model's own cache, prose
+    rules -= {f"workbench.actors.{n}" for n in not_rules}
+    assert rules <= set(extract.RULE_MODULES), sorted(rules - set(extract.RULE_MODULES))

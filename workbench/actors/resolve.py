@@ -106,6 +106,7 @@ def resolve(
     _drop(work, gazetteer, author_names(authors), counts)
     _drop_by_context(work, texts)
     _surnames_typed_otherwise(work)
+    _people_by_age(work, texts)
     _first_names_beside(work, texts, counts)
     work = _acronyms(work, texts)
     _majority_types(work, gazetteer)
@@ -423,6 +424,34 @@ def _first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Co
         work.loc[rows, "rule"] = [c[4] for c in changed]
 
 
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*[,.;]")
+
+
+def _people_by_age(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A name followed by an age ("Hanna, 26, a nurse") is a person, whatever the model typed.
+
+    Every span of that name in the same document becomes a person's too.
+    """
+    if work.empty:
+        return
+    maybe = ~work["dropped"] & (work["label"] != "PERSON") & (work["gaz_id"] == "")
+    part = work.loc[maybe, ["doc_id", "end", "name"]]
+    aged = {
+        (doc, fold(name))
+        for doc, end, name in part.itertuples(index=False)
+        if _AGE_AFTER.match(texts.get(doc, ""), end)
+    }
+    if not aged:
+        return
+    hit = [
+        i
+        for i, doc, name in zip(part.index, part["doc_id"], part["name"], strict=True)
+        if (doc, fold(name)) in aged
+    ]
+    work.loc[hit, "label"] = "PERSON"
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "age beside it") for i in hit]
+
+
 def _surnames_typed_otherwise(work: pd.DataFrame) -> None:
     """A one-word organisation or place that is a surname the document gives in full: a person.
 
@@ -510,7 +539,7 @@ def _places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> Non
     free = (
         ~work["dropped"]
         & (work["gaz_id"] == "")
-        & ~work["rule"].str.contains("surname|possessive|variant|first name", regex=True)
+        & ~work["rule"].str.contains("surname|possessive|variant|first name|age beside", regex=True)
     )
     cols = {c: work[c].tolist() for c in ("actor", "atype", "rule", "gaz_id")}
     titled = work["titled"].tolist()
