@@ -53,6 +53,7 @@ BODY_KINDS = {
     "department": ("department", "ministry"),
     "military": ("military", "defence", "defense", "army", "forces", "command", "staff", "mod"),
     "army": ("army", "military", "forces"),
+    "forces": ("forces", "army", "military"),
     "agency": ("agency",),
     "office": ("office",),
     "council": ("council",),
@@ -164,7 +165,10 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         and any(w in words for w in _name_words(s[2]))
         and _places_agree(desc.places, _name_words(s[2]) | _words_before(doc, s[0]))
     ]
-    return _pick(doc, bodies, pos, later=False)
+    # A body described with its country ("Ukraine's military") is that country's body of
+    # its kind wherever the article names it ("the Armed Forces of Ukraine", later).
+    owned = [b for b in bodies if desc.places and _places_agree(desc.places, _name_words(b[1]))]
+    return _pick(doc, owned, pos) if owned else _pick(doc, bodies, pos, later=False)
 
 
 def next_subject(doc: Document, pos: int) -> str | None:

@@ -569,6 +569,19 @@ def _framed_places(work: pd.DataFrame, texts: Mapping[str, str]) -> set[str]:
     }
 
 
+_BY_LETTER: dict[str, dict[str, list[str]]] = {}
+
+
+def _aliases_by_letter(gaz: Gazetteer) -> dict[str, list[str]]:
+    """The gazetteer's folded aliases by first letter (built once per gazetteer)."""
+    if gaz.digest not in _BY_LETTER:
+        index: dict[str, list[str]] = {}
+        for alias in gaz.aliases_folded():
+            index.setdefault(alias[:1], []).append(alias)
+        _BY_LETTER[gaz.digest] = index
+    return _BY_LETTER[gaz.digest]
+
+
 def _fuzzy_gazetteer(name: str, gaz: Gazetteer):
     """The gazetteer entry (not a person) ``name`` is a close spelling of, or None.
 
@@ -579,7 +592,7 @@ def _fuzzy_gazetteer(name: str, gaz: Gazetteer):
 
     aliases = gaz.aliases_folded()
     folded = fold(name)
-    same_start = [a for a in aliases if a[:1] == folded[:1]]
+    same_start = _aliases_by_letter(gaz).get(folded[:1], [])
     hit = process.extractOne(folded, same_start, scorer=fuzz.ratio, score_cutoff=PLACE_FUZZ)
     if hit is None:
         return None
