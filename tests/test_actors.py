@@ -493,3 +493,50 @@ def test_sample_mentions_quotes_and_citations_carry_source_and_date(sample_table
         pd.testing.assert_frame_equal(
             table[["source", "date"]].reset_index(drop=True), expected, check_dtype=False
         )
+
+
+def test_owned_body_takes_the_gazetteer_name_with_its_owner():
+    gaz = Gazetteer(
+        {
+            "Ruritanian Defence Ministry": Entry(
+                "Ruritanian Defence Ministry", "ORG", ("Ruritania's Defence Ministry",)
+            )
+        }
+    )
+    text = "Ruritania's defence ministry said the drones were shot down."
+    res = _resolve(text, [("defence ministry", "ORG")], gaz)
+    assert res.mentions["actor"].tolist() == ["Ruritanian Defence Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "actors"),
+    [
+        (  # an acronym inside a name: "MoD" spells "Ministry of Defence"
+            "The Ruritanian Ministry of Defence met. The Ruritanian MoD said no.",
+            [("Ruritanian Ministry of Defence", "ORG"), ("Ruritanian MoD", "ORG")],
+            ["Ruritanian Ministry of Defence"] * 2,
+        ),
+        (  # a whole-name acronym, small words skipped
+            "The Armed Forces of Ruritania advanced. The AFR took the town.",
+            [("Armed Forces of Ruritania", "ORG"), ("AFR", "ORG")],
+            ["Armed Forces of Ruritania"] * 2,
+        ),
+        (  # initials that spell no name here: left alone
+            "The Harbour Trust met. The HSC said no.",
+            [("Harbour Trust", "ORG"), ("HSC", "ORG")],
+            ["Harbour Trust", "HSC"],
+        ),
+    ],
+)
+def test_acronym_takes_the_actor_whose_initials_it_spells(text, spans, actors):
+    assert _resolve(text, spans).mentions["actor"].tolist() == actors
+
+
+def test_capitalised_surname_the_model_missed_is_recovered():
+    text = (
+        "Anchor Mira de Tal-Vane spoke. Walker Street was closed. "
+        "de Tal-Vane said it was over. Later Tal-Vane smiled."
+    )
+    res = _resolve(text, [("Mira de Tal-Vane", "PERSON")])
+    found = res.mentions[["surface", "actor"]].values.tolist()
+    assert found == [["Mira de Tal-Vane", "Mira de Tal-Vane"], ["de Tal-Vane", "Mira de Tal-Vane"]]

@@ -31,3 +31,17 @@ def test_parse_reads_noun_titles_and_places(head, noun, titles, places, kind):
 @pytest.mark.parametrize("head", ["Ivo Brand", "a spokesman", "the Red Cross", ""])
 def test_parse_leaves_names_and_indefinites_alone(head):
     assert parse(head) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "owner"),
+    [
+        ("Ruritania's foreign ministry", "Ruritania Foreign Ministry"),
+        ("Ruritania's military", "Ruritania Military"),
+        ("the ministry", ""),  # no owner: no name of its own
+        ("the Harbour regional administration", "Harbour Regional Administration"),
+        ("a spokesperson for Ruritania's eastern forces", ""),  # governed by "for"
+    ],
+)
+def test_parse_names_a_body_after_its_owner(head, owner):
+    assert parse(head).owner == owner

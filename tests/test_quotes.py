@@ -265,6 +265,18 @@ def test_direct_quote_rules(text, actors, expected):
             [("Daily Globe", "MEDIA")],
             (None, "according to", "the bridge reopened on Monday."),
         ),
+        (  # "Ruritania's military": that country's body of its kind, named later too
+            "Ruritania's military denied it, saying the strike came from the north. "
+            "Its critics blamed the Armed Forces of Ruritania.",
+            [("Ruritania", "GPE"), ("Armed Forces of Ruritania", "ORG")],
+            ("Armed Forces of Ruritania", "saying", "the strike came from the north."),
+        ),
+        (  # a body no name stands for is named after its owner; an aside is skipped
+            "Mira Tal visited Ruritania. Ruritania's foreign ministry, in a statement, "
+            "said the border would stay open.",
+            [("Mira Tal", "PERSON"), ("Ruritania", "GPE")],
+            ("Ruritania Foreign Ministry", "said", "the border would stay open."),
+        ),
     ],
 )
 def test_reported_speech_rules(text, actors, expected):
@@ -554,3 +566,12 @@ def test_descriptions_resolve_to_the_actor_named_elsewhere(text, actors, speaker
 def test_was_quoted_as_saying_attributes_a_direct_quote():
     text = '"We will rebuild every bridge," Mira Tal was quoted as saying by the agency.'
     assert _quotes(text, [("Mira Tal", "PERSON")])[0][:3] == ("direct", "Mira Tal", "saying")
+
+
+def test_its_in_an_attribution_names_the_body_that_spoke_last():
+    text = (
+        "Harbour Council said the bridge would reopen. "
+        '"We will keep every lane open all winter," a statement on its channel read.'
+    )
+    direct = [q for q in _quotes(text, COUNCIL) if q[0] == "direct"]
+    assert [q[1:3] for q in direct] == [("Harbour Council", "read")]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.actors.cues import PREPOSITIONS
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import DEMONYMS, TITLE_WORDS
@@ -90,6 +91,7 @@ class Description:
     titles: frozenset[str]
     places: frozenset[str]
     definite: bool
+    owner: str = ""  # the body's own name when a place owns it: "Ukraine Foreign Ministry"
 
     @property
     def kind(self) -> str | None:
@@ -132,7 +134,13 @@ def parse(head: str) -> Description | None:
     noun = m.group("noun")
     if noun[0].isupper() and noun.lower() not in TITLE_WORDS:  # "the Red Cross": a name
         return None
-    return Description(noun.lower(), frozenset(titles), frozenset(places), definite)
+    own = ""
+    governed = head[: m.start()].split()[-1:] in ([p] for p in PREPOSITIONS)
+    lead = words[:1] if words and words[0][:1].isupper() else []  # "the Kharkiv council"
+    placed, rest = (owner, words) if owner else (lead, words[1:])
+    if placed and not m.group("of") and not governed:
+        own = " ".join([*placed, *(w[:1].upper() + w[1:] for w in rest), noun.capitalize()])
+    return Description(noun.lower(), frozenset(titles), frozenset(places), definite, own)
 
 
 def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
@@ -167,8 +175,27 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
     ]
     # A body described with its country ("Ukraine's military") is that country's body of
     # its kind wherever the article names it ("the Armed Forces of Ukraine", later).
-    owned = [b for b in bodies if desc.places and _places_agree(desc.places, _name_words(b[1]))]
-    return _pick(doc, owned, pos) if owned else _pick(doc, bodies, pos, later=False)
+    owned = [
+        (s[0], s[2])
+        for s in doc.named
+        if s[3] == "ORG"
+        and desc.places
+        and any(w in words for w in _name_words(s[2]))
+        and _places_agree(desc.places, _name_words(s[2]), strict=True)
+    ]
+    if owned:
+        return _pick(doc, owned, pos)
+    return _pick(doc, bodies, pos, later=False) or _own_name(doc, desc)
+
+
+def _own_name(doc: Document, desc: Description) -> str | None:
+    """A body no name stands for, named after the place that owns it ("Ukraine Military")."""
+    if not desc.owner or not any(
+        s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
+        for s in doc.named
+    ):
+        return None
+    return desc.owner
 
 
 def next_subject(doc: Document, pos: int) -> str | None:

@@ -18,6 +18,8 @@ from workbench.actors.cues import AUX, CUE, CUES, NOUN_BEFORE, PREPOSITIONS, ROL
 class Document:
     """A document's text, its mentions outside quotation marks, quotations and sentences.
 
+    ``named`` keeps every mention, those inside quotation marks too.
+
     ``mentions`` are ``(start, end, actor, actor_type)``; ``found`` collects the quote rows
     found so far (``doc_id, speaker, cue, quote, kind, start, end``), which later rules read.
     """
@@ -31,10 +33,12 @@ class Document:
     subjects: list[tuple[int, int, str, str]] = field(default_factory=list)
     types: dict[str, str] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)
+    named: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._quote_starts = [q[0] for q in self.quoted]
         self._sent_starts = [s[0] for s in self.sents]
+        self.named = self.mentions  # every mention, quoted ones too
         self.mentions = [s for s in self.mentions if not self.in_quotes(s[0])]
         self.subjects = [s for s in self.mentions if self.subject_like(s)]
         self.subject_starts = {s[0] for s in self.subjects}

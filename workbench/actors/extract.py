@@ -193,6 +193,7 @@ _TABLES = ("mentions", "actors", "edges", "quotes", "citations", "audit", "sente
 #: The modules whose rules make the tables from the model's spans: their code is part of
 #: the cache key, so an edited rule is never hidden by tables an older one computed.
 RULE_MODULES = (
+    "workbench.actors.bodies",
     "workbench.actors.extract",
     "workbench.actors.gazetteer",
     "workbench.actors.matcher",

@@ -275,3 +275,64 @@ def memo(func):
 def chain(rule: str, step: str) -> str:
     """Append a rule to a mention's chain of rules: ``chain("title", "gazetteer")``."""
     return f"{rule}+{step}" if rule else step
+
+
+_PARTICLES = frozenset("de da di del della van von der den le la al bin ben".split())
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'\u2019-]*\s+$")
+
+
+def recover_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """Capitalised surnames the model missed ("Walker told viewers", "de Bretton-Gordon said").
+
+    Only for a person the document names in full, whose surname (with its particles)
+    no other person of the document shares, where no span covers it and no capitalised
+    word stands right before it ("Johnnie Walker" is another name).
+    """
+    live = work[~work["dropped"] & (work["atype"] == "PERSON")]
+    spans = {d: list(zip(g["start"], g["end"], strict=True)) for d, g in work.groupby("doc_id")}
+    rows = []
+    for doc_id, actors in live.groupby("doc_id")["actor"].agg(set).items():
+        text = texts.get(doc_id, "")
+        for form, actor in _surname_forms(actors).items():
+            for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(form)}(?![\w-])", text):
+                before = text[max(0, m.start() - 30) : m.start()]
+                if _inside(m.start(), m.end(), spans.get(doc_id, ())) or _CAPITALISED_BEFORE.search(
+                    before
+                ):
+                    continue
+                rows.append(_surname_row(doc_id, m, actor))
+    if not rows:
+        return work.iloc[:0]
+    return pd.DataFrame(rows, columns=work.columns)
+
+
+def _surname_forms(actors: set[str]) -> dict[str, str]:
+    """Surname (with its particles) -> the one full-named person of a document it belongs to."""
+    forms: dict[str, set[str]] = {}
+    for actor in actors:
+        words = actor.split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        i = len(words) - 1
+        while i > 1 and words[i - 1].lower() in _PARTICLES:
+            i -= 1
+        forms.setdefault(" ".join(words[i:]), set()).add(actor)
+    return {form: next(iter(a)) for form, a in forms.items() if len(a) == 1 and len(form) >= 4}
+
+
+def _surname_row(doc_id: str, m: re.Match, actor: str) -> dict:
+    return {
+        "doc_id": doc_id,
+        "start": m.start(),
+        "end": m.end(),
+        "surface": m.group(0),
+        "label": "PERSON",
+        "source": "model",
+        "gaz_id": "",
+        "name": m.group(0),
+        "titled": False,
+        "rule": "surname",
+        "actor": actor,
+        "atype": "PERSON",
+        "dropped": False,
+    }

@@ -40,9 +40,10 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from workbench.actors import names
+from workbench.actors.bodies import merge_short_forms
 from workbench.actors.context import context_reasons, framed_as_place
 from workbench.actors.gazetteer import Gazetteer, fold
-from workbench.actors.people import chain, memo, recover, resolve_people
+from workbench.actors.people import chain, memo, recover, recover_surnames, resolve_people
 
 #: Labels of spaCy's model kept as actors (gazetteer matches are always kept): people,
 #: organisations, places with a government, other places and sites.
@@ -109,10 +110,12 @@ def resolve(
     _people_by_age(work, texts)
     _first_names_beside(work, texts, counts)
     work = _acronyms(work, texts)
+    merge_short_forms(work, gazetteer, texts)
     _majority_types(work, gazetteer)
     resolve_people(work, gazetteer)
     _places(work, gazetteer, texts)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
+    work = pd.concat([work, recover_surnames(work, texts)], ignore_index=True)
     # Rows added by the steps above (acronyms, recovered surnames) keep the flag boolean:
     # concatenated with an empty or object column it would turn to objects, and ~ to -1.
     work["dropped"] = work["dropped"].astype(bool)

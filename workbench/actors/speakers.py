@@ -25,6 +25,8 @@ _TRAILING_ADV = re.compile(r"(?:\s+" + ADV + r")+\s*$")
 _COORDINATED = re.compile(r"(?:\band|,|--)\s*$")
 _THE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:" + "|".join(BODY_NOUNS) + r")\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+" + ADV + r")*\s*$")
+#: An aside between a subject and its verb: "the ministry, in a statement, said".
+_APPOSED = re.compile(r",[^,;:\"]{1,40},\s*$")
 _CLAUSE_EDGE = re.compile(r"\b(?:that|who|which|while|whom|whose|and|but)\b|;")
 
 
@@ -47,9 +49,10 @@ def subject(doc: Document, lo: int, cue_at: int) -> str | None:
     pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
         return antecedent(doc, lo + pronoun.start(), pronoun.group("p"))
-    if _COORDINATED.search(head) and head.strip(" ,-"):
-        return sentence_subject(doc, lo, cue_at)
-    if (found := described(doc, text[lo:cue_at], cue_at)) is not None:
+    coordinated = _COORDINATED.search(head) and head.strip(" ,-")
+    if coordinated and (found := sentence_subject(doc, lo, cue_at)) is not None:
+        return found
+    if (found := described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
         return found
     if _THE_BODY.search(head):
         return antecedent(doc, doc.sentence(cue_at)[0], "it")
@@ -100,9 +103,9 @@ def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
     people = [s for s in inside if s[3] == "PERSON"] or inside
     if people:
         return speaker(people[0])
-    pronoun = re.search(r"\b(he|she|it|He|She|It)\b", doc.text[lo:hi])
-    if pronoun:
-        return antecedent(doc, quote_at, pronoun.group(1))
+    pronoun = re.search(r"\b(he|she|it|He|She|It|its)\b", doc.text[lo:hi])
+    if pronoun:  # "a statement on its channel read": the body that spoke last
+        return antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
     head = doc.text[lo:hi].rstrip(" .,")
     return described(doc, head, quote_at)
 
