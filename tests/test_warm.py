@@ -52,8 +52,8 @@ def test_the_sample_notebooks_share_their_steps(tmp_path):
     labels = [s.label for s in plan_steps(plan(config.sample_corpus(), out=tmp_path))]
     assert labels[0] == "load(source=None, start=None, end=None)"
     assert labels.count("load(source=None, start=None, end=None)") == 1  # once for all four
-    assert "extract_actors(window='sentence', metonymy=False)" in labels  # 03-actors
-    assert "extract_actors(metonymy=False)" in labels  # 04-timeline
+    assert "extract_actors(window='sentence', metonymy=False, repeats='once')" in labels  # 03-actors
+    assert "extract_actors(metonymy=False, repeats='once')" in labels  # 04-timeline
     assert "document_map(seed=42)" in labels and "build_timeline()" in labels
     assert any(label.startswith("fit_topics(unit='auto'") for label in labels)
 
@@ -66,7 +66,7 @@ def test_parameters_given_to_a_rendering_reach_the_steps(tmp_path):
     for s in plan_steps(the_plan):
         by_name.setdefault(s.function.__name__, []).append(dict(s.kwargs))
     assert by_name["fit_topics"][0]["seed"] == 7 and by_name["document_map"][0]["seed"] == 7
-    assert {"window": "document", "metonymy": False} in by_name["extract_actors"]
+    assert {"window": "document", "metonymy": False, "repeats": "once"} in by_name["extract_actors"]
 
 
 def test_steps_cover_the_cached_layers():
