@@ -158,7 +158,8 @@ def test_subsets_outlets_and_edits_never_run_the_model(monkeypatch, tmp_path):
     )
 
     outlets = actors.extract_actors(
-        _corpus("bc", ["Daily Planet", "Harbour Gazette"]), gazetteer=base
+        _corpus("bc", ["Harbour Gazette", "Daily Planet"]),
+        gazetteer=base,  # each cites the other (its own outlet is no citation)
     )
     m = outlets.mentions.set_index("surface")
     assert m.loc["Daily Planet", "actor_type"] == "MEDIA"
