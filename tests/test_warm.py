@@ -52,7 +52,9 @@ def test_the_sample_notebooks_share_their_steps(tmp_path):
     labels = [s.label for s in plan_steps(plan(config.sample_corpus(), out=tmp_path))]
     assert labels[0] == "load(source=None, start=None, end=None)"
     assert labels.count("load(source=None, start=None, end=None)") == 1  # once for all four
-    assert "extract_actors(window='sentence', metonymy=False, repeats='once')" in labels  # 03-actors
+    assert (
+        "extract_actors(window='sentence', metonymy=False, repeats='once')" in labels
+    )  # 03-actors
     assert "extract_actors(metonymy=False, repeats='once')" in labels  # 04-timeline
     assert "document_map(seed=42)" in labels and "build_timeline()" in labels
     assert any(label.startswith("fit_topics(unit='auto'") for label in labels)
