@@ -24,7 +24,7 @@ Nothing here imports another layer of the workbench; every layer may import this
 - :mod:`~workbench.core.distributed`: the Dask switch (a cluster when one is active).
 """
 
-import importlib as _importlib
+from workbench.core.imports import lazy_names
 
 #: Names importable from here, and the module each lives in: imported on first use, so
 #: that importing one small module of ``workbench.core`` does not import pandas.
@@ -38,9 +38,4 @@ _LAZY = {
 __all__ = ["html_text", "hover_text", "md_escape", "plural"]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(_importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)

@@ -53,3 +53,25 @@ def without(*names: str) -> Iterator[None]:
 
 
 __all__ = ["IRI_CHECK", "without"]
+
+
+def lazy_names(package: str, names: dict[str, str]):
+    """A module ``__getattr__`` that imports each of ``names`` from its module on first use.
+
+    A package's face stays cheap to import: ``names`` maps a public name to the module
+    that defines it (``{"render": "workbench.reports.run"}``); the value is kept in the
+    package once imported.
+
+    Example:
+        ``__getattr__ = lazy_names(__name__, {"plural": "workbench.core.prose"})``
+    """
+    import importlib
+
+    def __getattr__(name: str):
+        if name not in names:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(names[name]), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return __getattr__

@@ -9,7 +9,7 @@ notebooks share (:mod:`~workbench.reports.warm`), the safe offline HTML
 every report in one file (:mod:`~workbench.reports.single`).
 """
 
-import importlib as _importlib
+from workbench.core.imports import lazy_names
 
 #: Names importable from here, and the module each lives in: imported on first use, so
 #: that a report runner process (:mod:`workbench.reports.run`) starts without pandas.
@@ -23,9 +23,4 @@ _LAZY = {
 __all__ = ["ParameterError", "find_notebooks", "plan", "render"]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(_importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
