@@ -85,7 +85,7 @@ def render(
     start = time.perf_counter()
     the_plan = plan(corpus, out=out, only=only, params=params, grid=grid, folder=folder)
     # The notebook runners start now: their imports overlap the corpus summary and warm-up.
-    with start_pool(workers, len(the_plan.jobs)) as pool:
+    with start_pool(workers, len(the_plan.jobs), _folder(the_plan.jobs)) as pool:
         corpora = {
             c: corpus_info(c) for c in dict.fromkeys(j.params["corpus"] for j in the_plan.jobs)
         }
@@ -128,8 +128,11 @@ def run(
     if not jobs:
         return []
     outcomes: dict[int, Outcome] = {}
-    with contextlib.nullcontext(pool) if pool else start_pool(workers, len(jobs)) as pool:
-        futures = {pool.submit(execute, job): i for i, job in enumerate(jobs)}
+    given = contextlib.nullcontext(pool) if pool else None
+    with given or start_pool(workers, len(jobs), _folder(jobs)) as pool:
+        # A worker starts its next kernel while it exports a notebook, when more are to come.
+        last = len(jobs) - processes(workers, len(jobs))
+        futures = {pool.submit(execute, job, ahead=i < last): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             i = futures[future]
             try:
@@ -141,33 +144,54 @@ def run(
     return [outcomes[i] for i in range(len(jobs))]
 
 
-def start_pool(workers: int, n_jobs: int) -> ProcessPoolExecutor:
+def start_pool(workers: int, n_jobs: int, cwd: Path | None = None) -> ProcessPoolExecutor:
     """The processes that run the notebooks, started now (``workers``, at most one per core).
 
     Each worker imports papermill and the HTML exporter as it starts, and gives the
     kernels it starts their share of the cores (``$WORKBENCH_PROCESSES``): one each when
-    two kernels run on two cores.
+    two kernels run on two cores. With ``cwd`` (the notebooks' folder), each worker also
+    starts its first kernel at once (:mod:`workbench.reports.kernels`), so that it boots
+    while the corpus is summarised and the caches warmed.
     """
     n = processes(workers, max(1, n_jobs))
-    pool = spawn_pool(n, n, initializer=_quiet_worker, initargs=(max(1, budget() // n),))
+    share = max(1, budget() // n)
+    ahead = str(cwd) if cwd and n_jobs else ""
+    pool = spawn_pool(n, n, initializer=_quiet_worker, initargs=(share, ahead))
     for _ in range(n if n_jobs else 0):
         pool.submit(_ready)
     return pool
+
+
+def _folder(jobs: Sequence[Job]) -> Path | None:
+    """The one folder every job's notebook is in (the kernels' working folder), if one."""
+    folders = {job.notebook.parent for job in jobs}
+    return folders.pop() if len(folders) == 1 else None
 
 
 def _ready() -> None:
     """A task that makes the pool start a worker (which runs its initializer)."""
 
 
-def execute(job: Job) -> Outcome:
-    """Run one notebook with papermill, keep the executed ``.ipynb``, export the HTML."""
+def execute(job: Job, *, ahead: bool = False) -> Outcome:
+    """Run one notebook with papermill, keep the executed ``.ipynb``, export the HTML.
+
+    The notebook runs in the kernel this process started ahead for it, if any; with
+    ``ahead``, the next notebook's kernel starts as soon as this one's is done.
+    """
+    from workbench.reports import kernels
     from workbench.reports.html import export_html
 
     start = time.perf_counter()
     job.out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = job.out_dir / f"{job.name}.ipynb"
     partial = job.out_dir / f".{job.name}.{os.getpid()}.partial.ipynb"
-    error = _papermill(job, partial)
+    manager = kernels.take_ahead(KERNEL, job.notebook.parent)
+    try:
+        error = _papermill(job, partial, manager)
+    finally:
+        kernels.shutdown(manager)
+    if ahead:
+        kernels.start_ahead(KERNEL, job.notebook.parent, _kernel_env())
     if partial.exists():
         os.replace(partial, ipynb)
     html, size = None, 0
@@ -186,7 +210,13 @@ def execute(job: Job) -> Outcome:
 KERNEL_ATTEMPTS = 2
 
 
-def _papermill(job: Job, output: Path) -> str:
+def _kernel_env() -> dict[str, str]:
+    """A report kernel's environment: this process's, marked as a report (``in_report``)."""
+    return {**os.environ, REPORT_ENV: "1"}
+
+
+def _papermill(job: Job, output: Path, manager=None) -> str:
+    """Execute ``job`` into ``output`` (in ``manager``'s kernel if given); the error or ``""``."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -195,6 +225,8 @@ def _papermill(job: Job, output: Path) -> str:
     os.environ[REPORT_ENV] = "1"
     try:
         for attempt in range(KERNEL_ATTEMPTS):
+            # A kernel started ahead serves the first try; a retry starts its own.
+            started = {"km": manager} if manager is not None and attempt == 0 else {}
             try:
                 papermill.execute_notebook(
                     str(job.notebook),
@@ -207,6 +239,7 @@ def _papermill(job: Job, output: Path) -> str:
                     # Saving the notebook after every cell (papermill's default) rewrites
                     # and revalidates it, plotly.js included, twice per cell: seconds.
                     request_save_on_cell_execute=False,
+                    **started,
                 )
                 break
             except PapermillExecutionError as err:  # the notebook's own code failed: no retry
@@ -238,12 +271,16 @@ def _footer(job: Job) -> dict[str, str]:
     }
 
 
-def _quiet_worker(share: int = 0) -> None:
+def _quiet_worker(share: int = 0, ahead: str = "") -> None:
     """Worker setup: no progress bars in the notebooks, kernel chatter kept off the terminal.
 
     ``share``: the processes each kernel this worker starts may use (``$WORKBENCH_PROCESSES``).
+    ``ahead``: the notebooks' folder, to start the first kernel in now.
     """
+    import atexit
     import logging
+
+    from workbench.reports import kernels
 
     with without(IRI_CHECK):  # papermill and nbconvert import nbformat: see core.imports
         import nbformat  # noqa: F401
@@ -257,6 +294,9 @@ def _quiet_worker(share: int = 0) -> None:
     logging.getLogger("papermill").setLevel(logging.ERROR)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
+    if ahead:
+        kernels.start_ahead(KERNEL, Path(ahead), _kernel_env())
+    atexit.register(kernels.close_ahead)
 
 
 def ensure_kernel() -> None:
