@@ -288,7 +288,6 @@ def test_reported_speech_rules(text, actors, expected):
     [
         ("Harbour Council announced new taxes for the whole city.", COUNCIL),  # no clause
         ("Mira Tal told the council about the plan for the bridge.", TAL),  # nothing told
-        ("Daily Globe reported that the bridge would reopen in May.", [("Daily Globe", "MEDIA")]),
         ("The self-proclaimed Harbour Council met the engineers on Monday.", COUNCIL),
         ("Mira Tal received reports of damage to the bridge on Monday.", TAL),  # a noun
     ],
@@ -575,3 +574,119 @@ def test_its_in_an_attribution_names_the_body_that_spoke_last():
     )
     direct = [q for q in _quotes(text, COUNCIL) if q[0] == "direct"]
     assert [q[1:3] for q in direct] == [("Harbour Council", "read")]
+
+
+# ----------------------------------------------------------------------------- general rules
+
+HARBOUR = [("Harbour Council", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # accusing someone of something reports a claim
+            "Mira Tal accused the council of hiding the report.",
+            TAL,
+            ("Mira Tal", "accused", "the council of hiding the report."),
+        ),
+        (  # a time phrase after the verb: still a final attribution
+            "The bridge will close in May, officials said this week.",
+            [],
+            (None, "said", "The bridge will close in May"),
+        ),
+        (  # an outlet that reports: a quote with no speaker (the citation names the outlet)
+            "Daily Globe reported that the bridge would reopen in May.",
+            [("Daily Globe", "MEDIA")],
+            (None, "reported", "the bridge would reopen in May."),
+        ),
+        (  # a listener in quotation marks (a programme) before "that"
+            'Mira Tal told "Morning Show" on Friday that the bridge would reopen.',
+            TAL,
+            ("Mira Tal", "told", "the bridge would reopen."),
+        ),
+        (  # "that" after a noun phrase is a relative pronoun, not the complementiser
+            "Prosecutors say the missile that destroyed the bridge came from the north.",
+            [],
+            (None, "say", "the missile that destroyed the bridge came from the north."),
+        ),
+        (  # a subordinate clause after the attribution
+            "The workers were beaten every day, they revealed after they returned home.",
+            [],
+            (None, "revealed", "The workers were beaten every day"),
+        ),
+        (  # a handle the model does not tag
+            "Twitter user @harbour_watch said the bridge was closed again.",
+            [],
+            ("@harbour_watch", "said", "the bridge was closed again."),
+        ),
+        (  # a text that speaks for its author
+            "A statement from the Harbour Council said the bridge was closed.",
+            HARBOUR,
+            ("Harbour Council", "said", "the bridge was closed."),
+        ),
+        (  # a name governed by "of" is no subject, though capitalised and unknown
+            "A veteran of the Harbour Guard, who declined to be named, said the kit was good.",
+            [],
+            (None, "said", "the kit was good."),
+        ),
+        (  # an organisation named as an outlet by its press word never speaks
+            "Harbour Radio said the bridge had reopened on Monday.",
+            [("Harbour Radio", "ORG")],
+            (None, "said", "the bridge had reopened on Monday."),
+        ),
+    ],
+)
+def test_general_reported_speech_rules(text, actors, expected):
+    assert [q[1:] for q in _quotes(text, actors) if q[0] == "reported"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "second"),
+    [
+        (  # a second verb shares the subject of the speech verb nearest before it
+            "Kyiv said the dam held, while Ruritania denied it and said the dam broke.",
+            [("Kyiv", "GPE"), ("Ruritania", "GPE")],
+            "Ruritania",
+        ),
+        (  # "the report": whoever put out what was last reported
+            "Harbour Council said the bridge was closed. Traffic will stop for a week, the "
+            "report said.",
+            HARBOUR,
+            "Harbour Council",
+        ),
+        (  # a name qualifying a noun yields to the name in apposition
+            "The camp was full, according to the Ruritania refugee agency, Harbour Relief.",
+            [("Ruritania", "GPE"), ("Harbour Relief", "ORG")],
+            "Harbour Relief",
+        ),
+    ],
+)
+def test_speaker_of_the_last_report(text, actors, second):
+    assert [q[1] for q in _quotes(text, actors) if q[0] == "reported"][-1] == second
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Mira Tal said Monday, with the council reportedly agreeing.", TAL),
+        ("Fighting went on, denying Mira Tal any quick gains in the east.", TAL),
+    ],
+)
+def test_verbs_that_report_nothing_after_them(text, actors):
+    assert [q for q in _quotes(text, actors) if q[0] == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind", "cited"),
+    [
+        ("The Baltic News Service said the bridge reopened.", "Baltic News Service", "ORG", 1),
+        ("According to the Times, it rained all week.", "Times", "PERSON", 1),
+        ("Mira Tal told state news agency Kanal Nine that it rained.", "Kanal Nine", "ORG", 1),
+        ("The Kanal Nine newspaper reported that it rained.", "Kanal Nine", "GPE", 1),
+        ("The Energy Agency said the grid held.", "Energy Agency", "ORG", 0),
+        ("Mira Tal posted on her Kanal Nine channel that it rained.", "Kanal Nine", "ORG", 0),
+    ],
+)
+def test_outlets_whatever_their_type(text, actor, kind, cited):
+    corpus, mentions, sentences = _tables(text, [(actor, kind)])
+    assert extract_citations(mentions, sentences)["cited"].tolist() == [actor] * cited

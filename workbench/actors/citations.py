@@ -13,6 +13,7 @@ import pandas as pd
 
 from workbench.actors import names
 from workbench.actors.gazetteer import Gazetteer, fold
+from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
 from workbench.core.tables import with_doc_columns
 
 CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
@@ -25,7 +26,8 @@ _CITE_BEFORE = re.compile(
 )
 _CITE_AS = re.compile(r"\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
 _CITE_AFTER = re.compile(
-    r"^(?:'s?)?(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
+    r"^(?:'s?)?(?:\s+(?:news\s+agency|newspaper|broadcaster|tabloid|daily|magazine|outlet))?"
+    r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
     r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
     r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
@@ -45,7 +47,9 @@ def extract_citations(
     by") or the words after it do ("reported", "and the Daily Globe both reported", "in
     August reported", "could not verify"); an organisation known only by its news word is
     cited only by the strong ones ("according to", "reported"), as "the Energy Agency said"
-    is a body speaking. The article's own outlet (the mentions' ``source``) is never cited.
+    is a body speaking. A mention of any type that :func:`workbench.actors.outlets.is_outlet`
+    finds an outlet ("Baltic News Service", "news agency Kanal", "the Times") is one like
+    a MEDIA mention. The article's own outlet (the mentions' ``source``) is never cited.
 
     Args:
         mentions: Resolved mentions with ``sentence_id`` (and the document's ``source`` and
@@ -58,15 +62,25 @@ def extract_citations(
         the outlet cited and the sentence.
     """
     words = gazetteer.outlet_words if gazetteer is not None else frozenset()
-    is_media = mentions["actor_type"] == "MEDIA"
-    by_word = (mentions["actor_type"] == "ORG") & mentions["actor"].map(
-        lambda a: names.looks_like_outlet(a, words)
-    )
-    keep = (is_media | by_word).to_numpy()
-    outlets = mentions[keep]
-    by_media = is_media.to_numpy()[keep]
-    own = outlets["source"] if "source" in outlets else [None] * len(outlets)
     sent = sentences.set_index("unit_id")[["start", "text"]]
+    is_media = (mentions["actor_type"] == "MEDIA").to_numpy().copy()
+    hinted = set(sent.index[sent["text"].str.contains(PRESS_HINT, na=False)])
+    named = mentions["actor"].map(lambda a: isinstance(a, str) and outlet_name(a)).to_numpy()
+    maybe = ~is_media & (named | mentions["sentence_id"].isin(hinted).to_numpy())
+    columns = [mentions[c].to_numpy() for c in ("sentence_id", "start", "end", "actor")]
+    for i in maybe.nonzero()[0]:
+        sid, start, end, actor = (c[i] for c in columns)
+        if sid in sent.index and isinstance(actor, str):
+            s0, text = sent.at[sid, "start"], sent.at[sid, "text"]
+            is_media[i] = is_outlet(text, start - s0, end - s0, actor)
+    by_word = (
+        (mentions["actor_type"] == "ORG")
+        & mentions["actor"].map(lambda a: names.looks_like_outlet(a, words))
+    ).to_numpy()
+    keep = is_media | by_word
+    outlets = mentions[keep]
+    by_media = is_media[keep]
+    own = outlets["source"] if "source" in outlets else [None] * len(outlets)
     rows = []
     for doc_id, sid, start, end, actor, media, source in zip(
         outlets["doc_id"],

@@ -208,6 +208,7 @@ RULE_MODULES = (
     "workbench.actors.descriptions",
     "workbench.actors.speech",
     "workbench.actors.citations",
+    "workbench.actors.outlets",
     "workbench.actors.repeats",
     "workbench.actors.resolve",
     "workbench.actors.context",

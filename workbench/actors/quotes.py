@@ -28,6 +28,7 @@ from workbench.actors.cues import AFTER_VERBS, CLAUSE_VERBS, CUES, SAY_VERBS, TE
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.marks import quoted_stretches
+from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
 from workbench.actors.speech import MIN_QUOTE_WORDS, direct, reported
 from workbench.core.tables import with_doc_columns
 
@@ -84,7 +85,7 @@ def extract_quotes(
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
         if not isinstance(text, str) or doc_id not in bounds_of:
             continue
-        spans = sorted(spans_of.get(doc_id, []))
+        spans = [_as_outlet(text, span) for span in sorted(spans_of.get(doc_id, []))]
         doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds_of[doc_id]))
         reported(doc)
         doc.found += direct(doc)
@@ -94,6 +95,15 @@ def extract_quotes(
     out = out.drop_duplicates(["doc_id", "start", "end", "kind"])
     out = out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return with_doc_columns(out, corpus)[QUOTE_COLUMNS]
+
+
+def _as_outlet(text: str, span: tuple) -> tuple:
+    """A mention the text shows to be an outlet is typed MEDIA, so it is never a speaker."""
+    start, end, actor, kind = span
+    if kind == "MEDIA" or not isinstance(actor, str):
+        return span
+    near = outlet_name(actor) or PRESS_HINT.search(text, max(0, start - 30), end + 30)
+    return (start, end, actor, "MEDIA") if near and is_outlet(text, start, end, actor) else span
 
 
 # ----------------------------------------------------------------------------- interview turns

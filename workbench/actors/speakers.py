@@ -15,18 +15,50 @@ from __future__ import annotations
 import re
 
 from workbench.actors import descriptions
-from workbench.actors.cues import ADV, BODY_NOUNS, SUBJECT_GAP
+from workbench.actors.cues import (
+    ADV,
+    AUX,
+    BODY_NOUNS,
+    CUES,
+    PREPOSITIONS,
+    SUBJECT_GAP,
+    adverbial,
+)
 from workbench.actors.document import Document
+from workbench.actors.gazetteer import fold
+from workbench.actors.names import DEMONYMS, TITLE_WORDS
 
 _BODY_GAP = re.compile(
     r"^(?:\s+[a-z]+)?\s+(?:" + "|".join(BODY_NOUNS) + r")(?:\s+" + ADV + r")*\s*$"
 )
 _TRAILING_ADV = re.compile(r"(?:\s+" + ADV + r")+\s*$")
-_COORDINATED = re.compile(r"(?:\band|,|--)\s*$")
+_COORDINATED = re.compile(
+    r"(?:\band|,|--)(?:\s+(?:the\s+)?(?:next|following|same|previous)\s+\w+)?\s*$"
+)
 _THE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:" + "|".join(BODY_NOUNS) + r")\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+" + ADV + r")*\s*$")
 #: An aside between a subject and its verb: "the ministry, in a statement, said".
 _APPOSED = re.compile(r",[^,;:\"]{1,40},\s*$")
+_ASIDE_VERB = re.compile(r",[^;:\"()]{1,140}?,\s+([a-z]+)\b")
+#: Words after a name that are no noun it qualifies.
+_NOT_NOUNS = (
+    AUX | PREPOSITIONS | frozenset(CUES) | frozenset("and or but who which that as".split())
+)
+#: Nouns of a text that carries words: "the report said", "according to the statement".
+_DOC_NOUNS = "report|statement|post|release|update|assessment|bulletin|briefing|message"
+_DOCUMENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:" + _DOC_NOUNS + r")\s*$")
+_OWNED_DOCUMENT = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:website|" + _DOC_NOUNS + r")\s*$")
+_AUTHORED = re.compile(r"\b(?:" + _DOC_NOUNS + r"|website)\s+(?:by|from)\s+(?:the\s+)?$")
+_HANDLE = re.compile(r"@\w{2,30}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+#: Capitalised words that open or qualify a subject but name no one.
+_NOT_NAME_WORDS = (
+    TITLE_WORDS
+    | DEMONYMS
+    | frozenset(
+        "the a an but and however meanwhile later earlier officials police prosecutors".split()
+    )
+)
 _CLAUSE_EDGE = re.compile(r"\b(?:that|who|which|while|whom|whose|and|but)\b|;")
 
 
@@ -46,17 +78,64 @@ def subject(doc: Document, lo: int, cue_at: int) -> str | None:
             if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
                 return speaker(span)
     head = _TRAILING_ADV.sub(" ", text[lo:cue_at])
+    if (author := _document_author(doc, clause_lo, cue_at)) is not None:
+        return author
     pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
         return antecedent(doc, lo + pronoun.start(), pronoun.group("p"))
     coordinated = _COORDINATED.search(head) and head.strip(" ,-")
-    if coordinated and (found := sentence_subject(doc, lo, cue_at)) is not None:
+    if coordinated and (found := _coordinated_subject(doc, lo, cue_at)) is not None:
         return found
     if (found := described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
         return found
-    if _THE_BODY.search(head):
-        return antecedent(doc, doc.sentence(cue_at)[0], "it")
+    if body := _THE_BODY.search(head):
+        organisation = "government" not in body.group(0)
+        return antecedent(doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation)
+    return _unlisted_name(head)
+
+
+def _document_author(doc: Document, lo: int, cue_at: int) -> str | None:
+    """The author of a text that speaks: "a statement from the ministry said" (the ministry)."""
+    for span in doc.mentions:
+        inside = lo <= span[0] and span[1] <= cue_at
+        if (
+            inside
+            and _AUTHORED.search(doc.text, lo, span[0])
+            and SUBJECT_GAP.match(doc.text[span[1] : cue_at])
+        ):
+            return speaker(span)
     return None
+
+
+def _coordinated_subject(doc: Document, lo: int, cue_at: int) -> str | None:
+    """The subject a second verb shares: that of the speech verb nearest before it.
+
+    "Kyiv said ..., while Moscow denied it and said ...": Moscow, not Kyiv.
+    """
+    cues = doc.cues(lo, cue_at)
+    if cues:
+        return subject(doc, lo, cues[-1].start())
+    return sentence_subject(doc, lo, cue_at)
+
+
+def _unlisted_name(head: str) -> str | None:
+    """A subject that names someone no mention covers, or None.
+
+    A handle, or two or more capitalised words that are no title or demonym and open the
+    clause ("@kyiv_watch said", "Olha Marchenko-Sydorenko said").
+    """
+    words = _APPOSED.sub(" ", head).split()[-4:]
+    if words and _HANDLE.fullmatch(words[-1]):
+        return words[-1]
+    names = []
+    for word in reversed(words):
+        if not _NAME_WORD.fullmatch(word) or fold(word) in _NOT_NAME_WORDS:
+            break
+        names.insert(0, word)
+    opener = words[-len(names) - 1] if len(names) < len(words) else ","
+    if len(names) < 2 or not (opener.endswith(",") or fold(opener) in ("and", "but", "then")):
+        return None
+    return " ".join(names)
 
 
 def sentence_subject(doc: Document, lo: int, before: int) -> str | None:
@@ -71,26 +150,31 @@ def sentence_subject(doc: Document, lo: int, before: int) -> str | None:
     return speaker(span) if span else None
 
 
-def antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
+def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = False) -> str | None:
     """Who a pronoun before ``pos`` stands for.
 
     "he" or "she": the last person named as a subject outside quotation marks (else the last
-    person named); "it": the last body that spoke or acted ("Kyiv said"); "they": no one.
+    person named); "it": the last body that spoke or acted ("Kyiv said"), only an
+    organisation for a body's noun ("the agency": not a country); "they": no one.
     """
     if pronoun.lower() in ("he", "she"):
         people = [s for s in doc.mentions if s[1] <= pos and s[3] == "PERSON"]
         subjects = [s for s in people if doc.subject_like(s)]
-        named = [s for s in subjects if doc.acts(s)] or subjects or people
+        named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
+        named = named or subjects or people
         return named[-1][2] if named else None
     if pronoun.lower() != "it":
         return None
-    acted = [
-        (s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in ("ORG", "GPE") and doc.acts(s)
-    ]
-    spoke = [
-        (r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in ("ORG", "GPE")
-    ]
+    kinds = ("ORG",) if bodies_only else ("ORG", "GPE")
+    acted = [(s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in kinds and doc.acts(s)]
+    spoke = [(r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in kinds]
     return max(acted + spoke, default=(0, None))[1]
+
+
+def _acts_after_aside(doc: Document, span: tuple) -> bool:
+    """A person followed by a long aside and a verb ("Tal, head of the ..., branded")."""
+    after = _ASIDE_VERB.match(doc.text, span[1], span[1] + 160)
+    return after is not None and (after.group(1).endswith(("ed", "s")) or after.group(1) in CUES)
 
 
 def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
@@ -100,7 +184,8 @@ def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
         for s in doc.mentions
         if lo <= s[0] < hi and not doc.modifier(s) and not doc.text.startswith("'s", s[1])
     ]
-    people = [s for s in inside if s[3] == "PERSON"] or inside
+    heads = [s for s in inside if not _qualifies(doc, s)] or inside
+    people = [s for s in heads if s[3] == "PERSON"] or heads
     if people:
         return speaker(people[0])
     pronoun = re.search(r"\b(he|she|it|He|She|It|its)\b", doc.text[lo:hi])
@@ -108,6 +193,20 @@ def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
         return antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
     head = doc.text[lo:hi].rstrip(" .,")
     return described(doc, head, quote_at)
+
+
+def _qualifies(doc: Document, span: tuple) -> bool:
+    """A name before a common noun it qualifies ("the United Nations refugee agency, X")."""
+    after = re.match(r"\s+([a-z]+)\b", doc.text[span[1] : span[1] + 30])
+    return after is not None and after.group(1) not in _NOT_NOUNS and not adverbial(after.group(1))
+
+
+def _last_speaker(doc: Document, pos: int) -> str | None:
+    """The speaker of the last words reported within a few sentences before ``pos``."""
+    before = [r for r in doc.found if r[5] < pos and r[1] is not None]
+    if before and doc.sentence_index(pos) - doc.sentence_index(before[-1][5]) <= 3:
+        return before[-1][1]
+    return None
 
 
 def described(doc: Document, head: str, pos: int) -> str | None:
@@ -119,6 +218,9 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     governor said. Tal wrote"). A role usually left unnamed ("the spokesperson") is no one
     unless the text gives someone that title.
     """
+    if _DOCUMENT.search(head):  # "the report said": whoever put out what was last reported
+        return _last_speaker(doc, pos)
+    head = _OWNED_DOCUMENT.sub("", head)  # "the ministry's website": the ministry
     desc = descriptions.parse(head)
     if desc is None or desc.kind is None:
         return None
@@ -143,5 +245,11 @@ def _recent_person(doc: Document, pos: int) -> str | None:
 def np_speaker(doc: Document, lo: int, hi: int) -> str | None:
     """The actor a noun phrase after "according to" names (none for "a NATO spokesperson")."""
     stop = re.search(r"[,.;(]\s|[,.;]?$", doc.text[lo:hi])
-    hi = lo + (stop.start() if stop else 0)
+    end = lo + (stop.start() if stop else 0)
+    inside = [s for s in doc.mentions if lo <= s[0] < end]
+    if inside and all(_qualifies(doc, s) for s in inside) and doc.text.startswith(", ", end):
+        # "the Ruritania refugee agency, Harbour Relief": the name in apposition
+        more = re.search(r"[,.;(]\s|[,.;]?$", doc.text[end + 2 : hi])
+        end = end + 2 + (more.start() if more else 0)
+    hi = end
     return named_in(doc, lo, hi, lo) if hi > lo else None

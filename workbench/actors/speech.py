@@ -25,10 +25,8 @@ from workbench.actors.cues import (
     PREPOSITIONS,
     PROMISES,
     PRONOUNS,
-    REPORTING,
     SAY_VERBS,
     SPEECH,
-    SUBJECT_GAP,
     TELL_VERBS,
     adverbial,
 )
@@ -44,7 +42,9 @@ from workbench.actors.speakers import (
 MIN_QUOTE_WORDS = 4
 
 _AFTER_MARK = re.compile(r"[\"']\s*$")
-_THAT = re.compile(r"^(?P<adv>[^,;:\"]{0,70}?)\s*(?:--[^-]{1,60}--\s*)?\bthat\s+(?=\S)")
+_THAT = re.compile(
+    r"^(?P<adv>(?:[^,;:\"]|\"[^\"]{1,40}\"){0,70}?)\s*(?:--[^-]{1,60}--\s*)?\bthat\s+(?=\S)"
+)
 _LEAD_ADV = re.compile(r"^(?:\s+" + ADV + r"|\s+(?:on|last|this|earlier|late)\s+\w+)*\s+")
 _AFTER = re.compile(
     r"^\s*(?:,|--?)?\s*(?:(?P<subj>[^,.;:\"!?]{1,70}?)\s+)?"
@@ -58,9 +58,16 @@ _AFTER_INVERTED = re.compile(
 _FINAL = re.compile(
     r"(?P<sep>,[\"']?|\s--?)\s+(?P<subj>[^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also|later)\s+)*"
     r"(?P<cue>" + "|".join(SPEECH) + r")(?P<tail>(?:\s+[\w'.-]+){0,6}?)"
-    r"\s*(?:[.!]?[\"']?\s*$|,\s+(?:[a-z]+ing|and|but|while|as|a|an|after|before|when)\b)"
+    r"\s*(?:[.!]?[\"']?\s*$|,\s+(?:[a-z]+ing|and|but|while|as|a|an|after|before|when|with)\b"
+    r"|\s+(?:after|before|when|while|as|because|during|since)\s)"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+#: Verbs whose object is itself what was said: "confirmed the deaths" (not "deny": "denied
+#: Russia the gains" withholds).
+OBJECT_VERBS = ("confirm", "admit", "acknowledg", "report")
+ACCUSE = "accus"
+#: Speech verbs that may name a listener before "that": "warned Kyiv that ...".
+LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind")
 
 
 # ----------------------------------------------------------------------------- reported speech
@@ -89,19 +96,11 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
         q0 = _complement(doc.text, cue.group(0), cue.end(), hi)
         if q0 is None and re.match(r"\s*As\s", doc.text[lo : cue.start()]):
             q0 = cue.end() + 2 if doc.text.startswith(", ", cue.end()) else None
-        if q0 is None or (cue.group(0) in REPORTING and _outlet_before(doc, lo, cue.start())):
+        if q0 is None:
             continue
         who = subject(doc, lo, cue.start())
         rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
     return rows
-
-
-def _outlet_before(doc: Document, lo: int, cue_at: int) -> bool:
-    """Whether an outlet is the subject ("Reuters reported that": a citation, not a quote)."""
-    return any(
-        s[3] == "MEDIA" and lo <= s[0] and SUBJECT_GAP.match(doc.text[s[1] : cue_at])
-        for s in doc.mentions
-    )
 
 
 def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
@@ -115,9 +114,16 @@ def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
     words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"\S+", text[start:hi])][:9]
     if len(words) < 3 or not words[0][1][0].isalnum() or words[0][1] in NOT_CLAUSE:
         return None
+    first = words[0][1]
+    if first[-1] in ",;:" and (adverbial(first[:-1]) or adverbial(first[:-1].capitalize())):
+        return None  # "said Monday, with ...": the verb reports nothing after it
     if cue in TELL_VERBS:
         told = [p for p, w in words[1:5] if w in PRONOUNS]
         return start + told[0] if told else None
+    if cue.startswith(ACCUSE) and any(w == "of" for _, w in words[1:6]):
+        return start  # "accused Kyiv of shelling the plant"
+    if cue.startswith(OBJECT_VERBS) and words[0][1] not in PREPOSITIONS and len(words) >= 3:
+        return start  # "confirmed details of the deal", "reports 300 casualties"
     return start if _clause(cue, [w for _, w in words]) else None
 
 
@@ -140,7 +146,9 @@ def _clause(cue: str, words: list[str]) -> bool:
 def _adverbial(words: str, cue: str) -> bool:
     """Whether the words between a verb and "that" qualify the verb ("in a statement").
 
-    A teller names a listener there ("told reporters"); a sayer may name whom it warns.
+    A teller names a listener there ("told reporters"), and so may one who warns, urges or
+    promises ("warned Kyiv that"); after any other verb, words that are no adverbial make
+    "that" a relative pronoun ("said the system that ...": the words after the verb).
     """
     words = words.split()
     if not words or cue in TELL_VERBS:
@@ -148,7 +156,9 @@ def _adverbial(words: str, cue: str) -> bool:
     if AUX.intersection(w.lower() for w in words):
         return False
     first = words[0].lower()
-    return cue in SAY_VERBS or first in PREPOSITIONS or adverbial(" ".join(words[:2]))
+    if cue.startswith(LISTENER_VERBS):
+        return True
+    return first in PREPOSITIONS or adverbial(" ".join(words[:2])) or adverbial(words[0])
 
 
 def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tuple]:
@@ -181,8 +191,10 @@ def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
     if opened or doc.in_quotes(lo):  # '"...," she said.' attributes a direct quotation
         return None
     tail = m.group("tail").lower().split()
-    if "that" in tail or (tail and tail[0] in PRONOUNS):
+    if "that" in tail or (tail and tail[0] in PRONOUNS and not adverbial(_words(tail[:2]))):
         return None
+    if any(r[5] >= m.end("cue") and r[2] == m.group("cue") for r in found):
+        return None  # the verb reports the words after it: "..., Tal said after it that ..."
     start = max([lo] + [r[5] for r in found if r[5] < m.start()])
     if start != lo:  # words reported earlier in the sentence: keep to the last clause
         edge = [e.end() for e in re.finditer(r",\s+(?:but|and|while)\s+", text[start : m.start()])]
@@ -192,6 +204,11 @@ def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
     who = subject(doc, m.start("subj") - 1, m.start("cue"))
     quote = text[start : m.start()].strip(" \"'")
     return (doc.doc_id, who, m.group("cue"), quote, "reported", start, m.start())
+
+
+def _words(words: list[str]) -> str:
+    """Words joined, without the full stop of a sentence's last one."""
+    return " ".join(words).rstrip(".!?\"'")
 
 
 # ----------------------------------------------------------------------------- direct quotes
