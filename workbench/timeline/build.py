@@ -67,7 +67,7 @@ class TimelineTables:
         volume: Documents and words per date bin and source.
         actor_timeline: Mentions and documents per date bin and actor.
         topic_timeline: Units per date bin and topic, and the topic's share (empty without topics).
-        events: Merged events (:data:`workbench.timeline.events.EVENT_COLUMNS`).
+        events: Merged events (:data:`workbench.timeline.merging.EVENT_COLUMNS`).
         event_reports: Every sentence reporting an event, before merging, with its document's
             ``doc_id``, ``source`` and publication date (``published``)
             (:data:`workbench.timeline.events.REPORT_COLUMNS`).
@@ -272,6 +272,7 @@ _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 #: The modules whose rules read these tables from the texts (part of the cache key).
 RULE_MODULES = (
     "workbench.timeline.events",
+    "workbench.timeline.merging",
     "workbench.timeline.places",
     "workbench.timeline.roles",
     "workbench.timeline.story",
@@ -317,13 +318,12 @@ def _text_tables(
     mentions = actors.mentions.merge(
         placed[["doc_id", "start", "place"]], on=["doc_id", "start"], how="left"
     )
-    reports = events.event_reports(sentences, mentions, when, corpus)
+    same = _equivalents(gazetteer)
+    reports = events.event_reports(sentences, mentions, when, corpus, same)
     tables = {
         "dates_in_text": when,
         "event_reports": reports,
-        "events": events.merge_events(
-            reports, max_days=max_event_gap_days, equivalents=_equivalents(gazetteer)
-        ),
+        "events": events.merge_events(reports, max_days=max_event_gap_days, equivalents=same),
         "places": places.places_table(placed),
         "years": years_mentioned(when),
     }

@@ -6,7 +6,8 @@ place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
 port of Mariupol", "Russia-held Kherson", "the town of Olenivka"); "the war in
 Ukraine" names the subject of the coverage instead, and "officials in Kherson" where
 someone is. A visit's place may be its object ("visited Kyiv"), and violence's the
-place just after it ("shelled Kharkiv", "was hit over the Donetsk region").
+place just after it ("shelled Kharkiv", "was hit over the Donetsk region") or the
+subject of its passive verb ("Kharkiv was shelled", "Odesa came under attack").
 :func:`places_table` counts the place mentions and resolves each place once.
 """
 
@@ -64,8 +65,28 @@ _TOPICAL = re.compile(
 )
 
 
+# "Kharkiv was shelled", "Odesa, a port city, came under heavy attack": the subject of a
+# passive violence verb is its target.
+_PASSIVE_SUBJECT = re.compile(
+    r"^(?:['’]s\s+[\w-]+\s+)?\s*(?:,[^,]{1,60},\s*)?(?:was|were|is|are|has been|have been"
+    r"|had been|is being|are being|was being|were being|came under|comes? under|got|get)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def is_locative(before: str) -> bool:
+    """Whether the words before a place make it a location ("in", "at", "near" + place)."""
+    return bool(_LOCATIVE.search(before))
+
+
 def is_scene(
-    before: str, *, visit: bool = False, violence: bool = False, from_trigger: str | None = None
+    before: str,
+    *,
+    visit: bool = False,
+    violence: bool = False,
+    from_trigger: str | None = None,
+    to_trigger: str | None = None,
 ) -> bool:
     """Whether the place a sentence names after ``before`` is where its event happens.
 
@@ -75,6 +96,8 @@ def is_scene(
         violence: The event is an attack or strike, whose target is its place.
         from_trigger: The words between the trigger word and the place, when the place
             comes after it: "shelled Kharkiv" (nothing between) puts the shelling there.
+        to_trigger: The words between the place and the trigger word, when the place comes
+            before it: "Kharkiv was shelled" puts the shelling there.
     """
     if _TOPICAL.search(before) or _RESIDENT.search(before):
         return False
@@ -84,6 +107,8 @@ def is_scene(
         return True  # "visited Kyiv"
     if not violence:
         return False
+    if to_trigger is not None and _PASSIVE_SUBJECT.match(to_trigger):
+        return True
     if from_trigger is not None and len(from_trigger) <= OVER_WINDOW and _OVER.search(before):
         return True
     return bool(_TARGET.search(before)) or (

@@ -9,10 +9,14 @@ governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
 Putin wages war", "released imagery indicating that ..."), and those who only tell
 of or comment on the event ("X said", "according to X", "X condemned") when someone
-else takes part. A nationality next to the trigger or to armed forces ("Russian
-shelling", "Ukrainian troops") names its country (:class:`Demonyms`, derived from
-the corpus's own country names). Places named but neither the scene nor taking part
-are counted (``elsewhere``).
+else takes part. A nationality next to the trigger, to armed forces or to a
+government's people ("Russian shelling", "Ukrainian troops", "Russian officials
+visited") names its country, telling of the event when a speech verb follows
+("Ukrainian officials said") (:class:`Demonyms`, derived from
+the corpus's own country names). A place before a trigger noun that another predicate
+governs ("tried in the Netherlands over the downing") is that predicate's, and a
+place after "in", "at" or "near" is a location, never a participant. Places named
+but neither the scene nor taking part are counted (``elsewhere``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.timeline.places import is_scene
+from workbench.timeline.places import is_locative, is_scene
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -77,10 +81,22 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:\baccording to|[,\"”]\s*(?:said|says|added|wrote))\s+(?:the\s+)?$", re.I
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# A trigger noun another predicate governs ("tried in the Netherlands over the downing",
+# "blamed in Kyiv for the attack"): a place before it is that predicate's.
+_EMBEDDED = re.compile(
+    r"\b(?:over|for|about|to)\s+(?:(?:the|a|an|this|that|such|its|their|his|her|[\w'’]+['’]s)"
+    r"\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# A trigger in the active voice ("has been shelling"): no passive subject before it.
+_ACTIVE = re.compile(r"ing$", re.I)
 _FORCES = (
     r"(?:forces|troops|army|military|navy|soldiers|units|missiles?|drones?|jets?"
-    r"|warplanes?|artillery|shelling|bombardment|strikes?|airstrikes?|air strikes?|attacks?)"
+    r"|warplanes?|artillery|shelling|bombardment|strikes?|airstrikes?|air strikes?|attacks?"
+    r"|officials|diplomats|delegations?|leaders|authorities|government|negotiators)"
 )
+# The rest of a nationality's noun phrase, to read what follows it: "(Russian) officials said".
+_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{_FORCES}\b")
 # A capitalised word before armed forces or violence: "Russian troops", "Ukrainian drone strikes".
 _BEFORE_FORCES = re.compile(rf"\b([A-Z][a-z]+)(?=\s+(?:[\w-]+\s+)?{_FORCES}\b)")
 
@@ -164,7 +180,7 @@ def sentence_roles(
         if (
             is_place
             and in_trigger_quote
-            and _is_scene(text, lo, before, trigger, event_type)
+            and _is_scene(text, lo, hi, before, trigger, event_type)
             and not _PLACE_CLAUSE.search(_between(text, lo, hi, trigger))
         ):
             chain_end = hi
@@ -173,7 +189,9 @@ def sentence_roles(
             else:
                 elsewhere += 1
             continue
-        if not _may_act(text, lo, hi, before, actor_type, trigger, quoted):
+        if (is_place and is_locative(before)) or not _may_act(
+            text, lo, hi, before, actor_type, trigger, quoted
+        ):
             chain_end = hi if is_place else None
             elsewhere += is_place
             continue
@@ -187,7 +205,10 @@ def sentence_roles(
             and not _inside(lo, quoted)
             and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
         ):
-            acting.append((country, "GPE"))
+            noun = _NOUN_AFTER.match(text, hi)
+            end = noun.end() if noun else hi
+            telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + 80])
+            (speakers if telling else acting).append((country, "GPE"))
     place = min(places)[1] if places else None
     named = [a for a in acting if a[0] != place] or [a for a in speakers if a[0] != place]
     persons = sorted({actor for actor, kind in named if kind == "PERSON"})
@@ -198,13 +219,17 @@ def sentence_roles(
     )
 
 
-def _is_scene(text, lo, before, trigger, event_type) -> bool:
+def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:
     """Whether a place mention is where the event happens."""
+    if hi <= trigger[0] and _EMBEDDED.search(text[max(0, trigger[0] - 40) : trigger[0]]):
+        return False
+    word = text[trigger[0] : trigger[1]]
     return is_scene(
         before,
         visit=event_type == "visit",
         violence=event_type in VIOLENCE,
         from_trigger=text[trigger[1] : lo] if lo >= trigger[1] else None,
+        to_trigger=text[hi : trigger[0]] if hi <= trigger[0] and not _ACTIVE.search(word) else None,
     )
 
 
@@ -220,6 +245,11 @@ def _may_act(text, lo, hi, before, actor_type, trigger, quoted) -> bool:
     if actor_type == "ORG" and _SITE.search(before):
         return False
     return not _inside(lo, quoted) and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
+
+
+def in_other_clause(text: str, span: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Whether a clause boundary stands between ``span`` and the trigger word in ``text``."""
+    return bool(_OTHER_CLAUSE.search(_between(text, span[0], span[1], trigger)))
 
 
 def _distance(lo: int, hi: int, trigger: tuple[int, int]) -> int:

@@ -6,15 +6,23 @@ each document's reports in order and links a later report to the nearest earlier
 anchored report of the same family (:data:`FAMILIES`) that shares a participant with
 it: "an April 7 attack in Syria ..." then "two rounds hitting the base". A linked
 report takes the date of that report when it has none of its own (``date_source``
-``context``), and an attack or strike also its place. Violence that is neither
+``context``), and an attack or strike also its place; a report before the first
+anchored one (an article's opening, "Moscow and Kyiv accused each other of a missile
+strike on a prison") links to that first one the same way. Violence that is neither
 anchored nor linked (no place and no date: "the attacks", "the audacious strike" in an
 article that reported no strike) is dropped, and so is violence told without a person
 or place unless it continues the story; a sentence naming places of its own that are
 not where its event happened ("the Odesa and Mykolaiv regions", "an official in
-Kherson") is not taken to continue it.
+Kherson") is not taken to continue it. A participant counts as shared under the
+name it stands for ("the Kremlin's forces" go on with a story of Russia's), and a
+trigger told as a definite noun phrase ("the attack", "such a strike", "the apparent
+deadly strike", "Saturday's attack") refers back to the story's event whoever it
+names. A meeting that goes on with a summit's story is that summit.
 """
 
 from __future__ import annotations
+
+import re
 
 #: Types that describe the same kind of encounter and may merge with one another.
 FAMILIES = {
@@ -30,25 +38,52 @@ FAMILIES = {
 }
 
 
-def carry_story(rows: list[dict]) -> list[dict]:
+# Words before a trigger noun that refer back to an event already told: "the attack",
+# "any such strike", "the apparent deadly strike", "Saturday's attack", "last night's".
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|such|such an?|[a-z]+day['’]s|night['’]s|yesterday['’]s"
+    r"|today['’]s)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: Characters before a trigger read for a definite reference.
+DEFINITE_WINDOW = 40
+
+
+def refers_back(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger word is told as an event already known ("the attack")."""
+    return bool(_DEFINITE.search(text[max(0, trigger[0] - DEFINITE_WINDOW) : trigger[0]]))
+
+
+def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> list[dict]:
     """Reports with dates and places carried along each article's story (see the notes).
 
     Args:
         rows: Reports in document and sentence order, each a dict with ``doc_id``,
             ``event_type``, ``participants``, ``place``, ``date``, ``precision``,
             ``date_source``, ``anchored`` (place or own date), ``loose`` (kept only
-            when it continues the story) and ``elsewhere`` (it names another place).
+            when it continues the story), ``elsewhere`` (it names another place) and
+            ``refers`` (its trigger refers back to an event already told).
+        equivalents: Participant -> the actor it stands for ("Kremlin" -> "Russia").
 
     Returns:
         The reports kept, carried dates saying ``date_source`` ``context``.
     """
+    same = equivalents or {}
+    first = {}  # (doc_id, family) -> the first anchored report: what an opening tells of
+    for row in rows:
+        if row["anchored"] and not row["loose"]:
+            first.setdefault((row["doc_id"], FAMILIES[row["event_type"]]), row)
     out, story = [], {}  # (doc_id, family) -> the latest anchored report
     for row in rows:
         key = (row["doc_id"], FAMILIES[row["event_type"]])
-        head = story.get(key)
-        linked = head is not None and bool(set(head["participants"]) & set(row["participants"]))
+        head = story.get(key) or (first.get(key) if first.get(key) is not row else None)
+        linked = head is not None and (
+            row.get("refers", False) or bool(_names(head, same) & _names(row, same))
+        )
         if row["loose"] and (not linked or row["elsewhere"]):
             continue
+        if linked and head["event_type"] == "summit" and row["event_type"] == "meeting":
+            row = {**row, "event_type": "summit"}
         if linked and not row["anchored"]:
             row = _continue(row, head)
         elif linked and row["date_source"] == "article":
@@ -66,3 +101,8 @@ def _continue(row: dict, head: dict) -> dict:
     if row["place"] is None and FAMILIES[row["event_type"]] == "violence":
         row["place"] = head["place"]
     return row
+
+
+def _names(row: dict, same: dict[str, str]) -> set[str]:
+    """A report's participants under the names they stand for."""
+    return {same.get(p, p) for p in row["participants"]}

@@ -21,13 +21,21 @@ from __future__ import annotations
 
 import re
 
+# Who a speaker addresses when speaking is no call: "spoke to reporters", "speaking to CNN".
+_AUDIENCE = (
+    r"(?:(?:the|a|an|local|foreign|western|state|his|her|their)\s+)?(?:reporters|journalists"
+    r"|media|press|news|crowds?|audiences?|supporters|lawmakers|parliament|students|troops"
+    r"|soldiers|residents|nation|broadcaster|television|radio|(?-i:[A-Z]{2,5})\b)"
+)
 #: Event types with their trigger words, in order of precedence within a sentence.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "summit": re.compile(r"\bsummits?\b", re.I),
     "meeting": re.compile(r"\b(?:met|meet|meets|meeting|meetings|sat down with)\b", re.I),
     "call": re.compile(
-        r"\b(?:phone call|telephone call|call with|calls with|spoke by phone|spoke on the phone"
-        r"|phone conversation|telephone conversation|talked (?:with|to)|spoke (?:with|to))\b",
+        r"\b(?:phone call|telephone call|call with|calls with|phoned"
+        r"|phone conversation|telephone conversation|talked (?:with|to)"
+        r"|(?:spoke|spoken|speaks|speaking)(?: (?:by|on the) (?:tele)?phone(?: with| to)?"
+        rf"| (?:with|to)\b(?! {_AUDIENCE})))\b",
         re.I,
     ),
     "visit": re.compile(
@@ -45,8 +53,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "attack": re.compile(
-        r"(?<!ly-)\b(?:attack|attacks|attacked|assault|assassination|shooting|bombing|bombed"
-        r"|bombarded|bombardment|shelled|shelling|(?:shot|shooting|shoot) down)\b",
+        r"(?<!ly-)\b(?:attack|attacks|attacked|assault|assassination|assassinated|shooting|bombing"
+        r"|bombed|bombarded|bombardment|shelled|shelling|(?:shot|shooting|shoot) down|downing of"
+        r"|counter-?offensives?|invaded)\b"
+        r"|(?:\b(?:an?|the|its|their|new|renewed|major|ground|full-scale|spring|summer|autumn"
+        r"|winter|week's|month's)|['’]s) offensive\b",
         re.I,
     ),
     "strike": re.compile(
@@ -80,12 +91,24 @@ _WEAPON = re.compile(
 _STEMS = {
     "summit": ("summit",),
     "meeting": ("met", "meet", "sat down"),
-    "call": ("call", "spoke", "phone", "talk"),
+    "call": ("call", "spoke", "speak", "phone", "talk"),
     "visit": ("visit", "trip", "travel", "arrived"),
     "talks": ("talk", "negotiat", "discussion", "dialogue"),
     "ceasefire": ("cease", "truce", "armistice", "halt"),
     "agreement": ("agree", "deal", "accord", "treaty", "signed", "memorandum"),
-    "attack": ("attack", "assault", "assassin", "shooting", "shot", "shoot", "bomb", "shell"),
+    "attack": (
+        "attack",
+        "assault",
+        "assassin",
+        "shooting",
+        "shot",
+        "shoot",
+        "bomb",
+        "shell",
+        "downing",
+        "offensive",
+        "invad",
+    ),
     "strike": ("strike", "striking"),
     "hit": ("hit", "struck"),
     "fire": ("fire",),
@@ -144,6 +167,15 @@ def hypothetical(text: str, trigger: tuple[int, int]) -> bool:
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before
     return bool(_UNREAL.search(clause))
+
+
+# An invasion: the background of the coverage unless the sentence dates it.
+_BACKGROUND = re.compile(r"invad", re.I)
+
+
+def background(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger word tells the war's background (an invasion) rather than an event."""
+    return bool(_BACKGROUND.match(text, trigger[0], trigger[1]))
 
 
 def in_quotation(text: str, span: tuple[int, int]) -> bool:

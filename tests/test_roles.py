@@ -1,0 +1,98 @@
+"""Roles: nationalities of officials, passive subjects, embedded triggers, dates of a clause."""
+
+import pandas as pd
+import pytest
+
+from tests.test_events import make
+from workbench.timeline.places import is_scene
+
+# Another article names the country, so that its nationality word is known.
+RUSSIA = ("d1", "Russia", "Russia", "GPE", "Russia")
+OTHER = "Russia is at war."
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place", "participants"),
+    [
+        # a nationality before a government's people names its country ...
+        (
+            "Imagery showed that Russian officials visited Kashan Airfield on June 8.",
+            [("d0", "Kashan Airfield", "Kashan Airfield", "FAC", "Kashan Airfield"), RUSSIA],
+            "Kashan Airfield",
+            ["Russia"],
+        ),
+        # ... which only tells of the event when a speech verb follows
+        (
+            "Russian officials said Ukraine shelled Donetsk on Sunday.",
+            [
+                ("d0", "Ukraine", "Ukraine", "GPE", "Ukraine"),
+                ("d0", "Donetsk", "Donetsk", "GPE", "Donetsk"),
+                RUSSIA,
+            ],
+            "Donetsk",
+            ["Ukraine"],
+        ),
+        # the subject of a passive violence verb is its target
+        (
+            "Kharkiv was heavily shelled by Russian troops on Monday.",
+            [("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv"), RUSSIA],
+            "Kharkiv",
+            ["Russia"],
+        ),
+        # a place before a trigger noun another predicate governs is that predicate's
+        (
+            "Smith was tried in the Netherlands over the downing of the plane in July 2014.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Netherlands", "Netherlands", "GPE", "Netherlands"),
+            ],
+            None,
+            ["John Smith"],
+        ),
+    ],
+)
+def test_roles_of_nationalities_passives_and_embedded_triggers(text, mentions, place, participants):
+    reports = make([text, OTHER], mentions)
+    r = reports[reports.doc_id == "d0"].iloc[0]
+    assert (r.place if isinstance(r.place, str) else None) == place
+    assert r.participants == participants
+
+
+def test_a_date_in_another_clause_is_another_events():
+    text = (
+        "Rebels said Smith used rockets to hit a prison in Olenivka, killing soldiers "
+        "who had been captured in late May."
+    )
+    mentions = [
+        ("d0", "Smith", "John Smith", "PERSON", None),
+        ("d0", "Olenivka", "Olenivka", "GPE", "Olenivka"),
+    ]
+    r = make([text], mentions).iloc[0]
+    assert (r.date_source, r.date) == ("article", pd.Timestamp("2025-07-11", tz="UTC"))
+
+
+@pytest.mark.parametrize(
+    ("to_trigger", "scene"),
+    [
+        (" was ", True),
+        (" came under heavy ", True),
+        (", a port city, was ", True),
+        (" said ", False),
+    ],
+)
+def test_is_scene_of_a_passive_subject(to_trigger, scene):
+    assert is_scene("", violence=True, to_trigger=to_trigger) is scene
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Smith's troops invaded the country on Feb. 24.", True),
+        ("Smith's troops invaded the country in February.", True),
+        ("Smith's troops invaded the country this year.", False),
+        ("Since Smith's troops invaded the country, prices rose.", False),
+    ],
+)
+def test_an_invasion_is_an_event_only_when_dated_finer_than_a_year(text, reported):
+    mentions = [("d0", "Smith", "John Smith", "PERSON", None)]
+    assert (not make([text], mentions).empty) is reported

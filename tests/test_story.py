@@ -1,0 +1,68 @@
+"""An article's story: definite references, equivalent names, openings, summits."""
+
+import pandas as pd
+import pytest
+
+from workbench.timeline.story import carry_story, refers_back
+
+DAY = pd.Timestamp("2025-07-10", tz="UTC")
+PUB = pd.Timestamp("2025-07-11", tz="UTC")
+
+
+def row(kind, parts, *, anchored, loose=False, place=None, refers=False, date=PUB):
+    return {
+        "doc_id": "d0",
+        "event_type": kind,
+        "participants": parts,
+        "place": place,
+        "date": date,
+        "precision": "day",
+        "date_source": "text" if anchored else "article",
+        "anchored": anchored,
+        "loose": loose,
+        "elsewhere": False,
+        "refers": refers,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "refers"),
+    [
+        ("No one claimed the attack.", "attack", True),
+        ("Kyiv denied any such strike.", "strike", True),
+        ("A girl lost an eye in Saturday's attack.", "attack", True),
+        ("The apparent deadly strike shocked the town.", "strike", True),
+        ("Drones are used for surveillance and attack.", "attack", False),
+        ("Rebels launched an attack.", "attack", False),
+    ],
+)
+def test_refers_back(text, word, refers):
+    start = text.index(word)
+    assert refers_back(text, (start, start + len(word))) is refers
+
+
+def test_a_definite_reference_goes_on_with_the_story_whoever_it_names():
+    head = row("strike", ["Russia"], anchored=True, place="Odesa", date=DAY)
+    later = row("attack", ["Ukraine"], anchored=False, loose=True, refers=True)
+    out = carry_story([head, later])
+    assert len(out) == 2 and (out[1]["place"], out[1]["date"]) == ("Odesa", DAY)
+
+
+def test_a_participant_is_shared_under_the_name_it_stands_for():
+    head = row("strike", ["Russia"], anchored=True, place="Odesa", date=DAY)
+    later = row("strike", ["Kremlin"], anchored=False, loose=True)
+    assert len(carry_story([head, later])) == 1
+    assert len(carry_story([head, later], {"Kremlin": "Russia"})) == 2
+
+
+def test_an_opening_report_goes_on_with_the_first_anchored_one():
+    opening = row("strike", ["Ukraine"], anchored=False, loose=True)
+    head = row("strike", ["Ukraine"], anchored=True, place="Olenivka", date=DAY)
+    out = carry_story([opening, head])
+    assert [r["place"] for r in out] == ["Olenivka", "Olenivka"]
+
+
+def test_a_meeting_in_a_summits_story_is_that_summit():
+    head = row("summit", ["NATO"], anchored=True, date=DAY)
+    later = row("meeting", ["NATO"], anchored=False)
+    assert carry_story([head, later])[1]["event_type"] == "summit"

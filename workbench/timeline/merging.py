@@ -1,0 +1,213 @@
+"""Merging the reports of one event across sentences and articles.
+
+:func:`merge_events` merges the reports of one event across sentences and
+articles: same kind of event, places that agree (the same, or one not given),
+dates that agree (at most ``max_days`` apart; a month or year agrees with the days
+inside it), and a shared participant that is not named across the corpus (see
+:func:`_common_participants`). A merged event is a summit when any report calls it
+one, and lists the participants several reports agree on when there are such.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from workbench.core.tables import split_cell
+from workbench.timeline.story import FAMILIES
+
+#: Participants listed per merged event, the most often named first.
+MAX_PARTICIPANTS = 8
+
+EVENT_COLUMNS = [
+    "event_id",
+    "event_type",
+    "participants",
+    "place",
+    "date",
+    "precision",
+    "status",
+    "n_reports",
+    "n_docs",
+    "sources",
+    "first_report",
+    "doc_ids",
+    "example",
+    "sentence_ids",
+]
+
+
+def merge_events(
+    reports: pd.DataFrame, *, max_days: int = 3, equivalents: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Merge the reports of one event into one row (see the module notes).
+
+    Args:
+        reports: From :func:`event_reports` (list cells, or ``"; "``-joined text as a CSV
+            file holds them).
+        max_days: Largest gap between two reports' dates for them to be one event.
+        equivalents: Participant -> the actor it stands for when comparing reports
+            ("Kyiv" -> "Ukraine"), e.g. the gazetteer's metonymy list.
+
+    Returns:
+        :data:`EVENT_COLUMNS`, most reported first; ``event_id`` is stable for the same input;
+        ``participants``, ``sources``, ``doc_ids`` and ``sentence_ids`` (the reports merged, to
+        trace an event to its sentences) are lists.
+    """
+    if reports.empty:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    order = reports.assign(_family=reports["event_type"].map(FAMILIES)).sort_values(
+        ["_family", "date", "published", "doc_id", "sentence_id"], na_position="last", kind="stable"
+    )
+    clusters: list[list[int]] = []
+    keys: list[dict] = []
+    index: dict[tuple, list[int]] = {}  # (token, year) -> clusters holding that token
+    same = equivalents or {}
+    common = _common_participants(reports, same)
+    for idx, r in zip(order.index, order.to_dict("records"), strict=True):
+        k_r = _key(r, same)
+        tokens = _tokens(k_r, common)
+        years = _years(k_r["day"], max_days)
+        candidates = {i for t in tokens for y in years for i in index.get((t, y), ())}
+        target = min(
+            (i for i in candidates if _same_event(keys[i], k_r, max_days, common)), default=None
+        )
+        if target is None:
+            clusters.append([idx])
+            keys.append(k_r)  # a cluster is compared by its first report: no snowballing
+            for t in tokens:
+                index.setdefault((t, years[0]), []).append(len(keys) - 1)
+        else:
+            clusters[target].append(idx)
+    records = reports.to_dict("index")
+    rows = [_summarise([records[i] for i in members]) for members in clusters]
+    out = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
+    out = out.sort_values(
+        ["n_docs", "n_reports", "date"], ascending=[False, False, True], kind="stable"
+    )
+    out.insert(0, "event_id", [f"e{i:04d}" for i in range(1, len(out) + 1)])
+    return out.reset_index(drop=True)
+
+
+def _place(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _key(r, same: dict[str, str]) -> dict:
+    def names(field: str) -> set[str]:
+        return {same.get(p, p) for p in split_cell(r[field])}
+
+    dated = not pd.isna(r["date"])
+    return {
+        "family": FAMILIES[r["event_type"]],
+        "persons": names("persons"),
+        "participants": names("participants"),
+        "place": _place(r["place"]),
+        "day": int(r["date"].value // 86_400_000_000_000) if dated else None,
+        "precision": r.get("precision") if dated else None,
+    }
+
+
+def _years(day: int | None, max_days: int) -> list[int | None]:
+    """The year of a day (first), and the neighbouring one when ``max_days`` reach into it.
+
+    Reports are looked up by year, so that a month or a year agrees with the days inside it.
+    """
+    if day is None:
+        return [None]
+    years = [int(_day_text(day)[:4])]
+    years += [int(_day_text(d)[:4]) for d in (day - max_days, day + max_days)]
+    return list(dict.fromkeys(years))
+
+
+def _tokens(key: dict, common: set[str]) -> set[tuple]:
+    """What a report can be looked up by: its distinctive participants."""
+    return {(key["family"], "who", p) for p in key["participants"] - common}
+
+
+def _common_participants(reports: pd.DataFrame, same: dict[str, str]) -> set[str]:
+    """Participants named in so many documents that sharing them says nothing.
+
+    The head of state of every story (Putin, Biden), or the countries at war, would
+    otherwise chain unrelated events together; a participant named in the events of
+    more than 2% of the documents (and at least :data:`COMMON_MIN_DOCS` of them) does
+    not count as evidence that two reports are one event.
+    """
+    docs: dict[str, set] = {}
+    for doc, cell in zip(reports["doc_id"], reports["participants"], strict=True):
+        for p in {same.get(p, p) for p in split_cell(cell)}:
+            docs.setdefault(p, set()).add(doc)
+    limit = max(COMMON_MIN_DOCS, 0.02 * reports["doc_id"].nunique())
+    return {p for p, d in docs.items() if len(d) > limit}
+
+
+#: A participant is too common to tie two reports together past this many documents.
+COMMON_MIN_DOCS = 4
+
+
+def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozenset()) -> bool:
+    """One event: same family, places that agree, dates that agree, a distinctive participant."""
+    if key["family"] != other["family"]:
+        return False
+    if key["place"] and other["place"] and key["place"] != other["place"]:
+        return False
+    if not _dates_agree(key, other, max_days):
+        return False
+    return bool((key["participants"] & other["participants"]) - common)
+
+
+def _dates_agree(key: dict, other: dict, max_days: int) -> bool:
+    """Days at most ``max_days`` apart; a month or year agrees with the days inside it."""
+    a, b = key["day"], other["day"]
+    if a is None or b is None:
+        return a is None and b is None
+    widths = {_PERIOD_WIDTH.get(k["precision"]) for k in (key, other)} - {None}
+    if not widths:
+        return abs(a - b) <= max_days
+    width = min(widths)  # the coarser period: 4 characters for a year, 7 for a month
+    return _day_text(a)[:width] == _day_text(b)[:width]
+
+
+_PERIOD_WIDTH = {"month": 7, "year": 4}
+
+
+def _day_text(day: int) -> str:
+    return pd.Timestamp(day * 86_400_000_000_000).strftime("%Y-%m-%d")
+
+
+def _summarise(group: list[dict]) -> tuple:
+    """One merged event from its reports (participants by how many reports name them).
+
+    Where some participants are named by several reports, those only one report names are
+    left out; a summit stays a summit when the other reports call it a meeting.
+    """
+    named = Counter(p for r in group for p in split_cell(r["participants"]))
+    agreed = max(named.values(), default=0) > 1
+    participants = [
+        p for p, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1 or not agreed
+    ][:MAX_PARTICIPANTS]
+    places = Counter(r["place"] for r in group if _place(r["place"]))
+    types = Counter(r["event_type"] for r in group)
+    dated = [r for r in group if not pd.isna(r["date"])]
+    first = min(dated, key=lambda r: (r["date_source"] != "text", r["date"])) if dated else group[0]
+    status = "reported" if any(r["status"] == "reported" for r in group) else "planned"
+    example = max(group, key=lambda r: min(len(r["sentence"]), 300))
+    docs = sorted({r["doc_id"] for r in group})
+    sources = sorted({str(r["source"]) for r in group if isinstance(r["source"], str)})
+    published = [r["published"] for r in group if not pd.isna(r["published"])]
+    return (
+        "summit" if "summit" in types else types.most_common(1)[0][0],
+        participants,
+        places.most_common(1)[0][0] if places else None,
+        first["date"],
+        first["precision"],
+        status,
+        len(group),
+        len(docs),
+        sources,
+        min(published) if published else pd.NaT,
+        docs,
+        example["sentence"],
+        [r["sentence_id"] for r in group],
+    )
