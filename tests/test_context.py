@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from tests.test_actors import _resolve
 from workbench.actors import ner
@@ -261,3 +262,49 @@ def test_every_actor_rule_module_keys_the_table_cache():
     not_rules = {"__init__", "lookup", "prose", "ner"}  # faces, the model's own cache, prose
     rules -= {f"workbench.actors.{n}" for n in not_rules}
     assert rules <= set(extract.RULE_MODULES), sorted(rules - set(extract.RULE_MODULES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "Photos of Kesh. Photoshop is no cue. (Reuters Photos/Ann Lee) Likewise Like us.",
+        "uncontributed to the report. Sign up for Ostland Daily. Send your tips to us Now",
+        "Dear editor, all is well. Jane Doe, Bristol \u2022 Images (Pictures by Ivo)",
+        "",
+    ],
+)
+def test_cue_words_found_by_find_are_those_the_pattern_scans_for(text):
+    from workbench.actors import context
+
+    scanned = [(m.start(), m.group(), m.end()) for m in context._FURNITURE_CUES.finditer(text)]
+    assert context._cues(text) == scanned
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "product"),
+    [
+        ("They flew the Soviet-made Kel-29 jets.", "Kel-29", True),
+        ("Two Kel-29s flew.", "Kel-29s", True),
+        ("Cases of VEX-19 rose.", "VEX-19", True),
+        ("The Orsa-T system arrived.", "Orsa", True),  # a one-letter designation
+        ("A TRS-1A Kestrel fired.", "Kestrel", True),  # right after a model code
+        ("The Vetria Group met.", "Vetria Group", False),
+        ("A 14-year-old Mira Lund spoke.", "Mira Lund", False),  # an age, no model code
+        ("Scotland 3-1 was the score.", "Scotland 3-1", False),
+        ("The Orsa-Vetria talks went on.", "Orsa", False),
+    ],
+)
+def test_a_products_designation_is_no_actor(text, name, product):
+    from workbench.actors.context import is_product
+
+    start = text.index(name.split("-")[0] if name == "Orsa" else name)
+    end = start + len(name)
+    assert is_product(text, start, end, name) is product
+
+
+def test_a_gazetteer_name_is_never_judged_a_product():
+    text = "The G-7 met."
+    args = (["d"], [4], [7], ["G-7"], ["ORG"], {"d": text})
+    assert context_reasons(*args) == ["product"]
+    assert context_reasons(*args, [True]) == [""]

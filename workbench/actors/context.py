@@ -10,6 +10,9 @@ around a span settle many of its errors the same way in any corpus:
   Agreement" is part of the name of a treaty, not a place;
 - **a platform as a medium**: "in a Telegram post", "on Facebook", "his YouTube channel"
   say where something was published, not who acted;
+- **a product's designation**: a name ending in a model number ("MiG-29", "COVID-19"),
+  carrying a one-letter suffix ("IRIS-T") or right after a model code ("S-300PM2
+  Favorit") names a weapon, a vehicle or a disease, not an actor;
 - **a place by its frame**: a one-word "person" in "the town of X", "the village of X",
   "towns like X", "X district" is a place the place index does not list.
 
@@ -81,6 +84,31 @@ _PLACE_AFTER = re.compile(
 )
 
 
+#: A model number ending a name: letters, a hyphen, digits ("MiG-29", "Su-25", "S-400").
+_MODEL_NUMBER = re.compile(r"(?<![\w-])[^\W\d_]+-\d+[^\W\d_]?$")
+#: A one-letter designation joined to a name ("IRIS-T", "Tochka-U").
+_LETTER_SUFFIX = re.compile(r"-[A-Z](?![\w-])")
+#: A model code right before a name ("S-300PM2 Favorit", "TOS-1A Solntsepek").
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\d+[A-Za-z\d]* $")
+
+
+def is_product(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a span names a product by its designation, not an actor.
+
+    Args:
+        text: The document.
+        start: The span's first character.
+        end: The character after the span.
+        name: The span's cleaned name.
+    """
+    if "-" in name and _MODEL_NUMBER.search(name):
+        return True
+    if text[end : end + 1] == "-" and _LETTER_SUFFIX.match(text, end):
+        return True
+    before = text[max(0, start - 20) : start]
+    return before.endswith(" ") and "-" in before and bool(_CODE_BEFORE.search(before))
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of a text that are page furniture.
 
@@ -90,12 +118,12 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     from a few cue words, each grown to its sentence or brackets: linear in the text.
     """
     out: list[tuple[int, int]] = []
-    if not any(word in text for word in _CUE_WORDS):  # most texts: no regex scan at all
+    cues = _cues(text)
+    if not cues:  # most texts: no regex scan at all
         return out
-    for cue in _FURNITURE_CUES.finditer(text):
-        at, word = cue.start(), cue.group()
+    for at, word, end in cues:
         if word.startswith("contributed"):
-            out.append((_sentence_start(text, at), _sentence_end(text, cue.end())))
+            out.append((_sentence_start(text, at), _sentence_end(text, end)))
         elif word == "\u2022":
             head = _SIGNATURE.search(text, max(0, at - 62), at)
             before = text[: head.start()].rstrip() if head else ""
@@ -103,12 +131,37 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
                 out.append((head.start(), at + 1))
         elif word in ("Photo", "Photos", "Images", "Pictures"):
             opened = text.rfind("(", max(0, at - 80), at)
-            closed = text.find(")", cue.end(), cue.end() + 80)
+            closed = text.find(")", end, end + 80)
             if opened >= 0 and closed >= 0 and ")" not in text[opened:at]:
                 out.append((opened, closed + 1))
         elif m := _PROMPT.match(text, at):
             out.append(m.span())
     return out
+
+
+def _cues(text: str) -> list[tuple[int, str, int]]:
+    """``(start, cue, end)`` of every furniture cue, as :data:`_FURNITURE_CUES` finds them.
+
+    Each cue word is looked for with ``str.find`` (fast) and checked by the pattern where
+    it stands; the regex never scans a whole text.
+    """
+    found = []
+    for word in _CUE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            m = _FURNITURE_CUES.match(text, at)
+            if m is not None:
+                found.append((at, m.group(), m.end()))
+            at = text.find(word, at + 1)
+    if len(found) > 1:
+        found.sort()
+        kept, last_end = [], -1
+        for cue in found:  # the pattern's matches never overlap: the leftmost wins
+            if cue[0] >= last_end:
+                kept.append(cue)
+                last_end = cue[2]
+        found = kept
+    return found
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -127,23 +180,39 @@ def context_reasons(
     names: Sequence[str],
     labels: Sequence[str],
     texts: Mapping[str, str],
+    known: Sequence[bool] | None = None,
 ) -> list[str]:
-    """Per span: ``"page furniture"``, ``"document title"``, ``"platform"`` or ``""``."""
+    """Per span: ``"page furniture"``, ``"document title"``, ``"platform"``, ``"product"``, ``""``.
+
+    ``known`` marks the spans the gazetteer names: never judged products ("G-7").
+    """
+    if known is None:
+        known = [False] * len(doc_ids)
     furniture: dict[str, list[tuple[int, int]]] = {}
     out = []
-    for doc, start, end, name, label in zip(doc_ids, starts, ends, names, labels, strict=True):
-        text = texts.get(doc, "")
-        if doc not in furniture:
-            furniture[doc] = furniture_spans(text)
-        if any(a <= start and end <= b for a, b in furniture[doc]):
+    doc_now, text, found = None, "", []
+    for doc, start, end, name, label, listed in zip(
+        doc_ids, starts, ends, names, labels, known, strict=True
+    ):
+        if doc != doc_now:  # spans come grouped by document: look each one up once
+            doc_now, text = doc, texts.get(doc, "")
+            if doc not in furniture:
+                furniture[doc] = furniture_spans(text)
+            found = furniture[doc]
+        if found and any(a <= start and end <= b for a, b in found):
             out.append("page furniture")
-        elif label in ("GPE", "LOC", "ORG", "FAC") and DOCUMENT_WORDS.match(text, end):
+        elif label in _TITLED_LABELS and DOCUMENT_WORDS.match(text, end):
             out.append("document title")
         elif name.casefold() in PLATFORMS and _as_medium(text, start, end):
             out.append("platform")
+        elif not listed and is_product(text, start, end, name):
+            out.append("product")
         else:
             out.append("")
     return out
+
+
+_TITLED_LABELS = frozenset(("GPE", "LOC", "ORG", "FAC"))
 
 
 def _as_medium(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.actors.gazetteer import Gazetteer
+from workbench.actors.names import PLACE_HEADS, SITE_WORDS
 
 #: Columns of a merged span table (as :func:`workbench.actors.ner.entity_spans` returns).
 SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
@@ -162,6 +163,9 @@ def matcher(gazetteer: Gazetteer) -> AliasMatcher:
 
 #: Model labels whose span wins over a gazetteer match inside it when the name goes on.
 LONGER_NAME_LABELS = frozenset({"ORG", "FAC"})
+#: Model labels whose span wins so when its last word is a place's own (see :func:`_place_head`).
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+_LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019]s?)?\W*$")
 _CONNECTORS = frozenset("of for and on the de du la des del 's & -".split())
 _NOT_NAME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -189,6 +193,20 @@ def _goes_on_as_a_name(text: str, start: int, end: int, inner_starts, inner_ends
     )
 
 
+def _place_head(text: str, start: int, end: int, inner_end: int) -> bool:
+    """Whether a place span ends, after the matches inside it, in a place's head noun.
+
+    "Donetsk People's Republic", "the Dnipro River", "Odesa Sea Port": the name is the
+    whole span, of which the known place is only a part. A span that merely runs on
+    into another name ("Russia Ireland", "Europe Biden") has no such last word.
+    """
+    m = _LAST_WORD.search(text, inner_end, end)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1).casefold()
+    return word in PLACE_HEADS or word in SITE_WORDS
+
+
 def gazetteer_spans(texts: dict[str, str], gazetteer: Gazetteer) -> pd.DataFrame:
     """Gazetteer matches of ``{text_hash: text}``: ``text_hash, start, end, label, gaz_id``."""
     find = matcher(gazetteer).find
@@ -205,7 +223,8 @@ def merge_spans(
     One exception, given the ``texts``: a model organisation or site whose name holds
     the match and goes on in capitalised words ("U.S. Department of Energy" around
     "U.S.", "NATO Response Force" around "NATO") is a name of its own and wins over
-    the matches inside it.
+    the matches inside it; so is a model place that ends in a place's head noun after
+    the match ("Donetsk People's Republic" around "Donetsk", "the Dnipro River").
 
     Args:
         model: ``text_hash, start, end, label`` from the model.
@@ -239,7 +258,15 @@ def merge_spans(
         for i in np.flatnonzero(hit):
             inside = slice(first[i], last[i] + 1)
             if (
-                labels[i] in LONGER_NAME_LABELS
+                (
+                    labels[i] in LONGER_NAME_LABELS
+                    or (
+                        labels[i] in PLACE_NAME_LABELS
+                        and _place_head(
+                            texts[hashes[i]], starts[i], ends[i], int(f_end[last[i]] - m_base[i])
+                        )
+                    )
+                )
                 and f_start[first[i]] >= m_start[i]
                 and f_end[last[i]] <= m_end[i]
                 and _goes_on_as_a_name(

@@ -40,8 +40,26 @@ DEMONYMS = frozenset(
 SITE_WORDS = frozenset(
     """airfield airport airbase base plant station bridge square street avenue road port
     harbour harbor dam mine refinery factory works steelworks cathedral church mosque
-    palace prison camp hospital stadium""".split()
+    palace prison camp hospital stadium pipeline reactor""".split()
 )
+#: Nouns after a name that make it a product's ("the Kestrel missiles", "Orsa drones").
+PRODUCT_HEADS = frozenset(
+    """missile missiles rocket rockets system systems launcher launchers tank tanks drone
+    drones jet jets aircraft helicopter helicopters rifle rifles vaccine vaccines satellite
+    satellites howitzer howitzers battery batteries""".split()
+)
+#: Nouns after a name that make it a group's ("the Vostra regiment", "the Lumen party").
+GROUP_HEADS = frozenset(
+    """regiment battalion brigade militia group party movement company firm corporation
+    club""".split()
+)
+#: Last words that end a place's own name ("Donetsk People's Republic", "Dnipro River").
+PLACE_HEADS = frozenset(
+    """republic river sea ocean peninsula port city zone oblast region province district
+    island islands mountains bay gulf strait lake canal valley coast reservoir""".split()
+)
+#: Endings of one-word company names ("Sberbank", "Transneft", "Ukrenergo", "Naftogaz").
+ORG_ENDINGS = ("bank", "neft", "prom", "energo", "atom", "gaz", "corp", "tech", "soft")
 #: Names the model takes for people that are not people ("Thank God").
 NOT_PEOPLE = frozenset({"god", "lord", "allah", "jesus christ", "santa claus"})
 #: Lower-case name particles that stay lower-case ("Ursula von der Leyen").
@@ -140,7 +158,21 @@ def first_names_compatible(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a[0] == b[0] and fuzz.ratio(a, b) >= 75
+    if a[0] != b[0]:
+        return False
+    a, b = _transliterated(a), _transliterated(b)
+    # short names differ by one letter between two people ("Maks", "Mark"): ask for more
+    return fuzz.ratio(a, b) >= (75 if min(len(a), len(b)) >= 5 else 85)
+
+
+_TRANSLITERATION = (("ks", "x"), ("kh", "h"), ("y", "i"))
+
+
+def _transliterated(name: str) -> str:
+    """A first name with the letters transliterations disagree on made one ("Yury", "Yuri")."""
+    for old, new in _TRANSLITERATION:
+        name = name.replace(old, new)
+    return name
 
 
 def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
@@ -164,9 +196,12 @@ def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
 
 
 def _firsts_ok(a: str, b: str) -> bool:
+    """First names compatible, and middle names when both have one ("George W.", "George H.W.")."""
     fa, fb = fold(a).split(" ")[:-1], fold(b).split(" ")[:-1]
     if not fa or not fb:
         return True
+    if len(fa) > 1 and len(fb) > 1 and not first_names_compatible(fa[1], fb[1]):
+        return False
     return first_names_compatible(fa[0], fb[0])
 
 

@@ -1,0 +1,96 @@
+"""Where a mention starts and ends (actors.boundaries).
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from tests.test_actors import _resolve
+from workbench.actors.boundaries import person_tail
+
+#: Word counts of an invented corpus: "explainer" and "missiles" are common words, the
+#: names and "Un" are written capitalised.
+COUNTS = Counter(
+    {"explainer": 5, "missiles": 9, "masala": 2, "chai": 2, "Un": 4, "un": 1, "Ivo": 3}
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "kept", "no_name"),
+    [
+        ("Anna Petrova - known as the judge", "Anna Petrova", False),
+        ("Anna Petrova \u2013 a lawyer", "Anna Petrova", False),
+        ("Ivo Brandt' -", "Ivo Brandt", False),
+        ("Ivo Brandt explainer", "Ivo Brandt", False),  # a common word after the name
+        ("Kestrel missiles", "Kestrel", True),  # one word left: no name at all
+        ("masala chai", "", True),
+        ("Kim Jong un", "Kim Jong un", False),  # the corpus writes "Un" capitalised
+        ("Ursula von der Leyen", "Ursula von der Leyen", False),
+        ("Anna Petrova", "Anna Petrova", False),
+    ],
+)
+def test_person_tail_cuts_what_follows_a_name(surface, kept, no_name):
+    assert person_tail(surface, COUNTS) == (kept, no_name)
+
+
+def test_a_person_span_loses_its_tail_and_a_no_name_is_dropped():
+    text = "Ivo Brandt - were charged. The Kestrel missiles left. Ivo Brandt spoke."
+    res = _resolve(
+        text,
+        [("Ivo Brandt - were", "PERSON"), ("Kestrel missiles", "PERSON"), ("Ivo Brandt", "PERSON")],
+    )
+    assert res.mentions[["surface", "end"]].values.tolist() == [
+        ["Ivo Brandt", 10],
+        ["Ivo Brandt", len(text) - len(" spoke.")],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "actors"),
+    [
+        # a surname is no first name: both keep their own
+        (
+            "Dorin and Marta Kovel met. Pavel Dorin left. Kovel stayed.",
+            [
+                ("Dorin", "PERSON"),
+                ("Marta Kovel", "PERSON"),
+                ("Pavel Dorin", "PERSON"),
+                ("Kovel", "PERSON"),
+            ],
+            ["Pavel Dorin", "Marta Kovel", "Pavel Dorin", "Marta Kovel"],
+        ),
+        # a first name the document gives in full is that person's
+        (
+            "Mira Lund was held. They want Mira and Olek Kovel home.",
+            [("Mira Lund", "PERSON"), ("Mira", "PERSON"), ("Olek Kovel", "PERSON")],
+            ["Mira Lund", "Mira Lund", "Olek Kovel"],
+        ),
+    ],
+)
+def test_first_names_joined_by_and_share_the_surname(text, spans, actors):
+    assert _resolve(text, spans).mentions["actor"].tolist() == actors
+
+
+def test_a_first_name_before_and_takes_the_surname_after_it():
+    # "Olek" is a first name elsewhere in the corpus; the bare "Kovel" then has two
+    # people to choose from in its document and stays as it is
+    from workbench.actors.gazetteer import Gazetteer
+    from workbench.actors.resolve import resolve
+
+    texts = {"d1": "Olek and Marta Kovel said. Kovel was ill.", "d2": "Olek Brandt came."}
+    rows = [
+        ("d1", 0, 4, "Olek", "PERSON", "model", ""),
+        ("d1", 9, 20, "Marta Kovel", "PERSON", "model", ""),
+        ("d1", 27, 32, "Kovel", "PERSON", "model", ""),
+        ("d2", 0, 11, "Olek Brandt", "PERSON", "model", ""),
+    ]
+    spans = pd.DataFrame(
+        rows, columns=["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
+    )
+    res = resolve(spans, Gazetteer(), texts=texts)
+    assert res.mentions["actor"].tolist() == ["Olek Kovel", "Marta Kovel", "Kovel", "Olek Brandt"]

@@ -1,0 +1,94 @@
+"""What kind of actor a name is (actors.kinds).
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_actors import _resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a product: every one-word "person" of that name in the document goes
+        (
+            "The Kestrel missiles arrived. Kestrel will help, Ivo Brandt said.",
+            [("Kestrel", "PERSON"), ("Kestrel", "PERSON"), ("Ivo Brandt", "PERSON")],
+            [["Ivo Brandt", "PERSON"]],
+        ),
+        # a group and a site
+        (
+            "The Vostra regiment held. Later Vostra fell back near the Orsa pipeline.",
+            [("Vostra", "PERSON"), ("Vostra", "PERSON"), ("Orsa", "PERSON")],
+            [["Vostra", "ORG"], ["Vostra", "ORG"], ["Orsa", "FAC"]],
+        ),
+        # a possessive or a hyphen between: a person's party, not the name of one
+        (
+            "Ivo Brandt spoke. Brandt's party won. A pro-Brandt party lost.",
+            [("Ivo Brandt", "PERSON"), ("Brandt", "PERSON"), ("Brandt", "PERSON")],
+            [["Ivo Brandt", "PERSON"]] * 3,
+        ),
+    ],
+)
+def test_a_noun_after_a_one_word_person_makes_it_a_product_group_or_site(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == expected
+
+
+def test_a_full_name_the_model_typed_otherwise_is_a_titled_persons():
+    text = "Papers name Nadia Dorin. Mrs Dorin declined. Pavel Dorin spoke. Dorin left."
+    res = _resolve(
+        text,
+        [
+            ("Nadia Dorin", "ORG"),
+            ("Mrs Dorin", "PERSON"),
+            ("Pavel Dorin", "PERSON"),
+            ("Dorin", "PERSON"),
+        ],
+    )
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == [
+        ["Nadia Dorin", "PERSON"],
+        ["Dorin", "PERSON"],
+        ["Pavel Dorin", "PERSON"],
+        ["Dorin", "PERSON"],  # two Dorins in the document: the bare name stays
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "the Zarvek" as a whole phrase: no person, in this and every other span
+        (
+            "They looked at the Zarvek under a new plan. Zarvek rose at night.",
+            [("Zarvek", "PERSON"), ("Zarvek", "PERSON")],
+            [],
+        ),
+        # a noun after the name: a person's administration
+        (
+            "The Dorin administration met. Dorin spoke.",
+            [("Dorin", "PERSON"), ("Dorin", "PERSON")],
+            [["Dorin", "PERSON"], ["Dorin", "PERSON"]],
+        ),
+        # a word of a full name is a person's, whatever the phrase
+        (
+            "Pavel Dorin came. It was the Dorin of old.",
+            [("Pavel Dorin", "PERSON"), ("Dorin", "PERSON")],
+            [["Pavel Dorin", "PERSON"], ["Pavel Dorin", "PERSON"]],
+        ),
+    ],
+)
+def test_a_one_word_person_written_as_the_phrase_the_x_is_no_person(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == expected
+
+
+def test_a_one_word_person_ending_in_a_companys_word_is_a_company():
+    text = "Shares of Dolinbank fell. Then Ivo Brandt spoke."
+    res = _resolve(text, [("Dolinbank", "PERSON"), ("Ivo Brandt", "PERSON")])
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == [
+        ["Dolinbank", "ORG"],
+        ["Ivo Brandt", "PERSON"],
+    ]

@@ -1,0 +1,49 @@
+"""The gazetteer's matches merged with the model's spans (actors.matcher).
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from workbench.actors import ner
+from workbench.actors.matcher import merge_spans
+
+
+def _merge(text: str, place: str, label: str, known: str) -> list[str]:
+    """The sources of the spans left when the model's ``place`` holds the match ``known``."""
+    start = text.index(place)
+    at = text.index(known, start)
+    model = pd.DataFrame([("t", start, start + len(place), label)], columns=ner.MODEL_COLUMNS)
+    found = pd.DataFrame(
+        [("t", at, at + len(known), "GPE", known)],
+        columns=["text_hash", "start", "end", "label", "gaz_id"],
+    )
+    out = merge_spans(model, found, {"t": text})
+    return [text[a:b] for a, b in zip(out["start"], out["end"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label", "kept"),
+    [
+        # the place's own name ends in a head noun: the whole name wins
+        (
+            "The self-declared Vetria People's Republic said.",
+            "Vetria People's Republic",
+            "GPE",
+            "Vetria People's Republic",
+        ),
+        ("Boats crossed the Orlan River at dawn.", "the Orlan River", "LOC", "the Orlan River"),
+        ("Ships left the Kessa Sea Port today.", "the Kessa Sea Port", "LOC", "the Kessa Sea Port"),
+        # two names run together, or a lower-case word: the known name wins
+        ("Vetria Ostland talks stalled.", "Vetria Ostland", "GPE", "Vetria"),
+        ("Near Vetria city hall they met.", "Vetria city", "GPE", "Vetria"),
+        ("In Nazi Vetria the trains ran.", "Nazi Vetria", "GPE", "Vetria"),
+        # a person's span holding a place's name: the match wins, whatever follows
+        ("Then Vetria River spoke.", "Vetria River", "PERSON", "Vetria"),
+    ],
+)
+def test_a_place_ending_in_a_head_noun_wins_over_the_known_name_inside(text, place, label, kept):
+    assert _merge(text, place, label, "Vetria" if "Vetria" in place else place.split()[1]) == [kept]

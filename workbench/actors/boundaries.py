@@ -1,0 +1,245 @@
+"""Where a mention starts and ends: the span-trimming rules of name resolution.
+
+A compound the model tagged as one entity ("U.S.-Russia") is split in two; a leading
+"the" and a person's title are cut off; a one-word person the model cut from its first
+name gets it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from workbench.actors import names
+from workbench.actors.drops import mostly_lower
+from workbench.actors.gazetteer import Gazetteer, fold
+from workbench.actors.people import chain, memo
+
+_ARTICLE = re.compile(r"(?:the|The|THE)\s+(?=[A-Z0-9])")
+
+
+def trim_articles(work: pd.DataFrame) -> pd.DataFrame:
+    """A span opening with "the" ("the Institute for the Study of War") starts after it."""
+    cut = [m.end() if (m := _ARTICLE.match(s)) else 0 for s in work["surface"].tolist()]
+    if not any(cut):
+        return work
+    work = work.copy()
+    work["start"] = work["start"].to_numpy() + np.asarray(cut)
+    work["surface"] = [s[c:] for s, c in zip(work["surface"].tolist(), cut, strict=True)]
+    return work
+
+
+def trim_titles(work: pd.DataFrame) -> None:
+    """A person's span starts at the name its title preceded ("Briton [Aiden Aslin]")."""
+    starts = work["start"].tolist()
+    surfaces = work["surface"].tolist()
+    for i, (surface, name, titled, end) in enumerate(
+        zip(
+            surfaces,
+            work["name"].tolist(),
+            work["titled"].tolist(),
+            work["end"].tolist(),
+            strict=True,
+        )
+    ):
+        if titled and name and surface.endswith(name) and len(name) < len(surface):
+            starts[i], surfaces[i] = end - len(name), name
+    work["start"], work["surface"] = starts, surfaces
+
+
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014](?:\s|$)|^[-\u2013\u2014]\s")
+_TAIL_PUNCT = " \t'\"\u2019\u201d,;:-\u2013\u2014"
+
+
+def person_tail(surface: str, counts: Counter) -> tuple[str, bool]:
+    """A person span without what follows the name: a spaced dash, lower-case words.
+
+    A name holds no spaced dash ("Anna Petrova - known as ..." is "Anna Petrova") and
+    ends in no word the corpus mostly writes in lower case ("Ivo Brandt explainer" is
+    "Ivo Brandt"). When lower-case words had to go and less than two words are left
+    ("Javelin missiles", "masala chai"), the span was no name at all.
+
+    Args:
+        surface: A person span's text.
+        counts: :func:`~workbench.actors.resolve.word_counts` of the corpus.
+
+    Returns:
+        The text the name keeps (a prefix of ``surface``), and whether the span is no
+        name (the second true only when lower-case words were cut).
+    """
+    m = _SPACED_DASH.search(surface)
+    if m is not None:
+        surface = surface[: m.start()].rstrip(_TAIL_PUNCT)
+    words = surface.split(" ")
+    cut = False
+    while words and _lower_word(words[-1], counts):
+        words.pop()
+        cut = True
+    if not cut:
+        return surface, False
+    kept = " ".join(words).rstrip(_TAIL_PUNCT)
+    return kept, len(kept.split()) < 2
+
+
+def _lower_word(word: str, counts: Counter) -> bool:
+    """A word written in lower case that the corpus mostly writes so (no name particle)."""
+    word = word.strip(_TAIL_PUNCT)
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in names.PARTICLES
+        and counts[word] >= counts[word.capitalize()]
+    )
+
+
+def trim_person_tails(work: pd.DataFrame, counts: Counter) -> tuple[pd.DataFrame, set[int]]:
+    """Cut what follows a name from the model's person spans (:func:`person_tail`).
+
+    Returns:
+        The table with the spans' ends and surfaces cut, and the rows that are no name.
+    """
+    person = ((work["label"] == "PERSON") & (work["source"] == "model")).to_numpy()
+    surfaces, ends = work["surface"].tolist(), work["end"].tolist()
+    tail = memo(lambda s: person_tail(s, counts))
+    not_names = set()
+    changed = False
+    for i in np.flatnonzero(person):
+        kept, no_name = tail(surfaces[i])
+        if no_name:
+            not_names.add(int(i))
+        elif kept != surfaces[i] and kept:
+            ends[i] -= len(surfaces[i]) - len(kept)
+            surfaces[i] = kept
+            changed = True
+    if changed:
+        work = work.copy()
+        work["surface"], work["end"] = surfaces, ends
+    return work, not_names
+
+
+def split_compounds(work: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
+    """A compound tagged as one entity ("U.S.-Russia") becomes one mention per part."""
+    surfaces = work["surface"].tolist()
+    model = (work["source"] == "model").to_numpy()
+    maybe = model & (work["surface"].str.count("-") == 1).to_numpy()
+    split = [i for i in np.flatnonzero(maybe) if all(map(gaz.lookup, surfaces[i].split("-")))]
+    if not split:
+        return work
+    parts = work.iloc[split]
+    cut = parts["start"] + parts["surface"].str.find("-")
+    halves = pd.concat(
+        [
+            parts.assign(end=cut, surface=parts["surface"].str.split("-").str[0], gaz_id=""),
+            parts.assign(start=cut + 1, surface=parts["surface"].str.split("-").str[1], gaz_id=""),
+        ]
+    )
+    split = np.asarray(split)
+    # each half takes the place of its compound: positions 3i + 1 and 3i + 2 replace 3i
+    order = np.r_[np.arange(len(work)) * 3, split * 3 + 1, split * 3 + 2]
+    out = pd.concat([work, halves], ignore_index=True).assign(_order=order)
+    out = out[~out["_order"].isin(split * 3)].sort_values("_order", kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+_NOT_FIRST_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december but and yet so then now also "
+    "still meanwhile however later earlier when while after before if as since although "
+    "though because today yesterday tonight why how what where who".split()
+)
+
+
+def first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> None:
+    """A one-word person the model cut from its first name gets it back ("Darya [Dugin]").
+
+    Without it, "Dugin" would resolve to the one Dugin named in full elsewhere (or in
+    the gazetteer), the father of the woman the sentence names. The word before must be
+    capitalised, not a title, nationality, function word, day or month, and not a word
+    the corpus mostly writes in lower case (which a capital at the start of a sentence
+    would hide).
+    """
+    if work.empty:
+        return
+
+    one_word = (
+        ~work["dropped"]
+        & (work["label"] == "PERSON")
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    part = work.loc[one_word, ["doc_id", "start", "end", "name", "gaz_id", "rule"]]
+    changed = []
+    for i, doc, start, end, name, known, rule in part.itertuples(name=None):
+        text = texts.get(doc, "")
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+            continue  # cheap test first: a word ends right before the span
+        m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            names.is_title(word)
+            or word.casefold() in _NOT_FIRST_NAMES
+            or word.casefold() in names.FUNCTION_WORDS
+            or mostly_lower(word, counts)
+            or (known and fold(known).split(" ")[0] == fold(word))  # the gazetteer's person
+        ):
+            continue
+        full = f"{word} {name}"
+        changed.append(
+            (i, m.start(1), text[m.start(1) : end], full, chain(rule, "first name beside it"))
+        )
+    if changed:
+        rows = [c[0] for c in changed]
+        work.loc[rows, "gaz_id"] = ""
+        work.loc[rows, "start"] = [c[1] for c in changed]
+        work.loc[rows, "surface"] = [c[2] for c in changed]
+        work.loc[rows, "name"] = [c[3] for c in changed]
+        work.loc[rows, "actor"] = [c[3] for c in changed]
+        work.loc[rows, "rule"] = [c[4] for c in changed]
+
+
+def shared_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A first name joined to a full name by "and" shares its surname ("Ola and Piet Smit").
+
+    The one-word person before "and" takes the surname of the two-word person after it
+    when the corpus writes that word as somebody's first name and never as a surname
+    ("Putin and Joe Biden" stays as it is), and the document names nobody in full by
+    that first name ("Ola Berg ... Ola and Piet Smit" is Ola Berg). Without it, the
+    document's bare surname ("Smit said") would resolve to the one Smit named in full.
+    """
+    if work.empty:
+        return
+    person = ~work["dropped"] & (work["label"] == "PERSON")
+    multi = work.loc[person & work["name"].str.contains(" ", regex=False), ["doc_id", "name"]]
+    firsts = {fold(n.split(" ")[0]) for n in multi["name"]}
+    lasts = {fold(n.rsplit(" ", 1)[1]) for n in multi["name"]}
+    named = {(d, fold(n.split(" ")[0])) for d, n in multi.itertuples(index=False)}
+    part = work.loc[person, ["doc_id", "start", "end", "name"]]
+    after = {(d, a): (i, n) for i, d, a, _, n in part.itertuples(name=None) if n.count(" ") == 1}
+    changed = []
+    for i, doc, _, end, name in part.itertuples(name=None):
+        if (
+            " " in name
+            or fold(name) not in firsts
+            or fold(name) in lasts
+            or (doc, fold(name)) in named  # "Ola" is the Ola Berg the document names
+        ):
+            continue
+        text = texts.get(doc, "")
+        gap = text[end : end + 5]
+        link = " and " if gap.startswith(" and ") else " & " if gap.startswith(" & ") else ""
+        nxt = after.get((doc, end + len(link))) if link else None
+        if nxt is not None and nxt[0] != i:
+            changed.append((i, f"{name} {nxt[1].split(' ')[1]}"))
+    if changed:
+        rows = [i for i, _ in changed]
+        full = [n for _, n in changed]
+        work.loc[rows, "name"] = full
+        work.loc[rows, "actor"] = full
+        work.loc[rows, "gaz_id"] = ""
+        work.loc[rows, "rule"] = [chain(work.at[i, "rule"], "surname shared") for i in rows]

@@ -1,0 +1,378 @@
+"""What kind of actor a name is: person, organisation, place or site.
+
+The model's label is corrected from what the documents say around the name (an age
+after it, the full name of a person it is the surname of, a sentence framing it as a
+place), from the label most of its mentions got, and from the gazetteer (which always
+wins; organisations and places spelled close to a gazetteer name take that name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from workbench.actors import names
+from workbench.actors.context import framed_as_place
+from workbench.actors.gazetteer import Gazetteer, fold
+from workbench.actors.people import chain, memo
+
+#: rapidfuzz ratio above which an organisation or place is a spelling of a gazetteer name.
+PLACE_FUZZ = 92
+
+
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*[,.;]")
+
+
+def people_by_age(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A name followed by an age ("Hanna, 26, a nurse") is a person, whatever the model typed.
+
+    Every span of that name in the same document becomes a person's too.
+    """
+    if work.empty:
+        return
+    maybe = ~work["dropped"] & (work["label"] != "PERSON") & (work["gaz_id"] == "")
+    part = work.loc[maybe, ["doc_id", "end", "name"]]
+    aged = {
+        (doc, fold(name))
+        for doc, end, name in part.itertuples(index=False)
+        if _AGE_AFTER.match(texts.get(doc, ""), end)
+    }
+    if not aged:
+        return
+    hit = [
+        i
+        for i, doc, name in zip(part.index, part["doc_id"], part["name"], strict=True)
+        if (doc, fold(name)) in aged
+    ]
+    work.loc[hit, "label"] = "PERSON"
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "age beside it") for i in hit]
+
+
+_HEAD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def things_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A one-word "person" the noun after it makes a product, a group or a site.
+
+    "the Kestrel missiles", "the Vostra regiment", "the Orsa pipeline": wherever the
+    document puts such a noun right after the name (no possessive between: "Dorin's
+    party" is a person's), every one-word person span of that name in the document is
+    a product (dropped: no actor), a group (an organisation) or a site. A name joined
+    by a hyphen to the word before ("pro-Dorin party") is left alone.
+    """
+    if work.empty:
+        return
+    one_word = (
+        ~work["dropped"]
+        & (work["label"] == "PERSON")
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    part = work.loc[one_word, ["doc_id", "start", "end", "name"]]
+    kinds: dict[tuple[str, str], str] = {}
+    for doc, start, end, name in part.itertuples(index=False):
+        text = texts.get(doc, "")
+        m = _HEAD_AFTER.match(text, end)
+        if m is None or (start > 0 and text[start - 1] == "-"):
+            continue
+        head = m.group(1)
+        kind = (
+            "product"
+            if head in names.PRODUCT_HEADS
+            else "ORG"
+            if head in names.GROUP_HEADS
+            else "FAC"
+            if head in names.SITE_WORDS
+            else ""
+        )
+        if kind:
+            kinds.setdefault((doc, fold(name)), kind)
+    if not kinds:
+        return
+    hit = [
+        (i, kinds[(d, fold(n))])
+        for i, d, n in zip(part.index, part["doc_id"], part["name"], strict=True)
+        if (d, fold(n)) in kinds
+    ]
+    for i, kind in hit:
+        if kind == "product":
+            work.at[i, "dropped"] = True
+            work.at[i, "actor"] = ""
+            work.at[i, "rule"] = chain(work.at[i, "rule"], "product, not person")
+        else:
+            work.at[i, "label"] = kind
+            step = "group, not person" if kind == "ORG" else "site, not person"
+            work.at[i, "rule"] = chain(work.at[i, "rule"], step)
+
+
+def surnames_typed_otherwise(work: pd.DataFrame) -> None:
+    """A one-word organisation or place that is a surname the document gives in full: a person.
+
+    "Alexander Trofimov ... Trofimov said", the second labelled ORG by the model: it
+    becomes a person's span, resolved with the others.
+    """
+    if work.empty:
+        return
+
+    live = ~work["dropped"]
+    people = work[live & (work["label"] == "PERSON") & work["name"].str.contains(" ")]
+    surnames = {
+        (d, names.last_token(n)) for d, n in zip(people["doc_id"], people["name"], strict=True)
+    }
+    if not surnames:
+        return
+    maybe = (
+        live
+        & work["label"].isin(["ORG", "GPE"])
+        & (work["gaz_id"] == "")
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    hit = [
+        i
+        for i, d, n in zip(
+            work.index[maybe], work.loc[maybe, "doc_id"], work.loc[maybe, "name"], strict=True
+        )
+        if (d, fold(n)) in surnames
+    ]
+    if hit:
+        work.loc[hit, "label"] = "PERSON"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "surname of a person") for i in hit]
+
+
+def full_names_typed_otherwise(work: pd.DataFrame) -> None:
+    """A two-word organisation or place whose last word a titled person bears: a person.
+
+    "Mrs Dorin" in a document makes its "Nadia Dorin", labelled an organisation or a
+    site by the model, a person's name; the bare "Dorin" then has two people to choose
+    from, not one.
+    """
+    if work.empty:
+        return
+    live = ~work["dropped"]
+    titled = work[live & (work["label"] == "PERSON") & work["titled"].astype(bool)]
+    surnames = {
+        (d, fold(n)) for d, n in zip(titled["doc_id"], titled["name"], strict=True) if " " not in n
+    }
+    if not surnames:
+        return
+    maybe = (
+        live
+        & work["label"].isin(["ORG", "FAC", "GPE", "LOC"])
+        & (work["gaz_id"] == "")
+        & (work["name"].str.count(" ") == 1)
+    )
+    hit = []
+    for i, d, n in zip(
+        work.index[maybe], work.loc[maybe, "doc_id"], work.loc[maybe, "name"], strict=True
+    ):
+        first, last = n.split(" ")
+        if (
+            (d, fold(last)) in surnames
+            and first[:1].isupper()
+            and first.isalpha()
+            and not names.is_title(first)
+        ):
+            hit.append(i)
+    if hit:
+        work.loc[hit, "label"] = "PERSON"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "name of a titled person") for i in hit]
+
+
+def majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
+    """A name takes the label most of its spans got; a titled name is a person's.
+
+    The gazetteer's type always wins.
+    """
+    live = ~work["dropped"]
+    keys = work["actor"].map(fold)
+    table = work[live].groupby([keys[live], "label"]).size().reset_index(name="n")
+    table = table.sort_values(["n", "label"], ascending=[False, True]).drop_duplicates("actor")
+    majority = dict(zip(table["actor"], table["label"], strict=True))
+    atypes, rules = [], []
+    for alive, key, gaz_id, titled, label, rule in zip(
+        live.tolist(),
+        keys.tolist(),
+        work["gaz_id"].tolist(),
+        work["titled"].tolist(),
+        work["label"].tolist(),
+        work["rule"].tolist(),
+        strict=True,
+    ):
+        kind = (
+            label
+            if not alive
+            else gaz.entries[gaz_id].type
+            if gaz_id
+            else ("PERSON" if titled else majority.get(key, label))
+        )
+        atypes.append(kind)
+        rules.append(chain(rule, "majority type") if kind != label and not gaz_id else rule)
+    work["atype"], work["rule"] = atypes, rules
+
+
+def places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None:
+    """People that are places, sites or companies; names spelled like gazetteer names.
+
+    An untitled one-word "person" that is a known place, or that a sentence frames as
+    one, is a place (unless it is a word of a person's full name); a "person" ending in
+    a site word is a site, one word ending in a company's ("Sberbank") a company; an
+    organisation or place of seven letters or more close to a gazetteer alias takes
+    that entry.
+    """
+    people = work.loc[~work["dropped"] & (work["atype"] == "PERSON"), "actor"].unique()
+    in_names = {t for actor in people if " " in actor for t in fold(actor).split(" ")}
+    framed = _framed_places(work, texts)
+
+    def place(name: str, kind: str, titled: bool) -> tuple[str, str, str] | None:
+        if (
+            kind == "PERSON"
+            and not titled
+            and fold(name) not in in_names
+            and (names.is_place(name) or fold(name) in framed)
+        ):
+            return name, "GPE", "place, not person"
+        if kind == "PERSON" and " " in name and fold(name).rsplit(" ", 1)[1] in names.SITE_WORDS:
+            return name, "FAC", "site, not person"
+        if kind == "PERSON" and not titled and _company_word(name) and fold(name) not in in_names:
+            return name, "ORG", "company, not person"
+        if kind != "PERSON" and len(name) >= 7:
+            entry = _fuzzy_gazetteer(name, gaz)
+            if entry is not None:
+                return entry.name, entry.type, "fuzzy+gazetteer"
+        return None
+
+    placed = memo(place)
+    free = (
+        ~work["dropped"]
+        & (work["gaz_id"] == "")
+        & ~work["rule"].str.contains("surname|possessive|variant|first name|age beside", regex=True)
+    )
+    cols = {c: work[c].tolist() for c in ("actor", "atype", "rule", "gaz_id")}
+    titled = work["titled"].tolist()
+    for i in work.index[free]:
+        hit = placed(cols["actor"][i], cols["atype"][i], bool(titled[i]))
+        if hit is not None:
+            cols["actor"][i], cols["atype"][i] = hit[0], hit[1]
+            cols["rule"][i] = chain(cols["rule"][i], hit[2])
+            cols["gaz_id"][i] = hit[0] if hit[2].endswith("gazetteer") else ""
+    for c, values in cols.items():
+        work[c] = values
+
+
+#: Words that may follow a whole noun phrase "the X" (so X is no modifier of a noun).
+_AFTER_PHRASE = frozenset(
+    """of and or in on at for with to from by under over into after before about against
+    between during through across near since until without within as is was""".split()
+)
+_THE_BEFORE = re.compile(r"(?<![\w-])the $")
+_NEXT_WORD = re.compile(r"\s*(\w+|[^\w\s]|$)")
+
+
+def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A one-word "person" the corpus writes as a whole phrase "the X" is no person.
+
+    "the Zarvek," or "at the Zarvek under ...": a name after "the" that no noun follows is
+    a thing, a place or a group ("the Moon", "the Hill", "the Slavs"), never a person
+    ("the Dorin administration" is a person's, so is a word of anybody's full name).
+    Every such untitled one-word person span of the corpus is dropped.
+    """
+    live = ~work["dropped"] & (work["atype"] == "PERSON")
+    people = work.loc[live, "actor"].unique()
+    in_names = {t for actor in people if " " in actor for t in fold(actor).split(" ")}
+    one_word = (
+        live
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+        & ~work["actor"].str.contains(" ", regex=False)
+    )
+    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
+    found = set()
+    for doc, start, end, actor in rows.itertuples(index=False):
+        key = fold(actor)
+        if key in found or key in in_names or start < 4:
+            continue
+        text = texts.get(doc, "")
+        if not _THE_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        nxt = _NEXT_WORD.match(text, end).group(1)
+        if not nxt or not nxt[0].isalnum() or nxt in _AFTER_PHRASE:
+            found.add(key)
+    if not found:
+        return
+    hit = [i for i, a in zip(rows.index, rows["actor"], strict=True) if fold(a) in found]
+    work.loc[hit, "dropped"] = True
+    work.loc[hit, "actor"] = ""
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
+
+
+def _company_word(name: str) -> bool:
+    """A one-word name ending in a company's word ("Sberbank"), three letters or more before it."""
+    key = fold(name)
+    return " " not in key and any(
+        key.endswith(end) and len(key) - len(end) >= 3 for end in names.ORG_ENDINGS
+    )
+
+
+def _framed_places(work: pd.DataFrame, texts: Mapping[str, str]) -> set[str]:
+    """One-word "people" that some sentence frames as a place ("the village of X")."""
+    one_word = (
+        ~work["dropped"]
+        & (work["atype"] == "PERSON")
+        & ~work["titled"].astype(bool)
+        & ~work["actor"].str.contains(" ", regex=False)
+    )
+    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
+    return {
+        fold(actor)
+        for doc, start, end, actor in rows.itertuples(index=False)
+        if framed_as_place(texts.get(doc, ""), start, end)
+    }
+
+
+_BY_LETTER: dict[str, dict[str, list[str]]] = {}
+
+
+def _aliases_by_letter(gaz: Gazetteer) -> dict[str, list[str]]:
+    """The gazetteer's folded aliases by first letter (built once per gazetteer)."""
+    if gaz.digest not in _BY_LETTER:
+        index: dict[str, list[str]] = {}
+        for alias in gaz.aliases_folded():
+            index.setdefault(alias[:1], []).append(alias)
+        _BY_LETTER[gaz.digest] = index
+    return _BY_LETTER[gaz.digest]
+
+
+def _fuzzy_gazetteer(name: str, gaz: Gazetteer):
+    """The gazetteer entry (not a person) ``name`` is a close spelling of, or None.
+
+    Close: rapidfuzz's ratio at least :data:`PLACE_FUZZ`, and the same first letter
+    ("Prussia" is not "Russia").
+    """
+    from rapidfuzz import process
+
+    aliases = gaz.aliases_folded()
+    folded = fold(name)
+    same_start = _aliases_by_letter(gaz).get(folded[:1], [])
+    hit = process.extractOne(folded, same_start, scorer=fuzz.ratio, score_cutoff=PLACE_FUZZ)
+    if hit is None:
+        return None
+    entry = gaz.entries[aliases[hit[0]]]
+    return entry if entry.type != "PERSON" else None
+
+
+def final_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
+    """Every actor's type: the gazetteer's, else the type most of its mentions have."""
+    live = work[~work["dropped"]]
+    table = live.groupby(["actor", "atype"]).size().reset_index(name="n")
+    table = table.sort_values(["n", "atype"], ascending=[False, True]).drop_duplicates("actor")
+    majority = dict(zip(table["actor"], table["atype"], strict=True))
+    work["actor_type"] = [
+        "" if dropped else gaz.entries[a].type if a in gaz.entries else majority.get(a, t)
+        for a, t, dropped in zip(
+            work["actor"].tolist(), work["atype"].tolist(), work["dropped"].tolist(), strict=True
+        )
+    ]
