@@ -232,3 +232,23 @@ def test_pair_table_leaves_out_rarely_named_actors():
     assert table["examples"].tolist() == [[]]
     with pytest.raises(UserError, match="value='size'"):
         pair_table(edges, value="size")
+
+
+def test_pair_counts_count_units_and_documents_of_each_pair():
+    import numpy as np
+
+    from workbench.actors.network import _pair_counts
+
+    # units 0 and 1 in document 0 name actors 0, 1, 2 and 0, 1; unit 2 (document 1)
+    # names 1 and 2; unit 3 names one actor only
+    units = np.array([0, 0, 0, 1, 1, 2, 2, 3])
+    docs = np.array([0, 0, 0, 0, 0, 1, 1, 1])
+    codes = np.array([2, 0, 1, 1, 0, 2, 1, 0])
+    a, b, count, n_docs = _pair_counts(units, docs, codes, 3)
+    assert list(zip(a.tolist(), b.tolist(), count.tolist(), n_docs.tolist(), strict=True)) == [
+        (0, 1, 2, 1),
+        (0, 2, 1, 1),
+        (1, 2, 2, 2),
+    ]
+    empty = _pair_counts(np.array([0, 1]), np.array([0, 0]), np.array([0, 1]), 2)
+    assert all(len(x) == 0 for x in empty)

@@ -72,8 +72,41 @@ ROLE_NOUNS = frozenset(
 )
 
 SPEECH = sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS)
+
+
+def word_trie(words: list[str] | tuple[str, ...]) -> str:
+    r"""A regular expression for any of ``words``, one branch per shared prefix.
+
+    ``"say|says|said"`` becomes ``"sa(?:id|y(?:s)?)"``. Framed by ``\b`` on both sides it
+    matches exactly where the plain alternation does (at most one whole word or phrase of
+    the list fits at a position), but the engine tries a letter or two at each word instead
+    of every alternative in turn.
+
+    Example:
+        >>> word_trie(["say", "says", "said"])
+        'sa(?:id|y(?:s)?)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    alts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")" if len(alts) == 1 else body) + "?"
+
+
 #: A speech verb anywhere ("said", "called for").
-CUE = re.compile(r"\b(?:called for|calls for|call for|" + "|".join(SPEECH) + r")\b")
+CUE = re.compile(r"\b" + word_trie(["called for", "calls for", "call for", *SPEECH]) + r"\b")
 #: Words between a subject and its verb: auxiliaries, adverbs, a date ("Tal has long said").
 ADV = (
     r"(?:has|have|had|also|did|does|do|will|would|could|can|may|might|must|should|not|never|"

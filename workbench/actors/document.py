@@ -40,9 +40,15 @@ class Document:
         self._sent_starts = [s[0] for s in self.sents]
         self.named = self.mentions  # every mention, quoted ones too
         self.mentions = [s for s in self.mentions if not self.in_quotes(s[0])]
+        # what subject_like and acts say of a span, kept: the speaker rules ask again and again
+        self._subject_like: dict[tuple, bool] = {}
+        self._acts: dict[tuple, bool] = {}
         self.subjects = [s for s in self.mentions if self.subject_like(s)]
         self.subject_starts = {s[0] for s in self.subjects}
         self.types = {s[2]: s[3] for s in self.mentions}
+        self._verbs: list[re.Match] | None = None  # the cue words used as verbs, on demand
+        self._verb_starts: list[int] = []
+        self._cue_starts: list[int] = []  # every cue word, verb or not
 
     def in_quotes(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation."""
@@ -66,18 +72,30 @@ class Document:
 
     def acts(self, span: tuple) -> bool:
         """Whether a verb follows a mention ("Kyiv said", "NATO, the alliance, has")."""
-        after = re.match(r"(?:\s*,[^,]{1,60},)?,?\s+(\w+)", self.text[span[1] : span[1] + 90])
+        known = self._acts.get(span)
+        if known is None:
+            known = self._acts[span] = self._acts_now(span)
+        return known
+
+    def _acts_now(self, span: tuple) -> bool:
+        after = _VERB_AFTER.match(self.text[span[1] : span[1] + 90])
         word = after.group(1) if after else ""
         verb = word in AUX or word in CUES or word.endswith("ed") or adverbial(word)
         return verb or (span[3] == "PERSON" and word.islower() and word.endswith("s"))
 
     def subject_like(self, span: tuple) -> bool:
         """A mention not governed by a preposition and not a possessive ("to Kyiv", "Kyiv's")."""
+        known = self._subject_like.get(span)
+        if known is None:
+            known = self._subject_like[span] = self._subject_like_now(span)
+        return known
+
+    def _subject_like_now(self, span: tuple) -> bool:
         before = self.text[max(0, span[0] - 25) : span[0]].split()
         word = before[-1].lower() if before else ""
         if word == "the" and len(before) > 1:
             word = before[-2].lower()
-        address = span[3] != "PERSON" and re.search(r"[A-Z]\w+,\s*$", self.text[: span[0]][-30:])
+        address = span[3] != "PERSON" and _ADDRESS.search(self.text[max(0, span[0] - 30) : span[0]])
         return (
             not address
             and word not in PREPOSITIONS
@@ -96,9 +114,59 @@ class Document:
         return not (after and after[0] == "of")
 
     def cues(self, lo: int, hi: int) -> list[re.Match]:
-        """The speech verbs used as verbs between ``lo`` and ``hi``."""
-        return [m for m in CUE.finditer(self.text, lo, hi) if self.verb_use(m)]
+        """The speech verbs used as verbs between ``lo`` and ``hi``.
+
+        The text is searched once; each call picks the cues that lie between ``lo`` and
+        ``hi``, as a search of that stretch alone would find them. Only a stretch that
+        ends inside a word ("say|ing") is searched again: there a word cut short may be a
+        cue ("say").
+        """
+        text = self.text
+        lo, hi = min(max(lo, 0), len(text)), min(max(hi, 0), len(text))
+        if 0 < hi < len(text) and _word_char(text[hi - 1]) and _word_char(text[hi]):
+            return [m for m in CUE.finditer(text, lo, hi) if self.verb_use(m)]
+        if self._verbs is None:
+            self._find_cues()
+        out = []
+        for m in self._verbs[bisect.bisect_left(self._verb_starts, lo) :]:
+            if m.end() > hi:
+                break
+            out.append(m)
+        return out
+
+    def may_cue(self, lo: int, hi: int) -> bool:
+        """Whether a speech verb may stand between ``lo`` and ``hi``; False: surely none.
+
+        Any word of :data:`~workbench.actors.cues.CUE`, used as a verb or not: a quick test
+        before a costlier pattern that needs one.
+        """
+        text = self.text
+        lo, hi = min(max(lo, 0), len(text)), min(max(hi, 0), len(text))
+        if 0 < hi < len(text) and _word_char(text[hi - 1]) and _word_char(text[hi]):
+            return True
+        if self._verbs is None:
+            self._find_cues()
+        i = bisect.bisect_left(self._cue_starts, lo)
+        return i < len(self._cue_starts) and self._cue_starts[i] < hi
+
+    def _find_cues(self) -> None:
+        """Search the whole text for speech verbs (once: the callers test ``_verbs``)."""
+        found = list(CUE.finditer(self.text))
+        self._cue_starts = [m.start() for m in found]
+        self._verbs = [m for m in found if self.verb_use(m)]
+        self._verb_starts = [m.start() for m in self._verbs]
 
     def sentence_index(self, pos: int) -> int:
         """The number of the sentence holding ``pos`` (0 for the first)."""
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+
+#: The word after a mention, past an apposition ("NATO, the alliance, has").
+_VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},)?,?\s+(\w+)")
+#: A capitalised word and a comma right before a mention ("Donetsk, Ukraine": an address).
+_ADDRESS = re.compile(r"[A-Z]\w+,\s*$")
+
+
+def _word_char(char: str) -> bool:
+    r"""Whether ``char`` is a word character (``\w``) of a regular expression."""
+    return char.isalnum() or char == "_"

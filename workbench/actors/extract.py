@@ -14,9 +14,11 @@ the project-wide switch and ``extract_actors(..., metonymy=True)`` the per-call 
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -292,15 +294,20 @@ def _outside(quotes: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
     """The quotes that do not start inside one of the ``copies`` (``doc_id, start, end``)."""
     if copies.empty or quotes.empty:
         return quotes
-    spans = copies.groupby("doc_id")[["start", "end"]].agg(list)
-    inside = [
-        doc in spans.index
-        and any(
-            a <= q < b for a, b in zip(spans.at[doc, "start"], spans.at[doc, "end"], strict=True)
-        )
-        for doc, q in zip(quotes["doc_id"], quotes["start"], strict=True)
-    ]
-    return quotes[[not x for x in inside]].reset_index(drop=True)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc, a, b in zip(*(copies[c].tolist() for c in ("doc_id", "start", "end")), strict=True):
+        spans.setdefault(doc, []).append((a, b))
+    # per document: the copies by start, and the furthest end reached up to each of them
+    reach = {}
+    for doc, found in spans.items():
+        found.sort()
+        reach[doc] = ([a for a, _ in found], list(accumulate((b for _, b in found), max)))
+    keep = []
+    for doc, q in zip(quotes["doc_id"].tolist(), quotes["start"].tolist(), strict=True):
+        starts, ends = reach.get(doc, ((), ()))
+        i = bisect.bisect_right(starts, q)  # the copies that start at or before q
+        keep.append(not (i and ends[i - 1] > q))
+    return quotes[keep].reset_index(drop=True)
 
 
 def find_mentions(

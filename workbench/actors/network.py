@@ -15,7 +15,6 @@ With ``time_bin`` the same is computed within each day, week, month, quarter or 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
 from numbers import Integral
 from typing import Literal
 
@@ -96,15 +95,15 @@ def _edges(m: pd.DataFrame, unit: str) -> pd.DataFrame:
     n_units = units[unit].nunique()
     if n_units == 0:
         return pd.DataFrame(columns=["source", "target", "count", "n_docs"])
-    actors, codes = np.unique(units["actor"].to_numpy(dtype=str), return_inverse=True)
+    # actors in sorted order, each row's actor as its number there
+    codes, actors = pd.factorize(units["actor"], sort=True)
     per_actor = np.bincount(codes, minlength=len(actors))
-    pairs = _pairs(units[unit].to_numpy(), units["doc_id"].to_numpy(), codes)
-    if pairs.empty:
+    a, b, count, n_docs = _pair_counts(
+        pd.factorize(units[unit])[0], pd.factorize(units["doc_id"])[0], codes, len(actors)
+    )
+    if not len(a):
         return pd.DataFrame(columns=["source", "target", "count", "n_docs"])
-    grouped = pairs.groupby(["a", "b"]).agg(count=("doc", "size"), n_docs=("doc", "nunique"))
-    a = grouped.index.get_level_values("a").to_numpy()
-    b = grouped.index.get_level_values("b").to_numpy()
-    count = grouped["count"].to_numpy(dtype=float)
+    count = count.astype(float)
     p_ab, p_a, p_b = count / n_units, per_actor[a] / n_units, per_actor[b] / n_units
     pmi = np.log(p_ab / (p_a * p_b))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -114,7 +113,7 @@ def _edges(m: pd.DataFrame, unit: str) -> pd.DataFrame:
             "source": actors[a],
             "target": actors[b],
             "count": count.astype(int),
-            "n_docs": grouped["n_docs"].to_numpy(),
+            "n_docs": n_docs,
             "pmi": pmi,
             "npmi": npmi,
             "jaccard": count / (per_actor[a] + per_actor[b] - count),
@@ -122,21 +121,44 @@ def _edges(m: pd.DataFrame, unit: str) -> pd.DataFrame:
     )
 
 
-def _pairs(unit_ids: np.ndarray, doc_ids: np.ndarray, codes: np.ndarray) -> pd.DataFrame:
-    """Every unordered pair of distinct actors within each unit, with the unit's document."""
-    order = np.argsort(unit_ids, kind="stable")
-    unit_ids, doc_ids, codes = unit_ids[order], doc_ids[order], codes[order]
-    bounds = np.flatnonzero(np.r_[True, unit_ids[1:] != unit_ids[:-1], True])
-    a_list, b_list, docs = [], [], []
-    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-        if hi - lo < 2:
-            continue
-        members = np.sort(codes[lo:hi])
-        for x, y in combinations(members.tolist(), 2):
-            a_list.append(x)
-            b_list.append(y)
-        docs.extend([doc_ids[lo]] * ((hi - lo) * (hi - lo - 1) // 2))
-    return pd.DataFrame({"a": a_list, "b": b_list, "doc": docs})
+def _pair_counts(
+    units: np.ndarray, docs: np.ndarray, codes: np.ndarray, n_actors: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of distinct actors named in one unit: ``a < b``, units, documents.
+
+    Args:
+        units: Each row's unit, as a number (rows of one unit name distinct actors).
+        docs: Each row's document, as a number; a unit counts in the document of its
+            first row.
+        codes: Each row's actor, as a number below ``n_actors``.
+        n_actors: How many actors there are.
+
+    Returns:
+        The pairs ``a`` and ``b`` (in order of ``a``, then ``b``), the units that name
+        both (``count``) and the documents those units are in (``n_docs``).
+    """
+    _, first = np.unique(units, return_index=True)
+    unit_doc = docs[first]  # a unit's document: that of its first row
+    order = np.lexsort((codes, units))  # by unit, then actor
+    units, codes = units[order], codes[order].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
+    sizes = np.diff(np.r_[starts, len(units)])
+    pair_a, pair_b, pair_doc = [], [], []
+    for k in np.unique(sizes[sizes >= 2]).tolist():
+        lo = starts[sizes == k]  # the units of k actors, all at once
+        i, j = np.triu_indices(k, 1)
+        pair_a.append(codes[lo[:, None] + i].ravel())
+        pair_b.append(codes[lo[:, None] + j].ravel())
+        pair_doc.append(np.repeat(unit_doc[units[lo]], len(i)))
+    if not pair_a:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    n_docs = int(unit_doc.max()) + 1
+    pair = np.concatenate(pair_a) * n_actors + np.concatenate(pair_b)
+    keys, count = np.unique(pair, return_counts=True)
+    in_doc = np.unique(pair * n_docs + np.concatenate(pair_doc))
+    _, docs_per_pair = np.unique(in_doc // n_docs, return_counts=True)
+    return keys // n_actors, keys % n_actors, count, docs_per_pair
 
 
 #: Columns of :func:`pair_examples`: the pair, where the sentence is (``outlet`` is the

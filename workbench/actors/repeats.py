@@ -52,8 +52,11 @@ def flag_repeats(
     meta = corpus.set_index("doc_id")
     source = out["doc_id"].map(meta["source"]) if "source" in meta else pd.Series("", out.index)
     date = out["doc_id"].map(meta["date"]) if "date" in meta else pd.Series(pd.NaT, out.index)
-    key = out["text"].astype(str).str.split().str.join(" ")
-    long_enough = key.str.count(" ") + 1 >= MIN_WORDS
+    # a sentence's words, one space apart (plain str methods: the .str accessor builds a
+    # list per sentence and is several times slower)
+    words = [t.split() if isinstance(t, str) else [] for t in out["text"].astype(str).tolist()]
+    key = pd.Series([" ".join(w) for w in words], index=out.index, dtype="str")
+    long_enough = pd.Series([len(w) >= MIN_WORDS for w in words], index=out.index)
     work = pd.DataFrame(
         {"source": source.fillna("").astype(str), "key": key, "doc": out["doc_id"], "date": date}
     )[long_enough.to_numpy()]

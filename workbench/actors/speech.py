@@ -15,6 +15,7 @@ Rows are ``(doc_id, speaker, cue, quote, kind, start, end)``; the speakers come 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from workbench.actors.cues import (
     ADV,
@@ -68,6 +69,7 @@ OBJECT_VERBS = ("confirm", "admit", "acknowledg", "report")
 ACCUSE = "accus"
 #: Speech verbs that may name a listener before "that": "warned Kyiv that ...".
 LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind")
+_WORD = re.compile(r"\S+")
 
 
 # ----------------------------------------------------------------------------- reported speech
@@ -76,6 +78,8 @@ LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind")
 def reported(doc: Document) -> None:
     """Adds each sentence's reported speech to ``doc.found``, each up to the next one."""
     for lo, hi in doc.sents:
+        if not doc.may_cue(lo, hi) and doc.text.find("ccording to", lo, hi) < 0:
+            continue  # quick test: every rule below needs a speech verb or "according to"
         rows = _forward(doc, lo, hi)
         rows += _according(doc, lo, hi, rows)
         final = _final(doc, lo, hi, rows)
@@ -111,7 +115,7 @@ def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
         return at + that.end()
     lead = _LEAD_ADV.match(rest)
     start = at + (lead.end() if lead else 0)
-    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"\S+", text[start:hi])][:9]
+    words = [(m.start(), m.group(0).lower()) for m in islice(_WORD.finditer(text[start:hi]), 9)]
     if len(words) < 3 or not words[0][1][0].isalnum() or words[0][1] in NOT_CLAUSE:
         return None
     first = words[0][1]
@@ -165,6 +169,8 @@ def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tupl
     """``According to X, ...`` and ``..., according to X``: speaker X (none if no actor)."""
     rows = []
     text = doc.text
+    if text.find("ccording to", lo, hi) < 0:  # quick test: no match can follow
+        return rows
     for m in _ACCORDING.finditer(text, lo, hi):
         if doc.in_quotes(m.start()):
             continue
@@ -184,6 +190,8 @@ def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tupl
 def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
     """``..., X said Tuesday.`` / ``..., officials said, and ...``: the clause before."""
     text = doc.text
+    if not doc.may_cue(lo, hi):  # quick test: the pattern needs a speech verb
+        return None
     m = _FINAL.search(text, lo, hi)
     if m is None or doc.in_quotes(m.start("subj")) or len(m.group("subj").split()) > 8:
         return None
