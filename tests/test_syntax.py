@@ -273,7 +273,7 @@ def test_cue_sentences():
 def test_parses_are_cached_by_sentence(monkeypatch):
     calls = []
 
-    def fake(texts, *, name, progress=None):
+    def fake(texts, *, name, progress=None, n_process=None):
         calls.append(sorted(texts))
         rows = [(h, 0, 0, len(t), 0, "ROOT") for h, t in texts.items()]
         return pd.DataFrame(rows, columns=syntax.PARSE_COLUMNS)
@@ -310,3 +310,139 @@ def test_the_model_finds_the_subject_of_a_second_verb(monkeypatch, text):
     parses = syntax.parse_cues(corpus, sentences, use_cache=False)
     quotes = extract_quotes(corpus, mentions, sentences, parses)
     assert quotes["speaker"].tolist() == ["Mira Tal"]
+
+
+# ----------------------------------------------------------------------------- which sentences
+
+
+def _asked(text: str, actors, cue: str | None = None, *, after: tuple[str, str] | None = None):
+    """The rule outcomes the speaker rules note for ``text`` (no parse), and the sentences asked."""
+    mentions = sorted((text.index(a), text.index(a) + len(a), a, kind) for a, kind in actors)
+    doc = Document("d", text, mentions, [], [(0, len(text))])
+    doc.memo["asked"] = set()
+    noted = []
+    real = syntax.ask
+
+    def note(doc, pos, how):
+        noted.append(how)
+        real(doc, pos, how)
+
+    syntax.ask = note
+    try:
+        if after is None:
+            speakers.subject(doc, 0, text.index(cue))
+        else:
+            lo, hi = text.index(after[0]), text.index(after[1]) + len(after[1])
+            speakers.named_in(doc, lo, hi, 0)
+    finally:
+        syntax.ask = real
+    return noted[-1], doc.memo["asked"]
+
+
+# (sentence, actors, speech verb, the rules' outcome, parsed)
+SELECTION = [
+    ("Mira Tal said the port was safe.", TAL, "said", "adjacent", False),
+    ("Mira Tal, the mayor, said the port was safe.", TAL, "said", "apposed", True),
+    ("Mira Tal met the crew and said the port was safe.", TAL, "said", "shared", True),
+    ("A spokesperson said the port was safe.", [], "said", "empty", True),
+    ("He said the port was safe.", TAL, "said", "pronoun", False),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "cue", "how", "parsed"), SELECTION)
+def test_the_rules_ask_for_a_parse_only_where_they_are_weak(text, actors, cue, how, parsed):
+    noted, asked = _asked(f"Mira Tal arrived. {text}" if how == "pronoun" else text, actors, cue)
+    assert noted == how
+    assert bool(asked) is parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "span", "how", "parsed"),
+    [
+        ('"It is safe," Mira Tal said.', TAL, ("Mira", "said"), "named", False),
+        (
+            '"It is safe," Ruritania said.',
+            [("Ruritania", "GPE")],
+            ("Ruritania", "said"),
+            "unnamed",
+            True,
+        ),
+    ],
+)
+def test_an_attribution_after_a_quote_asks_unless_it_names_a_person(
+    text, actors, span, how, parsed
+):
+    noted, asked = _asked(text, actors, after=span)
+    assert noted == how
+    assert bool(asked) is parsed
+
+
+def test_asking_does_nothing_outside_the_rules_pass():
+    doc = Document("d", "Tal said so.", [], [], [(0, 12)])
+    syntax.ask(doc, 4, "empty")  # no "asked" set: a parse-first or a second pass
+    assert "asked" not in doc.memo
+    doc.memo["asked"] = set()
+    syntax.ask(doc, 4, "adjacent")
+    assert doc.memo["asked"] == set()
+
+
+def test_only_the_sentences_asked_for_are_parsed_and_read_again():
+    text = "Mira Tal said the port was safe. Later, a crew member said the ships would wait."
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    sentences = segment(corpus, "sentence")
+    mentions = pd.DataFrame(
+        [("d", 0, 8, "Mira Tal", "PERSON")],
+        columns=["doc_id", "start", "end", "actor", "actor_type"],
+    )
+    seen = []
+
+    def parse(found):
+        seen.append(found)
+        return {}
+
+    quotes = extract_quotes(corpus, mentions, sentences, parse)
+    assert seen == [{"d": [(33, text[33:])]}]
+    assert quotes["speaker"].iloc[0] == "Mira Tal" and pd.isna(quotes["speaker"].iloc[1])
+
+
+def test_nothing_loads_the_parser_when_nothing_is_asked(monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("the parser was loaded")
+
+    monkeypatch.setattr("workbench.actors.ner.load_parser", fail)
+    monkeypatch.setattr("workbench.actors.ner.model_name", lambda: "fake_model")
+    assert syntax.parse_found({}) == {}
+
+
+def test_a_warm_cache_loads_no_parser(monkeypatch):
+    def fake(texts, *, name, progress=None, n_process=None):
+        rows = [(h, 0, 0, len(t), 0, "ROOT") for h, t in texts.items()]
+        return pd.DataFrame(rows, columns=syntax.PARSE_COLUMNS)
+
+    monkeypatch.setattr(syntax, "run_parser", fake)
+    monkeypatch.setattr("workbench.actors.ner.model_name", lambda: "fake_model")
+    found = {"d": [(0, "Tal said so, and Dan agreed.")]}
+    first = syntax.parse_found(found)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(syntax, "run_parser", fail)
+    assert syntax.parse_found(found) == first
+
+
+def test_many_words_fork_the_parser(monkeypatch):
+    calls = []
+
+    def fork_map(fn, batches, *args, workers=None, ordered=True):
+        calls.append(workers)
+        return [[(h, -1, -1, -1, -1, "") for _, h in b] for b in batches]
+
+    monkeypatch.setattr(syntax.pool, "fork_map", fork_map)
+    monkeypatch.setattr(syntax.pool, "processes", lambda n, tasks: min(n or 2, tasks))
+    monkeypatch.setattr("workbench.actors.ner.load_parser", lambda name: object())
+    few = {f"h{i}": "Tal said so." for i in range(10)}
+    many = {f"h{i}": "Tal said so. " * 20 for i in range(syntax.CHUNK_SENTENCES * 2)}
+    syntax.run_parser(few, name="m")
+    syntax.run_parser(many, name="m")
+    assert calls == [1, 2]

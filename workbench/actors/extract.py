@@ -15,6 +15,7 @@ the project-wide switch and ``extract_actors(..., metonymy=True)`` the per-call 
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -225,11 +226,14 @@ RULE_MODULES = (
 )
 
 
-def _parse_switch() -> bool:
-    """:data:`workbench.actors.syntax.PARSE`, part of the tables' key (it is set at run time)."""
+def _parse_switch() -> tuple[bool, bool]:
+    """:data:`~workbench.actors.syntax.PARSE` and :data:`~workbench.actors.syntax.SELECT`.
+
+    Part of the tables' key (they are set at run time).
+    """
     from workbench.actors import syntax
 
-    return syntax.PARSE
+    return syntax.PARSE, syntax.SELECT
 
 
 def _text_columns_as_str(df: pd.DataFrame) -> pd.DataFrame:
@@ -276,8 +280,11 @@ def _compute(
     uncounted = sentences.loc[~sentences["counted"], "sentence_id"]
     mentions = mentions[~mentions["sentence_id"].isin(uncounted)]
     parses = None
-    if syntax.PARSE:
-        parses = syntax.parse_cues(corpus, sentences, use_cache=use_cache, progress=progress)
+    options = {"use_cache": use_cache, "progress": progress, "n_process": n_process}
+    if syntax.PARSE and syntax.SELECT:  # the rules first; parse where they ask for help
+        parses = functools.partial(syntax.parse_found, **options)
+    elif syntax.PARSE:
+        parses = syntax.parse_cues(corpus, sentences, **options)
     found = quotes.extract_quotes(corpus, mentions, sentences, parses)
     return ActorTables(
         mentions=mentions.reset_index(drop=True),

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import pandas as pd
 
-from workbench.actors import names
+from workbench.actors import names, syntax
 from workbench.actors.citations import CITATION_COLUMNS, extract_citations
 from workbench.actors.cues import AFTER_VERBS, CLAUSE_VERBS, CUES, SAY_VERBS, TELL_VERBS
 from workbench.actors.document import Document
@@ -60,7 +61,7 @@ def extract_quotes(
     corpus: pd.DataFrame,
     mentions: pd.DataFrame,
     sentences: pd.DataFrame,
-    parses: dict | None = None,
+    parses: dict | Callable[[dict], dict] | None = None,
 ) -> pd.DataFrame:
     """Direct quotes, reported speech and interview turns of every document.
 
@@ -68,9 +69,13 @@ def extract_quotes(
         corpus: The corpus table (``doc_id``, ``text``; ``source`` and ``date`` when present).
         mentions: Resolved mentions (``doc_id``, ``start``, ``end``, ``actor``, ``actor_type``).
         sentences: The sentence table of the corpus (:func:`workbench.segment`).
-        parses: Parses of the sentences with a speech verb
-            (:func:`workbench.actors.syntax.parse_cues`), read when
-            :data:`workbench.actors.syntax.PARSE` is on; None: the words alone.
+        parses: Read when :data:`workbench.actors.syntax.PARSE` is on. Parses of the
+            sentences with a speech verb (:func:`workbench.actors.syntax.parse_cues`),
+            tried before the rules; or a function from ``{doc_id: [(sentence start,
+            sentence), ...]}`` to such parses (:func:`workbench.actors.syntax.parse_found`):
+            then the rules run first, the function parses the sentences where they ask for
+            help (:func:`workbench.actors.syntax.ask`), and only the documents that asked
+            are read again with those parses. None: the words alone.
 
     Returns:
         :data:`QUOTE_COLUMNS`: the document's ``doc_id``, ``source`` and publication ``date``,
@@ -80,7 +85,6 @@ def extract_quotes(
     from workbench.actors.resolve import _plain_strings
 
     mentions, sentences = _plain_strings(mentions), _plain_strings(sentences)
-    rows: list[tuple] = []
     speakers = mentions[mentions["actor_type"].isin(_SPEAKER_TYPES)]
     spans_of, bounds_of = defaultdict(list), defaultdict(list)
     columns = ("doc_id", "start", "end", "actor", "actor_type")
@@ -88,20 +92,38 @@ def extract_quotes(
         spans_of[d].append(tuple(span))
     for d, lo, hi in zip(*(sentences[c].tolist() for c in ("doc_id", "start", "end")), strict=True):
         bounds_of[d].append((lo, hi))
+    ask = callable(parses)
+    docs: dict[str, Document] = {}
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
         if not isinstance(text, str) or doc_id not in bounds_of:
             continue
         spans = [_as_outlet(text, span) for span in sorted(spans_of.get(doc_id, []))]
         doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds_of[doc_id]))
-        doc.memo["parses"] = (parses or {}).get(doc_id)
-        reported(doc)
-        doc.found += direct(doc)
+        doc.memo["parses"] = None if ask else (parses or {}).get(doc_id)
+        doc.memo["asked"] = set() if ask else None
+        docs[doc_id] = _find(doc)
+    if ask:
+        wanted = {d: found for d, doc in docs.items() if (found := syntax.asked_sentences(doc))}
+        for doc_id, parsed in parses(wanted).items():
+            old = docs[doc_id]
+            doc = Document(doc_id, old.text, old.named, old.quoted, old.sents)
+            doc.memo["parses"] = parsed
+            docs[doc_id] = _find(doc)
+    rows: list[tuple] = []
+    for doc in docs.values():
         rows.extend(doc.found)
-        rows.extend(_turns(doc_id, text, spans))
+        rows.extend(_turns(doc.doc_id, doc.text, doc.named))
     out = pd.DataFrame(rows, columns=_QUOTE_FOUND)
     out = out.drop_duplicates(["doc_id", "start", "end", "kind"])
     out = out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return with_doc_columns(out, corpus)[QUOTE_COLUMNS]
+
+
+def _find(doc: Document) -> Document:
+    """The document with its reported speech and direct quotes in ``doc.found``."""
+    reported(doc)
+    doc.found += direct(doc)
+    return doc
 
 
 def _as_outlet(text: str, span: tuple) -> tuple:

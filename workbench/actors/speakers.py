@@ -87,22 +87,37 @@ def subject(doc: Document, lo: int, cue_at: int) -> str | None:
         if who := parsed(doc, parse, cue_at):
             return who
     if adjacent is not None:
-        return speaker(adjacent)
+        gap, who = doc.text[adjacent[1] : cue_at], speaker(adjacent)
+        how = "apposed" if "," in gap or "(" in gap else "adjacent"
+        syntax.ask(doc, cue_at, how if who is not None else "empty")
+        return who
+    who, how = _by_rules(doc, lo, clause_lo, cue_at)
+    syntax.ask(doc, cue_at, how if who is not None else "empty")
+    return who
+
+
+def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str | None, str]:
+    """The subject of the verb at ``cue_at`` when no mention stands right before it.
+
+    Returns:
+        The speaker (or None) and the rule that found it (:data:`syntax.WEAK`).
+    """
+    text = doc.text
     head = _TRAILING_ADV.sub(" ", text[lo:cue_at])
     if (author := _document_author(doc, clause_lo, cue_at)) is not None:
-        return author
+        return author, "author"
     pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
-        return antecedent(doc, lo + pronoun.start(), pronoun.group("p"))
+        return antecedent(doc, lo + pronoun.start(), pronoun.group("p")), "pronoun"
     coordinated = _COORDINATED.search(head) and head.strip(" ,-")
     if coordinated and (found := _coordinated_subject(doc, lo, cue_at)) is not None:
-        return found
+        return found, "shared"
     if (found := described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
-        return found
+        return found, "described"
     if body := _THE_BODY.search(head):
         organisation = "government" not in body.group(0)
-        return antecedent(doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation)
-    return _unlisted_name(head)
+        return antecedent(doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation), "body"
+    return _unlisted_name(head), "unlisted"
 
 
 def _adjacent(doc: Document, lo: int, cue_at: int) -> tuple | None:
@@ -235,14 +250,19 @@ def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
         if lo <= s[0] < hi and not doc.modifier(s) and not doc.text.startswith("'s", s[1])
     ]
     heads = [s for s in inside if not _qualifies(doc, s)] or inside
-    people = [s for s in heads if s[3] == "PERSON"] or heads
-    if people:
-        return speaker(people[0])
+    people = [s for s in heads if s[3] == "PERSON"]
+    if people or heads:
+        who = speaker((people or heads)[0])
+        syntax.ask(doc, lo, "empty" if who is None else "named" if people else "unnamed")
+        return who
     pronoun = re.search(r"\b(he|she|it|He|She|It|its)\b", doc.text[lo:hi])
     if pronoun:  # "a statement on its channel read": the body that spoke last
-        return antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
-    head = doc.text[lo:hi].rstrip(" .,")
-    return described(doc, head, quote_at)
+        who = antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
+        syntax.ask(doc, lo, "pronoun" if who is not None else "empty")
+        return who
+    who = described(doc, doc.text[lo:hi].rstrip(" .,"), quote_at)
+    syntax.ask(doc, lo, "described" if who is not None else "empty")
+    return who
 
 
 def _qualifies(doc: Document, span: tuple) -> bool:

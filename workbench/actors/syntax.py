@@ -3,11 +3,13 @@
 "The speaker is the subject of the speech verb": the model's dependency parser finds that
 subject however long the words between them ("Tal, who visited the city last week and
 met its mayor, said"), after the verb ("..., said the mayor"), or through a second verb
-that shares it ("... and added", "..., adding that"). Only the sentences that hold a
-speech verb (:data:`~workbench.actors.cues.CUE`) are parsed (in news, about two sentences
-in five, half the words), with the parser of the model that finds the entity spans
-(:func:`workbench.actors.ner.load_parser`): about a third more CPU time than the
-entity spans alone.
+that shares it ("... and added", "..., adding that"). With :data:`SELECT` on, the rules
+run first and a sentence with a speech verb is parsed only where they found no speaker
+or a weak one (:data:`WEAK`, :func:`ask`; in news about a fifth of the words); its
+document is then read again with the parse tried first. Off, every sentence with a
+speech verb is parsed (half the words). The parser is that of the entity model
+(:func:`workbench.actors.ner.load_parser`), loaded only when a sentence needs parsing,
+and forked over processes on large inputs (:func:`run_parser`).
 
 Parses are cached per sentence text under ``$WORKBENCH_CACHE_DIR/parses/<key>/``, where
 the key covers only the model and :data:`PARSE_VERSION`, in shards written atomically as
@@ -26,16 +28,33 @@ import pandas as pd
 
 from workbench import config
 from workbench.actors.cues import CUE, CUES
-from workbench.core import cache, pool
+from workbench.core import cache, distributed, pool
 
 #: The switch: parse the sentences with a speech verb and take its subject from the parse.
 PARSE = True
+#: Parse only the sentences where the rules ask for help (:data:`WEAK`), in a second pass
+#: over their documents; False: every sentence with a speech verb, before the rules.
+SELECT = True
+#: The rule outcomes that send a sentence to the parser (see :func:`ask`): no speaker
+#: (``empty``: "..., but said", "..., saying", "who said", a long aside, a subject after
+#: the verb), a mention found past a comma or a bracket (``apposed``: "Tal, who met Dan,
+#: the mayor, said"), and a second verb's subject taken from the verb before it
+#: (``shared``); after a quotation, an attribution that names no person (``unnamed``:
+#: "Ruritania's ministry said", whose head is the ministry). Where the words right before
+#: the verb are the subject (a mention, a pronoun, a description, a body's noun, a text,
+#: a name no mention covers), the parse finds that same subject, so those sentences are
+#: not parsed.
+WEAK = frozenset({"empty", "apposed", "shared", "unnamed"})
 #: Bumped when what is parsed or stored changes, so older caches are not reused.
 PARSE_VERSION = "1"
 #: Sentences per cache shard.
 SHARD_SENTENCES = 20_000
 #: Sentences per ``nlp.pipe`` batch.
 BATCH_SIZE = 256
+#: Below this many words to parse, one process is faster than two (start-up costs).
+MULTIPROCESS_MIN_WORDS = 50_000
+#: Sentences per chunk handed to a worker process.
+CHUNK_SENTENCES = 500
 #: Columns of the cached parses: one row per token, offsets into its sentence.
 PARSE_COLUMNS = ["sent_hash", "i", "start", "end", "head", "dep"]
 
@@ -103,6 +122,17 @@ class Subject:
     phrase: tuple[int, int]
     names: tuple[tuple[int, int], ...]
     shared: bool = False
+
+
+def ask(doc, pos: int, how: str) -> None:
+    """Note that the rules found the speaker of the verb at ``pos`` by ``how``.
+
+    In the rules' pass over a document (``doc.memo["asked"]`` is a set) a sentence whose
+    outcome is :data:`WEAK` is added to the sentences to parse; otherwise nothing happens.
+    """
+    asked = doc.memo.get("asked")
+    if asked is not None and how in WEAK:
+        asked.add(doc.sentence(pos)[0])
 
 
 def parse_of(doc, pos: int) -> Parse | None:
@@ -251,22 +281,41 @@ def parse_cues(
     *,
     use_cache: bool = True,
     progress: bool | None = None,
+    n_process: int | None = None,
 ) -> dict[str, dict[int, Parse]]:
-    """Parses of the sentences with a speech verb, per document.
+    """Parses of every sentence with a speech verb, per document (:data:`SELECT` off).
 
     Args:
         corpus: The corpus table (``doc_id``, ``text``).
         sentences: Its sentence table.
         use_cache: Read and write the parse cache.
         progress: Show a progress bar over the sentences sent to the parser.
+        n_process: Parser processes (see :func:`run_parser`).
 
     Returns:
         ``{doc_id: {sentence start: Parse}}``, token offsets into the document's text.
     """
     texts = dict(zip(corpus["doc_id"], corpus["text"], strict=True))
     found = cue_sentences(texts, sentences)
+    return parse_found(found, use_cache=use_cache, progress=progress, n_process=n_process)
+
+
+def parse_found(
+    found: dict[str, list[tuple[int, str]]],
+    *,
+    use_cache: bool = True,
+    progress: bool | None = None,
+    n_process: int | None = None,
+) -> dict[str, dict[int, Parse]]:
+    """Parses of ``{doc_id: [(sentence start, sentence text), ...]}``, per document.
+
+    Arguments as in :func:`parse_cues`. Nothing is loaded when ``found`` is empty or
+    the cache holds every sentence.
+    """
     unique = {cache.text_hash(t): t for pairs in found.values() for _, t in pairs}
-    tokens = parse_sentences(unique, use_cache=use_cache, progress=progress)
+    if not unique:
+        return {}
+    tokens = parse_sentences(unique, use_cache=use_cache, progress=progress, n_process=n_process)
     by_hash = {
         h: (g["start"].tolist(), g["end"].tolist(), g["head"].tolist(), g["dep"].tolist())
         for h, g in tokens[tokens["i"] >= 0].sort_values(["sent_hash", "i"]).groupby("sent_hash")
@@ -285,8 +334,22 @@ def parse_cues(
     return out
 
 
+def asked_sentences(doc) -> list[tuple[int, str]]:
+    """The sentences the rules asked to parse (:func:`ask`) that hold a speech verb."""
+    out = []
+    for lo in sorted(doc.memo.get("asked") or ()):
+        _, hi = doc.sentence(lo)
+        if CUE.search(doc.text, lo, hi):
+            out.append((lo, doc.text[lo:hi]))
+    return out
+
+
 def parse_sentences(
-    texts: dict[str, str], *, use_cache: bool = True, progress: bool | None = None
+    texts: dict[str, str],
+    *,
+    use_cache: bool = True,
+    progress: bool | None = None,
+    n_process: int | None = None,
 ) -> pd.DataFrame:
     """The parses of ``{sent_hash: sentence}``, from the cache where possible.
 
@@ -304,30 +367,74 @@ def parse_sentences(
     fresh = []
     for lo in range(0, len(todo), SHARD_SENTENCES):
         block = dict(todo[lo : lo + SHARD_SENTENCES])
-        rows = run_parser(block, name=name, progress=progress)
+        rows = run_parser(block, name=name, progress=progress, n_process=n_process)
         if use_cache:
             cache.write_table(rows, folder / f"{cache.key(sorted(block))}.parquet")
         fresh.append(rows)
     return pd.concat([done, *fresh], ignore_index=True) if fresh else done
 
 
-def run_parser(texts: dict[str, str], *, name: str, progress: bool | None = None) -> pd.DataFrame:
-    """Parse ``{sent_hash: sentence}`` in one process; rows as :data:`PARSE_COLUMNS`."""
+def run_parser(
+    texts: dict[str, str],
+    *,
+    name: str,
+    progress: bool | None = None,
+    n_process: int | None = None,
+) -> pd.DataFrame:
+    """Parse ``{sent_hash: sentence}``; rows as :data:`PARSE_COLUMNS`, in input order.
+
+    As :func:`workbench.actors.ner.run_model` runs the entity model: on a Dask cluster
+    when one is active (each worker loads its own parser), else over forked workers that
+    inherit the parser loaded here, in chunks of :data:`CHUNK_SENTENCES`, when there are
+    at least :data:`MULTIPROCESS_MIN_WORDS` words (default two processes, never more than
+    :func:`workbench.core.pool.processes` allows), else in this process.
+    """
     from workbench.actors import ner
 
-    nlp = ner.load_parser(name)
-    bar = pool.progress_bar(len(texts), "parses", "sentence", show=progress)
-    rows: list[tuple] = []
+    global _WORKER_NLP
     items = [(t, h) for h, t in texts.items()]
+    chunks = [items[i : i + CHUNK_SENTENCES] for i in range(0, len(items), CHUNK_SENTENCES)]
+    if n_process is None:
+        words = sum(t.count(" ") + 1 for t in texts.values())
+        n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
+    bar = pool.progress_bar(len(items), "parses", "sentence", show=progress)
+    rows: list[tuple] = []
     try:
-        for doc, h in nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE):
-            rows.append((h, -1, -1, -1, -1, ""))
-            rows.extend((h, t.i, t.idx, t.idx + len(t), t.head.i, t.dep_) for t in doc)
-            bar.update(1)
+        if distributed.current_client() is not None:
+            parts = distributed.map_batches(_cluster_parse, chunks, name)
+        else:
+            _WORKER_NLP = ner.load_parser(name)
+            forked = pool.processes(n_process, len(chunks)) > 1 and pool.can_fork()
+            parts = pool.fork_map(_chunk_parse, chunks, workers=n_process if forked else 1)
+        for part in parts:
+            rows.extend(part)
+            bar.update(sum(1 for r in part if r[1] == -1))
     finally:
+        _WORKER_NLP = None
         bar.close()
     out = pd.DataFrame(rows, columns=PARSE_COLUMNS)
     return out.astype({c: "int64" for c in ("i", "start", "end", "head")})
+
+
+_WORKER_NLP = None
+
+
+def _chunk_parse(chunk: list[tuple[str, str]]) -> list[tuple]:
+    """Token rows of ``[(sentence, sent_hash), ...]`` from the parser set before forking."""
+    rows: list[tuple] = []
+    for doc, h in _WORKER_NLP.pipe(chunk, as_tuples=True, batch_size=BATCH_SIZE):
+        rows.append((h, -1, -1, -1, -1, ""))
+        rows.extend((h, t.i, t.idx, t.idx + len(t), t.head.i, t.dep_) for t in doc)
+    return rows
+
+
+def _cluster_parse(chunk: list[tuple[str, str]], name: str) -> list[tuple]:
+    """:func:`_chunk_parse` on a Dask worker, which loads (and keeps) its own parser."""
+    global _WORKER_NLP
+    from workbench.actors import ner
+
+    _WORKER_NLP = ner.load_parser(name)
+    return _chunk_parse(chunk)
 
 
 def _empty() -> pd.DataFrame:
