@@ -10,6 +10,7 @@ import pytest
 from workbench.actors import speakers, syntax
 from workbench.actors.document import Document
 from workbench.actors.quotes import extract_quotes
+from workbench.core import cache
 from workbench.corpus.segments import segment
 
 
@@ -285,6 +286,17 @@ def test_parses_are_cached_by_sentence(monkeypatch):
     assert calls == [["h1", "h2"], ["h3"]]
     assert set(first["sent_hash"]) == {"h1", "h2"}
     assert set(again["sent_hash"]) == {"h1", "h3"}
+
+
+def test_a_sentence_cached_twice_keeps_one_parse(monkeypatch):
+    # Two runs side by side can each write the same sentence to a shard of their own.
+    text = "Tal said so."
+    h = cache.text_hash(text)
+    rows = [(h, 0, 0, 3, 1, "nsubj"), (h, 1, 4, 8, 1, "ROOT"), (h, 2, 9, 11, 1, "dobj")]
+    twice = pd.DataFrame(rows + rows, columns=syntax.PARSE_COLUMNS)
+    monkeypatch.setattr(syntax, "parse_sentences", lambda texts, **kw: twice)
+    parse = syntax.parse_found({"d": [(20, text)]})["d"][20]
+    assert parse.starts == (20, 24, 29) and parse.heads == (1, 1, 1)
 
 
 @pytest.mark.slow

@@ -72,31 +72,40 @@ def initials(name: str) -> set[str]:
 
 def _by_initials(work: pd.DataFrame, orgs: pd.DataFrame) -> None:
     """An acronym takes the actor of the body whose initials it spells."""
+    index, docs, names = orgs.index.tolist(), orgs["doc_id"].tolist(), orgs["name"].tolist()
+    gaz_ids, org_actors = orgs["gaz_id"].tolist(), orgs["actor"].tolist()
     short = [
         (i, doc, name)
-        for i, doc, name, gaz_id in zip(
-            orgs.index, orgs["doc_id"], orgs["name"], orgs["gaz_id"], strict=True
-        )
+        for i, doc, name, gaz_id in zip(index, docs, names, gaz_ids, strict=True)
         if not gaz_id and any(_ACRONYM.match(w) for w in name.split())
     ]
     if not short:
         return
     full: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     corpus: dict[str, set[str]] = defaultdict(set)
-    for i, doc, name, actor in zip(
-        orgs.index, orgs["doc_id"], orgs["name"], orgs["actor"], strict=True
-    ):
+    first_row: dict[str, int] = {}
+    for i, doc, name, actor in zip(index, docs, names, org_actors, strict=True):
+        first_row.setdefault(actor, i)
         if len(name.split()) > 1 and not any(_ACRONYM.match(w) for w in name.split()):
             for key in initials(name):
                 full[doc][key].add(i)
                 corpus[key].add(actor)
+    # the table's columns as lists, written back once (a write per row copies a column)
+    at = {label: n for n, label in enumerate(work.index.tolist())}
+    cols = {c: work[c].tolist() for c in (*_COLUMNS, "rule")}
+    changed = False
     for i, doc, name in short:
         keys = {k for k in initials(name) if len(k) > 2}
         here = {j for k in keys for j in full[doc].get(k, ())}
         if not here and len(name.split()) == 1:
             actors = {a for k in keys for a in corpus.get(k, ())}
-            here = {orgs.index[orgs["actor"] == actors.pop()][0]} if len(actors) == 1 else set()
-        if len({work.at[j, "actor"] for j in here}) == 1:
+            here = {first_row[actors.pop()]} if len(actors) == 1 else set()
+        if len({cols["actor"][at[j]] for j in here}) == 1:
             j = min(here)
-            work.loc[i, list(_COLUMNS)] = [work.at[j, c] for c in _COLUMNS]
-            work.at[i, "rule"] = chain(work.at[i, "rule"], "initials")
+            for c in _COLUMNS:
+                cols[c][at[i]] = cols[c][at[j]]
+            cols["rule"][at[i]] = chain(cols["rule"][at[i]], "initials")
+            changed = True
+    if changed:
+        for c, values in cols.items():
+            work[c] = values

@@ -316,6 +316,8 @@ def parse_found(
     if not unique:
         return {}
     tokens = parse_sentences(unique, use_cache=use_cache, progress=progress, n_process=n_process)
+    # A sentence two runs parsed side by side sits in two shards: its first parse counts.
+    tokens = tokens.drop_duplicates(["sent_hash", "i"])
     by_hash = {
         h: (g["start"].tolist(), g["end"].tolist(), g["head"].tolist(), g["dep"].tolist())
         for h, g in tokens[tokens["i"] >= 0].sort_values(["sent_hash", "i"]).groupby("sent_hash")
