@@ -12,6 +12,10 @@ from workbench.actors.people import chain
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
+#: What an acronym's occurrences take from the name it stands for.
+_TAKEN = ("name", "actor", "label", "atype", "gaz_id")
+
+
 def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
     """An acronym a document defines ("Organization for Migration (IOM)") stands for the name.
 
@@ -22,6 +26,56 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
     if work.empty:
         return work
 
+    defined = _definitions(work, texts)
+    if not defined:
+        return work
+    docs = {doc for doc, _ in defined}
+    part = work[work["doc_id"].isin(docs)]
+    at = {
+        (d, a, b): i
+        for i, d, a, b in zip(part.index, part["doc_id"], part["start"], part["end"], strict=True)
+    }
+    taken: dict[str, list[tuple[int, int]]] = {}
+    live_part = part[~part["dropped"]]
+    for d, a, b in zip(live_part["doc_id"], live_part["start"], live_part["end"], strict=True):
+        taken.setdefault(d, []).append((a, b))
+    # The columns written, as lists: writing a pandas row at a time copies a whole column.
+    pos = {label: n for n, label in enumerate(work.index.tolist())}
+    cols = {c: work[c].tolist() for c in (*_TAKEN, "dropped", "rule")}
+    written = False
+    added = []
+    for (doc, acronym), i in defined.items():
+        source = {c: work.at[i, c] for c in work.columns} | {c: v[pos[i]] for c, v in cols.items()}
+        for m in re.finditer(rf"\b{re.escape(acronym)}\b", texts[doc]):
+            j = at.get((doc, m.start(), m.end()))
+            if j is not None:
+                for col in _TAKEN:
+                    cols[col][pos[j]] = source[col]
+                cols["dropped"][pos[j]] = False
+                cols["rule"][pos[j]] = chain(cols["rule"][pos[j]], "acronym")
+                written = True
+            elif not any(a <= m.start() < b for a, b in taken.get(doc, ())):
+                added.append(
+                    source
+                    | {
+                        "start": m.start(),
+                        "end": m.end(),
+                        "surface": acronym,
+                        "rule": "acronym",
+                        "source": "acronym",
+                        "titled": False,
+                    }
+                )
+    if written:
+        for c, values in cols.items():
+            work[c] = values
+    if not added:
+        return work
+    return pd.concat([work, pd.DataFrame(added)], ignore_index=True)
+
+
+def _definitions(work: pd.DataFrame, texts: Mapping[str, str]) -> dict[tuple[str, str], int]:
+    """``{(doc, acronym): row}``: the row of the name each bracketed acronym stands for."""
     live = ~work["dropped"] & work["label"].isin(["ORG", "GPE", "FAC", "LOC"])
     defined: dict[tuple[str, str], int] = {}
     for i, doc, end, name in zip(
@@ -40,40 +94,4 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
             and len(m.group(1)) <= len(words) + 2
         ):
             defined.setdefault((doc, m.group(1)), i)
-    if not defined:
-        return work
-    docs = {doc for doc, _ in defined}
-    part = work[work["doc_id"].isin(docs)]
-    at = {
-        (d, a, b): i
-        for i, d, a, b in zip(part.index, part["doc_id"], part["start"], part["end"], strict=True)
-    }
-    taken: dict[str, list[tuple[int, int]]] = {}
-    live_part = part[~part["dropped"]]
-    for d, a, b in zip(live_part["doc_id"], live_part["start"], live_part["end"], strict=True):
-        taken.setdefault(d, []).append((a, b))
-    added = []
-    for (doc, acronym), i in defined.items():
-        source = work.loc[i]
-        for m in re.finditer(rf"\b{re.escape(acronym)}\b", texts[doc]):
-            j = at.get((doc, m.start(), m.end()))
-            if j is not None:
-                for col in ("name", "actor", "label", "atype", "gaz_id"):
-                    work.at[j, col] = source[col]
-                work.at[j, "dropped"] = False
-                work.at[j, "rule"] = chain(work.at[j, "rule"], "acronym")
-            elif not any(a <= m.start() < b for a, b in taken.get(doc, ())):
-                added.append(
-                    source.to_dict()
-                    | {
-                        "start": m.start(),
-                        "end": m.end(),
-                        "surface": acronym,
-                        "rule": "acronym",
-                        "source": "acronym",
-                        "titled": False,
-                    }
-                )
-    if not added:
-        return work
-    return pd.concat([work, pd.DataFrame(added)], ignore_index=True)
+    return defined
