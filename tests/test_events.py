@@ -107,6 +107,44 @@ def test_meeting_with_participants_place_and_text_date():
             "Kharkiv",
             "reported",
         ),
+        # a person arriving makes a visit; governments or officials make an agreement
+        # a day named without its year, days before the article: this year's
+        (
+            "Police studied the July 8 attack in Kharkiv.",
+            [("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv")],
+            "attack",
+            "Kharkiv",
+            "reported",
+        ),
+        (
+            "Rubio arrived in Kyiv on Monday.",
+            [("d0", "Rubio", "Marco Rubio", "PERSON", None), ("d0", "Kyiv", "Kyiv", "GPE", "Kyiv")],
+            "visit",
+            "Kyiv",
+            "reported",
+        ),
+        (
+            "Ukraine and Turkey signed a deal in Istanbul.",
+            [
+                ("d0", "Ukraine", "Ukraine", "GPE", "Ukraine"),
+                ("d0", "Turkey", "Turkey", "GPE", "Turkey"),
+                ("d0", "Istanbul", "Istanbul", "GPE", "Istanbul"),
+            ],
+            "agreement",
+            "Istanbul",
+            "reported",
+        ),
+        (
+            "The ministers Smith and Jones signed a deal in Geneva.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Jones", "Ann Jones", "PERSON", None),
+                ("d0", "Geneva", "Geneva", "GPE", "Geneva"),
+            ],
+            "agreement",
+            "Geneva",
+            "reported",
+        ),
     ],
 )
 def test_event_types_places_and_status(text, mentions, event_type, place, status):
@@ -136,6 +174,61 @@ def test_event_types_places_and_status(text, mentions, event_type, place, status
         (
             "Rubio praised the weather in Malaysia.",
             [("d0", "Malaysia", "Malaysia", "GPE", "Malaysia")],
+        ),
+        # negated, conditional or a capability: nothing happened
+        (
+            "There was no call with Rubio in Geneva.",
+            [
+                ("d0", "Rubio", "Marco Rubio", "PERSON", None),
+                ("d0", "Geneva", "Geneva", "GPE", "Geneva"),
+            ],
+        ),
+        (
+            "Rubio and Lavrov did not meet in Geneva.",
+            [
+                ("d0", "Rubio", "Marco Rubio", "PERSON", None),
+                ("d0", "Lavrov", "Sergey Lavrov", "PERSON", None),
+                ("d0", "Geneva", "Geneva", "GPE", "Geneva"),
+            ],
+        ),
+        (
+            "Markets would fall if there was an attack on Kharkiv.",
+            [("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv")],
+        ),
+        (
+            "Cheap drones used for attacks in Kharkiv were shown on Monday.",
+            [("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv")],
+        ),
+        (
+            "Russia's attack on Ukraine has forced millions from their homes.",
+            [
+                ("d0", "Russia", "Russia", "GPE", "Russia"),
+                ("d0", "Ukraine", "Ukraine", "GPE", "Ukraine"),
+            ],
+        ),
+        # a ship arriving is no visit; an event named by its day is not the article's year's
+        (
+            "The Turkish ship Razoni arrived in Istanbul on Monday.",
+            [
+                ("d0", "Istanbul", "Istanbul", "GPE", "Istanbul"),
+                ("d0", "Turkish", "Turkey", "NORP", None),
+            ],
+        ),
+        # agreements are made by governments, not a business deal
+        (
+            "Smith sold the yacht to Jones in a deal signed in Monaco.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Jones", "Ann Jones", "PERSON", None),
+                ("d0", "Monaco", "Monaco", "GPE", "Monaco"),
+            ],
+        ),
+        (
+            "Smith was charged over the Jan. 6 attack in Washington.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Washington", "Washington", "GPE", "Washington"),
+            ],
         ),
     ],
 )
@@ -345,6 +438,22 @@ def test_nationality_next_to_forces_names_its_country():
         ("a trip to ", {}, False),
         ("Russia attacked ", {"violence": True, "from_trigger": " "}, True),
         ("Russia praised ", {"violence": True}, False),
+        # the target after "on", "against" or "of" an attack noun is its place
+        ("the attack on ", {"violence": True, "from_trigger": " on "}, True),
+        (
+            "missile strikes on the port city of ",
+            {"violence": True, "from_trigger": " on the port city of "},
+            True,
+        ),
+        ("the shelling of ", {"violence": True, "from_trigger": " of "}, True),
+        ("strikes against ", {"violence": True, "from_trigger": " against "}, True),
+        ("the talks on ", {"from_trigger": " on "}, False),
+        (
+            "the attack on civilians in ",
+            {"violence": True, "from_trigger": " on civilians in "},
+            True,
+        ),
+        ("the attack, praised by ", {"violence": True, "from_trigger": ", praised by "}, False),
     ],
 )
 def test_is_scene(before, kind, scene):

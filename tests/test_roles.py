@@ -49,6 +49,59 @@ OTHER = "Russia is at war."
             None,
             ["John Smith"],
         ),
+        # the place after "on" or "of" an attack noun is its target, not a participant
+        (
+            "Russia launched an attack on Kharkiv on Monday.",
+            [
+                ("d0", "Russia", "Russia", "GPE", "Russia"),
+                ("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv"),
+                RUSSIA,
+            ],
+            "Kharkiv",
+            ["Russia"],
+        ),
+        (
+            "Russian troops kept up the shelling of Mykolaiv on Friday.",
+            [("d0", "Mykolaiv", "Mykolaiv", "GPE", "Mykolaiv"), RUSSIA],
+            "Mykolaiv",
+            ["Russia"],
+        ),
+        (
+            "Missile strikes on Odesa killed two, Smith said on Sunday.",
+            [
+                ("d0", "Odesa", "Odesa", "GPE", "Odesa"),
+                ("d0", "Smith", "John Smith", "PERSON", None),
+            ],
+            "Odesa",
+            ["John Smith"],
+        ),
+        # a whole country attacked is the war's background: only a dated report is an event
+        (
+            "Russia's attack on Ukraine on Monday killed ten people.",
+            [
+                ("d0", "Russia", "Russia", "GPE", "Russia"),
+                ("d0", "Ukraine", "Ukraine", "GPE", "Ukraine"),
+            ],
+            "Ukraine",
+            ["Russia"],
+        ),
+        # violence "on the city" names the one place the sentence names
+        (
+            "The Kharkiv governor said strikes on the city resumed on Tuesday.",
+            [("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv"), RUSSIA],
+            "Kharkiv",
+            [],
+        ),
+        (
+            "Officials in Kharkiv and Odesa said Russian strikes on the city resumed on Tuesday.",
+            [
+                ("d0", "Kharkiv", "Kharkiv", "GPE", "Kharkiv"),
+                ("d0", "Odesa", "Odesa", "GPE", "Odesa"),
+                RUSSIA,
+            ],
+            None,
+            ["Russia"],
+        ),
     ],
 )
 def test_roles_of_nationalities_passives_and_embedded_triggers(text, mentions, place, participants):

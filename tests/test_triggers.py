@@ -2,7 +2,13 @@
 
 import pytest
 
-from workbench.timeline.triggers import background, find_trigger
+from workbench.timeline.triggers import (
+    arrival,
+    background,
+    find_trigger,
+    hypothetical,
+    named_by_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +40,60 @@ def test_triggers_of_calls_and_assaults(text, found):
 def test_an_invasion_is_background(text, is_background):
     _, span = find_trigger(text)
     assert background(text, span) is is_background
+
+
+def span(text, word):
+    start = text.index(word)
+    return (start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "violence", "unreal"),
+    [
+        # negation and condition unmake any event
+        ("There was no call with the envoy.", "call with", False, True),
+        ("The two leaders did not meet in Rome.", "meet", False, True),
+        ("The ministers haven't met since May.", "met", False, True),
+        ("He said he never visited the region.", "visited", False, True),
+        ("Prices would soar if there was an attack on the port.", "attack", True, True),
+        ("Troops would respond if the enemy attacked the bridge.", "attacked", True, True),
+        # capability, threat and intent: violence only (a meeting that could happen is planned)
+        ("The rebels could attack the town.", "attack", True, True),
+        ("Cheap drones used for attacks on ships are spreading.", "attacks", True, True),
+        ("A zone to prevent them from carrying out airstrikes on towns.", "airstrikes", True, True),
+        ("The leaders could meet in Rome.", "meet", False, False),
+        # what happened
+        ("The envoy had a call with the minister.", "call with", False, False),
+        ("The leaders not only met but also signed a deal.", "met", False, False),
+        ("Shelling hit the town, not the city.", "Shelling", True, False),
+        ("A strike, which came without warning, hit the port.", "strike", True, False),
+    ],
+)
+def test_hypothetical_events(text, word, violence, unreal):
+    assert hypothetical(text, span(text, word), violence=violence) is unreal
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "named"),
+    [
+        ("Rioters took part in the Jan. 6 attack on the building.", "attack", True),
+        ("He recalled the 9/11 attacks.", "attacks", True),
+        ("Investigators studied the March 16 strike on the theatre.", "strike", True),
+        ("The attack on Jan. 6 shocked the country.", "attack", False),
+        ("A soldier was suspected in an April 7 attack on the base.", "attack", False),
+        ("Saturday's attack killed three.", "attack", False),
+    ],
+)
+def test_an_event_named_by_its_day_is_not_dated_by_the_article(text, word, named):
+    assert named_by_date(text, span(text, word)) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "only_arrived"),
+    [
+        ("The grain ship arrived in Istanbul.", "arrived in", True),
+        ("The minister visited Kyiv.", "visited", False),
+    ],
+)
+def test_arrival(text, word, only_arrived):
+    assert arrival(text, span(text, word)) is only_arrived

@@ -12,11 +12,14 @@ November", "in 2015", "last week"), the day of the telling ("said Monday") only
 when there is no other, else the article's publication date (``date_source``
 says which). A sentence counts only when it names a place, or a person and
 another actor, so "peace talks" in the abstract is not an event; a visit needs its
-visitor. An attack or strike needs a place or a date of its own, or to go on with
+visitor. An attack or strike needs a place (a whole country attacked, "Russia's
+attack on Ukraine", is the war's background) or a date of its own, or to go on with
 the article's story (:mod:`workbench.timeline.story`, which also carries a date to
 a later report of the same event: ``date_source`` ``context``); an invasion ("Russia
 invaded Ukraine") needs a date of its own finer than a year ("on Feb. 24", "in
-February"), being otherwise the background of the coverage. Questions are
+February"), being otherwise the background of the coverage. Questions, negated or
+conditional events ("there was no call", "if there was an attack") and events named
+by a day without its year well before the article ("the Jan. 6 attack") are
 skipped; future or modal wording marks a report ``planned``.
 
 Reports of one event are merged by :func:`workbench.timeline.merging.merge_events`.
@@ -25,9 +28,11 @@ Reports of one event are merged by :func:`workbench.timeline.merging.merge_event
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
+from workbench.core.places import resolve_place
 from workbench.timeline.merging import EVENT_COLUMNS, merge_events  # noqa: F401 (the face)
 from workbench.timeline.roles import (  # noqa: F401 (the types are read by build)
     PARTICIPANT_TYPES,
@@ -40,10 +45,12 @@ from workbench.timeline.story import carry_story, refers_back
 from workbench.timeline.triggers import (  # noqa: F401 (TRIGGERS is the documented list)
     TRIGGERS,
     VIOLENCE,
+    arrival,
     background,
     find_trigger,
     hypothetical,
     in_quotation,
+    named_by_date,
 )
 
 _MODAL = re.compile(
@@ -115,19 +122,23 @@ def event_reports(
         if found is None or text.rstrip().endswith("?") or sid not in by_sentence:
             continue
         event_type, trigger = found
-        if event_type in VIOLENCE and hypothetical(text, trigger):
+        violence = event_type in VIOLENCE
+        if hypothetical(text, trigger, violence=violence):
             continue
         roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
-        violence = event_type in VIOLENCE
         if not _is_event(roles, text, trigger, event_type) and not violence:
             continue
         published = pub.get(doc_id, pd.NaT)
         dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in when.get(sid, ())]
         date, precision, date_source, told = _event_date(dates, text, trigger, published)
         own_date = date_source == "text" and not told
+        if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
+            continue  # "the Jan. 6 attack": a past event's name, its year not told
         if background(text, trigger) and not (own_date and precision != "year"):
             continue  # the invasion as the background ("since Russia invaded", "this year")
-        anchored = own_date or roles.place is not None
+        # a whole country attacked is the war, no place of its own: "Russia's attack on Ukraine"
+        at_war = violence and _ON_NAME.match(text, trigger[1]) and _country(roles.place or "")
+        anchored = own_date or (roles.place is not None and not at_war)
         # violence with no place or date of its own, or no one named: only as part of a story
         loose = violence and not (
             anchored and (roles.participants or _is_event(roles, text, trigger, event_type))
@@ -159,6 +170,12 @@ def event_reports(
     return out
 
 
+# Offices and bodies of government: who makes an agreement that is news of the war.
+_OFFICIAL = re.compile(
+    r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inisters?|[Cc]hancellor|[Ss]ecretary|[Pp]remier"
+    r"|[Aa]mbassadors?|[Ee]nvoys?|[Dd]iplomats?|[Oo]fficials|[Gg]overnments?|[Ll]eaders"
+    r"|[Nn]egotiators|[Dd]elegations?|[Kk]remlin|[Pp]arliament|[Mm]inistry|[Aa]uthorities)\b"
+)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # "said Monday", "told reporters on Friday", "said in a video address Thursday": the day of
 # the telling, not of the event.
@@ -175,13 +192,19 @@ _BOUNDARY = re.compile(r"^(?:since|by|until|before|after|from)\b", re.I)
 def _is_event(roles, text: str, trigger: tuple[int, int], event_type: str) -> bool:
     """Whether a sentence's roles make it an event.
 
-    Concrete (see :class:`workbench.timeline.roles.Roles`), a visit with its visitor, and
-    a quoted trigger with someone taking part (not a caption's "today's shelling").
+    Concrete (see :class:`workbench.timeline.roles.Roles`), a visit with its visitor (a
+    person when it only "arrived in"), an agreement with a government among its parties (a
+    country, or officials named by their office: a yacht sold in a "deal" is none), and a
+    quoted trigger with someone taking part (not a caption's "today's shelling").
     """
     if not roles.concrete:
         return False
     if not roles.participants:
         return event_type != "visit" and not in_quotation(text, trigger)
+    if event_type == "visit" and arrival(text, trigger):
+        return bool(roles.persons)  # someone arrived, not a ship or a shipment
+    if event_type == "agreement":  # between governments, not a business deal
+        return roles.governments > 0 or bool(_OFFICIAL.search(text))
     return True
 
 
@@ -209,6 +232,27 @@ def _event_date(
     if published is not None and not pd.isna(published):
         return pd.Timestamp(published).normalize(), "day", "article", False
     return pd.NaT, None, None, False
+
+
+# The trigger's target named just after it: "attack on Ukraine", "the shelling of Kharkiv".
+_ON_NAME = re.compile(r"\s+(?:on|upon|against|of)\s+(?:the\s+)?[A-Z]")
+
+
+@lru_cache(maxsize=8192)
+def _country(place: str) -> bool:
+    """Whether a place is a whole country (the war's background when attacked, not a scene)."""
+    return resolve_place(place).kind == "country"
+
+
+#: Days before publication past which a day named without its year names a past event.
+NAMED_EVENT_DAYS = 30
+
+
+def _long_before(date, published) -> bool:
+    """Whether ``date`` lies more than :data:`NAMED_EVENT_DAYS` before the publication day."""
+    if pd.isna(date) or published is None or pd.isna(published):
+        return False
+    return (pd.Timestamp(published) - pd.Timestamp(date)).days > NAMED_EVENT_DAYS
 
 
 def _gap(span: tuple, trigger: tuple[int, int]) -> int:

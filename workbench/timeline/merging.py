@@ -4,8 +4,11 @@
 articles: same kind of event, places that agree (the same, or one not given),
 dates that agree (at most ``max_days`` apart; a month or year agrees with the days
 inside it), and a shared participant that is not named across the corpus (see
-:func:`_common_participants`). A merged event is a summit when any report calls it
-one, and lists the participants several reports agree on when there are such.
+:func:`_common_participants`). A report dated only to a month or a year joins a
+finer event only when exactly one fits, else reports of its own precision and place,
+so that "in 2022" does not chain the year's separate attacks together. A merged
+event is a summit when any report calls it one, and lists the participants several
+reports agree on when there are such.
 """
 
 from __future__ import annotations
@@ -60,19 +63,20 @@ def merge_events(
     order = reports.assign(_family=reports["event_type"].map(FAMILIES)).sort_values(
         ["_family", "date", "published", "doc_id", "sentence_id"], na_position="last", kind="stable"
     )
+    same = equivalents or {}
+    common = _common_participants(reports, same)
     clusters: list[list[int]] = []
     keys: list[dict] = []
     index: dict[tuple, list[int]] = {}  # (token, year) -> clusters holding that token
-    same = equivalents or {}
-    common = _common_participants(reports, same)
-    for idx, r in zip(order.index, order.to_dict("records"), strict=True):
-        k_r = _key(r, same)
+    keyed = [(i, _key(r, same)) for i, r in zip(order.index, order.to_dict("records"), strict=True)]
+    fine = [(i, k) for i, k in keyed if k["precision"] not in _PERIOD_WIDTH]
+    coarse = [(i, k) for i, k in keyed if k["precision"] in _PERIOD_WIDTH]
+    for idx, k_r in fine + coarse:  # days first: a month or a year then finds its day
         tokens = _tokens(k_r, common)
         years = _years(k_r["day"], max_days)
-        candidates = {i for t in tokens for y in years for i in index.get((t, y), ())}
-        target = min(
-            (i for i in candidates if _same_event(keys[i], k_r, max_days, common)), default=None
-        )
+        candidates = sorted({i for t in tokens for y in years for i in index.get((t, y), ())})
+        fits = [i for i in candidates if _same_event(keys[i], k_r, max_days, common)]
+        target = _target(fits, keys, k_r)
         if target is None:
             clusters.append([idx])
             keys.append(k_r)  # a cluster is compared by its first report: no snowballing
@@ -88,6 +92,29 @@ def merge_events(
     )
     out.insert(0, "event_id", [f"e{i:04d}" for i in range(1, len(out) + 1)])
     return out.reset_index(drop=True)
+
+
+def _target(fits: list[int], keys: list[dict], key: dict) -> int | None:
+    """The cluster a report joins among those it agrees with, or None for a new one.
+
+    A report dated to the day joins the earliest. A report dated only to a month or a
+    year ("in 2022") agrees with every day inside it, so it would pull unrelated reports
+    together: it joins a finer cluster only when exactly one fits, else the first
+    cluster of its own precision, period and place.
+    """
+    if key["precision"] not in _PERIOD_WIDTH:
+        return min(fits, default=None)
+    finer = [i for i in fits if keys[i]["precision"] not in _PERIOD_WIDTH]
+    if len(finer) == 1:
+        return finer[0]
+    return min(
+        (
+            i
+            for i in fits
+            if keys[i]["precision"] == key["precision"] and keys[i]["place"] == key["place"]
+        ),
+        default=None,
+    )
 
 
 def _place(value) -> str | None:
@@ -172,6 +199,11 @@ def _dates_agree(key: dict, other: dict, max_days: int) -> bool:
 _PERIOD_WIDTH = {"month": 7, "year": 4}
 
 
+def _coarseness(report: dict) -> int:
+    """0 for a report dated to the day (or week), 1 to the month, 2 to the year."""
+    return {"month": 1, "year": 2}.get(report["precision"], 0)
+
+
 def _day_text(day: int) -> str:
     return pd.Timestamp(day * 86_400_000_000_000).strftime("%Y-%m-%d")
 
@@ -179,7 +211,8 @@ def _day_text(day: int) -> str:
 def _summarise(group: list[dict]) -> tuple:
     """One merged event from its reports (participants by how many reports name them).
 
-    Where some participants are named by several reports, those only one report names are
+    The date is the finest the text gives (a day before its month or year). Where some
+    participants are named by several reports, those only one report names are
     left out; a summit stays a summit when the other reports call it a meeting.
     """
     named = Counter(p for r in group for p in split_cell(r["participants"]))
@@ -190,7 +223,11 @@ def _summarise(group: list[dict]) -> tuple:
     places = Counter(r["place"] for r in group if _place(r["place"]))
     types = Counter(r["event_type"] for r in group)
     dated = [r for r in group if not pd.isna(r["date"])]
-    first = min(dated, key=lambda r: (r["date_source"] != "text", r["date"])) if dated else group[0]
+    first = (
+        min(dated, key=lambda r: (r["date_source"] != "text", _coarseness(r), r["date"]))
+        if dated
+        else group[0]
+    )
     status = "reported" if any(r["status"] == "reported" for r in group) else "planned"
     example = max(group, key=lambda r: min(len(r["sentence"]), 300))
     docs = sorted({r["doc_id"] for r in group})

@@ -6,7 +6,8 @@ place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
 port of Mariupol", "Russia-held Kherson", "the town of Olenivka"); "the war in
 Ukraine" names the subject of the coverage instead, and "officials in Kherson" where
 someone is. A visit's place may be its object ("visited Kyiv"), and violence's the
-place just after it ("shelled Kharkiv", "was hit over the Donetsk region") or the
+place just after it ("shelled Kharkiv", "attack on Kharkiv", "the shelling of
+Mykolaiv", "was hit over the Donetsk region") or the
 subject of its passive verb ("Kharkiv was shelled", "Odesa came under attack").
 :func:`places_table` counts the place mentions and resolves each place once.
 """
@@ -45,6 +46,13 @@ _TARGET = re.compile(
     rf"\b(?:on|against)\s+(?:the\s+|a\s+)?(?:{_MODIFIER}\s+){{0,2}}{_PLACE_NOUN}\s+of\s+$", re.I
 )
 _OBJECT = re.compile(r"^\s+(?:the\s+)?$")
+# "attack on Kharkiv", "strikes against the port of Odesa", "shelling of Mykolaiv": the
+# place just after violence and "on", "against" or "of" is its target.
+_TARGET_AFTER = re.compile(
+    rf"^\s+(?:on|upon|against|of)\s+(?:the\s+)?(?:{_MODIFIER}\s+){{0,2}}"
+    rf"(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 # "was hit over the Donetsk region", "shot down over Ukraine": just after the trigger.
 _OVER = re.compile(rf"\bover\s+{_APPROACH}", re.I)
 #: Characters between a violence trigger and a place after "over", at most.
@@ -112,7 +120,8 @@ def is_scene(
     if from_trigger is not None and len(from_trigger) <= OVER_WINDOW and _OVER.search(before):
         return True
     return bool(_TARGET.search(before)) or (
-        from_trigger is not None and bool(_OBJECT.match(from_trigger))
+        from_trigger is not None
+        and bool(_OBJECT.match(from_trigger) or _TARGET_AFTER.match(from_trigger))
     )
 
 

@@ -2,7 +2,9 @@
 
 :func:`sentence_roles` sorts the actors layer's mentions in a sentence that reports
 an event into the place (where the event happens: :func:`workbench.timeline.places.is_scene`,
-or in apposition to such a place: "in Sloviansk, Ukraine") and the participants:
+or in apposition to such a place: "in Sloviansk, Ukraine"; violence "on the city"
+names the one place the sentence names, "the Kharkiv governor said strikes on the
+city") and the participants:
 the people, organisations and governments acting in the trigger word's clause.
 Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
@@ -139,6 +141,7 @@ class Roles:
     people: int  # persons named as taking part or telling of it
     named: int  # actors named as taking part or telling of it
     elsewhere: int = 0  # places named that are neither the scene nor taking part
+    governments: int = 0  # countries (and their governments) among the participants
 
     @property
     def concrete(self) -> bool:
@@ -166,6 +169,7 @@ def sentence_roles(
         demonyms: Nationality words to read as their countries.
     """
     acting, speakers, places = [], [], []
+    named_places = set()  # every place the sentence names, whatever its role
     elsewhere = 0
     quoted, inner = _quotes(text, trigger)
     chain_end = None  # where the last place that is no actor ends: "in Odesa and Mykolaiv"
@@ -173,6 +177,8 @@ def sentence_roles(
         lo, hi = start - offset, end - offset
         before = text[max(0, lo - 40) : lo]
         is_place = actor_type in PLACE_TYPES and isinstance(place, str)
+        if is_place:
+            named_places.add(place)
         if is_place and chain_end is not None and _LIST.match(text[chain_end:lo]):
             chain_end = hi
             continue
@@ -210,13 +216,35 @@ def sentence_roles(
             telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + 80])
             (speakers if telling else acting).append((country, "GPE"))
     place = min(places)[1] if places else None
+    if place is None and len(named_places) == 1 and _target_noun(text, trigger, event_type):
+        place = next(iter(named_places))  # "Kharkiv's governor said strikes on the city ..."
     named = [a for a in acting if a[0] != place] or [a for a in speakers if a[0] != place]
     persons = sorted({actor for actor, kind in named if kind == "PERSON"})
     everyone = {a for a in acting + speakers if a[0] != place}
     people = sum(kind == "PERSON" for _, kind in everyone)
+    governments = len({actor for actor, kind in named if kind in ("GPE", "NORP")})
     return Roles(
-        sorted({actor for actor, _ in named}), persons, place, people, len(everyone), elsewhere
+        sorted({actor for actor, _ in named}),
+        persons,
+        place,
+        people,
+        len(everyone),
+        elsewhere,
+        governments,
     )
+
+
+# "strikes on the city", "the shelling of the town": a target told by its place noun.
+_TARGET_NOUN = re.compile(
+    r"\s+(?:on|upon|against|of)\s+the\s+(?:city|town|village|port|capital|region|district)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+
+
+def _target_noun(text: str, trigger: tuple[int, int], event_type: str) -> bool:
+    """Whether violence targets a place named only by its noun ("strikes on the city")."""
+    return event_type in VIOLENCE and bool(_TARGET_NOUN.match(text, trigger[1]))
 
 
 def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:

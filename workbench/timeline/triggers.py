@@ -12,9 +12,10 @@ shooting and assaults are attacks. "Hit" and "struck" count only in a sentence t
 names a weapon ("prices hit a record" is no event), and "strike a deal", "signed
 up to" or "deal with" are not events either.
 
-:func:`hypothetical` tells violence that did not happen: a capability, a threat or a
-denial in the trigger's clause ("systems that can strike", "will not use the
-missiles to strike", "the threat of attacks").
+:func:`hypothetical` tells events that did not happen: a negation or a condition in
+the trigger's clause ("there was no call", "did not meet", "if there was an attack"),
+and for violence also a capability, a threat or its prevention ("systems that can
+strike", "drones used for attacks", "the threat of attacks", "to prevent airstrikes").
 """
 
 from __future__ import annotations
@@ -151,8 +152,16 @@ def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
 # Capability, threat, intent or denial: "can strike", "will not use ... to strike".
 _UNREAL = re.compile(
     r"\b(?:can|could|would|will|may|might|cannot|can't|won't|able to|capable of|designed to"
-    r"|intended to|threaten(?:s|ed)? to|not|never|no|(?:threat|risk|fears?|danger|possibility"
-    r"|prospect)s? of)\b",
+    r"|intended to|threaten(?:s|ed)? to|(?:used|designed|intended|meant|built) (?:for|to)"
+    r"|prevent(?:s|ed|ing)?|avert|deter"
+    r"|(?:threat|risk|fears?|danger|possibility|prospect)s? of)\b",
+    re.I,
+)
+# Negation and condition, which unmake any event: "there was no call", "did not meet",
+# "if there was an attack" (not "not only met").
+_NOT_SO = re.compile(
+    r"\b(?:not(?! only\b| just\b| least\b)|never|no(?! longer\b| doubt\b)|neither|nor"
+    r"|without|if|unless|whether|in case of|in the event of)\b|n['’]t\b",
     re.I,
 )
 # Where the trigger's clause begins, looking back from it.
@@ -161,12 +170,18 @@ _CLAUSE_START = re.compile(r"[,;:\"“”(]|\b(?:that|which|who|after|before|whe
 UNREAL_WINDOW = 45
 
 
-def hypothetical(text: str, trigger: tuple[int, int]) -> bool:
-    """Whether the trigger's clause makes its violence unreal (see the module notes)."""
+def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) -> bool:
+    """Whether the trigger's clause makes its event unreal.
+
+    Negation or a condition does for every event ("there was no call", "had not met",
+    "if there was an attack"); for violence also a capability, a threat or an intent
+    ("systems that can strike", "drones used for attacks"): a meeting that "could" happen
+    is planned, which :mod:`workbench.timeline.events` marks instead.
+    """
     before = text[max(0, trigger[0] - UNREAL_WINDOW) : trigger[0]]
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before
-    return bool(_UNREAL.search(clause))
+    return bool(_NOT_SO.search(clause) or (violence and _UNREAL.search(clause)))
 
 
 # An invasion: the background of the coverage unless the sentence dates it.
@@ -181,3 +196,28 @@ def background(text: str, trigger: tuple[int, int]) -> bool:
 def in_quotation(text: str, span: tuple[int, int]) -> bool:
     """Whether ``span`` lies inside double quotation marks in ``text``."""
     return any(m.start() <= span[0] < m.end() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text))
+
+
+# "arrived in": a visit only when someone arrives (a ship or a convoy arriving is none).
+_ARRIVAL = re.compile(r"arrived", re.I)
+# "the Jan. 6 attack", "the 9/11 attacks": an event named by its day, whose year is not told
+# (not "an April 7 attack", an event reported for the first time).
+_NAMED_BY_DATE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:[\w-]+\s+)?$|\b\d{1,2}/\d{1,2}\s+(?:[\w-]+\s+)?$"
+)
+
+
+def arrival(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether a visit's trigger only says that something arrived ("arrived in")."""
+    return bool(_ARRIVAL.match(text, trigger[0], trigger[1]))
+
+
+def named_by_date(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger names an event by its day ("the Jan. 6 attack", "the 9/11 attacks").
+
+    Such a name tells no year: :mod:`workbench.timeline.events` does not date it by the
+    article's year when that day lies well before the article.
+    """
+    return bool(_NAMED_BY_DATE.search(text[max(0, trigger[0] - 40) : trigger[0]]))
