@@ -3,8 +3,8 @@
 Each notebook of a report starts a kernel (about a second: ipykernel, zmq) and imports
 pandas, plotly and the workbench layers in its first cell (one or two seconds more).
 Neither depends on the notebook. A report worker therefore starts its next kernel while
-it is still busy (the corpus summary and warm-up in the parent, or the previous
-notebook's HTML export), and lets it import :data:`PRELOAD` silently; papermill then
+it is still busy (the corpus summary and warm-up in the parent, or the notebook
+before), and lets it import :data:`PRELOAD` silently; papermill then
 runs the notebook in that kernel (``km=``), which the worker shuts down afterwards.
 
 Preloading only imports modules, which every notebook would import anyway: nothing it

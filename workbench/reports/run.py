@@ -176,7 +176,7 @@ def execute(job: Job, *, ahead: bool = False) -> Outcome:
     """Run one notebook with papermill, keep the executed ``.ipynb``, export the HTML.
 
     The notebook runs in the kernel this process started ahead for it, if any; with
-    ``ahead``, the next notebook's kernel starts as soon as this one's is done.
+    ``ahead``, the next notebook's kernel starts as this one begins.
     """
     from workbench.reports import kernels
     from workbench.reports.html import export_html
@@ -186,12 +186,12 @@ def execute(job: Job, *, ahead: bool = False) -> Outcome:
     ipynb = job.out_dir / f"{job.name}.ipynb"
     partial = job.out_dir / f".{job.name}.{os.getpid()}.partial.ipynb"
     manager = kernels.take_ahead(KERNEL, job.notebook.parent)
+    if ahead:  # the next notebook's kernel boots while this one runs and exports
+        kernels.start_ahead(KERNEL, job.notebook.parent, _kernel_env())
     try:
         error = _papermill(job, partial, manager)
     finally:
         kernels.shutdown(manager)
-    if ahead:
-        kernels.start_ahead(KERNEL, job.notebook.parent, _kernel_env())
     if partial.exists():
         os.replace(partial, ipynb)
     html, size = None, 0
@@ -282,11 +282,6 @@ def _quiet_worker(share: int = 0, ahead: str = "") -> None:
 
     from workbench.reports import kernels
 
-    with without(IRI_CHECK):  # papermill and nbconvert import nbformat: see core.imports
-        import nbformat  # noqa: F401
-    import papermill  # noqa: F401  (imported now, while the parent warms the caches)
-    from nbconvert import HTMLExporter  # noqa: F401
-
     if share:
         os.environ[PROCESSES_ENV] = str(share)
     os.environ["TQDM_DISABLE"] = "1"
@@ -294,8 +289,13 @@ def _quiet_worker(share: int = 0, ahead: str = "") -> None:
     logging.getLogger("papermill").setLevel(logging.ERROR)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
-    if ahead:
+    if ahead:  # first, so that the kernel boots while this process imports the rest
         kernels.start_ahead(KERNEL, Path(ahead), _kernel_env())
+    with without(IRI_CHECK):  # papermill and nbconvert import nbformat: see core.imports
+        import nbformat  # noqa: F401
+    import papermill  # noqa: F401  (imported now, while the parent warms the caches)
+    from nbconvert import HTMLExporter  # noqa: F401
+
     atexit.register(kernels.close_ahead)
 
 
