@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from workbench.actors.cues import CUE, SPEECH, word_trie
+from workbench.actors.cues import CUE, SPEECH, noun_before, word_trie
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,21 @@ def test_cue_finds_what_the_plain_alternation_finds(text):
             assert [m.span() for m in CUE.finditer(text, lo, hi)] == [
                 m.span() for m in PLAIN.finditer(text, lo, hi)
             ]
+
+
+@pytest.mark.parametrize(
+    ("before", "noun"),
+    [
+        ("Tal read the", True),
+        ("Tal read the news", True),
+        ("Tal arrived. News", True),  # a sentence's first word
+        ("Tal arrived. Recent", True),
+        ("Tal said Harbour News", False),  # the last word of a name
+        ("The New", False),
+        ("Tal read the Daily\nNews", True),  # a line apart: no name
+        ("Tal said", False),
+        ("", False),
+    ],
+)
+def test_a_word_of_a_name_makes_no_noun(before, noun):
+    assert noun_before(before) is noun

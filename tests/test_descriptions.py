@@ -45,3 +45,57 @@ def test_parse_leaves_names_and_indefinites_alone(head):
 )
 def test_parse_names_a_body_after_its_owner(head, owner):
     assert parse(head).owner == owner
+
+
+@pytest.mark.parametrize(
+    ("head", "fields"),
+    [
+        ("The defense ministry", {"defense"}),
+        ("the ministry of defence", {"defence"}),
+        ("the president's office", {"president"}),
+        ("Ruritania's foreign ministry", {"foreign"}),
+        ("the ministry", set()),
+    ],
+)
+def test_parse_reads_the_field_of_a_body(head, fields):
+    assert set(parse(head).fields) == fields
+
+
+BOTH = [("Defence Ministry", "ORG"), ("Foreign Ministry", "ORG")]
+
+
+# (text, mentions, the speaker of the report)
+BODIES = [
+    (  # the field picks the ministry, in either spelling
+        "The Defence Ministry and the Foreign Ministry met. The defense ministry said the port was shut.",
+        BOTH,
+        "Defence Ministry",
+    ),
+    (
+        "The Defence Ministry and the Foreign Ministry met. The foreign ministry said the port was shut.",
+        BOTH,
+        "Foreign Ministry",
+    ),
+    (  # "president's" and "Presidential" share their first letters
+        "The Presidential Office met the Harbour Council. The president's office said the port was shut.",
+        [("Presidential Office", "ORG"), ("Harbour Council", "ORG")],
+        "Presidential Office",
+    ),
+    (  # no ministry of that field named: no speaker rather than another ministry
+        "The Foreign Ministry met. The defense ministry said the port was shut.",
+        [("Foreign Ministry", "ORG")],
+        None,
+    ),
+    (  # no field: the ministry named, as before
+        "The Foreign Ministry met. The ministry said the port was shut.",
+        [("Foreign Ministry", "ORG")],
+        "Foreign Ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "speaker"), BODIES)
+def test_a_lower_case_body_is_the_body_of_its_field(text, actors, speaker):
+    from tests.test_quotes import _quotes
+
+    assert [q[1] for q in _quotes(text, actors)] == [speaker]

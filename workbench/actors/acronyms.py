@@ -25,8 +25,24 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
     """
     if work.empty:
         return work
+    return spread(work, texts, _definitions(work, texts), "acronym")
 
-    defined = _definitions(work, texts)
+
+def spread(
+    work: pd.DataFrame, texts: Mapping[str, str], defined: Mapping[tuple[str, str], int], rule: str
+) -> pd.DataFrame:
+    """Each defined short form takes, wherever its document uses it, its name's row.
+
+    Args:
+        work: The resolution's working table.
+        texts: ``doc_id -> text``.
+        defined: ``{(doc, short form): row}``: the row of the name it stands for.
+        rule: The rule recorded on the rows written or added (and as their ``source``).
+
+    Returns:
+        ``work`` with the spans the model found there rewritten and the occurrences it
+        missed added.
+    """
     if not defined:
         return work
     docs = {doc for doc, _ in defined}
@@ -44,15 +60,15 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
     cols = {c: work[c].tolist() for c in (*_TAKEN, "dropped", "rule")}
     written = False
     added = []
-    for (doc, acronym), i in defined.items():
+    for (doc, short), i in defined.items():
         source = {c: work.at[i, c] for c in work.columns} | {c: v[pos[i]] for c, v in cols.items()}
-        for m in re.finditer(rf"\b{re.escape(acronym)}\b", texts[doc]):
+        for m in re.finditer(rf"\b{re.escape(short)}\b", texts[doc]):
             j = at.get((doc, m.start(), m.end()))
             if j is not None:
                 for col in _TAKEN:
                     cols[col][pos[j]] = source[col]
                 cols["dropped"][pos[j]] = False
-                cols["rule"][pos[j]] = chain(cols["rule"][pos[j]], "acronym")
+                cols["rule"][pos[j]] = chain(cols["rule"][pos[j]], rule)
                 written = True
             elif not any(a <= m.start() < b for a, b in taken.get(doc, ())):
                 added.append(
@@ -60,9 +76,9 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
                     | {
                         "start": m.start(),
                         "end": m.end(),
-                        "surface": acronym,
-                        "rule": "acronym",
-                        "source": "acronym",
+                        "surface": short,
+                        "rule": rule,
+                        "source": rule,
                         "titled": False,
                     }
                 )

@@ -37,8 +37,12 @@ REPORTING = frozenset("reported reports reporting revealed reveals wrote writes"
 TELL_VERBS = frozenset("tell tells told telling".split())
 #: Verbs that attribute a quotation only right after it ("...," he began).
 AFTER_VERBS = frozenset("began continued asked joked quipped read remarked commented".split())
+#: Verbs of naming: they report words only where an object and then a quotation follow
+#: ("branded the move 'a provocation'"), not before a bare quotation ("boxes labelled
+#: 'fragile'", "the plan, dubbed 'Sea Wall'": a participle that names a thing).
+NAMING_VERBS = frozenset("branded labelled labeled dubbed".split())
 #: Speech verbs recognised as quote cues.
-CUES = tuple(sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS | AFTER_VERBS))
+CUES = tuple(sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS | AFTER_VERBS | NAMING_VERBS))
 
 PRONOUNS = frozenset("he she it they we i you there this these those".split())
 AUX = frozenset(
@@ -73,6 +77,20 @@ ROLE_NOUNS = frozenset(
 
 SPEECH = sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS)
 
+#: Two capitalised words on one line, the last at the end: words of a name ("Harbour News").
+_NAME_END = re.compile(r"\b[A-Z][\w'’&-]*[ \t]+[A-Z][\w'’&-]*[ \t]*$")
+
+
+def noun_before(before: str) -> bool:
+    """Whether the last word of ``before`` makes a cue word after it a noun.
+
+    "the claims", "recent reports", "news reports": a word of :data:`NOUN_BEFORE`. A
+    capitalised word after another capitalised word belongs to a name, and the cue word
+    after the name is its verb ("Harbour News said", "The New Review reported").
+    """
+    words = before.split()
+    return bool(words) and words[-1].lower() in NOUN_BEFORE and not _NAME_END.search(before)
+
 
 def word_trie(words: list[str] | tuple[str, ...]) -> str:
     r"""A regular expression for any of ``words``, one branch per shared prefix.
@@ -106,7 +124,9 @@ def _branches(node: dict) -> str:
 
 
 #: A speech verb anywhere ("said", "called for").
-CUE = re.compile(r"\b" + word_trie(["called for", "calls for", "call for", *SPEECH]) + r"\b")
+CUE = re.compile(
+    r"\b" + word_trie(["called for", "calls for", "call for", *SPEECH, *NAMING_VERBS]) + r"\b"
+)
 #: Words between a subject and its verb: auxiliaries, adverbs, a date ("Tal has long said").
 ADV = (
     r"(?:has|have|had|also|did|does|do|will|would|could|can|may|might|must|should|not|never|"

@@ -11,8 +11,10 @@ resolve such a description within the article:
   the last one named before within a few sentences;
 - a **body** ("the ministry", "the British military", "the German government"): the
   organisation named in the article whose name holds that kind of word ("Defence Ministry"
-  for "the ministry"; "defence", "army" or "command" for "the military"), or for a
-  government the country its place word names; the one such body, else the last one before.
+  for "the ministry"; "defence", "army" or "command" for "the military"), and every word of
+  its field ("defence" in "the defence ministry", "president" in "the president's office"),
+  or for a government the country its place word names; the one such body, else the last
+  one before.
 
 :func:`parse` reads a description; :func:`titled_person`, :func:`named_body` and
 :func:`next_subject` find whom it stands for. Pronoun-like fallbacks live in
@@ -64,6 +66,13 @@ BODY_KINDS = {
     "administration": ("administration",),
     "company": ("company", "corporation", "group"),
 }
+#: Words that tell bodies of one kind apart by their field ("the defence ministry", "the
+#: president's office"): a body described with one is named with it, or a word it starts.
+FIELDS = frozenset(
+    """foreign defence defense interior internal home finance economy economic health energy
+    justice emergency emergencies education culture agriculture transport trade environment
+    president presidential prosecutor""".split()
+)
 #: Place words of another spelling than their country's ("British" for the UK).
 _PLACE_ALIASES = {
     "british": ("uk", "united kingdom", "britain", "u.k."),
@@ -92,6 +101,7 @@ class Description:
     places: frozenset[str]
     definite: bool
     owner: str = ""  # the body's own name when a place owns it: "Ukraine Foreign Ministry"
+    fields: frozenset[str] = frozenset()  # words of :data:`FIELDS`: "defence", "president"
 
     @property
     def kind(self) -> str | None:
@@ -140,7 +150,8 @@ def parse(head: str) -> Description | None:
     placed, rest = (owner, words) if owner else (lead, words[1:])
     if placed and not m.group("of") and not governed:
         own = " ".join([*placed, *(w[:1].upper() + w[1:] for w in rest), noun.capitalize()])
-    return Description(noun.lower(), frozenset(titles), frozenset(places), definite, own)
+    fields = frozenset(_plain(w) for w in words) & FIELDS
+    return Description(noun.lower(), frozenset(titles), frozenset(places), definite, own, fields)
 
 
 def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
@@ -171,6 +182,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         for s in doc.mentions
         if s[3] == "ORG"
         and any(w in words for w in _name_words(s[2]))
+        and _fields_agree(desc.fields, _name_words(s[2]))
         and _places_agree(desc.places, _name_words(s[2]) | _words_before(doc, s[0]))
     ]
     # A body described with its country ("Ukraine's military") is that country's body of
@@ -181,6 +193,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         if s[3] == "ORG"
         and desc.places
         and any(w in words for w in _name_words(s[2]))
+        and _fields_agree(desc.fields, _name_words(s[2]))
         and _places_agree(desc.places, _name_words(s[2]), strict=True)
     ]
     if owned:
@@ -275,6 +288,15 @@ def _places_agree(wanted: frozenset[str], have: frozenset[str] | set[str], *, st
     if not have:
         return not strict
     return any(_same_place(w, h) for w in wanted for h in have)
+
+
+def _fields_agree(fields: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a body's name words hold every field word of its description.
+
+    A word agrees with one it shares its first five letters with ("defence", "defense";
+    "president", "presidential"), or that it is (a short word: "home").
+    """
+    return all(any(f == w or (len(f) >= 5 and w[:5] == f[:5]) for w in words) for f in fields)
 
 
 def _same_place(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from workbench.actors.cues import AUX, CUE, CUES, NOUN_BEFORE, PREPOSITIONS, ROLE_NOUNS, adverbial
+from workbench.actors.cues import AUX, CUE, CUES, PREPOSITIONS, ROLE_NOUNS, adverbial, noun_before
 
 
 @dataclass
@@ -107,9 +107,8 @@ class Document:
         """A cue word used as a verb outside quotation marks ("the claims", "reports of": nouns)."""
         if self.in_quotes(cue.start()) or self.text[cue.start() - 1 : cue.start()] == "-":
             return False
-        before = self.text[max(0, cue.start() - 20) : cue.start()].split()
         after = self.text[cue.end() : cue.end() + 6].split()
-        if before and before[-1].lower() in NOUN_BEFORE:
+        if noun_before(self.text[max(0, cue.start() - 30) : cue.start()]):
             return False
         return not (after and after[0] == "of")
 

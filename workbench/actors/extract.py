@@ -210,6 +210,7 @@ RULE_MODULES = (
     "workbench.actors.document",
     "workbench.actors.speakers",
     "workbench.actors.syntax",
+    "workbench.actors.parsing",
     "workbench.actors.descriptions",
     "workbench.actors.speech",
     "workbench.actors.citations",
@@ -219,6 +220,8 @@ RULE_MODULES = (
     "workbench.actors.boundaries",
     "workbench.actors.drops",
     "workbench.actors.acronyms",
+    "workbench.actors.genders",
+    "workbench.actors.aliases",
     "workbench.actors.kinds",
     "workbench.actors.context",
     "workbench.core.names",
@@ -263,7 +266,7 @@ def _read_tables(folder: Path) -> ActorTables | None:
 def _compute(
     corpus, gaz, window, metonymy, time_bin, n_process, use_cache, progress, repeats
 ) -> ActorTables:
-    from workbench.actors import network, quotes, syntax
+    from workbench.actors import network, parsing, quotes, syntax
 
     mentions, audit, sentences = find_mentions(
         corpus,
@@ -282,9 +285,9 @@ def _compute(
     parses = None
     options = {"use_cache": use_cache, "progress": progress, "n_process": n_process}
     if syntax.PARSE and syntax.SELECT:  # the rules first; parse where they ask for help
-        parses = functools.partial(syntax.parse_found, **options)
+        parses = functools.partial(parsing.parse_found, **options)
     elif syntax.PARSE:
-        parses = syntax.parse_cues(corpus, sentences, **options)
+        parses = parsing.parse_cues(corpus, sentences, **options)
     found = quotes.extract_quotes(corpus, mentions, sentences, parses)
     return ActorTables(
         mentions=mentions.reset_index(drop=True),

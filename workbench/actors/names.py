@@ -187,17 +187,31 @@ def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
         >>> same_person("Olena Zelenska", "Volodymyr Zelensky")
         False
     """
-    sa, sb = last_token(a), last_token(b)
-    if min(len(sa), len(sb)) < 4 or sa[0] != sb[0]:
-        return sa == sb and sa != "" and _firsts_ok(a, b)
-    if sa != sb and fuzz.ratio(sa, sb) < threshold:
+    sa, fa = _person_parts(a)
+    sb, fb = _person_parts(b)
+    la, lb = len(sa), len(sb)
+    if min(la, lb) < 4 or sa[0] != sb[0]:
+        return sa == sb and sa != "" and _firsts_ok(fa, fb)
+    # The ratio is at most 200 * min(la, lb) / (la + lb): lengths too far apart rule it out.
+    if sa != sb and 200 * min(la, lb) < threshold * (la + lb):
         return False
-    return _firsts_ok(a, b)
+    if sa != sb and fuzz.ratio(sa, sb, score_cutoff=threshold) < threshold:
+        return False
+    return _firsts_ok(fa, fb)
 
 
-def _firsts_ok(a: str, b: str) -> bool:
+@lru_cache(maxsize=200_000)
+def _person_parts(name: str) -> tuple[str, tuple[str, ...]]:
+    """A person's name folded: its surname (:func:`last_token`) and the words before it.
+
+    Cached: resolution compares each name with many others.
+    """
+    parts = fold(name).split(" ")
+    return parts[-1], tuple(parts[:-1])
+
+
+def _firsts_ok(fa: tuple[str, ...], fb: tuple[str, ...]) -> bool:
     """First names compatible, and middle names when both have one ("George W.", "George H.W.")."""
-    fa, fb = fold(a).split(" ")[:-1], fold(b).split(" ")[:-1]
     if not fa or not fb:
         return True
     if len(fa) > 1 and len(fb) > 1 and not first_names_compatible(fa[1], fb[1]):

@@ -23,7 +23,7 @@ from itertools import accumulate
 import pandas as pd
 from rapidfuzz import fuzz
 
-from workbench.actors import names
+from workbench.actors import genders, names
 from workbench.actors.cues import word_trie
 from workbench.actors.gazetteer import Gazetteer, fold
 
@@ -36,13 +36,17 @@ LOWERCASE_RATIO = 0.2
 LOWERCASE_MAX = 3
 
 
-def resolve_people(work: pd.DataFrame, gaz: Gazetteer) -> None:
+def resolve_people(
+    work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str] | None = None
+) -> None:
     """Resolve the working table's person names in place: variants, surnames, first names.
 
     Args:
         work: The working table of :func:`workbench.actors.resolve.resolve` (columns ``actor``,
             ``atype``, ``gaz_id``, ``rule``, ``dropped``, ``doc_id``).
         gaz: The gazetteer, whose person names are merge targets.
+        texts: ``doc_id -> text``, where courtesy titles and pronouns mark women and men
+            (:mod:`workbench.actors.genders`).
     """
     people = ~work["dropped"] & (work["atype"] == "PERSON")
     free = people & (work["gaz_id"] == "")
@@ -51,11 +55,12 @@ def resolve_people(work: pd.DataFrame, gaz: Gazetteer) -> None:
     full = work[people & spaced]
     single = free & ~spaced
     resolver = _SurnameResolver(_surname_index(full, gaz), _first_name_index(full), gaz)
+    texts = texts or {}
+    resolver.marks = genders.marked(work[people], texts)
+    rows = (work.loc[single, c].tolist() for c in ("actor", "doc_id", "surface", "start"))
     targets = [
-        resolver(a, d)
-        for a, d in zip(
-            work.loc[single, "actor"].tolist(), work.loc[single, "doc_id"].tolist(), strict=True
-        )
+        resolver(a, d, genders.title_mark(texts.get(d, ""), str(s), p))
+        for a, d, s, p in zip(*rows, strict=True)
     ]
     actors, rules = work["actor"].tolist(), work["rule"].tolist()
     gaz_ids = work["gaz_id"].tolist()
@@ -104,12 +109,13 @@ class _SurnameResolver:
         self, surnames: dict[str, Counter], firsts: dict[str, Counter], gaz: Gazetteer
     ) -> None:
         self.surnames, self.firsts, self.gaz = surnames, firsts, gaz
+        self.marks: Mapping[tuple[str, str], str] = {}
         self.fuzzy = memo(self._fuzzy)
         self.blocks: dict[str, list[str]] = {}
         for key in surnames:
             self.blocks.setdefault(key[:2], []).append(key)
 
-    def __call__(self, name: str, doc: str) -> tuple[str, str] | None:
+    def __call__(self, name: str, doc: str, mark: str = "") -> tuple[str, str] | None:
         token, rule = fold(name), ""
         if token not in self.surnames and token.endswith("s"):
             entry = self.gaz.lookup(token[:-1])
@@ -119,6 +125,10 @@ class _SurnameResolver:
                 token, rule = token[:-1], "possessive"
         keys = self.fuzzy(token) or ()
         in_doc = {a for k in keys for (d, a) in self.surnames[k] if d == doc}
+        if mark and in_doc:  # "Mrs Tal": not a Tal the document marks as a man
+            in_doc = genders.pick(in_doc, doc, mark, self.marks)
+            if not in_doc:
+                return None
         if len(in_doc) == 1:
             return in_doc.pop(), chain(rule, "surname in document")
         first = {a for (d, a) in self.firsts.get(token, ()) if d == doc}

@@ -70,9 +70,9 @@ def extract_quotes(
         mentions: Resolved mentions (``doc_id``, ``start``, ``end``, ``actor``, ``actor_type``).
         sentences: The sentence table of the corpus (:func:`workbench.segment`).
         parses: Read when :data:`workbench.actors.syntax.PARSE` is on. Parses of the
-            sentences with a speech verb (:func:`workbench.actors.syntax.parse_cues`),
+            sentences with a speech verb (:func:`workbench.actors.parsing.parse_cues`),
             tried before the rules; or a function from ``{doc_id: [(sentence start,
-            sentence), ...]}`` to such parses (:func:`workbench.actors.syntax.parse_found`):
+            sentence), ...]}`` to such parses (:func:`workbench.actors.parsing.parse_found`):
             then the rules run first, the function parses the sentences where they ask for
             help (:func:`workbench.actors.syntax.ask`), and only the documents that asked
             are read again with those parses. None: the words alone.

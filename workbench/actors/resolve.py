@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.actors import acronyms, boundaries, drops, kinds, names
+from workbench.actors import acronyms, aliases, boundaries, drops, kinds, names
 from workbench.actors.bodies import merge_short_forms
 from workbench.actors.drops import author_names
 from workbench.actors.gazetteer import Gazetteer, fold
@@ -115,9 +115,10 @@ def resolve(
     boundaries.first_names_beside(work, texts, counts)
     boundaries.shared_surnames(work, texts)
     work = acronyms.expand_acronyms(work, texts)
+    work = aliases.expand_aliases(work, texts, gazetteer)
     merge_short_forms(work, gazetteer, texts)
     kinds.majority_types(work, gazetteer)
-    resolve_people(work, gazetteer)
+    resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
     kinds.things_after_the(work, texts)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)

@@ -21,8 +21,8 @@ from workbench.actors.cues import (
     ADV,
     AUX,
     CUES,
+    NAMING_VERBS,
     NOT_CLAUSE,
-    NOUN_BEFORE,
     PREPOSITIONS,
     PROMISES,
     PRONOUNS,
@@ -30,6 +30,7 @@ from workbench.actors.cues import (
     SPEECH,
     TELL_VERBS,
     adverbial,
+    noun_before,
 )
 from workbench.actors.document import Document
 from workbench.actors.speakers import (
@@ -70,6 +71,11 @@ ACCUSE = "accus"
 #: Speech verbs that may name a listener before "that": "warned Kyiv that ...".
 LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind")
 _WORD = re.compile(r"\S+")
+#: The object of a verb of naming, then the opening mark of the name it gives: up to eight
+#: words without a clause break ("branded the authors of the attack 'villains'").
+#: A form of "be" and adverbs before a verb: the verb is passive ("was often labelled").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|[a-z]+ly)\s+)*$")
+_NAMED = re.compile(r"\s+([^\s,;:.!?\"“‘']\S*(?:\s+[^\s,;:.!?\"“‘']\S*){0,7}?)\s+[\"“‘']")
 
 
 # ----------------------------------------------------------------------------- reported speech
@@ -97,7 +103,10 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
     for cue in doc.cues(lo, hi):
         if _AFTER_MARK.search(doc.text, lo, cue.start()):
             continue
-        q0 = _complement(doc.text, cue.group(0), cue.end(), hi)
+        if cue.group(0) in NAMING_VERBS:
+            q0 = _naming(doc, cue, hi)
+        else:
+            q0 = _complement(doc.text, cue.group(0), cue.end(), hi)
         if q0 is None and re.match(r"\s*As\s", doc.text[lo : cue.start()]):
             q0 = cue.end() + 2 if doc.text.startswith(", ", cue.end()) else None
         if q0 is None:
@@ -105,6 +114,25 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
         who = subject(doc, lo, cue.start())
         rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
     return rows
+
+
+def _naming(doc: Document, cue: re.Match, hi: int) -> int | None:
+    """Where the words after a verb of naming start, when they are an object and a quotation.
+
+    "Tal branded the move 'a provocation'": the active verb reports the name it gives,
+    which follows its object in quotation marks. Without an object the verb is passive or
+    its object stands before it, and the name is no one's words: a quotation right after
+    the verb, after a preposition or after a lone article ("boxes labelled 'fragile'",
+    "dubbed by locals 'the fort'", "what the council dubbed a 'reform'"), or a verb after
+    "be" ("was quickly dubbed the 'fort'").
+    """
+    m = _NAMED.match(doc.text, cue.end(), hi)
+    if m is None or not doc.in_quotes(m.end()) or _PASSIVE.search(doc.text, 0, cue.start()):
+        return None
+    words = m.group(1).lower().split()
+    if words[0] in PREPOSITIONS or words in (["a"], ["an"], ["the"]):
+        return None
+    return m.start(1)
 
 
 def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
@@ -250,7 +278,7 @@ def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None
             doc, at + inverted.start("subj"), at + inverted.end("subj"), q0
         )
     m = _AFTER.match(tail)
-    if m is None or m.group("subj") is None or m.group("subj").split()[-1].lower() in NOUN_BEFORE:
+    if m is None or m.group("subj") is None or noun_before(m.group("subj")):
         return None
     closed = text[max(q0, q1 - 1) : q1] in (",", "?", "!") or tail.lstrip().startswith((",", "-"))
     rest = m.group("rest").lower().split()
@@ -264,12 +292,20 @@ def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None
 def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
     """A speech verb before the quotation in its sentence: ``Tal said: "..."``."""
     lo = doc.sentence(q0 - 1)[0]
-    cues = doc.cues(lo, q0 - 1)
+    cues = [c for c in doc.cues(lo, q0 - 1) if _names(doc, c, q0)]
     if cues:
         return cues[-1].group(0), subject(doc, lo, cues[-1].start())
     if doc.text[lo : q0 - 1].rstrip().endswith(":") and lo < q0 - 2:
         return ":", sentence_subject(doc, lo, q0)
     return None
+
+
+def _names(doc: Document, cue, q0: int) -> bool:
+    """Whether a cue before a quotation may attribute it: a verb of naming only its own name."""
+    if cue.group(0) not in NAMING_VERBS:
+        return True
+    m = _NAMED.match(doc.text, cue.end(), q0)
+    return m is not None and m.end() == q0 and _naming(doc, cue, q0) is not None
 
 
 def _run_on(doc: Document, q0: int, rows: list[tuple]) -> tuple[str, str | None] | None:

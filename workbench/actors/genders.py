@@ -1,0 +1,82 @@
+"""Whom a document marks as a woman or a man: a courtesy title, or the pronoun that follows.
+
+"Mrs Tal said" names a woman, so where a document names two people called Tal, the one
+it marks as a woman ("Ms Mira Tal", "Mira Tal ... she") is meant. The marks come from
+the document alone, never from a list of first names; with none, a name stays ambiguous.
+Used by :mod:`workbench.actors.people`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from workbench.actors.cues import SPEECH, word_trie
+
+#: Courtesy titles that mark a woman ("f") or a man ("m").
+TITLES = {"mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f", "mr": "m"}
+_TITLE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Mme|Mr)\.?\s+$")
+_TITLE_IN = re.compile(r"^(Mrs|Ms|Miss|Madam|Mme|Mr)\.?\s")
+#: A name's speech verb and the subject pronoun of what it reports: "Mira Tal, 40, said
+#: she". (A pronoun further on may be another's: "told Dan Ek that she", "Dan Ek recalls
+#: his alarm as she"; and "her", "him" may be objects.)
+_PRONOUN = re.compile(
+    r"(?:\s*,[^,.;:\"]{1,60},)?\s+(?:" + word_trie(SPEECH) + r")\s+(?:that\s+)?(she|he)\b"
+)
+_PRONOUNS = {"she": "f", "he": "m"}
+
+
+def title_mark(text: str, surface: str, start: int) -> str:
+    """ "f" or "m" for a courtesy title in a mention's surface or right before it, else ""."""
+    m = _TITLE_IN.match(surface) or _TITLE.search(text, max(0, start - 8), start)
+    return TITLES[m.group(1).lower()] if m else ""
+
+
+def marked(people: pd.DataFrame, texts: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """``{(doc, actor): "f" or "m"}`` for the full names a document marks as one or the other.
+
+    A full name is marked by a courtesy title ("Ms Mira Tal") or by the pronoun that
+    is the subject of what it says ("Mira Tal said she", "Mira Tal, the mayor, told
+    reporters that he" is not read: a listener stands between). A name marked both ways
+    is left out.
+
+    Args:
+        people: Rows of the working table for live people (``doc_id``, ``start``, ``end``,
+            ``surface``, ``actor``); the full names among them are marked.
+        texts: ``doc_id -> text``.
+    """
+    marks: dict[tuple[str, str], set[str]] = {}
+    for d, a, b, surface, actor in zip(
+        people["doc_id"].tolist(),
+        people["start"].tolist(),
+        people["end"].tolist(),
+        people["surface"].tolist(),
+        people["actor"].tolist(),
+        strict=True,
+    ):
+        if " " not in actor:
+            continue
+        text = texts.get(d, "")
+        found = {title_mark(text, str(surface), a)}
+        m = _PRONOUN.match(text, b)
+        if m:
+            found.add(_PRONOUNS[m.group(1).lower()])
+        marks.setdefault((d, actor), set()).update(found - {""})
+    return {key: next(iter(v)) for key, v in marks.items() if len(v) == 1}
+
+
+def pick(
+    candidates: set[str], doc: str, mark: str, marks: Mapping[tuple[str, str], str]
+) -> set[str]:
+    """The full names of a document a surname with a title marking ``mark`` may stand for.
+
+    One candidate stays unless the document marks it otherwise ("Mrs Tal" is no "Dan
+    Tal said he"). Of several, the one marked as the title marks is picked; with no such
+    one, or two, all stay (ambiguous: no guess).
+    """
+    if len(candidates) == 1:
+        return {a for a in candidates if marks.get((doc, a), mark) == mark}
+    same = {a for a in candidates if marks.get((doc, a)) == mark}
+    return same if len(same) == 1 else candidates
