@@ -8,6 +8,7 @@ and resolve descriptions (:mod:`workbench.actors.descriptions`).
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -49,6 +50,17 @@ class Document:
         self._verbs: list[re.Match] | None = None  # the cue words used as verbs, on demand
         self._verb_starts: list[int] = []
         self._cue_starts: list[int] = []  # every cue word, verb or not
+
+    def fresh(self) -> Document:
+        """The document again with nothing found, for another pass of the rules.
+
+        What it knows of its text and mentions (sentences, quotations, cue words, which
+        mentions can be subjects, which act) is kept: it does not change between passes.
+        """
+        again = copy.copy(self)
+        again.found = []
+        again.memo = {k: v for k, v in self.memo.items() if k in _TEXT_MEMOS}
+        return again
 
     def in_quotes(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation."""
@@ -160,6 +172,8 @@ class Document:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
 
+#: What the rules memoise of the text alone (kept by :meth:`Document.fresh`).
+_TEXT_MEMOS = ("titles",)
 #: The word after a mention, past an apposition ("NATO, the alliance, has").
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},)?,?\s+(\w+)")
 #: A capitalised word and a comma right before a mention ("Donetsk, Ukraine": an address).

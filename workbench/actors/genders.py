@@ -29,7 +29,7 @@ _PRONOUNS = {"she": "f", "he": "m"}
 
 
 def title_mark(text: str, surface: str, start: int) -> str:
-    """ "f" or "m" for a courtesy title in a mention's surface or right before it, else ""."""
+    """The sex ("f" or "m") a courtesy title in or right before a mention marks, else ""."""
     m = _TITLE_IN.match(surface) or _TITLE.search(text, max(0, start - 8), start)
     return TITLES[m.group(1).lower()] if m else ""
 

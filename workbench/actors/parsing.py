@@ -132,10 +132,7 @@ def parse_found(
     tokens = parse_sentences(unique, use_cache=use_cache, progress=progress, n_process=n_process)
     # A sentence two runs parsed side by side sits in two shards: its first parse counts.
     tokens = tokens.drop_duplicates(["sent_hash", "i"])
-    by_hash = {
-        h: (g["start"].tolist(), g["end"].tolist(), g["head"].tolist(), g["dep"].tolist())
-        for h, g in tokens[tokens["i"] >= 0].sort_values(["sent_hash", "i"]).groupby("sent_hash")
-    }
+    by_hash = _by_sentence(tokens[tokens["i"] >= 0])
     out: dict[str, dict[int, Parse]] = {}
     for d, pairs in found.items():
         for lo, text in pairs:
@@ -147,6 +144,20 @@ def parse_found(
                     tuple(heads),
                     tuple(deps),
                 )
+    return out
+
+
+def _by_sentence(tokens: pd.DataFrame) -> dict[str, tuple[list, list, list, list]]:
+    """``{sent_hash: (starts, ends, heads, deps)}``, tokens in order (one sort, no groupby)."""
+    tokens = tokens.sort_values(["sent_hash", "i"], kind="stable")
+    hashes = tokens["sent_hash"].tolist()
+    columns = [tokens[c].tolist() for c in ("start", "end", "head", "dep")]
+    out = {}
+    lo = 0
+    for hi in range(1, len(hashes) + 1):
+        if hi == len(hashes) or hashes[hi] != hashes[lo]:
+            out[hashes[lo]] = tuple(c[lo:hi] for c in columns)
+            lo = hi
     return out
 
 

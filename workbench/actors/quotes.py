@@ -105,8 +105,7 @@ def extract_quotes(
     if ask:
         wanted = {d: found for d, doc in docs.items() if (found := syntax.asked_sentences(doc))}
         for doc_id, parsed in parses(wanted).items():
-            old = docs[doc_id]
-            doc = Document(doc_id, old.text, old.named, old.quoted, old.sents)
+            doc = docs[doc_id].fresh()
             doc.memo["parses"] = parsed
             docs[doc_id] = _find(doc)
     rows: list[tuple] = []
