@@ -73,7 +73,7 @@ OTHER = "Russia is at war."
                 ("d0", "Smith", "John Smith", "PERSON", None),
             ],
             "Odesa",
-            ["John Smith"],
+            [],  # the teller is no participant
         ),
         # a whole country attacked is the war's background: only a dated report is an event
         (
@@ -149,3 +149,42 @@ def test_is_scene_of_a_passive_subject(to_trigger, scene):
 def test_an_invasion_is_an_event_only_when_dated_finer_than_a_year(text, reported):
     mentions = [("d0", "Smith", "John Smith", "PERSON", None)]
     assert (not make([text], mentions).empty) is reported
+
+
+SMITH = ("d0", "Smith", "John Smith", "PERSON", None)
+MINISTRY = ("d0", "Defence Ministry", "Defence Ministry", "ORG", None)
+ODESA = ("d0", "Odesa", "Odesa", "GPE", "Odesa")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "participants"),
+    [
+        # a teller of someone else's deed, or of a deed without a doer, takes no part
+        ("Smith said the strikes on Odesa resumed on Monday.", [SMITH], []),
+        ("Smith said that shelling in Odesa went on on Monday.", [SMITH], []),
+        ("Strikes on Odesa resumed on Monday, according to Smith.", [SMITH], []),
+        ("Footage shared by the Defence Ministry shows a strike on Odesa.", [MINISTRY], []),
+        # ... but takes part when the telling says it was their own deed
+        ("Smith said he met the envoys on Monday in Odesa.", [SMITH], ["John Smith"]),
+        ("Smith said that they had talks in Odesa on Monday.", [SMITH], ["John Smith"]),
+        ("Smith said Monday that she had visited Odesa.", [SMITH], ["John Smith"]),
+        (
+            "The Defence Ministry said it used drones to strike Odesa.",
+            [MINISTRY],
+            ["Defence Ministry"],
+        ),
+        ("Smith said it was a strike on Odesa on Monday.", [SMITH], []),
+        ('"We met in Odesa on Monday," Smith said.', [SMITH], ["John Smith"]),
+        # the source of a record is no participant when someone else acts either
+        (
+            "Footage shared by the Defence Ministry shows Russia striking Odesa on Monday.",
+            [MINISTRY, ("d0", "Russia", "Russia", "GPE", "Russia")],
+            ["Russia"],
+        ),
+    ],
+)
+def test_a_teller_takes_part_only_in_their_own_deed(text, mentions, participants):
+    reports = make([text, OTHER], [*mentions, ODESA, RUSSIA])
+    r = reports[reports.doc_id == "d0"]
+    assert not r.empty
+    assert r.iloc[0].participants == participants

@@ -61,6 +61,9 @@ def span(text, word):
         ("The rebels could attack the town.", "attack", True, True),
         ("Cheap drones used for attacks on ships are spreading.", "attacks", True, True),
         ("A zone to prevent them from carrying out airstrikes on towns.", "airstrikes", True, True),
+        # purpose: the offensive a capture is meant to serve has not happened
+        ("Forces need the town in order to press their offensive.", "offensive", True, True),
+        ("Troops dug in in order to repel attacks on the bridge.", "attacks", True, True),
         ("The leaders could meet in Rome.", "meet", False, False),
         # what happened
         ("The envoy had a call with the minister.", "call with", False, False),

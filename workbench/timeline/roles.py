@@ -10,12 +10,13 @@ Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
 Putin wages war", "released imagery indicating that ..."), and those who only tell
-of or comment on the event ("X said", "according to X", "X condemned") when someone
-else takes part. A nationality next to the trigger, to armed forces or to a
-government's people ("Russian shelling", "Ukrainian troops", "Russian officials
-visited") names its country, telling of the event when a speech verb follows
-("Ukrainian officials said") (:class:`Demonyms`, derived from
-the corpus's own country names). A place before a trigger noun that another predicate
+of or comment on the event ("X said", "according to X", "X condemned", "footage shared
+by X"): a teller takes part only when no one else does and the telling says it was
+their own deed ("X said he met", '"We met," X said'). A nationality next to the
+trigger, to armed forces or to a government's people ("Russian shelling", "Ukrainian
+troops", "Russian officials visited") names its country, telling of the event when a
+speech verb follows ("Ukrainian officials said") (:class:`Demonyms`, derived from the
+corpus's own country names). A place before a trigger noun that another predicate
 governs ("tried in the Netherlands over the downing") is that predicate's, and a
 place after "in", "at" or "near" is a location, never a participant. Places named
 but neither the scene nor taking part are counted (``elsewhere``).
@@ -78,10 +79,19 @@ _SPEAKER_AFTER = re.compile(
     r"(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)",
     re.I,
 )
-# "according to the ministry", '..." said Zelensky' (not "said Belarus signed").
+# "according to the ministry", '..." said Zelensky' (not "said Belarus signed"), and the
+# source of a record: "footage shared by the ministry", "a video released by X".
 _SPEAKER_BEFORE = re.compile(
-    r"(?:\baccording to|[,\"”]\s*(?:said|says|added|wrote))\s+(?:the\s+)?$", re.I
+    r"(?:\baccording to|[,\"”]\s*(?:said|says|added|wrote)"
+    r"|\b(?:shared|released|published|posted|distributed|filmed) by)\s+(?:the\s+)?$",
+    re.I,
 )
+# The teller speaking of what they did themselves: "said he met", "said Monday that she
+# had visited", '"We met," she said' (a subject pronoun opening the telling).
+_OWN_DEED = re.compile(
+    r"^(?:\s+(?:on\s+)?[\w.]+){0,2}?\s+(?:that\s+)?(?:he|she|they|we|I|(?P<it>it))\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our)\b")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A trigger noun another predicate governs ("tried in the Netherlands over the downing",
 # "blamed in Kyiv for the attack"): a place before it is that predicate's.
@@ -202,8 +212,13 @@ def sentence_roles(
             elsewhere += is_place
             continue
         chain_end = None
-        speaking = _SPEAKER_AFTER.match(text[hi : hi + 80]) or _SPEAKER_BEFORE.search(before)
-        (speakers if speaking else acting).append((actor, actor_type))
+        after = _SPEAKER_AFTER.match(text[hi : hi + 80])
+        speaking = after or _SPEAKER_BEFORE.search(before)
+        if not speaking:
+            acting.append((actor, actor_type))
+        else:
+            own = _tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
+            speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
         agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
         if (
@@ -214,13 +229,20 @@ def sentence_roles(
             noun = _NOUN_AFTER.match(text, hi)
             end = noun.end() if noun else hi
             telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + 80])
-            (speakers if telling else acting).append((country, "GPE"))
+            if telling:
+                own = _tells_own_deed(text, end + telling.end(), trigger, inner)
+                speakers.append((country, "GPE", own))
+            else:
+                acting.append((country, "GPE"))
     place = min(places)[1] if places else None
     if place is None and len(named_places) == 1 and _target_noun(text, trigger, event_type):
         place = next(iter(named_places))  # "Kharkiv's governor said strikes on the city ..."
-    named = [a for a in acting if a[0] != place] or [a for a in speakers if a[0] != place]
+    # the teller takes part only when telling of their own deed and no one else acts
+    named = [a for a in acting if a[0] != place] or [
+        a[:2] for a in speakers if a[0] != place and a[2]
+    ]
     persons = sorted({actor for actor, kind in named if kind == "PERSON"})
-    everyone = {a for a in acting + speakers if a[0] != place}
+    everyone = {a for a in acting + [s[:2] for s in speakers] if a[0] != place}
     people = sum(kind == "PERSON" for _, kind in everyone)
     governments = len({actor for actor, kind in named if kind in ("GPE", "NORP")})
     return Roles(
@@ -232,6 +254,21 @@ def sentence_roles(
         elsewhere,
         governments,
     )
+
+
+def _tells_own_deed(text: str, told_end: int | None, trigger: tuple, inner) -> bool | str:
+    """Whether a teller tells of their own deed: "said he met", '"We met," she said'.
+
+    ``told_end`` is where the speech verb after the teller ends (None for a teller
+    named after the words, '"...," said X'); ``inner`` the quotation holding the trigger.
+    ``"it"`` when the pronoun is "it" ("the ministry said it struck"), which no person is.
+    """
+    if inner is not None:
+        return bool(_FIRST_PERSON.search(text, inner[0], trigger[0]))
+    if told_end is None or told_end > trigger[0]:
+        return False
+    m = _OWN_DEED.match(text[told_end : trigger[0]])
+    return bool(m) and ("it" if m.group("it") else True)
 
 
 # "strikes on the city", "the shelling of the town": a target told by its place noun.

@@ -15,7 +15,8 @@ up to" or "deal with" are not events either.
 :func:`hypothetical` tells events that did not happen: a negation or a condition in
 the trigger's clause ("there was no call", "did not meet", "if there was an attack"),
 and for violence also a capability, a threat or its prevention ("systems that can
-strike", "drones used for attacks", "the threat of attacks", "to prevent airstrikes").
+strike", "drones used for attacks", "the threat of attacks", "to prevent airstrikes",
+"forces need in order to press their offensive").
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
 _UNREAL = re.compile(
     r"\b(?:can|could|would|will|may|might|cannot|can't|won't|able to|capable of|designed to"
     r"|intended to|threaten(?:s|ed)? to|(?:used|designed|intended|meant|built) (?:for|to)"
-    r"|prevent(?:s|ed|ing)?|avert|deter"
+    r"|prevent(?:s|ed|ing)?|avert|deter|in order to|so as to"
     r"|(?:threat|risk|fears?|danger|possibility|prospect)s? of)\b",
     re.I,
 )
