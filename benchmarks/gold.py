@@ -13,8 +13,8 @@ string it cannot find, so no annotation is silently lost.
 
 Usage::
 
-    python benchmarks/gold.py select            # choose the articles (seeded), write the manifest
-    python benchmarks/gold.py texts DIR         # write each chosen text to DIR/<doc_id>.txt
+    python benchmarks/gold.py select [--batch K]  # choose a batch (seeded), add it to the manifest
+    python benchmarks/gold.py texts DIR [--batch K]  # write each chosen text to DIR/<doc_id>.txt
     python benchmarks/gold.py build DRAFTS      # drafts (DRAFTS/<doc_id>.json) -> gold.jsonl
     python benchmarks/gold.py show DRAFT.json   # a draft's spans in context, to check by eye
 """
@@ -54,6 +54,11 @@ EVENT_TYPES = (
 #: Articles per outlet, and the seed that chooses them and splits them into halves.
 PER_OUTLET = 5
 SEED = 20221
+#: Each batch of the gold set: (articles per outlet, seed). Batch 1 is the first 65
+#: articles; a later batch draws from the articles no earlier batch chose, by its own
+#: seed, and is split into halves the same way, so adding one never moves an article
+#: between halves.
+BATCHES = {1: (PER_OUTLET, SEED), 2: (2, 20222)}
 #: Length bounds in words: long enough to hold actors and quotes, short enough to annotate.
 MIN_WORDS, MAX_WORDS = 120, 700
 
@@ -72,9 +77,16 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def select() -> list[dict]:
-    """PER_OUTLET articles per outlet, one from each stretch of its dates, seeded."""
+def select(batch: int = 1, exclude: set[str] | frozenset[str] = frozenset()) -> list[dict]:
+    """A batch's articles: n per outlet, one from each of n stretches of its dates, seeded.
+
+    Args:
+        batch: A key of :data:`BATCHES` (articles per outlet and seed).
+        exclude: doc_ids an earlier batch chose.
+    """
     import pandas as pd
+
+    per_outlet, seed = BATCHES[batch]
 
     corpus = load_texts()
     raw = pd.read_csv(CORPUS, keep_default_na=False, usecols=["doc_id", "offtopic_flag"])
@@ -87,14 +99,15 @@ def select() -> list[dict]:
     )
     if "is_duplicate" in corpus:
         ok &= ~corpus["is_duplicate"].astype(bool)
+    ok &= ~corpus["doc_id"].isin(exclude)
     pool = corpus[ok].sort_values(["source", "date", "doc_id"])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen = []
     for source, part in pool.groupby("source", sort=True):
         rows = part.reset_index(drop=True)
-        if len(rows) < PER_OUTLET:
+        if len(rows) < per_outlet:
             continue
-        bounds = [round(i * len(rows) / PER_OUTLET) for i in range(PER_OUTLET + 1)]
+        bounds = [round(i * len(rows) / per_outlet) for i in range(per_outlet + 1)]
         for lo, hi in zip(bounds, bounds[1:], strict=False):
             row = rows.iloc[rng.randrange(lo, hi)]
             chosen.append(
@@ -105,6 +118,7 @@ def select() -> list[dict]:
                     "title": row["title"],
                     "n_words": len(row["text"].split()),
                     "text_sha1": text_hash(row["text"]),
+                    **({"batch": batch} if batch > 1 else {}),
                 }
             )
     order = list(range(len(chosen)))
@@ -249,6 +263,7 @@ def build_article(meta: dict, text: str, draft: dict) -> dict:
         )
     return {
         **{k: meta[k] for k in ("doc_id", "source", "date", "split", "text_sha1")},
+        "batch": meta.get("batch", 1),
         "annotator_note": draft.get("note", ""),
         "mentions": mentions,
         "quotes": quotes,
@@ -316,9 +331,11 @@ def show(path: Path, texts_dir: Path | None = None) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("select")
+    sel = sub.add_parser("select")
+    sel.add_argument("--batch", type=int, default=1, choices=sorted(BATCHES))
     texts = sub.add_parser("texts")
     texts.add_argument("dir", type=Path)
+    texts.add_argument("--batch", type=int, help="only this batch's articles")
     b = sub.add_parser("build")
     b.add_argument("drafts", type=Path)
     s = sub.add_parser("show")
@@ -326,13 +343,17 @@ def main() -> int:
     s.add_argument("--texts", type=Path, help="read the text from a folder written by texts")
     args = parser.parse_args()
     if args.command == "select":
-        chosen = select()
-        write_jsonl(MANIFEST, chosen)
+        known = read_jsonl(MANIFEST) if MANIFEST.exists() else []
+        earlier = [m for m in known if m.get("batch", 1) < args.batch]
+        chosen = select(args.batch, {m["doc_id"] for m in earlier})
+        write_jsonl(MANIFEST, earlier + chosen)
         sources = {c["source"] for c in chosen}
         print(f"{len(chosen)} articles from {len(sources)} outlets -> {MANIFEST.relative_to(ROOT)}")
         return 0
     if args.command == "texts":
         manifest = read_jsonl(MANIFEST)
+        if args.batch is not None:
+            manifest = [m for m in manifest if m.get("batch", 1) == args.batch]
         corpus = load_texts([m["doc_id"] for m in manifest]).set_index("doc_id")
         args.dir.mkdir(parents=True, exist_ok=True)
         for m in manifest:

@@ -29,6 +29,7 @@ Usage::
     .venv/bin/python benchmarks/validity.py                 # both halves, both sides
     .venv/bin/python benchmarks/validity.py --half tuning   # the tuning half only
     .venv/bin/python benchmarks/validity.py --errors 15     # list 15 errors of each cause
+    .venv/bin/python benchmarks/validity.py --batch 2       # score the second batch only
 """
 
 from __future__ import annotations
@@ -658,6 +659,10 @@ def _fmt(value, kind: str) -> str:
     return f"{value:,}"
 
 
+def _in_batch(article: dict, batch: int | None) -> bool:
+    return batch is None or article.get("batch", 1) == batch
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
@@ -666,6 +671,9 @@ def main() -> int:
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip plain spaCy")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    parser.add_argument(
+        "--batch", type=int, help="score one batch of the gold set only (all are extracted)"
+    )
     args = parser.parse_args()
     gold = goldset.read_jsonl(goldset.GOLD_FILE)
     halves = HALVES if args.half == "both" else (args.half,)
@@ -680,9 +688,9 @@ def main() -> int:
     scores = {}
     for side in sides:
         for half in halves:
-            part = [g for g in gold if g["split"] == half]
+            part = [g for g in gold if g["split"] == half and _in_batch(g, args.batch)]
             scores[(side.name, half)] = score(side, part, texts, sentences)
-    n = {h: sum(g["split"] == h for g in gold) for h in halves}
+    n = {h: sum(g["split"] == h and _in_batch(g, args.batch) for g in gold) for h in halves}
     cols = [(s.name, h) for s in sides for h in halves]
     head = ["measure"] + [f"{s} · {h} ({n[h]})" for s, h in cols]
     lines = [head]
