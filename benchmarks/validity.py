@@ -22,7 +22,8 @@ Matching, in short:
 - a citation is the same outlet cited in the same sentence;
 - an event report is right when a gold event in the same sentence has its type, its
   place (or both none), a date within a day (a gold date of a month or a year: inside
-  it; no date in the text: the publication date) and at least one participant in common.
+  it; no date in the text: the publication date) and at least one participant in common
+  (or none on both sides).
 
 Usage::
 
@@ -503,7 +504,10 @@ def _event_match(r: dict, e: dict, mapping, published) -> list[str]:
         wrong.append("place")
     if not _date_right(r["date"], e["date"], published):
         wrong.append("date")
-    if not any(_same_actor(p, g, mapping) for p in r["participants"] for g in e["participants"]):
+    named = r["participants"] or e["participants"]  # none on either side is right (as places)
+    if named and not any(
+        _same_actor(p, g, mapping) for p in r["participants"] for g in e["participants"]
+    ):
         wrong.append("participants")
     return wrong
 
@@ -548,9 +552,11 @@ def _score_events(out: Score, side: Side, gold, mapping, sentences, texts) -> No
                 "participants": f"{r['participants']} for {e['participants']}",
             }[w]
             out.error(f"event: wrong {w}", f"{detail}: {r['text'][:100]}")
-    for k, (d, _s, e) in enumerate(gold_events):
+    for k, (d, s, e) in enumerate(gold_events):
         if k not in matched_gold and k not in gold_of_report.values():
-            out.error("event: missed", f"{d} {e['type']} {e['participants']}")
+            where = f"{e['place'] or '-'} {e['date'] or '-'}"
+            head = texts[d][s : s + 100] if s is not None else ""
+            out.error("event: missed", f"{d} {e['type']} {e['participants']} {where}: {head}")
     out.values["event precision"] = _ratio(right_reports, len(reports))
     out.values["event recall"] = _ratio(len(matched_gold), len(gold_events))
     _score_merged_events(out, side, gold_events, gold_of_report, mapping, published)

@@ -717,3 +717,30 @@ def test_merged_event_is_a_summit_with_the_participants_reports_agree_on():
     events = merge_events(make(texts, mentions))
     assert len(events) == 1
     assert (events.iloc[0].event_type, events.iloc[0].participants) == ("summit", ["NATO"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "reported"),
+    [
+        # speaking to a news outlet is an interview, not a call
+        (
+            "Speaking to the Daily Courier on Monday, Minister Smith said the talks went well.",
+            [
+                ("d0", "Daily Courier", "Daily Courier", "MEDIA", None),
+                ("d0", "Smith", "John Smith", "PERSON", None),
+            ],
+            False,
+        ),
+        (
+            "Minister Smith spoke to Minister Jones on Monday.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Jones", "Ann Jones", "PERSON", None),
+            ],
+            True,
+        ),
+    ],
+)
+def test_a_call_addresses_a_party_not_an_outlet(text, mentions, reported):
+    out = make([text], mentions)
+    assert (not out.empty and out["event_type"].iloc[0] == "call") is reported

@@ -100,3 +100,25 @@ def test_an_event_named_by_its_day_is_not_dated_by_the_article(text, word, named
 )
 def test_arrival(text, word, only_arrived):
     assert arrival(text, span(text, word)) is only_arrived
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a call named as a noun: its kind, or a determiner before it
+        ("The leader held a conference call with his allies.", ("call", "conference call")),
+        ("After the call, the two ministers issued a statement.", ("call", "the call")),
+        ("The mayor had a long conversation with the governor.", ("call", "conversation with")),
+        ("He issued a call for calm.", None),
+        ("She answered the call to serve.", None),
+        ("The minister spoke to Congress on Tuesday.", None),
+        # explosions and blasts: violence that names neither doer nor weapon
+        ("Explosions rocked the airbase on Tuesday.", ("attack", "Explosions")),
+        ("Two people died in the blast near the station.", ("attack", "blast")),
+        ("A missile caused the explosion at the depot.", ("strike", "explosion")),
+        ("The film was a blast from the past.", None),
+    ],
+)
+def test_triggers_of_call_nouns_and_explosions(text, found):
+    got = find_trigger(text)
+    assert (got and (got[0], text[got[1][0] : got[1][1]])) == found

@@ -20,7 +20,8 @@ invaded Ukraine") needs a date of its own finer than a year ("on Feb. 24", "in
 February"), being otherwise the background of the coverage. Questions, negated or
 conditional events ("there was no call", "if there was an attack") and events named
 by a day without its year well before the article ("the Jan. 6 attack") are
-skipped; future or modal wording marks a report ``planned``.
+skipped, and so is "speaking to" a news outlet (an interview); future or modal
+wording marks a report ``planned``.
 
 Reports of one event are merged by :func:`workbench.timeline.merging.merge_events`.
 """
@@ -125,6 +126,8 @@ def event_reports(
         violence = event_type in VIOLENCE
         if hypothetical(text, trigger, violence=violence):
             continue
+        if event_type == "call" and _to_outlet(by_sentence[sid], text, s_start, trigger):
+            continue  # "speaking to the Washington Post": an interview, not a call
         roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
         if not _is_event(roles, text, trigger, event_type) and not violence:
             continue
@@ -168,6 +171,23 @@ def event_reports(
     for col in ("date", "published"):
         out[col] = pd.to_datetime(out[col], utc=True)
     return out
+
+
+# What lies between a call's trigger and the one it addresses: "spoke to (the) X".
+_TO_ADDRESSEE = re.compile(r"\s*(?:the\s+)?$", re.I)
+
+
+def _to_outlet(ments: list[tuple], text: str, offset: int, trigger: tuple[int, int]) -> bool:
+    """Whether the one a call's trigger addresses is a news outlet ("speaking to the Post").
+
+    ``ments`` are the sentence's mentions as ``(start, end, actor, actor_type, place)``
+    with offsets into the document; ``offset`` is where the sentence starts.
+    """
+    for start, _end, _actor, actor_type, _place in ments:
+        lo = start - offset
+        if lo >= trigger[1] and _TO_ADDRESSEE.match(text[trigger[1] : lo]):
+            return actor_type == "MEDIA"
+    return False
 
 
 # Offices and bodies of government: who makes an agreement that is news of the war.

@@ -2,12 +2,14 @@
 
 :func:`find_trigger` names a sentence's event type and the trigger word's span:
 the first type of :data:`TRIGGERS` whose words occur ("met", "talks", "phone call",
+"the call", "a conversation with",
 "summit", "ceasefire", "signed", "attack", "shelled", "strike"), so "a visit for
 talks" is a visit. Violence is typed by its words rather than by precedence: a
 strike noun anywhere ("a Russian strike ... the deadliest attack") makes a
 ``strike``; "attacked" or a verb that says nothing of the weapon ("hit", "struck",
 "fired at") is a ``strike`` when missiles, rockets, drones or aircraft are named and
-an ``attack`` otherwise ("shelling struck a convoy"); shelling, bombardment,
+an ``attack`` otherwise ("shelling struck a convoy"), and so are explosions and
+blasts, which tell neither the doer nor the weapon; shelling, bombardment,
 shooting and assaults are attacks. "Hit" and "struck" count only in a sentence that
 names a weapon ("prices hit a record" is no event), and "strike a deal", "signed
 up to" or "deal with" are not events either.
@@ -27,17 +29,19 @@ import re
 _AUDIENCE = (
     r"(?:(?:the|a|an|local|foreign|western|state|his|her|their)\s+)?(?:reporters|journalists"
     r"|media|press|news|crowds?|audiences?|supporters|lawmakers|parliament|students|troops"
-    r"|soldiers|residents|nation|broadcaster|television|radio|(?-i:[A-Z]{2,5})\b)"
+    r"|soldiers|residents|nation|broadcaster|television|radio|congress|senate|assembly"
+    r"|(?-i:[A-Z]{2,5})\b)"
 )
 #: Event types with their trigger words, in order of precedence within a sentence.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "summit": re.compile(r"\bsummits?\b", re.I),
     "meeting": re.compile(r"\b(?:met|meet|meets|meeting|meetings|sat down with)\b", re.I),
     "call": re.compile(
-        r"\b(?:phone call|telephone call|call with|calls with|phoned"
+        r"\b(?:(?:phone|telephone|conference|video) calls?|calls? with|phoned"
+        r"|(?:the|a|their|his|her|that|this) call(?! (?:for|to|on|from|of|centre|center)\b)"
         r"|phone conversation|telephone conversation|talked (?:with|to)"
         r"|(?:spoke|spoken|speaks|speaking)(?: (?:by|on the) (?:tele)?phone(?: with| to)?"
-        rf"| (?:with|to)\b(?! {_AUDIENCE})))\b",
+        rf"| (?:with|to)\b(?! {_AUDIENCE}))|conversation with\b(?! {_AUDIENCE}))\b",
         re.I,
     ),
     "visit": re.compile(
@@ -71,6 +75,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 VIOLENCE = ("attack", "strike")
 # Verbs that say nothing of the weapon: "hit", "struck" (violence only beside a weapon) ...
 _HIT = re.compile(r"\b(?:hit|hits|hitting|struck(?! a (?:deal|balance|chord|note|tone)\b))\b", re.I)
+# ... "explosions", "a blast": what was seen or heard, not who did it or with what ...
+_BLAST = re.compile(r"\b(?:explosions?|blasts?)\b(?! (?:of|from the past)\b)", re.I)
 # ... and "fired at", "opened fire" (violence whatever the weapon).
 _FIRE = re.compile(
     r"\b(?:fir(?:ed|es|ing) (?:\w+ ){0,2}?(?:at|on|upon)|to (?:\w+ly )?fire (?:\w+ ){0,2}?(?:at|on)"
@@ -93,7 +99,7 @@ _WEAPON = re.compile(
 _STEMS = {
     "summit": ("summit",),
     "meeting": ("met", "meet", "sat down"),
-    "call": ("call", "spoke", "speak", "phone", "talk"),
+    "call": ("call", "spoke", "speak", "phone", "talk", "conversation"),
     "visit": ("visit", "trip", "travel", "arrived"),
     "talks": ("talk", "negotiat", "discussion", "dialogue"),
     "ceasefire": ("cease", "truce", "armistice", "halt"),
@@ -114,6 +120,7 @@ _STEMS = {
     "strike": ("strike", "striking"),
     "hit": ("hit", "struck"),
     "fire": ("fire",),
+    "blast": ("explosion", "blast"),
 }
 
 
@@ -141,7 +148,9 @@ def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
     attack = TRIGGERS["attack"].search(text) if _has(low, "attack") else None
     hit = _HIT.search(text) if _has(low, "hit") and _WEAPON.search(text) else None
     fire = _FIRE.search(text) if _has(low, "fire") else None
-    first = min((m for m in (attack, hit, fire) if m), key=lambda m: m.start(), default=None)
+    blast = _BLAST.search(text) if _has(low, "blast") else None
+    found = (attack, hit, fire, blast)
+    first = min((m for m in found if m), key=lambda m: m.start(), default=None)
     if first is None:
         return None
     by_weapon = first is not attack or first.group().lower().startswith("attack")
