@@ -10,6 +10,10 @@ from workbench.timeline.temporal import temporal_expressions
 from workbench.timeline.triggers import find_trigger, hypothetical
 
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
+RURI = ("d0", "Ruritania", "Ruritania", "GPE", "Ruritania")
+SMITH = ("d0", "Smith", "John Smith", "PERSON", None)
+JONES = ("d0", "Jones", "Ann Jones", "PERSON", None)
+AVALON = ("d0", "Avalon", "Avalon", "GPE", "Avalon")
 
 
 def make(texts, mentions, dates=None, sources=None):
@@ -744,3 +748,62 @@ def test_merged_event_is_a_summit_with_the_participants_reports_agree_on():
 def test_a_call_addresses_a_party_not_an_outlet(text, mentions, reported):
     out = make([text], mentions)
     assert (not out.empty and out["event_type"].iloc[0] == "call") is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "found"),
+    [
+        # a campaign as a whole is no event, even going on with a story
+        ("Ruritania said the counteroffensive is gaining momentum.", [RURI], None),
+        # a dated or placed one is
+        (
+            "Ruritania launched its invasion on Monday, July 7.",
+            [RURI],
+            ("attack", "2025-07-07"),
+        ),
+        (
+            "Ruritania launched a counteroffensive near Avalon.",
+            [RURI, ("d0", "Avalon", "Avalon", "GPE", "Avalon")],
+            ("attack", "2025-07-11"),
+        ),
+        # the date of another deed, far from the campaign, is not its date
+        (
+            "The paper shut down in March amid a crackdown in the wake of Ruritania's invasion.",
+            [RURI],
+            None,
+        ),
+    ],
+)
+def test_a_campaign_is_an_event_only_dated_or_placed(text, mentions, found):
+    out = make([text], mentions)
+    got = (out["event_type"].iloc[0], str(out["date"].iloc[0].date())) if len(out) else None
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "types"),
+    [
+        # two events in two clauses
+        (
+            "Smith met Jones in Avalon on Monday, while rebels shelled Camelot.",
+            [SMITH, JONES, AVALON, ("d0", "Camelot", "Camelot", "GPE", "Camelot")],
+            ["attack", "meeting"],
+        ),
+        # one of a family: the meeting and its talks are one encounter
+        (
+            "Smith met Jones in Avalon, and they held talks on trade.",
+            [SMITH, JONES, AVALON],
+            ["meeting"],
+        ),
+        # one of a clause: "a visit for talks" is a visit
+        ("Smith arrived in Avalon on a visit for talks.", [SMITH, AVALON], ["visit"]),
+        # a campaign beside another event is its time
+        (
+            "Smith held talks with Jones in Avalon on July 7, before the invasion on July 9.",
+            [SMITH, JONES, AVALON],
+            ["talks"],
+        ),
+    ],
+)
+def test_events_of_several_kinds_in_one_sentence(text, mentions, types):
+    assert sorted(make([text], mentions)["event_type"]) == types

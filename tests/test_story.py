@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from workbench.timeline.story import carry_story, refers_back
+from workbench.timeline.story import carry_story, history, refers_back
 
 DAY = pd.Timestamp("2025-07-10", tz="UTC")
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
@@ -11,6 +11,7 @@ PUB = pd.Timestamp("2025-07-11", tz="UTC")
 
 def row(kind, parts, *, anchored, loose=False, place=None, refers=False, date=PUB):
     return {
+        "published": PUB,
         "doc_id": "d0",
         "event_type": kind,
         "participants": parts,
@@ -66,3 +67,34 @@ def test_a_meeting_in_a_summits_story_is_that_summit():
     head = row("summit", ["NATO"], anchored=True, date=DAY)
     later = row("meeting", ["NATO"], anchored=False)
     assert carry_story([head, later])[1]["event_type"] == "summit"
+
+
+OLD = pd.Timestamp("1990-04-01", tz="UTC")
+
+
+def test_history_is_dated_by_its_own_sentence_a_year_before():
+    assert history(row("attack", [], anchored=True, date=OLD))
+    assert not history(row("attack", [], anchored=True, date=DAY))
+    assert not history(row("attack", [], anchored=False, date=OLD))  # a carried date
+
+
+def test_history_takes_no_definite_reference_and_opens_no_story():
+    past = row("attack", [], anchored=True, place="Avalon", date=OLD)
+    later = row("strike", [], anchored=False, loose=True, refers=True)
+    assert carry_story([past, later]) == [past]
+    opening = row("strike", ["Ruritania"], anchored=False, loose=True)
+    past = row("strike", ["Ruritania"], anchored=True, place="Avalon", date=OLD)
+    assert carry_story([opening, past]) == [past]
+
+
+def test_history_goes_on_with_a_report_that_shares_a_participant():
+    past = row("strike", ["Ruritania"], anchored=True, place="Avalon", date=OLD)
+    later = row("strike", ["Ruritania"], anchored=False, loose=True)
+    out = carry_story([past, later])
+    assert len(out) == 2 and (out[1]["place"], out[1]["date"]) == ("Avalon", OLD)
+
+
+def test_a_campaign_heads_no_story():
+    invasion = {**row("attack", ["Ruritania"], anchored=True, date=DAY), "campaign": True}
+    later = row("strike", ["Ruritania"], anchored=False, loose=True, refers=True)
+    assert carry_story([invasion, later]) == [invasion]

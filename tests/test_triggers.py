@@ -5,6 +5,7 @@ import pytest
 from workbench.timeline.triggers import (
     arrival,
     background,
+    campaign,
     find_trigger,
     hypothetical,
     named_by_date,
@@ -122,3 +123,62 @@ def test_arrival(text, word, only_arrived):
 def test_triggers_of_call_nouns_and_explosions(text, found):
     got = find_trigger(text)
     assert (got and (got[0], text[got[1][0] : got[1][1]])) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "violence", "unreal"),
+    [
+        # "no one" denies the harm, not the deed
+        ("No one was hurt in the blast at the depot.", "blast", True, False),
+        ("There was no attack on the depot.", "attack", True, True),
+        # willingness, wish or appeal is no event of any type
+        ("Officials said they are willing to resume negotiations.", "negotiations", False, True),
+        ("The envoy is ready for talks with the rebels.", "talks", False, True),
+        ("The mayor called for a ceasefire in the city.", "ceasefire", False, True),
+        ("The minister hopes to meet his counterpart.", "meet", False, True),
+        ("The rebels resumed negotiations in Geneva.", "negotiations", False, False),
+        ("The two sides agreed to a ceasefire.", "ceasefire", False, False),
+    ],
+)
+def test_harm_denied_and_wishes(text, word, violence, unreal):
+    assert hypothetical(text, span(text, word), violence=violence) is unreal
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "is_campaign"),
+    [
+        # a deed wins over a campaign named before it
+        ("During the invasion, troops shelled the town.", ("attack", "shelled"), False),
+        ("The offensive stalled after rebels attacked the bridge.", ("attack", "attacked"), False),
+        # the campaign alone is taken (the events module keeps it only when dated or placed)
+        ("The invasion began on March 3.", ("attack", "invasion"), True),
+        ("The counteroffensive is gaining momentum.", ("attack", "counteroffensive"), True),
+        ("An explosion hit the town during the invasion.", ("attack", "explosion"), False),
+    ],
+)
+def test_a_deed_before_a_campaign(text, found, is_campaign):
+    got = find_trigger(text)
+    assert (got[0], text[got[1][0] : got[1][1]]) == found
+    assert campaign(text, got[1]) is is_campaign
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He urged Ruritania to uphold the ceasefire.", "ceasefire"),
+        ("She is open to talks with the rebels.", "talks"),
+    ],
+)
+def test_a_wish_governs_the_trigger(text, word):
+    assert hypothetical(text, span(text, word), violence=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He expressed hope the call with the envoy might ease tensions.", "call with"),
+        ("The chair rose to open the meeting in Geneva.", "meeting"),
+    ],
+)
+def test_a_wish_that_does_not_govern_the_trigger(text, word):
+    assert not hypothetical(text, span(text, word), violence=False)

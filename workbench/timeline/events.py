@@ -16,12 +16,21 @@ visitor. An attack or strike needs a place (a whole country attacked, "Russia's
 attack on Ukraine", is the war's background) or a date of its own, or to go on with
 the article's story (:mod:`workbench.timeline.story`, which also carries a date to
 a later report of the same event: ``date_source`` ``context``); an invasion ("Russia
-invaded Ukraine") needs a date of its own finer than a year ("on Feb. 24", "in
-February"), being otherwise the background of the coverage. Questions, negated or
+invaded Ukraine", "the invasion") needs a date of its own finer than a year ("on Feb.
+24", "in February"), being otherwise the background of the coverage, and an
+offensive as a whole ("the counteroffensive, which is gaining momentum") a date or a
+place of its own, told beside the trigger (within :data:`CAMPAIGN_DATE_GAP`
+characters: not "shut down in March amid ... Russia's invasion"); neither continues a
+story. Questions, negated or
 conditional events ("there was no call", "if there was an attack") and events named
 by a day without its year well before the article ("the Jan. 6 attack") are
 skipped, and so is "speaking to" a news outlet (an interview); future or modal
 wording marks a report ``planned``.
+
+A sentence may report events of several kinds, each in its own clause ("Leaders met in
+Rome as missiles struck Kyiv": a meeting and a strike; "a visit for talks" is one visit),
+at most one of each family (:data:`workbench.timeline.story.FAMILIES`), and a campaign
+beside another event is only that event's time ("talks ... before Russia's invasion").
 
 Reports of one event are merged by :func:`workbench.timeline.merging.merge_events`.
 """
@@ -30,6 +39,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -42,13 +52,15 @@ from workbench.timeline.roles import (  # noqa: F401 (the types are read by buil
     in_other_clause,
     sentence_roles,
 )
-from workbench.timeline.story import carry_story, refers_back
+from workbench.timeline.story import FAMILIES, carry_story, refers_back
 from workbench.timeline.triggers import (  # noqa: F401 (TRIGGERS is the documented list)
     TRIGGERS,
     VIOLENCE,
     arrival,
     background,
+    campaign,
     find_trigger,
+    find_triggers,
     hypothetical,
     in_quotation,
     named_by_date,
@@ -119,58 +131,102 @@ def event_reports(
     rows = []
     columns = [sentences[c].tolist() for c in ("doc_id", "sentence_id", "start", "text")]
     for doc_id, sid, s_start, text in zip(*columns, strict=True):
-        found = find_trigger(text)
-        if found is None or text.rstrip().endswith("?") or sid not in by_sentence:
+        if text.rstrip().endswith("?") or sid not in by_sentence:
             continue
-        event_type, trigger = found
-        violence = event_type in VIOLENCE
-        if hypothetical(text, trigger, violence=violence):
-            continue
-        if event_type == "call" and _to_outlet(by_sentence[sid], text, s_start, trigger):
-            continue  # "speaking to the Washington Post": an interview, not a call
-        roles = sentence_roles(by_sentence[sid], text, s_start, trigger, event_type, demonyms)
-        if not _is_event(roles, text, trigger, event_type) and not violence:
-            continue
-        published = pub.get(doc_id, pd.NaT)
-        dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in when.get(sid, ())]
-        date, precision, date_source, told = _event_date(dates, text, trigger, published)
-        own_date = date_source == "text" and not told
-        if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
-            continue  # "the Jan. 6 attack": a past event's name, its year not told
-        if background(text, trigger) and not (own_date and precision != "year"):
-            continue  # the invasion as the background ("since Russia invaded", "this year")
-        # a whole country attacked is the war, no place of its own: "Russia's attack on Ukraine"
-        at_war = violence and _ON_NAME.match(text, trigger[1]) and _country(roles.place or "")
-        anchored = own_date or (roles.place is not None and not at_war)
-        # violence with no place or date of its own, or no one named: only as part of a story
-        loose = violence and not (
-            anchored and (roles.participants or _is_event(roles, text, trigger, event_type))
+        context = _Context(
+            doc_id,
+            sid,
+            text,
+            s_start,
+            by_sentence[sid],
+            when.get(sid, ()),
+            demonyms,
+            pub.get(doc_id, pd.NaT),
+            src.get(doc_id),
         )
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "sentence_id": sid,
-                "event_type": event_type,
-                "participants": roles.participants,
-                "persons": roles.persons,
-                "place": roles.place,
-                "date": date,
-                "precision": precision,
-                "date_source": date_source,
-                "status": "planned" if _MODAL.search(text) else "reported",
-                "source": src.get(doc_id),
-                "published": published,
-                "sentence": text,
-                "anchored": anchored,
-                "loose": loose,
-                "elsewhere": roles.elsewhere > 0,
-                "refers": refers_back(text, trigger) and not in_quotation(text, trigger),
-            }
-        )
+        taken: dict[str, tuple[int, int]] = {}  # family -> its trigger
+        for event_type, trigger in find_triggers(text):
+            if FAMILIES[event_type] in taken:
+                continue  # "a meeting ... held talks": one encounter of a kind to a sentence
+            if taken and campaign(text, trigger):
+                continue  # "talks in Geneva ... before Russia's invasion": the time of the talks
+            if any(not in_other_clause(text, trigger, t) for t in taken.values()):
+                continue  # "a visit for talks": one event of the clause
+            row = _report(context, event_type, trigger)
+            if row is not None:
+                rows.append(row)
+                taken[FAMILIES[event_type]] = trigger
     out = pd.DataFrame(carry_story(rows, equivalents), columns=REPORT_COLUMNS)
     for col in ("date", "published"):
         out[col] = pd.to_datetime(out[col], utc=True)
     return out
+
+
+class _Context(NamedTuple):
+    """A sentence with what its reports read: mentions and dates with document offsets."""
+
+    doc_id: str
+    sentence_id: str
+    text: str
+    start: int
+    mentions: list[tuple]
+    dates: tuple | list
+    demonyms: Demonyms
+    published: object
+    source: object
+
+
+def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | None:
+    """The report a trigger makes of its sentence, or None when it reports no event."""
+    doc_id, sid, text, s_start, demonyms = c.doc_id, c.sentence_id, c.text, c.start, c.demonyms
+    violence = event_type in VIOLENCE
+    if hypothetical(text, trigger, violence=violence):
+        return None
+    if event_type == "call" and _to_outlet(c.mentions, text, s_start, trigger):
+        return None  # "speaking to the Washington Post": an interview, not a call
+    roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms)
+    if not _is_event(roles, text, trigger, event_type) and not violence:
+        return None
+    published = c.published
+    dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in c.dates]
+    if campaign(text, trigger):
+        # a campaign's own date is told beside it ("the invasion that started Feb. 24")
+        dates = [f for f in dates if _gap(f, trigger) <= CAMPAIGN_DATE_GAP]
+    date, precision, date_source, told = _event_date(dates, text, trigger, published)
+    own_date = date_source == "text" and not told
+    if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
+        return None  # "the Jan. 6 attack": a past event's name, its year not told
+    if background(text, trigger) and not (own_date and precision != "year"):
+        return None  # the invasion as the background ("since Russia invaded", "this year")
+    # a whole country attacked is the war, no place of its own: "Russia's attack on Ukraine"
+    at_war = violence and _ON_NAME.match(text, trigger[1]) and _country(roles.place or "")
+    anchored = own_date or (roles.place is not None and not at_war)
+    if campaign(text, trigger) and not anchored:
+        return None  # "the counteroffensive, which is gaining momentum": the war's course
+    # violence with no place or date of its own, or no one named: only as part of a story
+    loose = violence and not (
+        anchored and (roles.participants or _is_event(roles, text, trigger, event_type))
+    )
+    return {
+        "doc_id": doc_id,
+        "sentence_id": sid,
+        "event_type": event_type,
+        "participants": roles.participants,
+        "persons": roles.persons,
+        "place": roles.place,
+        "date": date,
+        "precision": precision,
+        "date_source": date_source,
+        "status": "planned" if _MODAL.search(text) else "reported",
+        "source": c.source,
+        "published": published,
+        "sentence": text,
+        "anchored": anchored,
+        "loose": loose,
+        "elsewhere": roles.elsewhere > 0,
+        "refers": refers_back(text, trigger) and not in_quotation(text, trigger),
+        "campaign": campaign(text, trigger),
+    }
 
 
 # What lies between a call's trigger and the one it addresses: "spoke to (the) X".
@@ -263,6 +319,10 @@ def _country(place: str) -> bool:
     """Whether a place is a whole country (the war's background when attacked, not a scene)."""
     return resolve_place(place).kind == "country"
 
+
+#: Characters between a campaign's trigger and a date it is told with, a few words ("the
+#: invasion that started Feb. 24"; not "the invasion of Ukraine appeared to falter tonight").
+CAMPAIGN_DATE_GAP = 25
 
 #: Days before publication past which a day named without its year names a past event.
 NAMED_EVENT_DAYS = 30

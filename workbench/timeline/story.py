@@ -17,12 +17,18 @@ Kherson") is not taken to continue it. A participant counts as shared under the
 name it stands for ("the Kremlin's forces" go on with a story of Russia's), and a
 trigger told as a definite noun phrase ("the attack", "such a strike", "the apparent
 deadly strike", "Saturday's attack") refers back to the story's event whoever it
-names. A meeting that goes on with a summit's story is that summit.
+names. A meeting that goes on with a summit's story is that summit. A report dated by
+its own sentence a year or more before the article (:func:`history`: "a nuclear
+explosion in 1986") is no opening's event, and only reports that share a participant
+with it go on with it; a campaign as a whole ("the invasion ... on Feb. 24") is no
+story's event either ("the strike" after it is not part of it).
 """
 
 from __future__ import annotations
 
 import re
+
+import pandas as pd
 
 #: Types that describe the same kind of encounter and may merge with one another.
 FAMILIES = {
@@ -62,7 +68,8 @@ def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> 
             ``event_type``, ``participants``, ``place``, ``date``, ``precision``,
             ``date_source``, ``anchored`` (place or own date), ``loose`` (kept only
             when it continues the story), ``elsewhere`` (it names another place) and
-            ``refers`` (its trigger refers back to an event already told).
+            ``refers`` (its trigger refers back to an event already told); optionally
+            ``campaign`` (its trigger names a campaign as a whole, "the invasion").
         equivalents: Participant -> the actor it stands for ("Kremlin" -> "Russia").
 
     Returns:
@@ -71,15 +78,15 @@ def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> 
     same = equivalents or {}
     first = {}  # (doc_id, family) -> the first anchored report: what an opening tells of
     for row in rows:
-        if row["anchored"] and not row["loose"]:
+        if _head(row) and not history(row):
             first.setdefault((row["doc_id"], FAMILIES[row["event_type"]]), row)
     out, story = [], {}  # (doc_id, family) -> the latest anchored report
     for row in rows:
         key = (row["doc_id"], FAMILIES[row["event_type"]])
         head = story.get(key) or (first.get(key) if first.get(key) is not row else None)
-        linked = head is not None and (
-            row.get("refers", False) or bool(_names(head, same) & _names(row, same))
-        )
+        shared = head is not None and bool(_names(head, same) & _names(row, same))
+        # "the strike" after an explosion of 1986 is no part of that history
+        linked = shared or (head is not None and row.get("refers", False) and not history(head))
         if row["loose"] and (not linked or row["elsewhere"]):
             continue
         if linked and head["event_type"] == "summit" and row["event_type"] == "meeting":
@@ -89,10 +96,33 @@ def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> 
         elif linked and row["date_source"] == "article":
             row = {**row, "date": head["date"], "precision": head["precision"]}
             row["date_source"] = "context"
-        if row["anchored"] and not row["loose"]:
+        if _head(row):
             story[key] = row
         out.append(row)
     return out
+
+
+#: Days before publication past which a report's own date makes it history.
+HISTORY_DAYS = 365
+
+
+def history(row: dict) -> bool:
+    """Whether a report tells of history: dated by its own sentence a year before the article.
+
+    "In 1986", "in July 2014": a story of its own, which only reports naming one of its
+    participants go on with.
+    """
+    published = row.get("published")
+    if row["date_source"] != "text" or published is None or pd.isna(published):
+        return False
+    if pd.isna(row["date"]):
+        return False
+    return (pd.Timestamp(published) - pd.Timestamp(row["date"])).days >= HISTORY_DAYS
+
+
+def _head(row: dict) -> bool:
+    """Whether later reports may go on with a report: anchored, not loose, not a campaign."""
+    return row["anchored"] and not row["loose"] and not row.get("campaign", False)
 
 
 def _continue(row: dict, head: dict) -> dict:

@@ -10,15 +10,18 @@ strike noun anywhere ("a Russian strike ... the deadliest attack") makes a
 "fired at") is a ``strike`` when missiles, rockets, drones or aircraft are named and
 an ``attack`` otherwise ("shelling struck a convoy"), and so are explosions and
 blasts, which tell neither the doer nor the weapon; shelling, bombardment,
-shooting and assaults are attacks. "Hit" and "struck" count only in a sentence that
+shooting and assaults are attacks, and so is a campaign as a whole (an invasion, an
+offensive), which is taken only when the sentence tells no deed (:func:`campaign`: the
+events module keeps it only when dated or placed). "Hit" and "struck" count only in a sentence that
 names a weapon ("prices hit a record" is no event), and "strike a deal", "signed
 up to" or "deal with" are not events either.
 
 :func:`hypothetical` tells events that did not happen: a negation or a condition in
-the trigger's clause ("there was no call", "did not meet", "if there was an attack"),
-and for violence also a capability, a threat or its prevention ("systems that can
-strike", "drones used for attacks", "the threat of attacks", "to prevent airstrikes",
-"forces need in order to press their offensive").
+the trigger's clause ("there was no call", "did not meet", "if there was an attack"; not
+"no one was hurt in the attack"), a willingness, wish or appeal ("willing to resume
+negotiations", "called for a ceasefire"), and for violence also a capability, a threat
+or its prevention ("systems that can strike", "drones used for attacks", "the threat of
+attacks", "to prevent airstrikes", "forces need in order to press their offensive").
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "attack": re.compile(
         r"(?<!ly-)\b(?:attack|attacks|attacked|assault|assassination|assassinated|shooting|bombing"
         r"|bombed|bombarded|bombardment|shelled|shelling|(?:shot|shooting|shoot) down|downing of"
-        r"|counter-?offensives?|invaded)\b"
+        r"|counter-?offensives?|invaded|invasion)\b"
         r"|(?:\b(?:an?|the|its|their|new|renewed|major|ground|full-scale|spring|summer|autumn"
         r"|winter|week's|month's)|['’]s) offensive\b",
         re.I,
@@ -116,6 +119,7 @@ _STEMS = {
         "downing",
         "offensive",
         "invad",
+        "invasion",
     ),
     "strike": ("strike", "striking"),
     "hit": ("hit", "struck"),
@@ -140,17 +144,41 @@ def find_trigger(text: str) -> tuple[str, tuple[int, int]] | None:
     return _violence(text, low)
 
 
+def find_triggers(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every event type a sentence may report, each with its first trigger word's span.
+
+    In the order of :data:`TRIGGERS` (:func:`find_trigger`'s choice first), violence typed
+    as :func:`find_trigger` types it; the events module takes those that report an event,
+    one to a clause ("Leaders met in Rome as missiles struck Kyiv": two events).
+    """
+    low = text.lower()
+    found = []
+    for event_type, pattern in TRIGGERS.items():
+        if event_type in VIOLENCE:
+            break
+        m = pattern.search(text) if _has(low, event_type) else None
+        if m:
+            found.append((event_type, m.span()))
+    violence = _violence(text, low)
+    return found + [violence] if violence else found
+
+
 def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
     """A strike noun anywhere makes a strike; else the first attack word or neutral verb."""
     strike = TRIGGERS["strike"].search(text) if _has(low, "strike") else None
     if strike:
         return "strike", strike.span()
-    attack = TRIGGERS["attack"].search(text) if _has(low, "attack") else None
+    attacks = list(TRIGGERS["attack"].finditer(text)) if _has(low, "attack") else []
+    # a deed ("shelled", "an attack") before a campaign ("the invasion", "the offensive")
+    deeds = [m for m in attacks if not _CAMPAIGN.search(m.group())]
+    attack = deeds[0] if deeds else None
     hit = _HIT.search(text) if _has(low, "hit") and _WEAPON.search(text) else None
     fire = _FIRE.search(text) if _has(low, "fire") else None
     blast = _BLAST.search(text) if _has(low, "blast") else None
     found = (attack, hit, fire, blast)
     first = min((m for m in found if m), key=lambda m: m.start(), default=None)
+    if first is None and attacks:
+        return "attack", attacks[0].span()  # only the campaign: background unless anchored
     if first is None:
         return None
     by_weapon = first is not attack or first.group().lower().startswith("attack")
@@ -168,10 +196,21 @@ _UNREAL = re.compile(
     re.I,
 )
 # Negation and condition, which unmake any event: "there was no call", "did not meet",
-# "if there was an attack" (not "not only met").
+# "if there was an attack" (not "not only met", nor "no one was hurt in the attack", which
+# denies the harm, not the deed).
 _NOT_SO = re.compile(
-    r"\b(?:not(?! only\b| just\b| least\b)|never|no(?! longer\b| doubt\b)|neither|nor"
+    r"\b(?:not(?! only\b| just\b| least\b)|never|no(?! longer\b| doubt\b| one\b)|neither|nor"
     r"|without|if|unless|whether|in case of|in the event of)\b|n['’]t\b",
+    re.I,
+)
+# Willingness, readiness, wish or appeal that governs the trigger ("to"/"for" + a few words),
+# which is no event of any type even with its parties named: "willing to resume
+# negotiations", "ready for talks", "called for a truce", "urged Russia to uphold a truce"
+# (not "expressed hope Biden's call with Putin might ease", a call that was planned).
+_WISH = re.compile(
+    r"\b(?:willing(?:ness)?|unwilling|ready|readiness|open|eager|keen|want(?:s|ed)?"
+    r"|wish(?:es|ed)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|call(?:s|ed|ing)?|push(?:es|ed|ing)?"
+    r"|appeal(?:s|ed)?|urg(?:e|es|ed|ing)(?:\s+[\w'’-]+){0,2})\s+(?:to|for)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 # Where the trigger's clause begins, looking back from it.
@@ -191,16 +230,25 @@ def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) 
     before = text[max(0, trigger[0] - UNREAL_WINDOW) : trigger[0]]
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before
-    return bool(_NOT_SO.search(clause) or (violence and _UNREAL.search(clause)))
+    unreal = _NOT_SO.search(clause) or _WISH.search(clause)
+    return bool(unreal or (violence and _UNREAL.search(clause)))
 
 
 # An invasion: the background of the coverage unless the sentence dates it.
-_BACKGROUND = re.compile(r"invad", re.I)
+_BACKGROUND = re.compile(r"invad|invasion", re.I)
+# A campaign as a whole ("the invasion", "the counteroffensive"): the war's course, an event
+# only where the sentence dates or places it.
+_CAMPAIGN = re.compile(r"invad|invasion|offensive", re.I)
 
 
 def background(text: str, trigger: tuple[int, int]) -> bool:
     """Whether the trigger word tells the war's background (an invasion) rather than an event."""
     return bool(_BACKGROUND.match(text, trigger[0], trigger[1]))
+
+
+def campaign(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger word names a campaign as a whole (an invasion, an offensive)."""
+    return bool(_CAMPAIGN.search(text[trigger[0] : trigger[1]]))
 
 
 def in_quotation(text: str, span: tuple[int, int]) -> bool:
