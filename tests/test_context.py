@@ -12,7 +12,13 @@ import pytest
 
 from tests.test_actors import _resolve
 from workbench.actors import ner
-from workbench.actors.context import context_reasons, framed_as_place, furniture_spans
+from workbench.actors.context import (
+    NUMBER_AFTER,
+    context_reasons,
+    framed_as_place,
+    furniture_spans,
+    in_quoted_title,
+)
 from workbench.actors.gazetteer import Entry, Gazetteer
 from workbench.actors.matcher import merge_spans
 
@@ -308,3 +314,52 @@ def test_a_gazetteer_name_is_never_judged_a_product():
     args = (["d"], [4], [7], ["G-7"], ["ORG"], {"d": text})
     assert context_reasons(*args) == ["product"]
     assert context_reasons(*args, [True]) == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ('She wrote "Kell\'s Gambit: The Plot to Rule Vetria," a book.', "Vetria", True),
+        ("He read \u201cThe Fall of Orsa and the Sea\u201d twice.", "Orsa", True),
+        ('"Glory to Vetria! Glory to Orsa Heroes!" they cried.', "Vetria", False),  # a cry
+        ('"We will defend Vetria to the end," Kell said.', "Vetria", False),  # speech
+        ('It begins: "Dear President Ivo Brandt," and ends.', "Ivo Brandt", False),  # names only
+        ('They sang "Vetria Orsa Kell Dorin" loudly.', "Orsa", False),
+        ('Kell said "no". Then Vetria Holt Came Home Late, he said.', "Vetria", False),  # closed
+        ('They watched "Orsa Night Live Show" again.', "Orsa Night Live Show", False),  # whole
+    ],
+)
+def test_a_name_inside_a_quoted_title_is_part_of_a_works_name(text, name, expected):
+    assert in_quoted_title(text, *_span(text, name)) is expected
+
+
+def test_a_quote_nearby_leaves_the_other_context_rules_in_force():
+    text = 'He said "we hold," in a Telegram post about MiG-29s.'
+    got = context_reasons(
+        ["d1", "d1"],
+        [text.index("Telegram"), text.index("MiG")],
+        [text.index("Telegram") + 8, text.index("MiG") + 7],
+        ["Telegram", "MiG-29s"],
+        ["ORG", "GPE"],
+        {"d1": text},
+    )
+    assert got == ["platform", "product"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They seized an Orsa A320-200, the court said.", True),
+        ("The Kestrel 787 Starliner landed.", True),
+        ("Delegates met at Vetria 2024 in June.", True),
+        ("Orsa 20 percent of the market.", False),  # a quantity
+        ("Orsa 40 million shares were sold.", False),
+        ("Orsa 3 left.", False),  # one digit
+        ("Orsa 355-day flight ended.", False),  # a compound adjective
+        ("Orsa said 787 jets flew.", False),  # not right after the name
+    ],
+)
+def test_a_number_right_after_a_name_makes_a_model_or_event(text, expected):
+    name = "Orsa" if "Orsa" in text else "Kestrel" if "Kestrel" in text else "Vetria"
+    end = text.index(name) + len(name)
+    assert bool(NUMBER_AFTER.match(text, end)) is expected

@@ -92,3 +92,64 @@ def test_a_one_word_person_ending_in_a_companys_word_is_a_company():
         ["Dolinbank", "ORG"],
         ["Ivo Brandt", "PERSON"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # an organisation and a two-word "person" framed as villages: places
+        (
+            "Troops took the villages of Vesnivka and Horny Yar at dawn.",
+            [("Vesnivka", "ORG"), ("Horny Yar", "PERSON")],
+            [["Vesnivka", "GPE"], ["Horny Yar", "GPE"]],
+        ),
+        # a site framed as a town, everywhere in the corpus
+        (
+            "Shelling hit the town of Dalnik. Dalnik lost power.",
+            [("Dalnik", "LOC"), ("Dalnik", "ORG")],
+            [["Dalnik", "GPE"], ["Dalnik", "GPE"]],
+        ),
+        # a site's own head word keeps it a site; a titled person stays a person
+        (
+            "Near the city of Orsa Airport, Gen. Ivo Brandt spoke.",
+            [("Orsa Airport", "FAC"), ("Ivo Brandt", "PERSON")],
+            [["Orsa Airport", "FAC"], ["Ivo Brandt", "PERSON"]],
+        ),
+        # no frame: an organisation stays one
+        (
+            "Vesnivka Holdings said the village of Dalnik was hit.",
+            [("Vesnivka Holdings", "ORG"), ("Dalnik", "PERSON")],
+            [["Vesnivka Holdings", "ORG"], ["Dalnik", "GPE"]],
+        ),
+    ],
+)
+def test_a_name_framed_as_a_village_or_town_is_a_place(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("StarNet", "ORG"),  # two words run together: a brand
+        ("OrbitX", "ORG"),
+        ("McCann", "PERSON"),  # surname prefixes
+        ("MacLeod", "PERSON"),
+        ("DeLuca", "PERSON"),
+        ("VanDorn", "PERSON"),
+    ],
+)
+def test_a_one_word_person_spelled_as_two_glued_words_is_a_company(name, expected):
+    res = _resolve(f"Later {name} said the deal was off.", [(name, "PERSON")])
+    assert res.mentions["actor_type"].tolist() == [expected]
+
+
+def test_a_glued_name_written_as_a_handle_keeps_its_type():
+    res = _resolve("Fans asked: did #IvoBrandt know?", [("IvoBrandt", "PERSON")])
+    assert res.mentions["actor_type"].tolist() == ["PERSON"]
+
+
+def test_a_site_before_region_stays_a_site():
+    text = "Climbing in the Orsa region resumed, Ivo Brandt said."
+    res = _resolve(text, [("Orsa", "LOC"), ("Ivo Brandt", "PERSON")])
+    assert res.mentions["actor_type"].tolist() == ["LOC", "PERSON"]

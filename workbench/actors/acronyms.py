@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from workbench.actors.names import FUNCTION_WORDS
 from workbench.actors.people import chain
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -111,3 +112,67 @@ def _definitions(work: pd.DataFrame, texts: Mapping[str, str]) -> dict[tuple[str
         ):
             defined.setdefault((doc, m.group(1)), i)
     return defined
+
+
+def drop_common_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """An acronym a document defines by lower-case words is a thing's, not an actor's.
+
+    "liquefied natural gas (LNG)" or "unmanned aerial vehicle (UAV)": the words it stands
+    for are no name, so its spans in that document (the gazetteer's aside) are dropped.
+    """
+    if work.empty:
+        return
+    live = ~work["dropped"] & (work["gaz_id"] == "")
+    common: dict[tuple[str, str], bool] = {}
+    hit = []
+    for i, doc, name in zip(
+        work.index[live], work.loc[live, "doc_id"], work.loc[live, "name"], strict=True
+    ):
+        if not (1 < len(name) <= 10 and name.isalpha() and name.isupper()):
+            continue
+        key = (doc, name)
+        if key not in common:
+            common[key] = spelled_by_common_words(texts.get(doc, ""), name)
+        if common[key]:
+            hit.append(i)
+    if hit:
+        work.loc[hit, "dropped"] = True
+        work.loc[hit, "actor"] = ""
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "common acronym") for i in hit]
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def spelled_by_common_words(text: str, acronym: str) -> bool:
+    """Whether ``text`` defines ``acronym`` in brackets after lower-case words it spells.
+
+    Each letter, from the last, is the first letter of a word before the bracket, or a
+    hyphenated word gives one letter per part ("high-mobility"); function words may be
+    skipped ("rate of return").
+    """
+    letters = acronym.lower()
+    at = text.find(f"({acronym})")
+    while at >= 0:
+        words = _WORDS.findall(text[max(0, at - 16 * len(acronym)) : at])
+        if _spells(words, letters):
+            return True
+        at = text.find(f"({acronym})", at + 1)
+    return False
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    n = len(letters)
+    for word in reversed(words):
+        if n == 0:
+            return True
+        heads = "".join(part[0] for part in word.split("-"))
+        if not word.islower():
+            return False
+        if len(heads) > 1 and letters[:n].endswith(heads):
+            n -= len(heads)
+        elif word[0] == letters[n - 1]:
+            n -= 1
+        elif word not in FUNCTION_WORDS:
+            return False
+    return n == 0

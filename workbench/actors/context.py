@@ -8,13 +8,18 @@ around a span settle many of its errors the same way in any corpus:
   actor of the story;
 - **a document's title**: "Geneva" in "the Geneva Conventions", "Paris" in "the Paris
   Agreement" is part of the name of a treaty, not a place;
+- **a work's title**: "Kell" in the quoted title "Kell's Gambit: The Plot to Rule
+  Vetria" is a word of a book's, a film's or a report's name, not an actor;
 - **a platform as a medium**: "in a Telegram post", "on Facebook", "his YouTube channel"
   say where something was published, not who acted;
 - **a product's designation**: a name ending in a model number ("MiG-29", "COVID-19"),
   carrying a one-letter suffix ("IRIS-T") or right after a model code ("S-300PM2
-  Favorit") names a weapon, a vehicle or a disease, not an actor;
-- **a place by its frame**: a one-word "person" in "the town of X", "the village of X",
-  "towns like X", "X district" is a place the place index does not list.
+  Favorit") names a weapon, a vehicle or a disease, not an actor; so does an
+  organisation's name before a number ("an Orsa A320", "Vetria 2024"): a maker's model,
+  a series or an event;
+- **a place by its frame**: a "person", organisation or site in "the town of X", "the
+  villages of W and X", "towns like X", "X district" is a place the place index does not
+  list.
 
 Each function takes the working table's columns as lists and the documents' texts and
 returns, per span, the reason it applies (empty when it does not).
@@ -72,10 +77,12 @@ _MEDIUM_AFTER = re.compile(
     r"|live|handle|thread)\b",
     re.IGNORECASE,
 )
-#: Frames that make a one-word name a place ("the town of X", "X district").
+#: A name listed before another in a frame ("the villages of Zorka and ...").
+_LISTED = r"(?-i:[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*)?)\s+(?:and|or)\s+"
+#: Frames that make a name a place ("the town of X", "the villages of X and Y", "X district").
 _PLACE_BEFORE = re.compile(
     r"\b(?:towns?|city|cities|village|villages|settlements?|region|province|district|oblast"
-    r"|outskirts|port|suburbs?)\s+(?:of|like|such as|including)\s+$"
+    r"|outskirts|port|suburbs?)\s+(?:of|like|such as|including)\s+(?:" + _LISTED + r")?$"
     r"|\b(?:in|near|outside|around|towards?)\s+the\s+(?:town|city|village|settlement)\s+of\s+$",
     re.IGNORECASE,
 )
@@ -90,6 +97,15 @@ _MODEL_NUMBER = re.compile(r"(?<![\w-])[^\W\d_]+-\d+[^\W\d_]?$")
 _LETTER_SUFFIX = re.compile(r"-[A-Z](?![\w-])")
 #: A model code right before a name ("S-300PM2 Favorit", "TOS-1A Solntsepek").
 _CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\d+[A-Za-z\d]* $")
+
+
+#: A number of two digits or more right after a name, no quantity ("Orsa A320-200",
+#: "Kestrel 787", "Vetria 2024"): with it the name is a model's, a series' or an event's.
+NUMBER_AFTER = re.compile(
+    r"\s[A-Z]{0,3}\d{2,}(?:-\d+)?(?![\w.,%]\d|\s*(?:%|per\b|percent|million|billion|trillion"
+    r"|thousand|bn\b|m\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|people\b|times\b"
+    r"|members\b|countries\b|of\b))(?=[\s,.;:)]|$)"
+)
 
 
 def is_product(text: str, start: int, end: int, name: str) -> bool:
@@ -182,7 +198,10 @@ def context_reasons(
     texts: Mapping[str, str],
     known: Sequence[bool] | None = None,
 ) -> list[str]:
-    """Per span: ``"page furniture"``, ``"document title"``, ``"platform"``, ``"product"``, ``""``.
+    """Per span, the reason the context rules it out, or ``""``.
+
+    A reason: ``"page furniture"``, ``"document title"``, ``"work title"``, ``"platform"``,
+    ``"product"`` or ``"numbered name"``.
 
     ``known`` marks the spans the gazetteer names: never judged products ("G-7").
     """
@@ -203,16 +222,27 @@ def context_reasons(
             out.append("page furniture")
         elif label in _TITLED_LABELS and DOCUMENT_WORDS.match(text, end):
             out.append("document title")
+        elif _quote_before(text, start) and in_quoted_title(text, start, end):
+            out.append("work title")
         elif name.casefold() in PLATFORMS and _as_medium(text, start, end):
             out.append("platform")
         elif not listed and is_product(text, start, end, name):
             out.append("product")
+        elif not listed and label == "ORG" and NUMBER_AFTER.match(text, end):
+            out.append("numbered name")
         else:
             out.append("")
     return out
 
 
 _TITLED_LABELS = frozenset(("GPE", "LOC", "ORG", "FAC"))
+
+
+def _quote_before(text: str, start: int) -> bool:
+    """A fast test: a double quote within the 80 characters before ``start``."""
+    return text.find('"', max(0, start - 80), start) >= 0 or (
+        text.find("\u201c", max(0, start - 80), start) >= 0
+    )
 
 
 def _as_medium(text: str, start: int, end: int) -> bool:
@@ -222,9 +252,55 @@ def _as_medium(text: str, start: int, end: int) -> bool:
     )
 
 
-def framed_as_place(text: str, start: int, end: int) -> bool:
-    """Whether the words around a span frame it as a place ("the village of X", "X district")."""
+def framed_as_place(text: str, start: int, end: int, *, after: bool = True) -> bool:
+    """Whether the words around a span frame it as a place ("the village of X", "X district").
+
+    Args:
+        text: The document.
+        start: The span's first character.
+        end: The character after the span.
+        after: Whether a noun after the span ("X district") counts: "the Arctic region"
+            is a region, but not one with a government.
+    """
     return bool(
-        _PLACE_BEFORE.search(text[max(0, start - 45) : start])
-        or _PLACE_AFTER.match(text[end : end + 20])
+        _PLACE_BEFORE.search(text[max(0, start - 75) : start])
+        or (after and _PLACE_AFTER.match(text[end : end + 20]))
+    )
+
+
+#: Words a title keeps in lower case ("Plan to Defeat the Fleet").
+_TITLE_SMALL = frozenset("a an the of to and or in on at for with by from as vs nor but".split())
+_CLOSE = {'"': '"', "\u201c": "\u201d"}
+
+
+def in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside, and is less than, a quoted title of four words or more.
+
+    A title: every word capitalised but small ones ("of", "to"), three capitalised at
+    least, and a phrase, not a string of names: a small word or a colon in it ("Dear
+    President Ivo Brandt" is a greeting). No exclamation ("Glory to Vetria!" is a cry).
+    The opening mark is the last double quote within 80 characters before the span, an
+    opening one by its shape or by the even number of straight quotes before it.
+    """
+    window = text[max(0, start - 80) : start]
+    opened = max(window.rfind('"'), window.rfind("\u201c"))
+    if opened < 0:
+        return False
+    mark = window[opened]
+    opened += max(0, start - 80)
+    if mark == '"' and text.count('"', 0, opened) % 2:
+        return False  # a closing mark
+    closed = text.find(_CLOSE[mark], end, end + 100)
+    if closed < 0 or "\n" in text[opened:closed]:
+        return False
+    stretch = text[opened + 1 : closed].strip(" ,.")
+    if "!" in stretch or (opened + 1 == start and closed == end):
+        return False
+    words = stretch.split()
+    capitals = sum(w[:1].isupper() for w in words)
+    return (
+        len(words) >= 4
+        and capitals >= 3
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words)
+        and (":" in stretch or any(w in _TITLE_SMALL for w in words))
     )

@@ -79,13 +79,40 @@ def drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
         texts,
         (part["gaz_id"] != "").tolist(),
     )
-    hit = [i for i, r in zip(part.index, reasons, strict=True) if r]
+    why = dict(zip(part.index, reasons, strict=True))
+    _models_after_an_article(part, why, texts)
+    hit = [i for i, r in why.items() if r]
     if not hit:
         return
-    why = dict(zip(part.index, reasons, strict=True))
     work.loc[hit, "dropped"] = True
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], why[i]) for i in hit]
     work.loc[hit, "actor"] = ""
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|an?)\s+$", re.IGNORECASE)
+
+
+def _models_after_an_article(
+    part: pd.DataFrame, why: dict[int, str], texts: Mapping[str, str]
+) -> None:
+    """A maker's name its document gives a model number takes one after "the" or "an" too.
+
+    "an Orsa A320 ... the owner of the Orsa": the second is the aircraft, not the maker.
+    """
+    models = {
+        (doc, fold(name))
+        for i, doc, name in zip(part.index, part["doc_id"], part["name"], strict=True)
+        if why[i] == "numbered name"
+    }
+    if not models:
+        return
+    for i, doc, start, name in zip(
+        part.index, part["doc_id"], part["start"], part["name"], strict=True
+    ):
+        if not why[i] and (doc, fold(name)) in models:
+            text = texts.get(doc, "")
+            if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                why[i] = "numbered name"
 
 
 def author_names(authors: Iterable[object]) -> frozenset[str]:

@@ -224,6 +224,7 @@ RULE_MODULES = (
     "workbench.actors.aliases",
     "workbench.actors.kinds",
     "workbench.actors.context",
+    "workbench.actors.titles",
     "workbench.core.names",
     "workbench.core.places",
 )

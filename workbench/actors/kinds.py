@@ -217,8 +217,9 @@ def majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
 def places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None:
     """People that are places, sites or companies; names spelled like gazetteer names.
 
-    An untitled one-word "person" that is a known place, or that a sentence frames as
-    one, is a place (unless it is a word of a person's full name); a "person" ending in
+    An untitled one-word "person" that is a known place, or an untitled "person",
+    organisation or site that a sentence frames as one ("the village of X"), is a place
+    (unless it is a word of a person's full name); a "person" ending in
     a site word is a site, one word ending in a company's ("Sberbank") a company; an
     organisation or place of seven letters or more close to a gazetteer alias takes
     that entry.
@@ -235,9 +236,12 @@ def places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None
             and (names.is_place(name) or fold(name) in framed)
         ):
             return name, "GPE", "place, not person"
+        if kind in _FRAMED_KINDS and kind != "PERSON" and fold(name) in framed:
+            return name, "GPE", "place by its frame"
         if kind == "PERSON" and " " in name and fold(name).rsplit(" ", 1)[1] in names.SITE_WORDS:
             return name, "FAC", "site, not person"
-        if kind == "PERSON" and not titled and _company_word(name) and fold(name) not in in_names:
+        company = names.is_company_word(name)
+        if kind == "PERSON" and not titled and company and fold(name) not in in_names:
             return name, "ORG", "company, not person"
         if kind != "PERSON" and len(name) >= 7:
             entry = _fuzzy_gazetteer(name, gaz)
@@ -255,6 +259,8 @@ def places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None
     titled = work["titled"].tolist()
     for i in work.index[free]:
         hit = placed(cols["actor"][i], cols["atype"][i], bool(titled[i]))
+        if hit is not None and hit[2] == "company, not person" and _handle(work, texts, i):
+            continue  # "@JaneDoe", "#JaneDoe": a person's handle, glued like a brand
         if hit is not None:
             cols["actor"][i], cols["atype"][i] = hit[0], hit[1]
             cols["rule"][i] = chain(cols["rule"][i], hit[2])
@@ -309,27 +315,39 @@ def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
 
 
-def _company_word(name: str) -> bool:
-    """A one-word name ending in a company's word ("Sberbank"), three letters or more before it."""
-    key = fold(name)
-    return " " not in key and any(
-        key.endswith(end) and len(key) - len(end) >= 3 for end in names.ORG_ENDINGS
-    )
+def _handle(work: pd.DataFrame, texts: Mapping[str, str], i: int) -> bool:
+    """Whether row ``i`` is written as a handle or a hashtag ("@Name", "#Name")."""
+    start = int(work.at[i, "start"])
+    return start > 0 and texts.get(work.at[i, "doc_id"], "")[start - 1 : start] in ("@", "#")
+
+
+#: Types a frame ("the village of X") turns into a place with a government.
+_FRAMED_KINDS = frozenset(("PERSON", "ORG", "LOC", "FAC"))
+#: Last words that keep a framed name what it is ("the city of Lviv Airport").
+_OWN_HEADS = names.SITE_WORDS | names.GROUP_HEADS | names.PLACE_HEADS
 
 
 def _framed_places(work: pd.DataFrame, texts: Mapping[str, str]) -> set[str]:
-    """One-word "people" that some sentence frames as a place ("the village of X")."""
-    one_word = (
+    """Names of two words at most that some sentence frames as a place ("the village of X").
+
+    Untitled "people", organisations and sites the gazetteer does not know, whose last
+    word is no head of a site, a group or a place of their own; only a "person" by a noun
+    after it ("X district"): "the Arctic region" is a region without a government.
+    """
+    words = work["actor"].str.count(" ")
+    free = (
         ~work["dropped"]
-        & (work["atype"] == "PERSON")
+        & work["atype"].isin(_FRAMED_KINDS)
+        & (work["gaz_id"] == "")
         & ~work["titled"].astype(bool)
-        & ~work["actor"].str.contains(" ", regex=False)
+        & (words <= 1)
     )
-    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
+    rows = work.loc[free, ["doc_id", "start", "end", "actor", "atype"]]
     return {
         fold(actor)
-        for doc, start, end, actor in rows.itertuples(index=False)
-        if framed_as_place(texts.get(doc, ""), start, end)
+        for doc, start, end, actor, kind in rows.itertuples(index=False)
+        if fold(actor).rsplit(" ", 1)[-1] not in _OWN_HEADS
+        and framed_as_place(texts.get(doc, ""), start, end, after=kind == "PERSON")
     }
 
 

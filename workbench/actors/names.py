@@ -260,3 +260,25 @@ def looks_like_outlet(name: str, outlet_words: frozenset[str]) -> bool:
     """Whether an organisation's name ends or starts with a news word ("Kharkiv Times")."""
     words = fold(name).split(" ")
     return len(words) > 1 and (words[-1] in outlet_words or words[0] in outlet_words)
+
+
+def is_company_word(name: str) -> bool:
+    """Whether one word is spelled like a company's name, not a person's.
+
+    It ends in a company's word with three letters or more before it ("Sberbank"), or it
+    runs two words together ("StarNet": a brand's spelling, unlike a surname's "McCann",
+    "DeLuca" or "MacLeod").
+    """
+    key = fold(name)
+    if " " in key:
+        return False
+    glued = _GLUED.match(name)
+    if glued and glued.group(1).casefold() not in PARTICLES | _NAME_PREFIXES:
+        return True
+    return any(key.endswith(end) and len(key) - len(end) >= 3 for end in ORG_ENDINGS)
+
+
+#: A capitalised word of three letters or more with a capital glued after it ("StarNet").
+_GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")
+#: Surname prefixes written with a capital after them ("MacLeod", "FitzGerald").
+_NAME_PREFIXES = frozenset(("mac", "fitz", "della", "abu", "ben"))

@@ -26,9 +26,10 @@
 
 The steps live in modules by what they decide: where a span starts and ends
 (:mod:`~workbench.actors.boundaries`), which spans are no actor
-(:mod:`~workbench.actors.drops`), acronyms a document defines
-(:mod:`~workbench.actors.acronyms`), what kind of actor a name is
-(:mod:`~workbench.actors.kinds`), and people's names (:mod:`~workbench.actors.people`).
+(:mod:`~workbench.actors.drops`), acronyms a document defines, by a name or by common
+words (:mod:`~workbench.actors.acronyms`), what kind of actor a name is
+(:mod:`~workbench.actors.kinds`; a title beside a name, :mod:`~workbench.actors.titles`),
+and people's names (:mod:`~workbench.actors.people`).
 
 Every mention carries the chain of rules that produced its actor; :func:`audit_table`
 turns that into one row per (surface, actor, rule) for a researcher to check.
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.actors import acronyms, aliases, boundaries, drops, kinds, names
+from workbench.actors import acronyms, aliases, boundaries, drops, kinds, names, titles
 from workbench.actors.bodies import merge_short_forms
 from workbench.actors.drops import author_names
 from workbench.actors.gazetteer import Gazetteer, fold
@@ -108,6 +109,7 @@ def resolve(
         return Resolution(empty, pd.DataFrame(columns=AUDIT_COLUMNS))
     drops.drop_unwanted(work, gazetteer, author_names(authors), counts)
     drops.drop_by_context(work, texts)
+    titles.titled_beside(work, texts)
     kinds.surnames_typed_otherwise(work)
     kinds.full_names_typed_otherwise(work)
     kinds.people_by_age(work, texts)
@@ -115,6 +117,7 @@ def resolve(
     boundaries.first_names_beside(work, texts, counts)
     boundaries.shared_surnames(work, texts)
     work = acronyms.expand_acronyms(work, texts)
+    acronyms.drop_common_acronyms(work, texts)
     work = aliases.expand_aliases(work, texts, gazetteer)
     merge_short_forms(work, gazetteer, texts)
     kinds.majority_types(work, gazetteer)
