@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from workbench.actors import quotes as quotes_module
 from workbench.actors.quotes import (
     CITATION_COLUMNS,
     QUOTE_COLUMNS,
@@ -12,6 +13,7 @@ from workbench.actors.quotes import (
     extract_quotes,
     quoted_stretches,
 )
+from workbench.core import pool
 from workbench.corpus.segments import segment
 
 
@@ -723,3 +725,66 @@ def test_a_verb_of_naming_attributes_a_direct_quotation_after_its_object():
 def test_outlets_whatever_their_type(text, actor, kind, cited):
     corpus, mentions, sentences = _tables(text, [(actor, kind)])
     assert extract_citations(mentions, sentences)["cited"].tolist() == [actor] * cited
+
+
+_MANY = {
+    "d0": 'Mira Tal said, "We will rebuild every bridge in the valley." She added that the '
+    "port was safe.",
+    "d1": '"The talks are over for now," Oren Vale told reporters. Vale said the next round '
+    "would wait.",
+    "d2": "According to Lena Hart, the convoy reached the border. A crew member said the ships "
+    "would wait.",
+    "d3": 'Lena Hart spoke first. "We need more time to count the damage," she insisted.',
+    "d4": "Oren Vale said in a statement that the council would meet again on Friday.",
+    "d5": "Mira Tal: We have enough fuel for the winter.\nOren Vale: That is not what the "
+    "numbers say.\nMira Tal: Then read them again, all of them.\nOren Vale: I have read "
+    "them twice already.",
+}
+
+
+def _many_tables():
+    corpus = pd.DataFrame({"doc_id": list(_MANY), "text": list(_MANY.values())})
+    sentences = segment(corpus, "sentence")
+    rows = []
+    for doc_id, text in _MANY.items():
+        for name in ("Mira Tal", "Oren Vale", "Vale", "Lena Hart"):
+            at = text.find(name)
+            while at >= 0:
+                if not any(r[0] == doc_id and r[1] <= at < r[2] for r in rows):
+                    full = "Oren Vale" if name == "Vale" else name
+                    rows.append((doc_id, at, at + len(name), full, "PERSON"))
+                at = text.find(name, at + len(name))
+    mentions = pd.DataFrame(rows, columns=["doc_id", "start", "end", "actor", "actor_type"])
+    return corpus, mentions, sentences
+
+
+def test_documents_read_by_forked_workers_give_the_table_one_process_gives(monkeypatch):
+    corpus, mentions, sentences = _many_tables()
+    asked = []
+
+    def parse(found):  # the second pass runs (with no parse) for every document that asked
+        asked.append(sorted(found))
+        return {d: {} for d in found}
+
+    alone = extract_quotes(corpus, mentions, sentences, parse, n_process=1)
+    used = []
+    fork_map = pool.fork_map
+
+    def counting(fn, batches, *args, workers=None, ordered=True):
+        used.append(pool.processes(workers, len(batches)))
+        return fork_map(fn, batches, *args, workers=workers, ordered=ordered)
+
+    monkeypatch.setattr(quotes_module, "PARALLEL_MIN_DOCS", 1)
+    monkeypatch.setattr(quotes_module, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "fork_is_safe", lambda: pool.can_fork())
+    monkeypatch.setattr(pool, "fork_map", counting)
+    forked = extract_quotes(corpus, mentions, sentences, parse, n_process=2)
+    pd.testing.assert_frame_equal(forked, alone)
+    assert asked[0] == asked[1] and asked[0]  # both runs asked for the same sentences
+    assert used[0] == (2 if pool.can_fork() else 1)
+    speakers = dict(zip(alone["quote"].str[:12], alone["speaker"], strict=True))
+    assert speakers["We will rebu"] == "Mira Tal"
+    assert speakers["We need more"] == "Lena Hart"
+    assert (alone["kind"] == "interview turn").sum() == 4
+    assert set(alone["doc_id"]) == set(_MANY)

@@ -289,7 +289,7 @@ def _compute(
         parses = functools.partial(parsing.parse_found, **options)
     elif syntax.PARSE:
         parses = parsing.parse_cues(corpus, sentences, **options)
-    found = quotes.extract_quotes(corpus, mentions, sentences, parses)
+    found = quotes.extract_quotes(corpus, mentions, sentences, parses, n_process=n_process)
     return ActorTables(
         mentions=mentions.reset_index(drop=True),
         actors=actor_table(mentions, gaz, dates=dates),

@@ -31,6 +31,7 @@ from workbench.actors.gazetteer import fold
 from workbench.actors.marks import quoted_stretches
 from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
 from workbench.actors.speech import MIN_QUOTE_WORDS, direct, reported
+from workbench.core import pool
 from workbench.core.tables import with_doc_columns
 
 __all__ = [
@@ -62,8 +63,13 @@ def extract_quotes(
     mentions: pd.DataFrame,
     sentences: pd.DataFrame,
     parses: dict | Callable[[dict], dict] | None = None,
+    n_process: int | None = None,
 ) -> pd.DataFrame:
     """Direct quotes, reported speech and interview turns of every document.
+
+    Documents are independent: from :data:`PARALLEL_MIN_DOCS` documents on they are read
+    in chunks by forked workers (as many as :func:`workbench.core.pool.processes` allows),
+    and the table is the same as one process makes.
 
     Args:
         corpus: The corpus table (``doc_id``, ``text``; ``source`` and ``date`` when present).
@@ -76,6 +82,7 @@ def extract_quotes(
             then the rules run first, the function parses the sentences where they ask for
             help (:func:`workbench.actors.syntax.ask`), and only the documents that asked
             are read again with those parses. None: the words alone.
+        n_process: Worker processes for the rules (default: every core the budget allows).
 
     Returns:
         :data:`QUOTE_COLUMNS`: the document's ``doc_id``, ``source`` and publication ``date``,
@@ -92,30 +99,77 @@ def extract_quotes(
         spans_of[d].append(tuple(span))
     for d, lo, hi in zip(*(sentences[c].tolist() for c in ("doc_id", "start", "end")), strict=True):
         bounds_of[d].append((lo, hi))
+    inputs = {
+        doc_id: (text, spans_of.get(doc_id, []), bounds_of[doc_id])
+        for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True)
+        if isinstance(text, str) and doc_id in bounds_of
+    }
     ask = callable(parses)
-    docs: dict[str, Document] = {}
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
-        if not isinstance(text, str) or doc_id not in bounds_of:
-            continue
-        spans = [_as_outlet(text, span) for span in sorted(spans_of.get(doc_id, []))]
-        doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds_of[doc_id]))
-        doc.memo["parses"] = None if ask else (parses or {}).get(doc_id)
-        doc.memo["asked"] = set() if ask else None
-        docs[doc_id] = _find(doc)
-    if ask:
-        wanted = {d: found for d, doc in docs.items() if (found := syntax.asked_sentences(doc))}
-        for doc_id, parsed in parses(wanted).items():
-            doc = docs[doc_id].fresh()
-            doc.memo["parses"] = parsed
-            docs[doc_id] = _find(doc)
-    rows: list[tuple] = []
-    for doc in docs.values():
-        rows.extend(doc.found)
-        rows.extend(_turns(doc.doc_id, doc.text, doc.named))
+    _INPUTS.update(inputs)  # read by the forked workers, which inherit it
+    try:
+        found = _read_all(list(inputs), {} if ask else (parses or {}), ask, n_process)
+        if ask:
+            wanted = {d: asked for d, (_, asked) in found.items() if asked}
+            parsed = parses(wanted)
+            again = [d for d in inputs if d in parsed]
+            found.update(_read_all(again, parsed, False, n_process))
+    finally:
+        _INPUTS.clear()
+        _DOCS.clear()
+    rows = [row for doc_rows, _ in found.values() for row in doc_rows]
     out = pd.DataFrame(rows, columns=_QUOTE_FOUND)
     out = out.drop_duplicates(["doc_id", "start", "end", "kind"])
     out = out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return with_doc_columns(out, corpus)[QUOTE_COLUMNS]
+
+
+#: From this many documents on, quotes are found by forked workers.
+PARALLEL_MIN_DOCS = 1_000
+#: Documents per worker task.
+CHUNK_DOCS = 250
+#: ``{doc_id: (text, speaker spans, sentence bounds)}`` of the current call.
+_INPUTS: dict[str, tuple] = {}
+#: The documents the first pass built in this process, which a second pass reuses.
+_DOCS: dict[str, Document] = {}
+
+
+def _read_all(doc_ids: list[str], parses: dict, ask: bool, n_process: int | None) -> dict:
+    """``{doc_id: (quote rows, sentences asked to parse)}``, in ``doc_ids``' order.
+
+    ``parses`` (``{doc_id: parses}``) travel with the chunk of their documents.
+    """
+    tasks = [
+        (chunk, {d: parses[d] for d in chunk if d in parses})
+        for chunk in (doc_ids[i : i + CHUNK_DOCS] for i in range(0, len(doc_ids), CHUNK_DOCS))
+    ]
+    parallel = len(doc_ids) >= PARALLEL_MIN_DOCS and pool.fork_is_safe()
+    workers = pool.processes(n_process, len(tasks)) if parallel else 1
+    out: dict = {}
+    for part in pool.fork_map(_read_chunk, tasks, ask, workers=workers):
+        out.update(part)
+    return out
+
+
+def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
+    """:func:`_read_all` for one chunk of documents, from :data:`_INPUTS`."""
+    doc_ids, parses = task
+    out = {}
+    for doc_id in doc_ids:
+        known = _DOCS.get(doc_id)
+        if known is not None:  # a second pass in the process that made the first
+            doc = known.fresh()
+        else:
+            text, spans, bounds = _INPUTS[doc_id]
+            spans = [_as_outlet(text, span) for span in sorted(spans)]
+            doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds))
+        doc.memo["parses"] = None if ask else parses.get(doc_id)
+        doc.memo["asked"] = set() if ask else None
+        _find(doc)
+        if ask:
+            _DOCS[doc_id] = doc
+        rows = doc.found + _turns(doc.doc_id, doc.text, doc.named)
+        out[doc_id] = (rows, syntax.asked_sentences(doc) if ask else [])
+    return out
 
 
 def _find(doc: Document) -> Document:
