@@ -92,6 +92,16 @@ COUNCIL = [("Harbour Council", "ORG")]
         ("It's the soldiers' kit, isn't it?", []),  # apostrophes open and close nothing
         ('"One two. "Three four."', ["One two. ", "Three four."]),  # a paragraph left open
         ("\"He said 'a b c d' twice,\" she said.", ["He said 'a b c d' twice,"]),
+        # closed with the wrong mark: the quotation ends there, not at the next opening
+        (
+            '"All of us in one language\'. Tal left. "Next one here."',
+            ["All of us in one language", "Next one here."],
+        ),
+        ('"All of us,\' he said. Tal left. "Next one here."', ["All of us,", "Next one here."]),
+        (
+            '"The soldiers\' kit is here. "Next one here."',
+            ["The soldiers' kit is here. ", "Next one here."],
+        ),
     ],
 )
 def test_quoted_stretches(text, stretches):

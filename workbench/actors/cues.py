@@ -21,13 +21,14 @@ SAY_VERBS = frozenset(
 CLAUSE_VERBS = frozenset(
     "announce announces announced announcing confirm confirms confirmed confirming reports "
     "reported reporting reveal reveals revealed revealing tweets tweeted posts posted write "
-    "writes wrote notes noted noting stress stresses stressed "
+    "writes wrote notes noted noting stress stresses stressed stressing "
     "emphasize emphasizes emphasized emphasised explain explains explained declare declares "
     "declared acknowledge acknowledges acknowledged admit admits admitted concede concedes "
     "conceded suggest suggests suggested predict predicts predicted recall recalls recalled "
     "believe believes believed maintain maintains maintained reiterate reiterates reiterated "
     "indicate indicates indicated conclude concluded caution cautioned hailed denounced "
-    "replied responded deny denies denied denying accuse accuses accused accusing".split()
+    "replied responded deny denies denied denying accuse accuses accused accusing "
+    "hint hints hinted disclose discloses disclosed".split()
 )
 #: Verbs of promising: the words after one may be an infinitive ("vowed to remain").
 PROMISES = frozenset("vowed pledged promised threatened".split())
@@ -134,9 +135,15 @@ ADV = (
     r"first|once|originally|simply|[a-z]+ly|[A-Z][a-z]+day|last\s+\w+|this\s+\w+|"
     r"(?:on|in)\s+[A-Z]\w+|(?:was|were)\s+quoted\s+as)"
 )
+#: A dash that sets off an aside: spaced hyphens, or an en or em dash.
+DASH = r"(?:\s-{1,2}(?=\s)|\s*[\u2013\u2014])"
+#: An aside between dashes: "Tal - seen as the mayor's ally - said".
+DASH_ASIDE = DASH + r"[^;:\"\u2013\u2014]{1,80}?" + DASH
 #: What may stand between a subject and its verb: a bracket, an apposition, adverbs.
 SUBJECT_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,[^,;:\"]{1,80}(?:,[^,;:\"]{1,40}){0,2},)?(?:\s+"
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,[^,;:\"]{1,80}(?:,[^,;:\"]{1,40}){0,2},|"
+    + DASH_ASIDE
+    + r")?(?:\s+"
     + ADV
     + r")*\s*$"
 )

@@ -12,7 +12,16 @@ import copy
 import re
 from dataclasses import dataclass, field
 
-from workbench.actors.cues import AUX, CUE, CUES, PREPOSITIONS, ROLE_NOUNS, adverbial, noun_before
+from workbench.actors.cues import (
+    AUX,
+    CUE,
+    CUES,
+    DASH_ASIDE,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    adverbial,
+    noun_before,
+)
 
 
 @dataclass
@@ -174,8 +183,9 @@ class Document:
 
 #: What the rules memoise of the text alone (kept by :meth:`Document.fresh`).
 _TEXT_MEMOS = ("titles",)
-#: The word after a mention, past an apposition ("NATO, the alliance, has").
-_VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},)?,?\s+(\w+)")
+#: The word after a mention, past an apposition ("NATO, the alliance, has"; "Tal - the
+#: mayor - said").
+_VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},,?\s+|" + DASH_ASIDE + r"\s*|,?\s+)(\w+)")
 #: A capitalised word and a comma right before a mention ("Donetsk, Ukraine": an address).
 _ADDRESS = re.compile(r"[A-Z]\w+,\s*$")
 

@@ -42,14 +42,33 @@ def _marked(text: str, mark: str) -> list[tuple[int, int]]:
             continue
         if opens:
             if open_at is not None:
-                out.append((open_at, p))
+                out.append((open_at, _mismatched_end(text, mark, open_at, p)))
             open_at = p + 1
         elif open_at is not None:
             out.append((open_at, p))
             open_at = None
     if open_at is not None:
-        out.append((open_at, len(text)))
+        out.append((open_at, _mismatched_end(text, mark, open_at, len(text))))
     return [(lo, _paragraph_end(text, lo, hi)) for lo, hi in out if hi > lo]
+
+
+#: For each mark, a closing mark of the other kind: after a word and before a stop
+#: ("language'."), or after a stop ("language.'").
+_CLOSING = {
+    mark: re.compile(r"\w" + other + r"(?=[.,;:!?](?:\s|$))|[.,!?]" + other + r"(?=\s|$)")
+    for mark, other in (('"', "'"), ("'", '"'))
+}
+
+
+def _mismatched_end(text: str, mark: str, lo: int, hi: int) -> int:
+    """Where a quotation left open ends: at a closing mark of the other kind, if any.
+
+    '"... the same language'. Tal left.': a writer who closes with the wrong mark closes
+    all the same, where that mark ends a sentence or a clause (so not the apostrophe of
+    "the soldiers' kit").
+    """
+    found = _CLOSING[mark].search(text, lo, hi)
+    return found.start() + 1 if found else hi
 
 
 def _paragraph_end(text: str, lo: int, hi: int) -> int:

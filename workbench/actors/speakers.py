@@ -1,10 +1,13 @@
 """Who said it: the speaker of a speech verb, from the mentions around it.
 
 The speaker is the subject of the speech verb: the actor just before it (an apposition,
-an auxiliary or an adverb may come between), a pronoun's antecedent (the last person, or
+an aside between dashes, an auxiliary or an adverb may come between; the person before
+a phrase that names a body, "Tal of Harbour Aid said"; not the object of a verb before a
+participle, "wrote the council saying"), a pronoun's antecedent (the last person, or
 for "it" the last body, named as a subject outside quotation marks), the subject of the
 sentence for a participle or a second verb ("..., adding that"; "... and said"), or none
-when the subject names no actor ("a spokesperson said"). An outlet is never the speaker.
+when the subject names no actor ("a spokesperson said", "said a post by the Tal Group":
+a name a preposition governs). An outlet is never the speaker.
 
 A description the text resolves elsewhere ("the foreign secretary", "the ministry") is
 resolved by :mod:`workbench.actors.descriptions`.
@@ -51,6 +54,7 @@ _NOT_NOUNS = (
 _DOC_NOUNS = "report|statement|post|release|update|assessment|bulletin|briefing|message"
 _DOCUMENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:" + _DOC_NOUNS + r")\s*$")
 _OWNED_DOCUMENT = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:website|" + _DOC_NOUNS + r")\s*$")
+_TEXT_NOUN = re.compile(r"(?:" + _DOC_NOUNS + r"|website)s?")
 _AUTHORED = re.compile(r"\b(?:" + _DOC_NOUNS + r"|website)\s+(?:by|from)\s+(?:the\s+)?$")
 _HANDLE = re.compile(r"@\w{2,30}")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -62,6 +66,17 @@ _NOT_NAME_WORDS = (
         "the a an but and however meanwhile later earlier officials police prosecutors".split()
     )
 )
+#: A quotation closed by a comma: '..."a danger," adding that' shares the subject before.
+_QUOTE_COMMA = re.compile(r",[\"']\s*$")
+#: A speech verb that is a participle ("saying", "adding").
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+#: A verb right before a mention, which is then its object: "wrote the council", "told Tal"
+#: (not a hyphened adjective: "the Harbour-backed council").
+_OBJECT = re.compile(r"(?<![-\w])(?:[a-z]+ed|" + "|".join(CUES) + r")\s+(?:the\s+)?$")
+_ARTICLES = frozenset({"the", "a", "an", "one"})
+#: A noun phrase after a name, to a preposition and the words before a body's name:
+#: " of the debt charity ", ", war correspondent for the tabloid ".
+_QUALIFIER = re.compile(r",?(?:\s+[\w'-]+){0,4}?\s+(?:of|for|at|from|with)(?:\s+[\w'-]+){0,4}?\s+$")
 _CLAUSE_EDGE = re.compile(r"\b(?:that|who|which|while|whom|whose|and|but)\b|;")
 
 
@@ -81,6 +96,8 @@ def subject(doc: Document, lo: int, cue_at: int) -> str | None:
     edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, cue_at)]
     clause_lo = edges[-1] if edges else lo
     adjacent = _adjacent(doc, clause_lo, cue_at)
+    if adjacent is not None and adjacent[3] != "PERSON":
+        adjacent = _qualified_person(doc, clause_lo, adjacent) or adjacent
     if syntax.PARSE and (parse := syntax.subject_of(doc, cue_at)) is not None:
         if parse.shared and adjacent is not None:
             return speaker(adjacent)
@@ -109,7 +126,8 @@ def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str 
     pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
         return antecedent(doc, lo + pronoun.start(), pronoun.group("p")), "pronoun"
-    coordinated = _COORDINATED.search(head) and head.strip(" ,-")
+    after_quote = _QUOTE_COMMA.search(head) and _PARTICIPLE.match(text, cue_at)
+    coordinated = (_COORDINATED.search(head) or after_quote) and head.strip(" ,-")
     if coordinated and (found := _coordinated_subject(doc, lo, cue_at)) is not None:
         return found, "shared"
     if (found := described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
@@ -121,12 +139,40 @@ def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str 
 
 
 def _adjacent(doc: Document, lo: int, cue_at: int) -> tuple | None:
-    """The mention right before the verb at ``cue_at`` as its subject, or None."""
+    """The mention right before the verb at ``cue_at`` as its subject, or None.
+
+    Not the object of a verb before a participle: "Tal wrote the council saying ..."
+    (the council is written to; Tal says).
+    """
+    participle = _PARTICIPLE.match(doc.text, cue_at) is not None
     for span in doc.mentions:
-        if lo <= span[0] and span[1] <= cue_at and span[0] in doc.subject_starts:
-            gap = doc.text[span[1] : cue_at]
-            if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
-                return span
+        if not (lo <= span[0] and span[1] <= cue_at and span[0] in doc.subject_starts):
+            continue
+        if participle and _OBJECT.search(doc.text, max(lo, span[0] - 30), span[0]):
+            continue
+        gap = doc.text[span[1] : cue_at]
+        if SUBJECT_GAP.match(gap) or (span[3] == "ORG" and _BODY_GAP.match(gap)):
+            return span
+    return None
+
+
+def _qualified_person(doc: Document, lo: int, body: tuple) -> tuple | None:
+    """The person a body right before a verb only qualifies: the head of the subject.
+
+    "Tal of the debt charity Harbour Aid said", "Tal, war correspondent for the tabloid
+    Harbour News wrote": the body is in a prepositional phrase after the person's name,
+    and the person speaks (an outlet or a body never speaks for its staff).
+    """
+    for span in reversed(doc.subjects):
+        if span[1] > body[0] or span[0] < lo:
+            continue
+        if span[3] != "PERSON":
+            return None  # another body or place first: "Tal of Ruritania's Harbour Aid"
+        gap = _QUALIFIER.match(doc.text, span[1], body[0])
+        words = gap.group(0).lower().split() if gap else []
+        if gap is None or any(w in AUX or w in CUES or w.endswith("ed") for w in words):
+            return None
+        return span
     return None
 
 
@@ -240,14 +286,24 @@ def _acts_after_aside(doc: Document, span: tuple) -> bool:
     return after is not None and (after.group(1).endswith(("ed", "s")) or after.group(1) in CUES)
 
 
-def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
-    """The speaker a short attribution names: a person first, else a body, else a pronoun's."""
+def named_in(
+    doc: Document, lo: int, hi: int, quote_at: int, *, governed: bool = True
+) -> str | None:
+    """The speaker a short attribution names: a person first, else a body, else a pronoun's.
+
+    With ``governed`` False the attribution is the subject of a speech verb, and a
+    mention a preposition in it governs only qualifies that subject ("said a post linked
+    to the Tal Group", "a spokesperson for the council said": no one named speaks).
+    """
     if syntax.PARSE and (found := parsed(doc, syntax.subject_within(doc, lo, hi), quote_at)):
         return found
     inside = [
         s
         for s in doc.mentions
-        if lo <= s[0] < hi and not doc.modifier(s) and not doc.text.startswith("'s", s[1])
+        if lo <= s[0] < hi
+        and not doc.modifier(s)
+        and not doc.text.startswith("'s", s[1])
+        and (governed or not _governed(doc, lo, s))
     ]
     heads = [s for s in inside if not _qualifies(doc, s)] or inside
     people = [s for s in heads if s[3] == "PERSON"]
@@ -263,6 +319,27 @@ def named_in(doc: Document, lo: int, hi: int, quote_at: int) -> str | None:
     who = described(doc, doc.text[lo:hi].rstrip(" .,"), quote_at)
     syntax.ask(doc, lo, "described" if who is not None else "empty")
     return who
+
+
+def _governed(doc: Document, lo: int, span: tuple) -> bool:
+    """Whether a preposition after ``lo`` governs a mention ("to Tal", "by the Harbour Council").
+
+    Up to three words may stand between them: an article, an adjective, a noun that
+    classes the name ("for the debt charity Harbour Aid"). A phrase that opens with a
+    capitalised word is a title before a name ("Secretary of the Navy Mira Tal"), whose
+    preposition governs no one; the author of a text that speaks speaks ("a statement
+    from the council said").
+    """
+    words = doc.text[lo : span[0]].split()
+    opening = [w for w in words if w.isalpha() and w.lower() not in _ARTICLES][:1]
+    if opening and opening[0][0].isupper():
+        return False  # a title: "Secretary of the Navy Mira Tal"
+    for i in range(len(words) - 1, max(len(words) - 5, -1), -1):
+        if words[i] in PREPOSITIONS:  # but "a statement from the council": its author
+            return not (words[i] in ("by", "from") and i and _TEXT_NOUN.fullmatch(words[i - 1]))
+        if not words[i].isalpha() or not words[i].islower():
+            return False
+    return False
 
 
 def _qualifies(doc: Document, span: tuple) -> bool:

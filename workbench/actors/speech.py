@@ -4,9 +4,11 @@
   a text quotes with them), attributed by a speech verb after it (``"...," he insisted``,
   ``"...," said Mira Tal``), a speech verb before it in its sentence (``Tal said in a
   statement: "..."``, ``Tal said the plan will "..."``), or as the next stretch of a run
-  one speaker began in the sentence before (``"...," Tal said. "And ..."``);
+  one speaker began in the sentence before (``"...," Tal said. "And ..."``); in
+  ``"...," she said, according to Dan`` she speaks and Dan reports it;
 - ``reported``: ``X said (that) ...``, ``X told reporters that ...``, ``X announced it
-  has ...``, ``..., X said.`` and ``According to X, ...`` / ``..., according to X``.
+  has ...``, ``..., X said.`` and ``According to X, ...`` / ``..., according to X`` /
+  ``The cost, according to X, would ...``.
 
 Rows are ``(doc_id, speaker, cue, quote, kind, start, end)``; the speakers come from
 :mod:`workbench.actors.speakers`.
@@ -47,7 +49,16 @@ _AFTER_MARK = re.compile(r"[\"']\s*$")
 _THAT = re.compile(
     r"^(?P<adv>(?:[^,;:\"]|\"[^\"]{1,40}\"){0,70}?)\s*(?:--[^-]{1,60}--\s*)?\bthat\s+(?=\S)"
 )
-_LEAD_ADV = re.compile(r"^(?:\s+" + ADV + r"|\s+(?:on|last|this|earlier|late)\s+\w+)*\s+")
+#: Adverbs and times between a verb and its words: "said late Sunday", "vowed in recent
+#: weeks not to".
+_LEAD_ADV = re.compile(
+    r"^(?:\s+" + ADV + r"|\s+(?:on|last|this|earlier|late)\s+\w+"
+    r"|\s+(?:in|over)\s+(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+)?"
+    r"(?:days|weeks|months|years))*\s+"
+)
+#: "that" right after a verb: '"...", adding that ...' reports what follows.
+_THAT_NEXT = re.compile(r"\s+that\s")
+_NEGATION = re.compile(r"\b(?:not|never)\s+$")
 _AFTER = re.compile(
     r"^\s*(?:,|--?)?\s*(?:(?P<subj>[^,.;:\"!?]{1,70}?)\s+)?"
     r"(?:(?:has|had|later|also)\s+|(?:was|were)\s+quoted\s+as\s+)?"
@@ -55,7 +66,7 @@ _AFTER = re.compile(
 )
 _AFTER_INVERTED = re.compile(
     r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
-    r"(?P<subj>[^,.;:\"!?]{1,60})"
+    r"(?P<subj>[^,.;:\"!?]{1,80})"
 )
 _FINAL = re.compile(
     r"(?P<sep>,[\"']?|\s--?)\s+(?P<subj>[^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also|later)\s+)*"
@@ -101,8 +112,10 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
     """``X said (that) ...``, ``X told reporters that ...``: the words after the verb."""
     rows = []
     for cue in doc.cues(lo, hi):
-        if _AFTER_MARK.search(doc.text, lo, cue.start()):
-            continue
+        if _AFTER_MARK.search(doc.text, lo, cue.start()) and not _THAT_NEXT.match(
+            doc.text, cue.end()
+        ):
+            continue  # '"...," said Tal': the verb attributes the quotation before it
         if cue.group(0) in NAMING_VERBS:
             q0 = _naming(doc, cue, hi)
         else:
@@ -143,6 +156,8 @@ def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
         return at + that.end()
     lead = _LEAD_ADV.match(rest)
     start = at + (lead.end() if lead else 0)
+    if negated := _NEGATION.search(text, at, start):  # "vowed not to": the words say "not"
+        start = negated.start()
     words = [(m.start(), m.group(0).lower()) for m in islice(_WORD.finditer(text[start:hi]), 9)]
     if len(words) < 3 or not words[0][1][0].isalnum() or words[0][1] in NOT_CLAUSE:
         return None
@@ -210,9 +225,24 @@ def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tupl
                 q0 = comma + 2
                 rows.append((doc.doc_id, who, "according to", text[q0:hi], "reported", q0, hi))
         elif not doc.in_quotes(lo + 1) and not any(lo <= r[5] < m.start() for r in found):
-            q1 = lo + len(head.rstrip(" ,"))
+            # "The cost, according to Tal, would reach ...": an aside; the whole sentence
+            q1 = hi if _aside(text, head, m.end(), hi) else lo + len(head.rstrip(" ,"))
             rows.append((doc.doc_id, who, "according to", text[lo:q1], "reported", lo, q1))
     return rows
+
+
+def _aside(text: str, head: str, at: int, hi: int) -> bool:
+    """Whether "according to" after ``head`` opens an aside that commas close mid-sentence.
+
+    The sentence goes on with its verb after the aside ("The cost, according to Tal,
+    would reach ...", "..., according to Tal, agreed ..."), not with words about the
+    source ("..., according to Tal, who ...", "..., according to Tal, head of ...").
+    """
+    if not head.rstrip().endswith(","):
+        return False
+    comma = text.find(", ", at, hi)
+    rest = text[comma + 2 : hi].split() if comma > 0 else []
+    return len(rest) >= 2 and (rest[0] in AUX or (rest[0].islower() and rest[0].endswith("ed")))
 
 
 def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
@@ -266,17 +296,26 @@ def direct(doc: Document) -> list[tuple]:
 
 def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None:
     """``"...," Tal said`` / ``"...," said Tal`` / ``"...," he began`` / ``"...", according to``."""
-    text, at = doc.text, q1 + 1
-    tail = text[at : at + 120]
+    at = q1 + 1
+    tail = doc.text[at : at + 120]
     tail = tail[: min((tail.find(c) for c in '"\n' if c in tail), default=len(tail))]
     according = re.match(r"^[^.;!?]{0,30}?\baccording to\s+", tail)
-    if according:
+    # '"...," he said, according to a witness': the verb's subject spoke, not the witness
+    found = None
+    if according is None or doc.may_cue(at, at + according.end()):
+        found = _attribution(doc, q0, q1, tail)
+    if found is None and according is not None:
         return "according to", np_speaker(doc, at + according.end(), at + len(tail))
+    return found
+
+
+def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str | None] | None:
+    """A speech verb and its subject in ``tail``, the words after a quotation."""
+    text, at = doc.text, q1 + 1
     inverted = _AFTER_INVERTED.match(tail)
     if inverted:
-        return inverted.group("cue"), named_in(
-            doc, at + inverted.start("subj"), at + inverted.end("subj"), q0
-        )
+        subj = (at + inverted.start("subj"), at + inverted.end("subj"))
+        return inverted.group("cue"), named_in(doc, *subj, q0, governed=False)
     m = _AFTER.match(tail)
     if m is None or m.group("subj") is None or noun_before(m.group("subj")):
         return None
@@ -286,7 +325,7 @@ def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None
     bare = len(rest) <= 3 and (not rest or rest[0] in PREPOSITIONS or adverbial(rest[0]))
     if not closed and (len(m.group("subj").split()) > 5 or not bare):
         return None
-    return m.group("cue"), named_in(doc, at, at + m.end("subj"), q0)
+    return m.group("cue"), named_in(doc, at, at + m.end("subj"), q0, governed=False)
 
 
 def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:

@@ -1,0 +1,95 @@
+"""Speaker rules (:mod:`workbench.actors.speakers`) on short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import _quotes
+
+TAL = ("Mira Tal", "PERSON")
+EK = ("Dan Ek", "PERSON")
+COUNCIL = ("Harbour Council", "ORG")
+AID = ("Harbour Aid", "ORG")
+NEWS = ("Harbour News", "MEDIA")
+GROUP = ("Harbour Group", "ORG")
+QUOTE = "We will rebuild every bridge"
+
+
+def _speakers(text, actors, kind):
+    return [(q[1], q[2]) for q in _quotes(text, actors) if q[0] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "kind", "expected"),
+    [
+        (  # an aside between dashes stands between a subject and its verb
+            "Mira Tal - seen as the mayor's ally - accused the council of lying to the city.",
+            [TAL],
+            "reported",
+            [("Mira Tal", "accused")],
+        ),
+        (  # ... and a subject past such an aside acts, so "she" stands for her
+            "Dan Ek said the port will close. Mira Tal - a rival of the mayor - accused the council of "
+            f'lying to the city. "{QUOTE}," she said.',
+            [EK, TAL],
+            "direct",
+            [("Mira Tal", "said")],
+        ),
+        (  # a body in a phrase after a person's name only qualifies the person
+            "Mira Tal of the debt charity Harbour Aid said the plan will fail.",
+            [TAL, AID],
+            "reported",
+            [("Mira Tal", "said")],
+        ),
+        (  # ... an outlet too: its reporter writes
+            "Mira Tal war correspondent for the tabloid Harbour News wrote that the city fell.",
+            [TAL, NEWS],
+            "reported",
+            [("Mira Tal", "wrote")],
+        ),
+        (  # a body right before its verb still speaks
+            "Harbour Aid said the plan will fail.",
+            [AID],
+            "reported",
+            [("Harbour Aid", "said")],
+        ),
+        (  # a mention a preposition governs qualifies an unnamed speaker
+            f'"{QUOTE}," said one post linked to a channel run by the Harbour Group.',
+            [GROUP],
+            "direct",
+            [(None, "said")],
+        ),
+        (
+            f'"{QUOTE}," a spokesperson for the Harbour Council said.',
+            [COUNCIL],
+            "direct",
+            [(None, "said")],
+        ),
+        (  # the author of a text that speaks speaks
+            f'"{QUOTE}," the statement from the Harbour Council said.',
+            [COUNCIL],
+            "direct",
+            [("Harbour Council", "said")],
+        ),
+        (  # a capitalised title before a name: its preposition governs no one
+            f'"{QUOTE}," Director of National Harbour Mira Tal told reporters.',
+            [("National Harbour Mira Tal", "PERSON")],
+            "direct",
+            [("National Harbour Mira Tal", "told")],
+        ),
+        (  # the object of a verb before a participle does not say what follows
+            "Mira Tal wrote the Harbour Council saying the costs have gone too high.",
+            [TAL, COUNCIL],
+            "reported",
+            [(None, "saying")],
+        ),
+        (  # ... the subject of the participle does
+            "In a letter, the Harbour Council saying the costs have gone too high was read out.",
+            [COUNCIL],
+            "reported",
+            [("Harbour Council", "saying")],
+        ),
+    ],
+)
+def test_speaker_rules(text, actors, kind, expected):
+    assert _speakers(text, actors, kind) == expected

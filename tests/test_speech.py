@@ -1,0 +1,89 @@
+"""Quotation and reported-speech rules (:mod:`workbench.actors.speech`) on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import _quotes
+
+TAL = ("Mira Tal", "PERSON")
+COUNCIL = ("Harbour Council", "ORG")
+QUOTE = "We will rebuild every bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # a speech verb before "according to": its subject spoke, the witness reports it
+            f'Mira Tal spoke first. "{QUOTE}," she said, according to a witness.',
+            [TAL],
+            [("direct", "Mira Tal", "said", f"{QUOTE},")],
+        ),
+        (  # a long subject after the verb: the person it names
+            f'"{QUOTE}," said a cryptic and very short message from the presidential adviser '
+            "Mira Tal.",
+            [TAL],
+            [("direct", "Mira Tal", "said", f"{QUOTE},")],
+        ),
+        (  # "according to" alone: the source is the speaker
+            f'"{QUOTE}," according to the Harbour Council.',
+            [COUNCIL],
+            [("direct", "Harbour Council", "according to", f"{QUOTE},")],
+        ),
+        (  # a verb with "that" right after a quotation reports what follows, and shares
+            # the subject of the verb before it
+            'Mira Tal said the plan is "a real danger to the city," adding that the council '
+            "will meet.",
+            [TAL],
+            [
+                (
+                    "reported",
+                    "Mira Tal",
+                    "said",
+                    'the plan is "a real danger to the city," adding that',
+                ),
+                ("direct", "Mira Tal", "said", "a real danger to the city,"),
+                ("reported", "Mira Tal", "adding", "the council will meet."),
+            ],
+        ),
+        (  # "not" belongs to the words reported
+            "Mira Tal vowed not to leave the city.",
+            [TAL],
+            [("reported", "Mira Tal", "vowed", "not to leave the city.")],
+        ),
+        (  # a stretch of time between the verb and its words
+            "The Harbour Council has vowed in recent weeks not to give up the port.",
+            [COUNCIL],
+            [("reported", "Harbour Council", "vowed", "not to give up the port.")],
+        ),
+        (  # verbs of hinting and disclosing report a clause
+            "Mira Tal hinted that more attacks are coming.",
+            [TAL],
+            [("reported", "Mira Tal", "hinted", "more attacks are coming.")],
+        ),
+        (
+            "The Harbour Council disclosed that its debts had doubled.",
+            [COUNCIL],
+            [("reported", "Harbour Council", "disclosed", "its debts had doubled.")],
+        ),
+        (  # "according to" as an aside mid-sentence: the whole sentence is reported
+            "The cost, according to the Harbour Council, would reach a billion.",
+            [COUNCIL],
+            [
+                (
+                    "reported",
+                    "Harbour Council",
+                    "according to",
+                    "The cost, according to the Harbour Council, would reach a billion.",
+                )
+            ],
+        ),
+        (  # ... not where the words after it speak of the source
+            "The cost is very high, according to Mira Tal, who spoke on Monday.",
+            [TAL],
+            [("reported", "Mira Tal", "according to", "The cost is very high")],
+        ),
+    ],
+)
+def test_speech_rules(text, actors, expected):
+    assert _quotes(text, actors) == expected
