@@ -807,3 +807,48 @@ def test_a_campaign_is_an_event_only_dated_or_placed(text, mentions, found):
 )
 def test_events_of_several_kinds_in_one_sentence(text, mentions, types):
     assert sorted(make([text], mentions)["event_type"]) == types
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "event_type"),
+    [
+        # a date of its own and someone named taking part make an event concrete
+        (
+            "Energy Secretary Smith met with oil executives on Tuesday.",
+            [("d0", "Smith", "John Smith", "PERSON", None)],
+            "meeting",
+        ),
+        ("Ruritania's ministers will meet on Wednesday, July 16.", [RURI], "meeting"),
+        # an agreement between governments, its word not inside an organisation's name
+        (
+            "Ruritania and Avalon signed a treaty on Monday.",
+            [RURI, ("d0", "Avalon", "Avalon", "GPE", "Avalon")],
+            "agreement",
+        ),
+    ],
+)
+def test_a_dated_event_with_someone_taking_part(text, mentions, event_type):
+    out = make([text], mentions)
+    assert list(out["event_type"]) == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # no date of its own: one person alone is not concrete
+        (
+            "Energy Secretary Smith said a meeting with oil executives helps.",
+            [("d0", "Smith", "John Smith", "PERSON", None)],
+        ),
+        # a year is no date of its own here; nor is the day of the telling
+        ("Ruritania's ministers will meet this year.", [RURI]),
+        ("Ruritania said on Monday that a meeting helps.", [RURI]),
+        # a trigger word inside an organisation's name is part of the name
+        (
+            "Ruritania voted on Tuesday to join the Northern Treaty Organization.",
+            [RURI, ("d0", "Northern Treaty Organization", "NTO", "ORG", None)],
+        ),
+    ],
+)
+def test_not_dated_events(text, mentions):
+    assert make([text], mentions).empty

@@ -188,3 +188,40 @@ def test_a_teller_takes_part_only_in_their_own_deed(text, mentions, participants
     r = reports[reports.doc_id == "d0"]
     assert not r.empty
     assert r.iloc[0].participants == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "participants"),
+    [
+        # the name a relative pronoun stands for acts in the clause the pronoun opens
+        (
+            "Speaking on Tuesday, Ann Jones, who visited Avalon in May, praised its people.",
+            [
+                ("d0", "Ann Jones", "Ann Jones", "PERSON", None),
+                ("d0", "Avalon", "Avalon", "GPE", "Avalon"),
+            ],
+            ["Ann Jones"],
+        ),
+        (
+            "Officials thanked the Relief Fund, which negotiated the truce in Avalon.",
+            [
+                ("d0", "Relief Fund", "Relief Fund", "ORG", None),
+                ("d0", "Avalon", "Avalon", "GPE", "Avalon"),
+            ],
+            ["Relief Fund"],
+        ),
+        # a clause the comma closed is not the trigger's: the name tells of it
+        (
+            "Smith, who chairs the panel, said the talks in Geneva went well.",
+            [
+                ("d0", "Smith", "John Smith", "PERSON", None),
+                ("d0", "Geneva", "Geneva", "GPE", "Geneva"),
+            ],
+            [],
+        ),
+    ],
+)
+def test_a_relative_pronoun_stands_for_the_name_before_it(text, mentions, participants):
+    reports = make([text], mentions)
+    assert not reports.empty
+    assert reports.iloc[0].participants == participants

@@ -182,3 +182,26 @@ def test_a_wish_governs_the_trigger(text, word):
 )
 def test_a_wish_that_does_not_govern_the_trigger(text, word):
     assert not hypothetical(text, span(text, word), violence=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what one side signs alone is no agreement
+        ("The president signed a decree on Monday.", None),
+        ("The governor signed the bill into law.", None),
+        ("She signed into law a new budget.", None),
+        ("The two ministers signed a memorandum.", ("agreement", "signed")),
+        # received with, not met
+        ("Any incursion would be met with sanctions.", None),
+        ("The plan was met with criticism.", None),
+        ("The envoy was met by the minister at the airport.", ("meeting", "met")),
+        ("The envoy met with the minister.", ("meeting", "met")),
+        # a legislature's committee is an audience, not a party to a call
+        ("He was speaking to the House Oversight Committee.", None),
+        ("She spoke with Minister Jones.", ("call", "spoke with")),
+    ],
+)
+def test_unilateral_signing_passive_met_and_committees(text, found):
+    got = find_trigger(text)
+    assert (got and (got[0], text[got[1][0] : got[1][1]])) == found

@@ -11,7 +11,8 @@ expressions the date: the one nearest the trigger at any precision ("in
 November", "in 2015", "last week"), the day of the telling ("said Monday") only
 when there is no other, else the article's publication date (``date_source``
 says which). A sentence counts only when it names a place, or a person and
-another actor, so "peace talks" in the abstract is not an event; a visit needs its
+another actor, or gives the event a date of its own with someone taking part ("OPEC
+ministers meet on Wednesday"), so "peace talks" in the abstract is not an event; a visit needs its
 visitor. An attack or strike needs a place (a whole country attacked, "Russia's
 attack on Ukraine", is the war's background) or a date of its own, or to go on with
 the article's story (:mod:`workbench.timeline.story`, which also carries a date to
@@ -21,7 +22,8 @@ invaded Ukraine", "the invasion") needs a date of its own finer than a year ("on
 offensive as a whole ("the counteroffensive, which is gaining momentum") a date or a
 place of its own, told beside the trigger (within :data:`CAMPAIGN_DATE_GAP`
 characters: not "shut down in March amid ... Russia's invasion"); neither continues a
-story. Questions, negated or
+story. A trigger word inside the name of an organisation or outlet
+("the North Atlantic Treaty Organization") is none. Questions, negated or
 conditional events ("there was no call", "if there was an attack") and events named
 by a day without its year well before the article ("the Jan. 6 attack") are
 skipped, and so is "speaking to" a news outlet (an interview); future or modal
@@ -145,7 +147,7 @@ def event_reports(
             src.get(doc_id),
         )
         taken: dict[str, tuple[int, int]] = {}  # family -> its trigger
-        for event_type, trigger in find_triggers(text):
+        for event_type, trigger in _triggers(text, s_start, by_sentence[sid]):
             if FAMILIES[event_type] in taken:
                 continue  # "a meeting ... held talks": one encounter of a kind to a sentence
             if taken and campaign(text, trigger):
@@ -160,6 +162,31 @@ def event_reports(
     for col in ("date", "published"):
         out[col] = pd.to_datetime(out[col], utc=True)
     return out
+
+
+#: Mention types whose names hold no trigger: "North Atlantic Treaty Organization".
+NAME_TYPES = ("ORG", "MEDIA")
+
+
+def _triggers(text: str, offset: int, ments: list[tuple]) -> list[tuple[str, tuple[int, int]]]:
+    """:func:`find_triggers` of a sentence, none inside the name of an organisation or outlet.
+
+    A word inside a name is part of the name, no event: "Treaty" in "the North Atlantic
+    Treaty Organization"; such names are blanked (offsets kept) and the sentence read again.
+    """
+    found = find_triggers(text)
+    names = [
+        (max(0, start - offset), end - offset)
+        for start, end, _actor, actor_type, _place in ments
+        if actor_type in NAME_TYPES
+    ]
+    holding = [(lo, hi) for lo, hi in names if any(lo <= t[0] < hi for _, t in found)]
+    if not holding:
+        return found
+    chars = list(text)
+    for lo, hi in holding:
+        chars[lo:hi] = "_" * (len(chars[lo:hi]))
+    return find_triggers("".join(chars))
 
 
 class _Context(NamedTuple):
@@ -185,8 +212,6 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
     if event_type == "call" and _to_outlet(c.mentions, text, s_start, trigger):
         return None  # "speaking to the Washington Post": an interview, not a call
     roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms)
-    if not _is_event(roles, text, trigger, event_type) and not violence:
-        return None
     published = c.published
     dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in c.dates]
     if campaign(text, trigger):
@@ -194,6 +219,9 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
         dates = [f for f in dates if _gap(f, trigger) <= CAMPAIGN_DATE_GAP]
     date, precision, date_source, told = _event_date(dates, text, trigger, published)
     own_date = date_source == "text" and not told
+    dated = own_date and precision != "year"
+    if not _is_event(roles, text, trigger, event_type, dated) and not violence:
+        return None
     if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
         return None  # "the Jan. 6 attack": a past event's name, its year not told
     if background(text, trigger) and not (own_date and precision != "year"):
@@ -205,7 +233,7 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
         return None  # "the counteroffensive, which is gaining momentum": the war's course
     # violence with no place or date of its own, or no one named: only as part of a story
     loose = violence and not (
-        anchored and (roles.participants or _is_event(roles, text, trigger, event_type))
+        anchored and (roles.participants or _is_event(roles, text, trigger, event_type, dated))
     )
     return {
         "doc_id": doc_id,
@@ -265,15 +293,19 @@ _SPEECH_BEFORE = re.compile(
 _BOUNDARY = re.compile(r"^(?:since|by|until|before|after|from)\b", re.I)
 
 
-def _is_event(roles, text: str, trigger: tuple[int, int], event_type: str) -> bool:
+def _is_event(
+    roles, text: str, trigger: tuple[int, int], event_type: str, dated: bool = False
+) -> bool:
     """Whether a sentence's roles make it an event.
 
-    Concrete (see :class:`workbench.timeline.roles.Roles`), a visit with its visitor (a
+    Concrete (see :class:`workbench.timeline.roles.Roles`) or, when the sentence gives the
+    event a date of its own finer than a year (``dated``: "met on Monday", "Tuesday's
+    meeting", "a visit in August"), someone named taking part; a visit with its visitor (a
     person when it only "arrived in"), an agreement with a government among its parties (a
     country, or officials named by their office: a yacht sold in a "deal" is none), and a
     quoted trigger with someone taking part (not a caption's "today's shelling").
     """
-    if not roles.concrete:
+    if not (roles.concrete or (dated and roles.participants)):
         return False
     if not roles.participants:
         return event_type != "visit" and not in_quotation(text, trigger)

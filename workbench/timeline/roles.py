@@ -9,7 +9,9 @@ the people, organisations and governments acting in the trigger word's clause.
 Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
-Putin wages war", "released imagery indicating that ..."), and those who only tell
+Putin wages war", "released imagery indicating that ..."; not the name a
+relative pronoun stands for, "Ann Jones, who visited Avalon", which acts in the
+clause the pronoun opens), and those who only tell
 of or comment on the event ("X said", "according to X", "X condemned", "footage shared
 by X"): a teller takes part only when no one else does and the telling says it was
 their own deed ("X said he met", '"We met," X said'). A nationality next to the
@@ -213,7 +215,9 @@ def sentence_roles(
             continue
         chain_end = None
         after = _SPEAKER_AFTER.match(text[hi : hi + 80])
-        speaking = after or _SPEAKER_BEFORE.search(before)
+        # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
+        relative = _relative_subject(text, hi, trigger)
+        speaking = not relative and (after or _SPEAKER_BEFORE.search(before))
         if not speaking:
             acting.append((actor, actor_type))
         else:
@@ -309,7 +313,28 @@ def _may_act(text, lo, hi, before, actor_type, trigger, quoted) -> bool:
         return False
     if actor_type == "ORG" and _SITE.search(before):
         return False
+    if _relative_subject(text, hi, trigger):
+        return not _inside(lo, quoted)
     return not _inside(lo, quoted) and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
+
+
+# A relative pronoun right after a name: the name is the subject of the clause it opens.
+_RELATIVE = re.compile(r",?\s+(?:who|which)\s+")
+
+
+def _relative_subject(text: str, hi: int, trigger: tuple[int, int]) -> bool:
+    """Whether a name ending at ``hi`` is the subject of a relative clause holding the trigger.
+
+    "Ann Jones, who visited Avalon in May", "the Relief Fund, which negotiated the truce":
+    the pronoun opens the trigger's clause and stands for the name (no other boundary
+    between it and the trigger).
+    """
+    if hi > trigger[0]:
+        return False
+    m = _RELATIVE.match(text, hi, trigger[0])
+    if not m or "," in text[m.end() : trigger[0]]:  # the clause closed: "who ..., denied"
+        return False
+    return not _OTHER_CLAUSE.search(text[m.end() : trigger[1]])
 
 
 def in_other_clause(text: str, span: tuple[int, int], trigger: tuple[int, int]) -> bool:

@@ -28,17 +28,29 @@ from __future__ import annotations
 
 import re
 
-# Who a speaker addresses when speaking is no call: "spoke to reporters", "speaking to CNN".
+# Who a speaker addresses when speaking is no call: "spoke to reporters", "speaking to CNN",
+# a legislature or its committee ("speaking to the House Intelligence Committee").
 _AUDIENCE = (
-    r"(?:(?:the|a|an|local|foreign|western|state|his|her|their)\s+)?(?:reporters|journalists"
+    r"(?:(?:the|a|an|local|foreign|western|state|his|her|their)\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,2}(?:reporters|journalists"
     r"|media|press|news|crowds?|audiences?|supporters|lawmakers|parliament|students|troops"
     r"|soldiers|residents|nation|broadcaster|television|radio|congress|senate|assembly"
-    r"|(?-i:[A-Z]{2,5})\b)"
+    r"|committees?|(?-i:[A-Z]{2,5})\b)"
+)
+# What one side signs alone is no agreement: "signed a decree", "signed the bill into law".
+_DECREE = (
+    r"\s+(?:(?:a|an|the|into|off on)\s+)?(?:[\w-]+\s+)?(?:decrees?|laws?|bills?|orders?"
+    r"|legislation)\b"
 )
 #: Event types with their trigger words, in order of precedence within a sentence.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "summit": re.compile(r"\bsummits?\b", re.I),
-    "meeting": re.compile(r"\b(?:met|meet|meets|meeting|meetings|sat down with)\b", re.I),
+    # not "would be met with sanctions", "was met with criticism" (received, not met)
+    "meeting": re.compile(
+        r"\b(?:(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )met|met(?! with\b)"
+        r"|meet|meets|meeting|meetings|sat down with)\b",
+        re.I,
+    ),
     "call": re.compile(
         r"\b(?:(?:phone|telephone|conference|video) calls?|calls? with|phoned"
         r"|(?:the|a|their|his|her|that|this) call(?! (?:for|to|on|from|of|centre|center)\b)"
@@ -57,7 +69,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:cease-?fire|truce|armistice|halt (?:on|to) (?:the )?strikes)\b", re.I
     ),
     "agreement": re.compile(
-        r"\b(?:agreement|agreed|accord|treaty|memorandum|signed(?! up\b)"
+        rf"\b(?:agreement|agreed|accord|treaty|memorandum|signed(?! up\b)(?!{_DECREE})"
         r"|deal(?! with\b)(?<!great deal)(?<!good deal))\b",
         re.I,
     ),
