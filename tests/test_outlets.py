@@ -26,8 +26,35 @@ def test_is_outlet(text, name, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind", "expected"),
+    [
+        ("Mira Tal, a reporter for the Kanal Courier, said so.", "Kanal Courier", "ORG", True),
+        ("Kanal Nine's chief correspondent said so.", "Kanal Nine", "ORG", True),
+        ("Mira Tal told Kanal Nine in an interview that it rained.", "Kanal Nine", "ORG", True),
+        ("Kanal Nine reported, citing sources, that it rained.", "Kanal Nine", "ORG", True),
+        ("A source told the news agency, Kanal Nine.", "Kanal Nine", "ORG", True),  # apposition
+        ("The Harbour Blog says so.", "Harbour Blog", "LOC", True),  # a press word
+        ("Mira Tal told Ukraine in an interview that it rained.", "Ukraine", "GPE", False),
+        ("A journalist with Omar Haddad said so.", "Omar Haddad", "PERSON", False),
+        ("An interview with a newspaper, Ukraine's leader said so.", "Ukraine", "GPE", False),
+        ("A pro-Kremlin newspaper said so.", "Kremlin", "ORG", False),  # a modifier
+        ("Mira Tal told Kanal Nine that it rained.", "Kanal Nine", "ORG", False),
+    ],
+)
+def test_is_outlet_by_press_roles(text, name, kind, expected):
+    start = text.index(name)
+    assert is_outlet(text, start, start + len(name), name, kind) is expected
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
-    [("Kyiv Radio", True), ("Observer", True), ("Harbour Council", False), ("Post Office", False)],
+    [
+        ("Kyiv Radio", True),
+        ("Observer", True),
+        ("Harbour Blog", True),
+        ("Harbour Council", False),
+        ("Post Office", False),
+    ],
 )
 def test_outlet_name(name, expected):
     assert outlet_name(name) is expected

@@ -87,3 +87,46 @@ QUOTE = "We will rebuild every bridge"
 )
 def test_speech_rules(text, actors, expected):
     assert _quotes(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # a verb of informing reports the clause after "that", past its listener
+            "Mira Tal informed the council that the bridge would reopen in May.",
+            [TAL],
+            [("reported", "Mira Tal", "informed", "the bridge would reopen in May.")],
+        ),
+        ("Mira Tal informed the council of her decision to leave the city.", [TAL], []),
+        ("Residents want to stay informed about the state of the bridge.", [], []),
+        (  # "called on" a listener to do something: the appeal is reported
+            "The Harbour Council has called on residents of the city to leave at once.",
+            [COUNCIL],
+            [
+                (
+                    "reported",
+                    "Harbour Council",
+                    "called on",
+                    "residents of the city to leave at once.",
+                )
+            ],
+        ),
+        ("Mira Tal called on Monday to discuss the bridge and the roads.", [TAL], []),
+        ("Mira Tal called on her neighbours during the holidays last year.", [TAL], []),
+        (  # inside a relative clause, the appeal is no one's in this sentence
+            "The plan, which the Harbour Council has called on Kyiv to adopt, will cost more.",
+            [COUNCIL],
+            [],
+        ),
+        (  # "called on" does not name the verb of a quotation after it
+            f'Mira Tal called on everyone to act: "{QUOTE}."',
+            [TAL],
+            [
+                ("reported", "Mira Tal", "called on", f'everyone to act: "{QUOTE}."'),
+                ("direct", "Mira Tal", ":", f"{QUOTE}."),
+            ],
+        ),
+    ],
+)
+def test_appeals_and_informing(text, actors, expected):
+    assert _quotes(text, actors) == expected

@@ -24,14 +24,34 @@ _CITE_BEFORE = re.compile(
     r"|\bquoted as saying by|\bcited by|\bpublished by|\bobtained by|\breport (?:by|from|in)"
     r"|\bwriting (?:in|for))" + _DESCRIPTOR + r"\s*$"
 )
+#: The same cues before a longer description that ends in a press noun: "told the Russian
+#: state news agency X", "according to the country's largest independent newspaper X".
+_CITE_BEFORE_PRESS = re.compile(
+    r"(?:\b[Aa]ccording to|\btold|\binterview with|\b[Ss]peaking to|\bquoted by|\bcited by"
+    r"|\breported by)(?:\s+[\w'\u2019-]+){0,7}?\s+(?:news\s+agency|news\s+service|"
+    r"newspaper|broadcaster|tabloid|daily|magazine|outlet|channel|website|podcast|"
+    r"wire\s+service),?\s*$"
+)
 _CITE_AS = re.compile(r"\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
 _CITE_AFTER = re.compile(
-    r"^(?:'s?)?(?:\s+(?:news\s+agency|newspaper|broadcaster|tabloid|daily|magazine|outlet))?"
+    r"^(?:['\u2019]s?)?(?:\s+(?:news\s+agency|newspaper|broadcaster|tabloid|daily|magazine|outlet"
+    r"|(?:[a-z]+\s+)?(?:correspondent|reporter|journalist|columnist)))?"
     r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
     r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
     r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
     r"quoting|interview|could\s+not\s+(?:independently\s+)?(?:verify|confirm))\b"
+)
+#: "Mira Tal, a correspondent for X, wrote": the outlet's reporter speaks for it.
+_ROLE_BEFORE = re.compile(
+    r"\b(?:correspondent|reporter|journalist|columnist)\s+(?:for|with|at)\s+(?:the\s+)?"
+    r"(?:(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|newspaper|broadcaster|tabloid|daily|"
+    r"magazine|outlet|channel|website)\s+)?$",
+    re.I,
+)
+_ROLE_CUE = re.compile(
+    r"^(?:['\u2019]s?)?[,)]?\s+(?:who\s+)?(?:(?:has|had|also|later)\s+)*"
+    r"(?:said|says|wrote|writes|reported|reports|posted|told)\b"
 )
 _CITE_STRONG = frozenset({"reported", "reports", "reporting", "report", "interview"})
 
@@ -47,9 +67,14 @@ def extract_citations(
     by") or the words after it do ("reported", "and the Daily Globe both reported", "in
     August reported", "could not verify"); an organisation known only by its news word is
     cited only by the strong ones ("according to", "reported"), as "the Energy Agency said"
-    is a body speaking. A mention of any type that :func:`workbench.actors.outlets.is_outlet`
-    finds an outlet ("Baltic News Service", "news agency Kanal", "the Times") is one like
-    a MEDIA mention. The article's own outlet (the mentions' ``source``) is never cited.
+    is a body speaking; so is an organisation that the text shows an outlet elsewhere in
+    the corpus ("Kanal magazine" in one sentence, "according to Kanal" in another). A
+    mention of any type that :func:`workbench.actors.outlets.is_outlet` finds an outlet
+    ("Baltic News Service", "news agency Kanal", "the Times", "a reporter for Kanal") is one
+    like a MEDIA mention. Cues before it may run longer where they end in a press noun
+    ("told the Russian state news agency Kanal", "according to the outlet, Kanal"), and an
+    outlet's reporter speaks for it ("Kanal's correspondent said", "Mira Tal, a reporter for
+    Kanal, wrote"). The article's own outlet (the mentions' ``source``) is never cited.
 
     Args:
         mentions: Resolved mentions with ``sentence_id`` (and the document's ``source`` and
@@ -67,16 +92,20 @@ def extract_citations(
     hinted = set(sent.index[sent["text"].str.contains(PRESS_HINT, na=False)])
     named = mentions["actor"].map(lambda a: isinstance(a, str) and outlet_name(a)).to_numpy()
     maybe = ~is_media & (named | mentions["sentence_id"].isin(hinted).to_numpy())
-    columns = [mentions[c].to_numpy() for c in ("sentence_id", "start", "end", "actor")]
+    columns = [
+        mentions[c].to_numpy() for c in ("sentence_id", "start", "end", "actor", "actor_type")
+    ]
     for i in maybe.nonzero()[0]:
-        sid, start, end, actor = (c[i] for c in columns)
+        sid, start, end, actor, kind = (c[i] for c in columns)
         if sid in sent.index and isinstance(actor, str):
             s0, text = sent.at[sid, "start"], sent.at[sid, "text"]
-            is_media[i] = is_outlet(text, start - s0, end - s0, actor)
-    by_word = (
-        (mentions["actor_type"] == "ORG")
-        & mentions["actor"].map(lambda a: names.looks_like_outlet(a, words))
-    ).to_numpy()
+            is_media[i] = is_outlet(text, start - s0, end - s0, actor, kind)
+    is_org = (mentions["actor_type"] == "ORG").to_numpy()
+    shown = set(mentions["actor"][maybe & is_media & is_org])
+    by_word = is_org & (
+        mentions["actor"].map(lambda a: names.looks_like_outlet(a, words)).to_numpy()
+        | mentions["actor"].isin(shown).to_numpy()
+    )
     keep = is_media | by_word
     outlets = mentions[keep]
     by_media = is_media[keep]
@@ -103,7 +132,9 @@ def extract_citations(
 
 def _cited(before: str, after: str, *, strong: bool) -> bool:
     """Whether the words around an outlet's name attribute something to it."""
-    if _CITE_BEFORE.search(before):
+    if _CITE_BEFORE.search(before) or _CITE_BEFORE_PRESS.search(before):
+        return True
+    if _ROLE_BEFORE.search(before) and _ROLE_CUE.match(after):
         return True
     hit = _CITE_AFTER.match(after)
     if strong:

@@ -124,10 +124,14 @@ def _branches(node: dict) -> str:
     return ("(?:" + body + ")" if len(alts) == 1 else body) + "?"
 
 
+#: Verbs of appeal: what the speaker asks for follows ("called for talks", "called on Kyiv
+#: to withdraw").
+APPEALS = ("called for", "calls for", "call for", "called on", "calls on", "call on")
+#: Verbs of informing: they report words only before "that" ("informed Kyiv that ..."),
+#: never after them ("to stay informed about ...").
+INFORM_VERBS = ("inform", "informs", "informed", "informing", "notified", "notifies")
 #: A speech verb anywhere ("said", "called for").
-CUE = re.compile(
-    r"\b" + word_trie(["called for", "calls for", "call for", *SPEECH, *NAMING_VERBS]) + r"\b"
-)
+CUE = re.compile(r"\b" + word_trie([*APPEALS, *INFORM_VERBS, *SPEECH, *NAMING_VERBS]) + r"\b")
 #: Words between a subject and its verb: auxiliaries, adverbs, a date ("Tal has long said").
 ADV = (
     r"(?:has|have|had|also|did|does|do|will|would|could|can|may|might|must|should|not|never|"

@@ -185,7 +185,8 @@ def _as_outlet(text: str, span: tuple) -> tuple:
     if kind == "MEDIA" or not isinstance(actor, str):
         return span
     near = outlet_name(actor) or PRESS_HINT.search(text, max(0, start - 30), end + 30)
-    return (start, end, actor, "MEDIA") if near and is_outlet(text, start, end, actor) else span
+    is_media = near and is_outlet(text, start, end, actor, kind)
+    return (start, end, actor, "MEDIA") if is_media else span
 
 
 # ----------------------------------------------------------------------------- interview turns

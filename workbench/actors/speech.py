@@ -80,7 +80,20 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 OBJECT_VERBS = ("confirm", "admit", "acknowledg", "report")
 ACCUSE = "accus"
 #: Speech verbs that may name a listener before "that": "warned Kyiv that ...".
-LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind")
+LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind", "inform", "notif")
+#: Verbs that report words only before "that": "informed Kyiv that ...", not "informed
+#: sources" or "informed the talks".
+THAT_ONLY = ("inform", "notif")
+#: After "called on": a listener, then what they are asked to do ("called on Kyiv to
+#: withdraw"), not a day ("called on Monday for talks").
+_CALL_ON = re.compile(
+    r"(?!(?:[A-Z][a-z]+day|the\s+(?:morning|evening|night|weekend)|[a-z]+day)\b)"
+    r"[^,;:.\"]{1,80}?\bto\s+[a-z]"
+)
+#: A relative or nested clause before "called on": "the move, which both parties have
+#: called on Kyiv to make", "argued that Moscow has ... and called on": its words are not
+#: an appeal of the sentence's subject.
+_CLAUSE_OPEN = re.compile(r"\b(?:which|that)\s+[^,;:\"]{1,80}$")
 _WORD = re.compile(r"\S+")
 #: The object of a verb of naming, then the opening mark of the name it gives: up to eight
 #: words without a clause break ("branded the authors of the attack 'villains'").
@@ -112,6 +125,8 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
     """``X said (that) ...``, ``X told reporters that ...``: the words after the verb."""
     rows = []
     for cue in doc.cues(lo, hi):
+        if cue.group(0).endswith(" on") and _CLAUSE_OPEN.search(doc.text, lo, cue.start()):
+            continue
         if _AFTER_MARK.search(doc.text, lo, cue.start()) and not _THAT_NEXT.match(
             doc.text, cue.end()
         ):
@@ -154,8 +169,12 @@ def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
     that = _THAT.match(rest)
     if that and _adverbial(that.group("adv"), cue):
         return at + that.end()
+    if cue.startswith(THAT_ONLY):
+        return None
     lead = _LEAD_ADV.match(rest)
     start = at + (lead.end() if lead else 0)
+    if cue.endswith(" on"):
+        return start if _CALL_ON.match(text, start, hi) else None
     if negated := _NEGATION.search(text, at, start):  # "vowed not to": the words say "not"
         start = negated.start()
     words = [(m.start(), m.group(0).lower()) for m in islice(_WORD.finditer(text[start:hi]), 9)]
@@ -340,7 +359,12 @@ def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
 
 
 def _names(doc: Document, cue, q0: int) -> bool:
-    """Whether a cue before a quotation may attribute it: a verb of naming only its own name."""
+    """Whether a cue before a quotation may attribute it.
+
+    A verb of naming attributes only its own name, and "called on" none.
+    """
+    if cue.group(0).endswith(" on"):
+        return False  # "called on Kyiv to ...": an appeal, not the quotation's verb
     if cue.group(0) not in NAMING_VERBS:
         return True
     m = _NAMED.match(doc.text, cue.end(), q0)

@@ -1,0 +1,76 @@
+"""Citations: outlets known by the press words around them, on invented sentences."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from workbench.actors.citations import extract_citations
+from workbench.corpus.segments import segment
+
+
+def _tables(text, actors):
+    """Sentences of a one-document text and mentions of ``actors`` (name, type), in order."""
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    sentences = segment(corpus, "sentence")
+    rows, cursor = [], {}
+    for name, kind in actors:
+        start = text.index(name, cursor.get(name, 0))
+        cursor[name] = start + len(name)
+        sid = sentences[(sentences["start"] <= start) & (sentences["end"] > start)]["unit_id"]
+        rows.append(("d", start, start + len(name), name, kind, sid.iloc[0]))
+    columns = ["doc_id", "start", "end", "actor", "actor_type", "sentence_id"]
+    return pd.DataFrame(rows, columns=columns), sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "cited"),
+    [
+        # a long description ending in a press noun after "told" / "according to"
+        ("Mira Tal told the Russian state news agency Kanal on Friday.", [("Kanal", "MEDIA")], 1),
+        ("It rained, according to the local media outlet, Kanal.", [("Kanal", "ORG")], 1),
+        ("A source told the state-owned news agency, Kanal Nine.", [("Kanal Nine", "ORG")], 1),
+        # a press role makes an unknown body an outlet, and its reporter speaks for it
+        ("Kanal Nine's correspondent said the bridge fell.", [("Kanal Nine", "ORG")], 1),
+        (
+            "Mira Tal, a correspondent for the Harbour Courier, wrote that it fell.",
+            [("Harbour Courier", "ORG")],
+            1,
+        ),
+        (
+            "Mira Tal, a correspondent for the Harbour Courier, was wounded.",
+            [("Harbour Courier", "ORG")],
+            0,
+        ),
+        ("Mira Tal told Kanal Nine in an interview that it rained.", [("Kanal Nine", "ORG")], 1),
+        ("Kanal Nine reported, citing sources, that it rained.", [("Kanal Nine", "ORG")], 1),
+        ("Mira Tal told Kanal Nine that it rained.", [("Kanal Nine", "ORG")], 0),
+        # a blog is an outlet by its name
+        ("The Harbour Blog says six tanks were hit.", [("Harbour Blog", "LOC")], 1),
+        # a body the corpus shows an outlet elsewhere is cited by the strong cues
+        (
+            "Kanal magazine ran a profile. His fortune is large, according to Kanal.",
+            [("Kanal", "ORG"), ("Kanal", "ORG")],
+            1,
+        ),
+        ("His fortune is large, according to Kanal.", [("Kanal", "ORG")], 0),
+        # not outlets: a person, a country, a hyphenated modifier, a list after a comma
+        ("Mira Tal told Ukraine in an interview that it rained.", [("Ukraine", "GPE")], 0),
+        (
+            "In an interview with an Iranian newspaper, Iran's minister said so.",
+            [("Iran", "GPE")],
+            0,
+        ),
+        (
+            "Mira Tal, correspondent for pro-Kremlin newspaper Kanal, said so. "
+            "Peace is near, according to the Kremlin.",
+            [("Kremlin", "ORG"), ("Kanal", "ORG"), ("Kremlin", "ORG")],
+            1,
+        ),
+    ],
+)
+def test_outlets_known_by_their_context(text, actors, cited):
+    mentions, sentences = _tables(text, actors)
+    out = extract_citations(mentions, sentences)
+    assert len(out) == cited
+    assert "Kremlin" not in set(out["cited"])
