@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from workbench.actors import names
@@ -87,23 +88,24 @@ def extract_citations(
         the outlet cited and the sentence.
     """
     words = gazetteer.outlet_words if gazetteer is not None else frozenset()
-    sent = sentences.set_index("unit_id")[["start", "text"]]
+    units, texts = sentences["unit_id"].tolist(), sentences["text"].fillna("").tolist()
+    sent = dict(zip(units, zip(sentences["start"].tolist(), texts, strict=True), strict=True))
     is_media = (mentions["actor_type"] == "MEDIA").to_numpy().copy()
-    hinted = set(sent.index[sent["text"].str.contains(PRESS_HINT, na=False)])
-    named = mentions["actor"].map(lambda a: isinstance(a, str) and outlet_name(a)).to_numpy()
+    hinted = {u for u, t in zip(units, texts, strict=True) if PRESS_HINT.search(t)}
+    named = _by_actor(mentions["actor"], lambda a: bool(outlet_name(a)))
     maybe = ~is_media & (named | mentions["sentence_id"].isin(hinted).to_numpy())
     columns = [
         mentions[c].to_numpy() for c in ("sentence_id", "start", "end", "actor", "actor_type")
     ]
     for i in maybe.nonzero()[0]:
         sid, start, end, actor, kind = (c[i] for c in columns)
-        if sid in sent.index and isinstance(actor, str):
-            s0, text = sent.at[sid, "start"], sent.at[sid, "text"]
+        if sid in sent and isinstance(actor, str):
+            s0, text = sent[sid]
             is_media[i] = is_outlet(text, start - s0, end - s0, actor, kind)
     is_org = (mentions["actor_type"] == "ORG").to_numpy()
     shown = set(mentions["actor"][maybe & is_media & is_org])
     by_word = is_org & (
-        mentions["actor"].map(lambda a: names.looks_like_outlet(a, words)).to_numpy()
+        _by_actor(mentions["actor"], lambda a: names.looks_like_outlet(a, words))
         | mentions["actor"].isin(shown).to_numpy()
     )
     keep = is_media | by_word
@@ -121,13 +123,26 @@ def extract_citations(
         own,
         strict=True,
     ):
-        if pd.isna(sid) or sid not in sent.index or _own_outlet(actor, source):
+        if pd.isna(sid) or sid not in sent or _own_outlet(actor, source):
             continue
-        s0, text = sent.at[sid, "start"], sent.at[sid, "text"]
+        s0, text = sent[sid]
         if _cited(text[max(0, start - s0 - 60) : start - s0], text[end - s0 :], strong=not media):
             rows.append((doc_id, actor, sid))
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
+
+
+def _by_actor(actors: pd.Series, test) -> np.ndarray:
+    """``test(actor)`` for every row, computed once per distinct name (False where none)."""
+    seen: dict[str, bool] = {}
+    out = np.zeros(len(actors), dtype=bool)
+    for i, actor in enumerate(actors.tolist()):
+        if isinstance(actor, str):
+            known = seen.get(actor)
+            if known is None:
+                known = seen[actor] = bool(test(actor))
+            out[i] = known
+    return out
 
 
 def _cited(before: str, after: str, *, strong: bool) -> bool:
