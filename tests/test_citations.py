@@ -54,6 +54,13 @@ def _tables(text, actors):
             1,
         ),
         ("His fortune is large, according to Kanal.", [("Kanal", "ORG")], 0),
+        # ... but not a body named mostly as a body: one outlet-like mention is not enough
+        (
+            "Kanal magazine ran a profile. Kanal said it would sue. Kanal denied it. "
+            "Kanal declined to comment. His fortune is large, according to Kanal.",
+            [("Kanal", "ORG")] * 5,
+            0,
+        ),
         # not outlets: a person, a country, a hyphenated modifier, a list after a comma
         ("Mira Tal told Ukraine in an interview that it rained.", [("Ukraine", "GPE")], 0),
         (

@@ -103,7 +103,7 @@ def extract_citations(
             s0, text = sent[sid]
             is_media[i] = is_outlet(text, start - s0, end - s0, actor, kind)
     is_org = (mentions["actor_type"] == "ORG").to_numpy()
-    shown = set(mentions["actor"][maybe & is_media & is_org])
+    shown = _mostly_outlets(mentions["actor"], maybe & is_media & is_org, is_org)
     by_word = is_org & (
         _by_actor(mentions["actor"], lambda a: names.looks_like_outlet(a, words))
         | mentions["actor"].isin(shown).to_numpy()
@@ -130,6 +130,17 @@ def extract_citations(
             rows.append((doc_id, actor, sid))
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
+
+
+def _mostly_outlets(actors: pd.Series, outlet: np.ndarray, org: np.ndarray) -> set[str]:
+    """Organisations the text shows to be outlets in at least half of their mentions.
+
+    One outlet-like mention among many ("UN News" beside thousands of "the United
+    Nations said") does not make a body an outlet everywhere.
+    """
+    shown = actors[outlet].value_counts()
+    named = actors[org].value_counts()
+    return {a for a, n in shown.items() if 2 * n >= named.get(a, 0)}
 
 
 def _by_actor(actors: pd.Series, test) -> np.ndarray:
