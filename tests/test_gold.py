@@ -81,3 +81,16 @@ def test_the_drafts_in_the_project_are_the_gold_sets_source():
     assert drafts == {r["doc_id"] for r in rows}
     one = json.loads((gold.GOLD / "drafts" / f"{rows[0]['doc_id']}.json").read_text("utf-8"))
     assert len(one["mentions"]) <= len(rows[0]["mentions"])  # a string, every occurrence
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not gold.CORPUS.exists(), reason="the shared corpus is not beside the project")
+def test_each_batch_is_chosen_again_by_its_seed_and_leaves_the_earlier_ones_alone():
+    manifest = gold.read_jsonl(gold.MANIFEST)
+    first = [m for m in manifest if m.get("batch", 1) == 1]
+    second = [m for m in manifest if m.get("batch", 1) == 2]
+    assert gold.select(1) == first
+    assert gold.select(2, {m["doc_id"] for m in first}) == second
+    assert len(second) == 2 * len({m["source"] for m in second})
+    assert not {m["doc_id"] for m in first} & {m["doc_id"] for m in second}
+    assert Counter(m["split"] for m in second) == Counter(tuning=13, held_back=13)
