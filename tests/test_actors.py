@@ -393,8 +393,9 @@ def test_sample_mentions_table(sample_tables, sample_corpus):
 @pytest.mark.slow
 def test_sample_audit_records_merges(sample_tables):
     audit = sample_tables.audit
-    row = audit[(audit["surface"] == "Trumps")].iloc[0]
-    assert (row["actor"], row["rule"]) == ("Donald Trump", "possessive+gazetteer")
+    row = audit[(audit["surface"] == "Trumps")].iloc[0]  # "President Trumps disappointment"
+    # the title makes the one-word span a person, the possessive "s" goes, the gazetteer names it
+    assert (row["actor"], row["rule"]) == ("Donald Trump", "title beside+possessive+gazetteer")
     assert {"surface", "actor", "actor_type", "rule", "n_mentions", "n_docs", "example_doc"} == set(
         audit.columns
     )
