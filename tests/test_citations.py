@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from test_quotes import _tables
 
 from workbench.actors.citations import extract_citations
-from workbench.corpus.segments import segment
-
-
-def _tables(text, actors):
-    """Sentences of a one-document text and mentions of ``actors`` (name, type), in order."""
-    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text]})
-    sentences = segment(corpus, "sentence")
-    rows, cursor = [], {}
-    for name, kind in actors:
-        start = text.index(name, cursor.get(name, 0))
-        cursor[name] = start + len(name)
-        sid = sentences[(sentences["start"] <= start) & (sentences["end"] > start)]["unit_id"]
-        rows.append(("d", start, start + len(name), name, kind, sid.iloc[0]))
-    columns = ["doc_id", "start", "end", "actor", "actor_type", "sentence_id"]
-    return pd.DataFrame(rows, columns=columns), sentences
 
 
 @pytest.mark.parametrize(
@@ -77,7 +62,7 @@ def _tables(text, actors):
     ],
 )
 def test_outlets_known_by_their_context(text, actors, cited):
-    mentions, sentences = _tables(text, actors)
+    _, mentions, sentences = _tables(text, actors)
     out = extract_citations(mentions, sentences)
     assert len(out) == cited
     assert "Kremlin" not in set(out["cited"])
