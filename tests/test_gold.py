@@ -23,10 +23,10 @@ def test_the_gold_set_covers_the_period_outlets_and_halves_it_promises():
     assert len({r["source"] for r in rows}) >= 8
     months = {r["date"][:7] for r in rows}
     assert len(months) >= 10  # the whole of 2022, not one stretch
-    halves = Counter(r["split"] for r in rows)
-    assert (
-        set(halves) == {"tuning", "held_back"} and abs(halves["tuning"] - halves["held_back"]) <= 1
-    )
+    for batch in {r["batch"] for r in rows}:  # each batch is split in two even halves
+        halves = Counter(r["split"] for r in rows if r["batch"] == batch)
+        assert set(halves) == {"tuning", "held_back"}
+        assert abs(halves["tuning"] - halves["held_back"]) <= 1
 
 
 def test_every_gold_annotation_is_well_formed():
@@ -75,6 +75,20 @@ def test_a_draft_that_skips_an_occurrence_leaves_it_out():
     assert [m["start"] for m in mentions] == [text.index("Marek"), text.index("Marek and")]
 
 
+def test_an_unnamed_speakers_body_reaches_the_gold_quote():
+    text = 'A spokesperson said "we will not talk about it" on Monday.'
+    meta = {"doc_id": "d", "source": "s", "date": "2022-01-03", "split": "tuning"}
+    draft = {
+        "quotes": [
+            {"quote": "we will not talk", "speaker": "", "cue": "said", "affiliation": "Ivo Bank"},
+            {"quote": "on Monday", "speaker": "", "cue": "said", "kind": "reported"},
+        ]
+    }
+    quotes = gold.build_article({**meta, "text_sha1": ""}, text, draft)["quotes"]
+    assert quotes[0]["affiliation"] == "Ivo Bank" and quotes[0]["speaker"] == ""
+    assert "affiliation" not in quotes[1]
+
+
 def test_the_drafts_in_the_project_are_the_gold_sets_source():
     drafts = {p.stem for p in (gold.GOLD / "drafts").glob("*.json")}
     rows = gold.read_jsonl(gold.GOLD_FILE)
@@ -87,10 +101,13 @@ def test_the_drafts_in_the_project_are_the_gold_sets_source():
 @pytest.mark.skipif(not gold.CORPUS.exists(), reason="the shared corpus is not beside the project")
 def test_each_batch_is_chosen_again_by_its_seed_and_leaves_the_earlier_ones_alone():
     manifest = gold.read_jsonl(gold.MANIFEST)
-    first = [m for m in manifest if m.get("batch", 1) == 1]
-    second = [m for m in manifest if m.get("batch", 1) == 2]
-    assert gold.select(1) == first
-    assert gold.select(2, {m["doc_id"] for m in first}) == second
-    assert len(second) == 2 * len({m["source"] for m in second})
-    assert not {m["doc_id"] for m in first} & {m["doc_id"] for m in second}
-    assert Counter(m["split"] for m in second) == Counter(tuning=13, held_back=13)
+    earlier: set[str] = set()
+    for batch in sorted(gold.BATCHES):
+        rows = [m for m in manifest if m.get("batch", 1) == batch]
+        assert gold.select(batch, earlier) == rows
+        per_outlet = gold.BATCHES[batch][0]
+        assert len(rows) == per_outlet * len({m["source"] for m in rows})
+        assert not earlier & {m["doc_id"] for m in rows}
+        splits = Counter(m["split"] for m in rows)
+        assert abs(splits["tuning"] - splits["held_back"]) <= 1
+        earlier |= {m["doc_id"] for m in rows}
