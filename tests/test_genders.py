@@ -82,3 +82,18 @@ def test_a_courtesy_title_picks_the_person_of_that_sex(text, spans, actor):
 )
 def test_title_mark(text, surface, mark):
     assert genders.title_mark(text, surface, text.index(surface)) == mark
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mark"),
+    [
+        ("Then Ms Mira Tal wept.", "Mira Tal", "f"),  # a courtesy title
+        ("Mira Tal, 40, said she would stay.", "Mira Tal", "f"),  # the pronoun of her words
+        ("Dan Ek said he would stay.", "Dan Ek", "m"),
+        ("Mr Dan Ek said she would stay.", "Dan Ek", ""),  # the marks disagree: none
+        ("Dan Ek told Mira Tal that she would stay.", "Dan Ek", ""),  # a listener between
+    ],
+)
+def test_span_mark(text, name, mark):
+    start = text.index(name)
+    assert genders.span_mark(text, start, start + len(name)) == mark

@@ -77,6 +77,20 @@ def _speakers(text, actors, kind):
             "direct",
             [("National Harbour Mira Tal", "told")],
         ),
+        (  # a pronoun continues the speaker of the words just quoted, not the person
+            # who acted before them
+            "Mayor Mira Tal visited the council on Monday. Dan Ek visited the port. "
+            f'"{QUOTE}," the mayor said. "The port will reopen in spring," she said.',
+            [TAL, EK],
+            "direct",
+            [("Mira Tal", "said"), ("Mira Tal", "said")],
+        ),
+        (  # "she" is no one the text marks as a man ("Mr Dan Ek")
+            f'Ms Mira Tal visited the council. Mr Dan Ek visited the port. "{QUOTE}," she said.',
+            [TAL, EK],
+            "direct",
+            [("Mira Tal", "said")],
+        ),
         (  # the object of a verb before a participle does not say what follows
             "Mira Tal wrote the Harbour Council saying the costs have gone too high.",
             [TAL, COUNCIL],

@@ -14,6 +14,23 @@ QUOTE = "We will rebuild every bridge"
 @pytest.mark.parametrize(
     ("text", "actors", "expected"),
     [
+        (  # "asked" reports a request after its listener
+            "Mira Tal asked the council to rebuild the bridge.",
+            [TAL],
+            [("reported", "Mira Tal", "asked", "the council to rebuild the bridge.")],
+        ),
+        (  # ... or a question
+            "Mira Tal asked whether the bridge would reopen.",
+            [TAL],
+            [("reported", "Mira Tal", "asked", "whether the bridge would reopen.")],
+        ),
+        (  # ... but not when the subject is asked, nor a request for comment
+            "Mira Tal was asked to rebuild the bridge.",
+            [TAL],
+            [],
+        ),
+        ("When asked whether the bridge would reopen, Mira Tal left.", [TAL], []),
+        ("The council asked for comment on the bridge plan.", [], []),
         (  # a speech verb before "according to": its subject spoke, the witness reports it
             f'Mira Tal spoke first. "{QUOTE}," she said, according to a witness.',
             [TAL],

@@ -166,6 +166,48 @@ CASES = [
         "said",
         "Mira Tal",
     ),
+    (  # a surname no mention covers: the full name the text gave it before
+        "Mira Tal spoke and Tal added that talks failed.",
+        [
+            ("Mira", 1, "compound"),
+            ("Tal", 2, "nsubj"),
+            ("spoke", 2, "ROOT"),
+            ("and", 2, "cc"),
+            ("Tal", 5, "nsubj"),
+            ("added", 2, "conj"),
+            ("that", 8, "mark"),
+            ("talks", 8, "nsubj"),
+            ("failed", 5, "ccomp"),
+        ],
+        [],
+        "added",
+        "Mira Tal",
+    ),
+    (  # ... two capitalised words are a name as they stand
+        "Olha Marchenko said talks failed.",
+        [
+            ("Olha", 1, "compound"),
+            ("Marchenko", 2, "nsubj"),
+            ("said", 2, "ROOT"),
+            ("talks", 4, "nsubj"),
+            ("failed", 2, "ccomp"),
+        ],
+        [],
+        "said",
+        "Olha Marchenko",
+    ),
+    (  # ... but one capitalised word the text never gives in full names no one
+        "Witnesses said talks failed.",
+        [
+            ("Witnesses", 1, "nsubj"),
+            ("said", 1, "ROOT"),
+            ("talks", 3, "nsubj"),
+            ("failed", 1, "ccomp"),
+        ],
+        [],
+        "said",
+        None,
+    ),
     (  # a misparse with two subjects (a dateline) is left to the other rules
         "PORTVILLE, Ruritania - Mira Tal said the port was safe.",
         [

@@ -130,8 +130,13 @@ APPEALS = ("called for", "calls for", "call for", "called on", "calls on", "call
 #: Verbs of informing: they report words only before "that" ("informed Kyiv that ..."),
 #: never after them ("to stay informed about ...").
 INFORM_VERBS = ("inform", "informs", "informed", "informing", "notified", "notifies")
+#: Verbs of asking: what follows a listener is a request or a question ("asked Kyiv to
+#: withdraw", "asked whether ...").
+ASK_VERBS = ("asked",)
 #: A speech verb anywhere ("said", "called for").
-CUE = re.compile(r"\b" + word_trie([*APPEALS, *INFORM_VERBS, *SPEECH, *NAMING_VERBS]) + r"\b")
+CUE = re.compile(
+    r"\b" + word_trie([*APPEALS, *INFORM_VERBS, *ASK_VERBS, *SPEECH, *NAMING_VERBS]) + r"\b"
+)
 #: Words between a subject and its verb: auxiliaries, adverbs, a date ("Tal has long said").
 ADV = (
     r"(?:has|have|had|also|did|does|do|will|would|could|can|may|might|must|should|not|never|"

@@ -182,7 +182,7 @@ class Document:
 
 
 #: What the rules memoise of the text alone (kept by :meth:`Document.fresh`).
-_TEXT_MEMOS = ("titles",)
+_TEXT_MEMOS = ("titles", "sexes")
 #: The word after a mention, past an apposition ("NATO, the alliance, has"; "Tal - the
 #: mayor - said").
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},,?\s+|" + DASH_ASIDE + r"\s*|,?\s+)(\w+)")

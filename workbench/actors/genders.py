@@ -34,6 +34,20 @@ def title_mark(text: str, surface: str, start: int) -> str:
     return TITLES[m.group(1).lower()] if m else ""
 
 
+def span_mark(text: str, start: int, end: int) -> str:
+    """The sex ("f" or "m") one mention of a person is marked with, else "".
+
+    A courtesy title in or right before it ("Ms Tal"), or the subject pronoun of what it
+    says ("Tal said she"); "" where the two disagree.
+    """
+    found = {title_mark(text, text[start:end], start)}
+    m = _PRONOUN.match(text, end)
+    if m:
+        found.add(_PRONOUNS[m.group(1).lower()])
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
 def marked(people: pd.DataFrame, texts: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """``{(doc, actor): "f" or "m"}`` for the full names a document marks as one or the other.
 

@@ -175,7 +175,7 @@ def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
 def _find(doc: Document) -> Document:
     """The document with its reported speech and direct quotes in ``doc.found``."""
     reported(doc)
-    doc.found += direct(doc)
+    direct(doc)
     return doc
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions, syntax
+from workbench.actors import descriptions, genders, syntax
 from workbench.actors.cues import (
     ADV,
     AUX,
@@ -193,7 +193,33 @@ def parsed(doc: Document, found: syntax.Subject | None, pos: int) -> str | None:
     named = [s for lo, _ in found.names for s in doc.mentions if s[0] <= lo < s[1]]
     if named:  # the head's own name first: "Tal, R-Texas, said"; "the mayor, Mira Tal, said"
         return speaker(named[0])
-    return described(doc, doc.text[found.phrase[0] : found.phrase[1]], pos)
+    phrase = doc.text[found.phrase[0] : found.phrase[1]]
+    return described(doc, phrase, pos) or _unlisted_subject(doc, phrase, found.phrase[0])
+
+
+def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
+    """A parsed subject that is a name no mention covers, or None.
+
+    Two or more capitalised words that are no title or demonym ("Olha Marchenko said"),
+    or one that the text gives in full elsewhere, as the last word of a name ("Greenberg
+    added", after "Udi Greenberg"): that full name. A lone capitalised word at the start of
+    a sentence is often no name ("Witnesses said"), and so is one the text never names in
+    full.
+    """
+    words = phrase.split()
+    if not words or len(words) > 4:
+        return None
+    if any(not _NAME_WORD.fullmatch(w) or fold(w) in _NOT_NAME_WORDS for w in words):
+        return None
+    if len(words) >= 2:
+        return " ".join(words)
+    full = re.search(r"\b(?:[A-Z][a-z]+ ){1,2}" + re.escape(words[0]) + r"\b", doc.text)
+    if full is None or doc.in_quotes(full.start()) or full.start() > at:
+        return None
+    name = full.group(0).split()
+    while name and fold(name[0]) in _NOT_NAME_WORDS:  # "President Udi Greenberg"
+        name.pop(0)
+    return " ".join(name) if len(name) >= 2 else None
 
 
 def _bound(doc: Document, pronoun_at: int) -> str | None:
@@ -263,21 +289,64 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
     """Who a pronoun before ``pos`` stands for.
 
     "he" or "she": the last person named as a subject outside quotation marks (else the last
-    person named); "it": the last body that spoke or acted ("Kyiv said"), only an
+    person named), or the person who spoke after that in this sentence or the one before
+    (:func:`_speaking_person`); "it": the last body that spoke or acted ("Kyiv said"), only an
     organisation for a body's noun ("the agency": not a country); "they": no one.
     """
     if pronoun.lower() in ("he", "she"):
-        people = [s for s in doc.mentions if s[1] <= pos and s[3] == "PERSON"]
+        sex = "f" if pronoun.lower() == "she" else "m"
+        people = [
+            s
+            for s in doc.mentions
+            if s[1] <= pos and s[3] == "PERSON" and _sex(doc, s[2]) in ("", sex)
+        ]
         subjects = [s for s in people if doc.subject_like(s)]
         named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
         named = named or subjects or people
-        return named[-1][2] if named else None
+        last = (named[-1][0], named[-1][2]) if named else (-1, None)
+        return max(last, _speaking_person(doc, pos, last[0], sex))[1]
     if pronoun.lower() != "it":
         return None
     kinds = ("ORG",) if bodies_only else ("ORG", "GPE")
     acted = [(s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in kinds and doc.acts(s)]
     spoke = [(r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in kinds]
     return max(acted + spoke, default=(0, None))[1]
+
+
+def _sex(doc: Document, actor: str) -> str:
+    """The sex ("f", "m") the document marks a person with (:mod:`genders`), else ""."""
+    marks = doc.memo.get("sexes")
+    if marks is None:
+        found: dict[str, set[str]] = {}
+        for s in doc.mentions:
+            if s[3] == "PERSON":
+                found.setdefault(s[2], set()).add(genders.span_mark(doc.text, s[0], s[1]))
+        marks = doc.memo["sexes"] = {
+            a: next(iter(v - {""})) for a, v in found.items() if len(v - {""}) == 1
+        }
+    return marks.get(actor, "")
+
+
+def _speaking_person(doc: Document, pos: int, after: int, sex: str) -> tuple[int, str | None]:
+    """The person who spoke last before ``pos``, after the mention at ``after``.
+
+    A pronoun continues the speaker of the words just quoted: in '"...," Tal, an analyst
+    at the institute, said. He added ...' "he" is Tal even where Tal is a name no mention
+    covers and a person named before him acted. The speaker of a row found in the
+    sentence of ``pos`` or the one before counts, unless the text types it as no person
+    or marks it with another ``sex`` than the pronoun's.
+    """
+    since = doc.previous_sentence_start(pos)
+    rows = [
+        (r[5], r[1])
+        for r in doc.found
+        if after < r[5] < pos
+        and r[5] >= since
+        and isinstance(r[1], str)
+        and doc.types.get(r[1], "PERSON") == "PERSON"
+        and _sex(doc, r[1]) in ("", sex)
+    ]
+    return max(rows, default=(-1, None))
 
 
 def _acts_after_aside(doc: Document, span: tuple) -> bool:
@@ -351,8 +420,9 @@ def _qualifies(doc: Document, span: tuple) -> bool:
 def _last_speaker(doc: Document, pos: int) -> str | None:
     """The speaker of the last words reported within a few sentences before ``pos``."""
     before = [r for r in doc.found if r[5] < pos and r[1] is not None]
-    if before and doc.sentence_index(pos) - doc.sentence_index(before[-1][5]) <= 3:
-        return before[-1][1]
+    last = max(before, key=lambda r: r[5], default=None)
+    if last is not None and doc.sentence_index(pos) - doc.sentence_index(last[5]) <= 3:
+        return last[1]
     return None
 
 

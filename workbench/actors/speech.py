@@ -21,6 +21,7 @@ from itertools import islice
 
 from workbench.actors.cues import (
     ADV,
+    ASK_VERBS,
     AUX,
     CUES,
     NAMING_VERBS,
@@ -93,6 +94,14 @@ _CALL_ON = re.compile(
 #: A relative or nested clause before "called on": "the move, which both parties have
 #: called on Kyiv to make", "argued that Moscow has ... and called on": its words are not
 #: an appeal of the sentence's subject.
+#: After "asked": a listener (or none), then what was asked: "asked Kyiv to withdraw",
+#: "asked whether ...", "asked for help" (not "asked for comment").
+_ASKED = re.compile(r"(?:[^,;:.\"]{1,60}?\s)??(?:to\s+[a-z]|whether\s|if\s|for\s+(?!comment\b))")
+#: "was asked", "when asked": the subject is asked, and reports nothing.
+_ASKED_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|when|if|once|after|before)\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_OPEN = re.compile(r"\b(?:which|that)\s+[^,;:\"]{1,80}$")
 _WORD = re.compile(r"\S+")
 #: The object of a verb of naming, then the opening mark of the name it gives: up to eight
@@ -133,6 +142,8 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
             continue  # '"...," said Tal': the verb attributes the quotation before it
         if cue.group(0) in NAMING_VERBS:
             q0 = _naming(doc, cue, hi)
+        elif cue.group(0) in ASK_VERBS:
+            q0 = _asked(doc, lo, cue, hi)
         else:
             q0 = _complement(doc.text, cue.group(0), cue.end(), hi)
         if q0 is None and re.match(r"\s*As\s", doc.text[lo : cue.start()]):
@@ -142,6 +153,19 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
         who = subject(doc, lo, cue.start())
         rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
     return rows
+
+
+def _asked(doc: Document, lo: int, cue: re.Match, hi: int) -> int | None:
+    """Where what a subject asked starts: a request or a question, after any listener.
+
+    "Tal asked the council to act", "asked whether the port is open", "asked for help";
+    not a passive ("Tal was asked to leave", "when asked about it") nor a request for
+    comment.
+    """
+    if _ASKED_PASSIVE.search(doc.text, max(lo, cue.start() - 30), cue.start()):
+        return None
+    at = cue.end() + 1
+    return at if _ASKED.match(doc.text, at, hi) else None
 
 
 def _naming(doc: Document, cue: re.Match, hi: int) -> int | None:
@@ -299,18 +323,20 @@ def _words(words: list[str]) -> str:
 # ----------------------------------------------------------------------------- direct quotes
 
 
-def direct(doc: Document) -> list[tuple]:
-    """The document's direct quotations that a speech verb attributes."""
-    rows: list[tuple] = []
+def direct(doc: Document) -> None:
+    """Adds the document's direct quotations that a speech verb attributes to ``doc.found``.
+
+    Each is added as it is found, so the speaker rules of the next one read it (a pronoun
+    after a quotation continues its speaker).
+    """
     for q0, q1 in doc.quoted:
         quote = doc.text[q0:q1].strip()
         if len(quote.split()) < MIN_QUOTE_WORDS:
             continue
-        hit = _cue_after(doc, q0, q1) or _cue_before(doc, q0) or _run_on(doc, q0, rows)
+        hit = _cue_after(doc, q0, q1) or _cue_before(doc, q0) or _run_on(doc, q0)
         if hit is not None:
             cue, who = hit
-            rows.append((doc.doc_id, who, cue.lower(), quote, "direct", q0, q1))
-    return rows
+            doc.found.append((doc.doc_id, who, cue.lower(), quote, "direct", q0, q1))
 
 
 def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None:
@@ -371,12 +397,12 @@ def _names(doc: Document, cue, q0: int) -> bool:
     return m is not None and m.end() == q0 and _naming(doc, cue, q0) is not None
 
 
-def _run_on(doc: Document, q0: int, rows: list[tuple]) -> tuple[str, str | None] | None:
+def _run_on(doc: Document, q0: int) -> tuple[str, str | None] | None:
     """The next stretch of a run: a quotation or report ended in this or the last sentence."""
     if doc.text[doc.sentence(q0 - 1)[0] : q0 - 1].strip():
         return None
     since, lo = doc.previous_sentence_start(q0 - 1), doc.sentence(q0 - 1)[0]
-    before = [r for r in doc.found + rows if r[5] < q0 and r[6] >= since]
+    before = [r for r in doc.found if r[5] < q0 and r[6] >= since]
     if before:
         last = max(before, key=lambda r: r[6])
         return last[2], last[1]
