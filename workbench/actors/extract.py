@@ -209,6 +209,7 @@ RULE_MODULES = (
     "workbench.actors.cues",
     "workbench.actors.document",
     "workbench.actors.speakers",
+    "workbench.actors.references",
     "workbench.actors.syntax",
     "workbench.actors.parsing",
     "workbench.actors.descriptions",

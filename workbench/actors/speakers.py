@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions, genders, syntax
+from workbench.actors import references, syntax
 from workbench.actors.cues import (
     ADV,
     AUX,
@@ -33,6 +33,7 @@ from workbench.actors.cues import (
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import DEMONYMS, TITLE_WORDS
+from workbench.actors.references import DOC_NOUNS as _DOC_NOUNS
 
 _BODY_GAP = re.compile(
     r"^(?:\s+[a-z]+)?\s+(?:" + "|".join(BODY_NOUNS) + r")(?:\s+" + ADV + r")*\s*$"
@@ -45,15 +46,11 @@ _THE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:" + "|".join(BODY_NOUNS) +
 _PRONOUN_BEFORE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+" + ADV + r")*\s*$")
 #: An aside between a subject and its verb: "the ministry, in a statement, said".
 _APPOSED = re.compile(r",[^,;:\"]{1,40},\s*$")
-_ASIDE_VERB = re.compile(r",[^;:\"()]{1,140}?,\s+([a-z]+)\b")
 #: Words after a name that are no noun it qualifies.
 _NOT_NOUNS = (
     AUX | PREPOSITIONS | frozenset(CUES) | frozenset("and or but who which that as".split())
 )
 #: Nouns of a text that carries words: "the report said", "according to the statement".
-_DOC_NOUNS = "report|statement|post|release|update|assessment|bulletin|briefing|message"
-_DOCUMENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:" + _DOC_NOUNS + r")\s*$")
-_OWNED_DOCUMENT = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:website|" + _DOC_NOUNS + r")\s*$")
 _TEXT_NOUN = re.compile(r"(?:" + _DOC_NOUNS + r"|website)s?")
 _AUTHORED = re.compile(r"\b(?:" + _DOC_NOUNS + r"|website)\s+(?:by|from)\s+(?:the\s+)?$")
 _HANDLE = re.compile(r"@\w{2,30}")
@@ -125,16 +122,18 @@ def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str 
         return author, "author"
     pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
-        return antecedent(doc, lo + pronoun.start(), pronoun.group("p")), "pronoun"
+        return references.antecedent(doc, lo + pronoun.start(), pronoun.group("p")), "pronoun"
     after_quote = _QUOTE_COMMA.search(head) and _PARTICIPLE.match(text, cue_at)
     coordinated = (_COORDINATED.search(head) or after_quote) and head.strip(" ,-")
     if coordinated and (found := _coordinated_subject(doc, lo, cue_at)) is not None:
         return found, "shared"
-    if (found := described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
+    if (found := references.described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
         return found, "described"
     if body := _THE_BODY.search(head):
         organisation = "government" not in body.group(0)
-        return antecedent(doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation), "body"
+        return references.antecedent(
+            doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation
+        ), "body"
     return _unlisted_name(head), "unlisted"
 
 
@@ -187,14 +186,14 @@ def parsed(doc: Document, found: syntax.Subject | None, pos: int) -> str | None:
     if found is None:
         return None
     if found.word in ("he", "she"):
-        return _bound(doc, found.head[0]) or antecedent(doc, found.head[0], found.word)
+        return _bound(doc, found.head[0]) or references.antecedent(doc, found.head[0], found.word)
     if found.word == "it":
-        return antecedent(doc, found.head[0], found.word)
+        return references.antecedent(doc, found.head[0], found.word)
     named = [s for lo, _ in found.names for s in doc.mentions if s[0] <= lo < s[1]]
     if named:  # the head's own name first: "Tal, R-Texas, said"; "the mayor, Mira Tal, said"
         return speaker(named[0])
     phrase = doc.text[found.phrase[0] : found.phrase[1]]
-    return described(doc, phrase, pos) or _unlisted_subject(doc, phrase, found.phrase[0])
+    return references.described(doc, phrase, pos) or _unlisted_subject(doc, phrase, found.phrase[0])
 
 
 def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
@@ -280,79 +279,9 @@ def sentence_subject(doc: Document, lo: int, before: int) -> str | None:
         return subject(doc, lo, first.start())
     opening = re.match(r"\s*(?:[A-Z]\w+,\s+)?(?P<p>He|She|It|They)\b", doc.text[lo:before])
     if opening:
-        return antecedent(doc, lo, opening.group("p"))
+        return references.antecedent(doc, lo, opening.group("p"))
     span = next((s for s in doc.subjects if lo <= s[0] < before), None)
     return speaker(span) if span else None
-
-
-def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = False) -> str | None:
-    """Who a pronoun before ``pos`` stands for.
-
-    "he" or "she": the last person named as a subject outside quotation marks (else the last
-    person named), or the person who spoke after that in this sentence or the one before
-    (:func:`_speaking_person`); "it": the last body that spoke or acted ("Kyiv said"), only an
-    organisation for a body's noun ("the agency": not a country); "they": no one.
-    """
-    if pronoun.lower() in ("he", "she"):
-        sex = "f" if pronoun.lower() == "she" else "m"
-        people = [
-            s
-            for s in doc.mentions
-            if s[1] <= pos and s[3] == "PERSON" and _sex(doc, s[2]) in ("", sex)
-        ]
-        subjects = [s for s in people if doc.subject_like(s)]
-        named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
-        named = named or subjects or people
-        last = (named[-1][0], named[-1][2]) if named else (-1, None)
-        return max(last, _speaking_person(doc, pos, last[0], sex))[1]
-    if pronoun.lower() != "it":
-        return None
-    kinds = ("ORG",) if bodies_only else ("ORG", "GPE")
-    acted = [(s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in kinds and doc.acts(s)]
-    spoke = [(r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in kinds]
-    return max(acted + spoke, default=(0, None))[1]
-
-
-def _sex(doc: Document, actor: str) -> str:
-    """The sex ("f", "m") the document marks a person with (:mod:`genders`), else ""."""
-    marks = doc.memo.get("sexes")
-    if marks is None:
-        found: dict[str, set[str]] = {}
-        for s in doc.mentions:
-            if s[3] == "PERSON":
-                found.setdefault(s[2], set()).add(genders.span_mark(doc.text, s[0], s[1]))
-        marks = doc.memo["sexes"] = {
-            a: next(iter(v - {""})) for a, v in found.items() if len(v - {""}) == 1
-        }
-    return marks.get(actor, "")
-
-
-def _speaking_person(doc: Document, pos: int, after: int, sex: str) -> tuple[int, str | None]:
-    """The person who spoke last before ``pos``, after the mention at ``after``.
-
-    A pronoun continues the speaker of the words just quoted: in '"...," Tal, an analyst
-    at the institute, said. He added ...' "he" is Tal even where Tal is a name no mention
-    covers and a person named before him acted. The speaker of a row found in the
-    sentence of ``pos`` or the one before counts, unless the text types it as no person
-    or marks it with another ``sex`` than the pronoun's.
-    """
-    since = doc.previous_sentence_start(pos)
-    rows = [
-        (r[5], r[1])
-        for r in doc.found
-        if after < r[5] < pos
-        and r[5] >= since
-        and isinstance(r[1], str)
-        and doc.types.get(r[1], "PERSON") == "PERSON"
-        and _sex(doc, r[1]) in ("", sex)
-    ]
-    return max(rows, default=(-1, None))
-
-
-def _acts_after_aside(doc: Document, span: tuple) -> bool:
-    """A person followed by a long aside and a verb ("Tal, head of the ..., branded")."""
-    after = _ASIDE_VERB.match(doc.text, span[1], span[1] + 160)
-    return after is not None and (after.group(1).endswith(("ed", "s")) or after.group(1) in CUES)
 
 
 def named_in(
@@ -382,10 +311,10 @@ def named_in(
         return who
     pronoun = re.search(r"\b(he|she|it|He|She|It|its)\b", doc.text[lo:hi])
     if pronoun:  # "a statement on its channel read": the body that spoke last
-        who = antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
+        who = references.antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
         syntax.ask(doc, lo, "pronoun" if who is not None else "empty")
         return who
-    who = described(doc, doc.text[lo:hi].rstrip(" .,"), quote_at)
+    who = references.described(doc, doc.text[lo:hi].rstrip(" .,"), quote_at)
     syntax.ask(doc, lo, "described" if who is not None else "empty")
     return who
 
@@ -415,48 +344,6 @@ def _qualifies(doc: Document, span: tuple) -> bool:
     """A name before a common noun it qualifies ("the United Nations refugee agency, X")."""
     after = re.match(r"\s+([a-z]+)\b", doc.text[span[1] : span[1] + 30])
     return after is not None and after.group(1) not in _NOT_NOUNS and not adverbial(after.group(1))
-
-
-def _last_speaker(doc: Document, pos: int) -> str | None:
-    """The speaker of the last words reported within a few sentences before ``pos``."""
-    before = [r for r in doc.found if r[5] < pos and r[1] is not None]
-    last = max(before, key=lambda r: r[5], default=None)
-    if last is not None and doc.sentence_index(pos) - doc.sentence_index(last[5]) <= 3:
-        return last[1]
-    return None
-
-
-def described(doc: Document, head: str, pos: int) -> str | None:
-    """Whom a description ending ``head`` stands for ("the foreign secretary", "the ministry").
-
-    A title or body named in the article (:mod:`workbench.actors.descriptions`); else, for
-    a person noun ("the musician"), the person last named as a speaker within two sentences
-    before, or the person who speaks at the start of the next sentence ("..., the region's
-    governor said. Tal wrote"). A role usually left unnamed ("the spokesperson") is no one
-    unless the text gives someone that title.
-    """
-    if _DOCUMENT.search(head):  # "the report said": whoever put out what was last reported
-        return _last_speaker(doc, pos)
-    head = _OWNED_DOCUMENT.sub("", head)  # "the ministry's website": the ministry
-    desc = descriptions.parse(head)
-    if desc is None or desc.kind is None:
-        return None
-    if desc.kind == "body":
-        return descriptions.named_body(doc, desc, pos)
-    found = descriptions.titled_person(doc, desc, pos)
-    if found is not None or desc.noun in descriptions.ANONYMOUS:
-        return found
-    if desc.definite and not desc.places:
-        found = _recent_person(doc, pos)
-    return found or descriptions.next_subject(doc, pos)
-
-
-def _recent_person(doc: Document, pos: int) -> str | None:
-    """The person last named as an acting subject, when within two sentences before ``pos``."""
-    people = [s for s in doc.subjects if s[1] <= pos and s[3] == "PERSON" and doc.acts(s)]
-    if people and doc.sentence_index(pos) - doc.sentence_index(people[-1][0]) <= 2:
-        return people[-1][2]
-    return None
 
 
 def np_speaker(doc: Document, lo: int, hi: int) -> str | None:
