@@ -66,3 +66,53 @@ def test_outlets_known_by_their_context(text, actors, cited):
     out = extract_citations(mentions, sentences)
     assert len(out) == cited
     assert "Kremlin" not in set(out["cited"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "cited"),
+    [
+        # a reporting verb after the words it reports, and cues that cite only outlets
+        ("Peace is near, reports the Daily Globe.", [("Daily Globe", "MEDIA")], ["Daily Globe"]),
+        ('"It fell," reported Baltic news outlet Kanal.', [("Kanal", "ORG")], ["Kanal"]),
+        (
+            "It fell, Kanal reported, citing the Daily Globe.",
+            [("Kanal", "MEDIA"), ("Daily Globe", "MEDIA")],
+            ["Daily Globe", "Kanal"],
+        ),
+        (
+            "A statement carried by the Daily Globe said so.",
+            [("Daily Globe", "MEDIA")],
+            ["Daily Globe"],
+        ),
+        ("Mira Tal said on Daily Globe that it fell.", [("Daily Globe", "MEDIA")], ["Daily Globe"]),
+        ("He said in remarks aired on Daily Globe.", [("Daily Globe", "MEDIA")], ["Daily Globe"]),
+        ("She ran onto a live broadcast on Daily Globe.", [("Daily Globe", "MEDIA")], []),
+        ("The Kanal Nine news website quotes a soldier.", [("Kanal Nine", "ORG")], ["Kanal Nine"]),
+        # not outlets: the same cues before a body or a person
+        ("It fell, citing the Energy Agency.", [("Energy Agency", "ORG")], []),
+        ("It fell, said Mira Tal.", [("Mira Tal", "PERSON")], []),
+        # outlets only the press noun names, whether the model found them
+        ("It rained, Baltic broadcaster Kanal 3 reported.", [], ["Kanal 3"]),
+        ("According to the Baltic newspaper k-online, it rained.", [], ["k-online"]),
+        ("She told the state-run Kanal-1 television channel that it rained.", [], ["Kanal-1"]),
+        ("She told the Post that it rained.", [], ["Post"]),
+        ("It rained, Baltic broadcaster Kanal 3 reported.", [("Kanal", "PERSON")], ["Kanal 3"]),
+        ("It rained, Baltic broadcaster Kanal 3 reported.", [("Kanal 3", "PERSON")], ["Kanal 3"]),
+        # ... but named, not cited
+        ("Baltic broadcaster Kanal 3 was fined.", [], []),
+        ("He told a local news outlet Tuesday that it rained.", [], []),
+        # a lower-case mention before the name is no outlet of its own
+        ("It was carried by the state news agency Kanal.", [("state news", "ORG")], ["Kanal"]),
+    ],
+)
+def test_cues_and_outlets_named_in_text(text, actors, cited):
+    _, mentions, sentences = _tables(text, actors)
+    out = extract_citations(mentions, sentences)
+    assert sorted(out["cited"]) == cited
+
+
+def test_own_outlet_by_its_last_word():
+    """ "the Mirror" in a Daily Mirror article is its own reporting."""
+    _, mentions, sentences = _tables("She told the Mirror that it rained.", [("Mirror", "MEDIA")])
+    out = extract_citations(mentions.assign(source="Daily Mirror"), sentences)
+    assert out.empty

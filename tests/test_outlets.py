@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.actors.outlets import is_outlet, outlet_name
+from workbench.actors.outlets import is_outlet, named_outlets, outlet_name
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,13 @@ from workbench.actors.outlets import is_outlet, outlet_name
         ("She posted on her Kanal Nine channel.", "Kanal Nine", False),  # a messaging channel
         ("Times Square was full.", "Times", False),  # no "the"
         ("Murdoch's newspaper said so.", "Murdoch", False),  # an owner is no outlet
+        ("She told the Baltic daily Kanal so.", "Kanal", True),  # "daily" after a nationality
+        ("He briefs the daily Kanal so.", "Kanal", True),  # "daily" after "the"
+        ("The daily Kanal briefing was long.", "Kanal", True),  # (a name it precedes)
+        ("The Kanal Nine news website says so.", "Kanal Nine", True),  # a news website
+        ("She told the Kanal Nine television channel so.", "Kanal Nine", True),
+        ("She told state TV Kanal Nine so.", "Kanal Nine", True),  # state TV
+        ("According to the Mail, it rained.", "Mail", True),  # a masthead after "the"
     ],
 )
 def test_is_outlet(text, name, expected):
@@ -58,3 +65,30 @@ def test_is_outlet_by_press_roles(text, name, kind, expected):
 )
 def test_outlet_name(name, expected):
     assert outlet_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("It rained, Baltic broadcaster Kanal 3 reported.", ["Kanal 3"]),  # noun before
+        ("According to the Baltic newspaper k-online, it rained.", ["k-online"]),  # lower case
+        ("It rained, news agency kpa said.", ["kpa"]),
+        ("She told the state-run Kanal-1 television channel.", ["Kanal-1"]),  # noun after
+        ("The Baltic Kanal newspaper reported it.", ["Kanal"]),  # no nationality in the name
+        ("A Kanal-linked media outlet, Vesti, said so.", ["Vesti"]),  # set off by commas
+        ("According to the Post, it rained.", ["Post"]),  # a masthead
+        ("It was reported, citing Baltic daily Kanal Nine.", ["Kanal Nine"]),
+        # no names: a modifier, a nationality, a date, a messaging channel, a common word
+        ("A pro-Kremlin newspaper said so.", []),
+        ("The Baltic newspaper said so.", []),
+        ("He told a local news outlet Tuesday.", []),
+        ("She said on her Telegram channel Kanal that it rained.", []),
+        ("The newspaper said it rained.", []),
+        ("The news agency, Kanal Nine and others said so.", []),
+        ("Local newspaper reports say so.", []),
+        ("She told the news agency she was safe.", []),  # a pronoun is no lower-case name
+        ("She told Baltic TV broadcaster Kanal Nine so.", ["Kanal Nine"]),  # "TV" no name
+    ],
+)
+def test_named_outlets(text, names):
+    assert [name for _, _, name in named_outlets(text)] == names

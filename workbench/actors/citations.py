@@ -14,7 +14,7 @@ import pandas as pd
 
 from workbench.actors import names
 from workbench.actors.gazetteer import Gazetteer, fold
-from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
+from workbench.actors.outlets import PRESS_HINT, is_outlet, named_outlets, outlet_name
 from workbench.core.tables import with_doc_columns
 
 CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
@@ -31,17 +31,29 @@ _CITE_BEFORE_PRESS = re.compile(
     r"(?:\b[Aa]ccording to|\btold|\binterview with|\b[Ss]peaking to|\bquoted by|\bcited by"
     r"|\breported by)(?:\s+[\w'\u2019-]+){0,7}?\s+(?:news\s+agency|news\s+service|"
     r"newspaper|broadcaster|tabloid|daily|magazine|outlet|channel|website|podcast|"
-    r"wire\s+service),?\s*$"
+    r"wire\s+service|television|TV),?\s*$"
+)
+#: Cues that cite only a name known to be an outlet (they cite people and bodies too):
+#: "citing Kanal", "carried by Kanal", "said on Kanal", and a reporting verb after the
+#: words it reports ("..., reports the Daily Globe", "..., reported news agency Kanal").
+_CITE_BEFORE_OUTLET = re.compile(
+    r"(?:\bciting|\bquoting|\b(?:carried|broadcast)\s+by|\baired\s+(?:by|on)"
+    r"|\b(?:said|says|spoke|speaking|appeared|appearing)\s+(?:to|on)"
+    r"|[,\"\u201d\u2019':]\s*(?:reports|reported|writes|wrote|says|said|adds|added"
+    r"|claims|claimed))(?:\s+(?:[a-z][\w'\u2019-]*|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
+    r"{0,5}?\s*$"
 )
 _CITE_AS = re.compile(r"\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
 _CITE_AFTER = re.compile(
     r"^(?:['\u2019]s?)?(?:\s+(?:news\s+agency|newspaper|broadcaster|tabloid|daily|magazine|outlet"
+    r"|news\s+(?:web)?site|(?:TV|television|radio)\s+(?:channel|station|network)|television"
     r"|(?:[a-z]+\s+)?(?:correspondent|reporter|journalist|columnist)))?"
     r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
     r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
     r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
-    r"quoting|interview|could\s+not\s+(?:independently\s+)?(?:verify|confirm))\b"
+    r"quoting|quotes|writes|claimed|claims|added|adds|aired|broadcast|carried|interview|"
+    r"could\s+not\s+(?:independently\s+)?(?:verify|confirm))\b"
 )
 #: "Mira Tal, a correspondent for X, wrote": the outlet's reporter speaks for it.
 _ROLE_BEFORE = re.compile(
@@ -112,7 +124,7 @@ def extract_citations(
     outlets = mentions[keep]
     by_media = is_media[keep]
     own = outlets["source"] if "source" in outlets else [None] * len(outlets)
-    rows = []
+    rows, spans = [], {}
     for doc_id, sid, start, end, actor, media, source in zip(
         outlets["doc_id"],
         outlets["sentence_id"],
@@ -126,10 +138,64 @@ def extract_citations(
         if pd.isna(sid) or sid not in sent or _own_outlet(actor, source):
             continue
         s0, text = sent[sid]
-        if _cited(text[max(0, start - s0 - 60) : start - s0], text[end - s0 :], strong=not media):
+        a, b = start - s0, end - s0
+        if _lower_case(text[a:b]):
+            continue  # "the state news" before "agency Kanal": the name comes after it
+        if _cited(text[max(0, a - 60) : a], text[b:], strong=not media):
             rows.append((doc_id, actor, sid))
+            spans.setdefault(sid, []).append((a, b))
+    rows += _named_in_text(sentences, mentions, spans)
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
+
+
+def _named_in_text(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, cited: dict[str, list[tuple[int, int]]]
+) -> list[tuple[str, str, str]]:
+    """Citations of outlets the text names by a press noun, whether the model found them.
+
+    The model misses many an outlet it has never seen, or cuts or types it otherwise
+    ("Antena 3", "t-online", "Rossiya-1"); :func:`workbench.actors.outlets.named_outlets`
+    finds them by the press noun beside them, and any citing cue cites them, as it cites a
+    known outlet. A name a mention already cites in its sentence is left to the mention;
+    a mention of exactly the name lends it its actor's name.
+
+    Returns:
+        ``(doc_id, cited, sentence_id)`` rows.
+    """
+    source = dict(zip(mentions["doc_id"], mentions.get("source", mentions["doc_id"]), strict=True))
+    exact: dict[tuple[str, int, int], str] = {}
+    for sid, start, end, actor in zip(
+        mentions["sentence_id"], mentions["start"], mentions["end"], mentions["actor"], strict=True
+    ):
+        exact[(sid, start, end)] = actor
+    counted = sentences["counted"] if "counted" in sentences else [True] * len(sentences)
+    rows = []
+    for doc_id, sid, s0, text, keep in zip(
+        sentences["doc_id"],
+        sentences["unit_id"],
+        sentences["start"],
+        sentences["text"].fillna(""),
+        counted,
+        strict=True,
+    ):
+        if not keep or not (PRESS_HINT.search(text) or "the " in text.lower()):
+            continue
+        for a, b, name in named_outlets(text):
+            if any(x < b and a < y for x, y in cited.get(sid, ())):
+                continue
+            name = exact.get((sid, a + s0, b + s0), name)
+            if _own_outlet(name, source.get(doc_id)):
+                continue
+            if _cited(text[max(0, a - 60) : a], text[b:], strong=False):
+                rows.append((doc_id, name, sid))
+    return rows
+
+
+def _lower_case(surface: str) -> bool:
+    """Whether a mention's words start in lower case ("the state news"): no outlet's name."""
+    words = re.sub(r"^[Tt]he\s+", "", surface)
+    return words[:1].islower() and " " in words
 
 
 def _mostly_outlets(actors: pd.Series, outlet: np.ndarray, org: np.ndarray) -> set[str]:
@@ -160,6 +226,8 @@ def _cited(before: str, after: str, *, strong: bool) -> bool:
     """Whether the words around an outlet's name attribute something to it."""
     if _CITE_BEFORE.search(before) or _CITE_BEFORE_PRESS.search(before):
         return True
+    if not strong and _CITE_BEFORE_OUTLET.search(before):
+        return True
     if _ROLE_BEFORE.search(before) and _ROLE_CUE.match(after):
         return True
     hit = _CITE_AFTER.match(after)
@@ -169,8 +237,11 @@ def _cited(before: str, after: str, *, strong: bool) -> bool:
 
 
 def _own_outlet(actor: str, source: object) -> bool:
-    """Whether an outlet is the article's own ("CNN" or "CNN Digital" in a CNN article)."""
+    """Whether an outlet is the article's own.
+
+    "CNN" or "CNN Digital" in a CNN article, "the Mirror" in a Daily Mirror one.
+    """
     if not isinstance(source, str) or not source.strip():
         return False
     a, s = (re.sub(r"^the ", "", fold(x)) for x in (actor, source))
-    return a == s or s.startswith(a + " ") or a.startswith(s + " ")
+    return a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a)

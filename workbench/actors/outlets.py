@@ -29,20 +29,30 @@ from workbench.actors.gazetteer import fold
 PRESS_WORDS = frozenset("news newspaper tv television radio broadcasting broadcaster blog".split())
 #: Words that are an outlet's whole name after "the" ("the Times").
 MASTHEADS = frozenset(
-    "times post journal gazette herald tribune telegraph observer chronicle mirror".split()
+    "times post journal gazette herald tribune telegraph observer chronicle mirror mail sun "
+    "star express independent guardian economist examiner inquirer courier".split()
 )
+#: Broadcast nouns: "TV channel", "television station", "radio network".
+_BROADCAST = r"(?:TV|television|radio)\s+(?:channel|station|network)"
+#: "daily" is a press noun after a nationality or an article ("Russian daily X", "the
+#: daily X"), not in "daily briefings".
+_DAILY = r"(?-i:(?:[A-Z][a-z]+\s+|\b(?:[Tt]he|[Aa])\s+)daily)"
 #: A press noun right before a name: "state news agency Daily Globe", "broadcaster X".
 _NOUN_BEFORE = re.compile(
-    r"\b(?:news\s+agency|news\s+service|newspaper|broadcaster|tabloid|magazine|outlet|"
-    r"TV\s+channel|wire\s+service)(?P<comma>,)?\s+$",
+    r"\b(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|tabloid|"
+    r"magazine|outlet|wire\s+service|(?:state|public)\s+(?:TV|television)|"
+    + _BROADCAST
+    + "|"
+    + _DAILY
+    + r")(?P<comma>,)?\s+$",
     re.I,
 )
 #: What ends a name set off by a comma after its press noun: "the news agency, Kanal."
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 #: A press noun right after a name: "the Daily Globe newspaper", "X news agency".
 _NOUN_AFTER = re.compile(
-    r"^\s+(?:news\s+agency|news\s+service|news\s+outlet|newspaper|broadcaster|"
-    r"tabloid|daily|magazine|outlet|TV\s+channel|wire\s+service)\b"
+    r"^\s+(?:news\s+agency|news\s+service|news\s+outlet|news\s+(?:web)?site|newspaper|"
+    r"broadcaster|tabloid|daily|magazine|outlet|wire\s+service|" + _BROADCAST + r")\b"
 )
 #: A press role or an interview right before a name: "a correspondent for the Daily Globe",
 #: "in an interview with Kanal Nine"; only a body, never a person or a country, is so read.
@@ -64,9 +74,9 @@ _NOT_BODIES = frozenset({"PERSON", "GPE", "NORP"})
 _THE = re.compile(r"\b[Tt]he\s+$")
 #: Whether a text holds any press noun: only mentions in such sentences need the full test.
 PRESS_HINT = re.compile(
-    r"(?i:news\s+(?:agency|service|outlet)|newspaper|broadcaster|tabloid|daily|magazine|"
-    r"outlet|wire\s+service|correspondent|reporter|journalist|columnist|contributor|writer|"
-    r"editor|interview|citing)|TV\s+channel"
+    r"(?i:news\s+(?:agency|service|outlet|site|website)|newspaper|broadcaster|tabloid|daily|"
+    r"magazine|outlet|wire\s+service|correspondent|reporter|journalist|columnist|contributor|"
+    r"writer|editor|interview|citing|television|radio)|\bTV\b"
 )
 
 
@@ -116,3 +126,111 @@ def outlet_name(name: str) -> bool:
     """Whether a name alone marks an outlet: a press word, or a masthead word on its own."""
     words = fold(name).split()
     return bool(PRESS_WORDS.intersection(words)) or (len(words) == 1 and words[0] in MASTHEADS)
+
+
+#: A name word: a capital or a digit first ("Rossiya-1", "Antena 3", "ITAR-TASS").
+_WORD = r"(?:[A-Z]|\d)(?:[\w&-]|\.(?=\w))*"
+_NAME = _WORD + r"(?:\s+(?:(?:of|de|del|della|di|du|la|le|el|y|and|&)\s+)?" + _WORD + r")*"
+#: A lower-case name, as outlets write theirs ("dpa", "t-online", "gazeta.ru").
+_LOWER = r"[a-z]+(?:[-.][a-z0-9]+)+|[a-z]{2,4}"
+#: Press nouns that set off an outlet's name after them ("broadcaster Antena 3") or before
+#: them ("the Kanal Nine newspaper"); a channel of a messaging app is no outlet.
+_PRESS_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|"
+    r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|(?:state|public)\s+(?:TV|"
+    r"television)|(?<!Telegram )(?<!YouTube )" + _BROADCAST + "|" + _DAILY + r")(?P<comma>,)?"
+    r"\s+(?P<name>" + _NAME + "|" + _LOWER + r")(?![\w'\u2019-])"
+)
+_PRESS_AFTER_NAME = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>" + _NAME + r")\s+(?:news\s+agency|news\s+service|"
+    r"news\s+(?:web)?site|newspaper|broadcaster|tabloid|magazine|wire\s+service|"
+    r"television(?!\s+(?:host|presenter|personality|star|journalist|anchor|show|program))|"
+    + _BROADCAST
+    + r")\b"
+)
+#: "the Post", "the Mail": a masthead word after "the".
+_THE_MASTHEAD = re.compile(
+    r"\b[Tt]he\s+(?P<name>" + "|".join(sorted(w.title() for w in MASTHEADS)) + r")(?![\w-])"
+)
+#: Words that open a sentence or qualify a name but are no name: "The", "Russian".
+_LEADING = re.compile(r"(?:The|A|An|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i))\s+")
+#: Function words that are no lower-case name ("the newspaper has", "news agency said").
+_NOT_LOWER = frozenset(
+    "the a an and or but that this its his her their our which who has had have was were is "
+    "are said says also last on in at of for with from to by as said told wrote ran she he it "
+    "they we you him them us how what why when where if not now then there here".split()
+)
+
+
+#: Words of a date that follow a press noun but name no outlet ("told a news outlet Tuesday").
+_DATE_WORDS = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sept?|Oct|Nov|Dec|Today|Tonight|Yesterday|Last|This|Earlier|On|In)\b"
+)
+
+
+def named_outlets(text: str) -> list[tuple[int, int, str]]:
+    """Outlet names the text itself sets off by a press noun, whatever the model found.
+
+    "Spanish broadcaster Antena 3", "the news agency, Kanal", "news agency dpa", "the
+    state-run Kanal-1 television channel", "the Post": a name right after a press noun (a
+    lower-case one too, as some outlets write theirs), a name right before one (without a
+    nationality before it: "the British Kanal newspaper" names "Kanal"), and a masthead
+    word after "the". Names inside a hyphenated modifier ("pro-Kremlin newspaper") are no
+    outlets. A name set off by a comma ends there ("the outlet, Kanal, said").
+
+    Returns:
+        ``(start, end, name)`` for each outlet name, in text order.
+
+    Example:
+        >>> named_outlets("It rained, Spanish broadcaster Antena 3 reported.")
+        [(31, 39, 'Antena 3')]
+    """
+    found = {a: (a, b, name) for a, b, name in _after_noun(text)}
+    for a, b, name in _before_noun(text):
+        if not any(x < b and a < y for x, y, _ in found.values()):
+            found[a] = (a, b, name)
+    for m in _THE_MASTHEAD.finditer(text):
+        a, b = m.span("name")
+        if not any(x < b and a < y for x, y, _ in found.values()):
+            found[a] = (a, b, m.group("name"))
+    return [found[k] for k in sorted(found)]
+
+
+def _after_noun(text: str) -> list[tuple[int, int, str]]:
+    """Names right after a press noun: "broadcaster Antena 3", "news agency dpa"."""
+    out = []
+    for m in _PRESS_BEFORE_NAME.finditer(text):
+        start, end = m.span("name")
+        name = m.group("name")
+        if name[:1].islower() and name in _NOT_LOWER:
+            continue
+        if m.group("comma") and not _APPOSITION_END.match(text[end : end + 3]):
+            continue
+        if not _DATE_WORDS.match(name):
+            out.append((start, end, name))
+    return out
+
+
+def _before_noun(text: str) -> list[tuple[int, int, str]]:
+    """Names right before a press noun, less a nationality: "the British Kanal newspaper"."""
+    out = []
+    for m in _PRESS_AFTER_NAME.finditer(text):
+        start, end = m.span("name")
+        while lead := _LEADING.match(text, start, end):
+            start = lead.end()
+        last = text[start:end].rsplit(" ", 1)[-1]
+        if _LEADING.fullmatch(last + " ") or fold(last) in PRESS_WORDS:
+            continue  # a nationality or a press word: "Baltic newspaper", "British TV network"
+        if text[start - 1 : start] == "-":
+            continue
+        if start == _sentence_start(text) and " " not in text[start:end]:
+            continue  # a capitalised first word ("Local newspaper")
+        out.append((start, end, text[start:end]))
+    return out
+
+
+def _sentence_start(text: str) -> int:
+    """Where the first word of ``text`` starts."""
+    return len(text) - len(text.lstrip(" \"'\u201c\u2018("))
