@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tests.test_events import make
+from tests.test_events import AVALON, make
 from workbench.timeline.places import is_scene
 
 # Another article names the country, so that its nationality word is known.
@@ -225,3 +225,91 @@ def test_a_relative_pronoun_stands_for_the_name_before_it(text, mentions, partic
     reports = make([text], mentions)
     assert not reports.empty
     assert reports.iloc[0].participants == participants
+
+
+US = ("d0", "US", "United States", "GPE", "United States")
+RU0 = ("d0", "Russia", "Russia", "GPE", "Russia")
+SERVICE = ("d0", "Emergency Service", "Emergency Service", "ORG", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "participants"),
+    [
+        # the people of a body who speak for it, and present-tense speech verbs
+        ("US officials say Russia shelled Odesa on Monday.", [US, RU0], ["Russia"]),
+        ("Smith reports on a Russian attack on Odesa on Monday.", [SMITH], ["Russia"]),
+        # titles or an owner between "according to" and the teller
+        ("Strikes on Odesa resumed on Monday, according to security adviser Smith.", [SMITH], []),
+        (
+            "Strikes on Odesa resumed on Monday, according to Russia's Emergency Service.",
+            [RU0, SERVICE],
+            [],
+        ),
+        # a long apposition between the teller and the speech verb, and an inverted teller
+        (
+            "Smith, governor of the region in the south that borders the Avalon region, said "
+            "strikes on Odesa resumed on Monday.",
+            [SMITH],
+            [],
+        ),
+        ("Strikes on Odesa resumed on Monday, says the agency's chief editor, Smith.", [SMITH], []),
+        # "though" opens another clause
+        (
+            "Russia has not commented, though Smith met the envoys in Odesa on Monday.",
+            [RU0, SMITH],
+            ["John Smith"],
+        ),
+    ],
+)
+def test_tellers_of_bodies_titles_and_appositions(text, mentions, participants):
+    reports = make([text, OTHER], [*mentions, ODESA, RUSSIA])
+    r = reports[reports.doc_id == "d0"]
+    assert not r.empty
+    assert r.iloc[0].participants == participants
+
+
+MOLDOVA = ("d0", "Moldova", "Moldova", "GPE", "Moldova")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place"),
+    [
+        # a place qualifying the noun after it is not where anything happens
+        (
+            "Smith met Jones on Monday to discuss drones used in the Avalon war.",
+            [SMITH, AVALON],
+            None,
+        ),
+        ("Smith met Jones near the Avalon capital on Monday.", [SMITH, AVALON], None),
+        ("Smith met Jones in Avalon on Monday.", [SMITH, AVALON], "Avalon"),
+        # violence in a whole country is placed there only when the sentence dates it ...
+        ("Shelling killed three in Moldova, the office said on Tuesday.", [MOLDOVA], "Moldova"),
+    ],
+)
+def test_places_that_qualify_a_noun_and_countries(text, mentions, place):
+    jones = [("d0", "Jones", "Ann Jones", "PERSON", None)] if "Jones" in text else []
+    r = make([text, OTHER], [*mentions, *jones, RUSSIA])
+    r = r[r.doc_id == "d0"].iloc[0]
+    assert (r.place if isinstance(r.place, str) else None) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... else it is the war's background
+        "The relentless bombing campaign in Moldova goes on.",
+        # what is done every month or as a rule is no one event
+        "The cartel meets every month in Vienna to set its output.",
+        "Hackers attack the servers in Vienna 15 million times a day.",
+    ],
+)
+def test_background_and_habitual_events_are_none(text):
+    mentions = [MOLDOVA, ("d0", "Vienna", "Vienna", "GPE", "Vienna")]
+    present = [m for m in mentions if m[1] in text]
+    assert make([text], present).empty
+
+
+def test_a_habitual_wording_beside_a_dated_event():
+    text = "The ministers met in Vienna on Monday, as they do every month."
+    r = make([text], [("d0", "Vienna", "Vienna", "GPE", "Vienna")])
+    assert list(r.event_type) == ["meeting"]

@@ -205,3 +205,42 @@ def test_a_wish_that_does_not_govern_the_trigger(text, word):
 def test_unilateral_signing_passive_met_and_committees(text, found):
     got = find_trigger(text)
     assert (got and (got[0], text[got[1][0] : got[1][1]])) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "violence", "unreal"),
+    [
+        # violence as the infinitive of an intent, a plan or a capacity did not happen ...
+        ("The rebels are weighing ways to attack the capital.", "attack", True, True),
+        ("He is positioned to potentially launch an attack from the north.", "attack", True, True),
+        ("The army plans to carry out new strikes on the port.", "strikes", True, True),
+        # ... but a course underway or a means used tells what was done
+        ("Troops continued to shell the city on Monday.", "shell", True, False),
+        ("The ministry said it used drones to strike the depot.", "strike", True, False),
+        ("Rebels began to launch strikes on the port.", "strikes", True, False),
+        # an appeal to named people governs the trigger however long their titles
+        (
+            'Groups urged President Ann Jones and Vice President John Smith to "make a deal".',
+            "deal",
+            False,
+            True,
+        ),
+        ("The envoy asked the two ministers to hold talks.", "talks", False, True),
+        ("The envoy said the two ministers held talks.", "talks", False, False),
+    ],
+)
+def test_intended_violence_and_long_appeals(text, word, violence, unreal):
+    assert hypothetical(text, span(text, word), violence=violence) is unreal
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "negotiating" before the noun it qualifies is no negotiation
+        ("Aid would strengthen the negotiating position of the rebels.", None),
+        ("The envoys were negotiating in Geneva.", ("talks", "negotiating")),
+    ],
+)
+def test_a_negotiating_position_is_no_talks(text, found):
+    got = find_trigger(text)
+    assert (got if got is None else (got[0], text[got[1][0] : got[1][1]])) == found

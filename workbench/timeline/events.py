@@ -26,8 +26,10 @@ story. A trigger word inside the name of an organisation or outlet
 ("the North Atlantic Treaty Organization") is none. Questions, negated or
 conditional events ("there was no call", "if there was an attack") and events named
 by a day without its year well before the article ("the Jan. 6 attack") are
-skipped, and so is "speaking to" a news outlet (an interview); future or modal
-wording marks a report ``planned``.
+skipped, and so are "speaking to" a news outlet (an interview) and what is done
+repeatedly ("meets every month") unless dated; violence placed only in a whole country
+("the bombing campaign in Ukraine") needs a date in its sentence, if only the day of
+the telling; future or modal wording marks a report ``planned``.
 
 A sentence may report events of several kinds, each in its own clause ("Leaders met in
 Rome as missiles struck Kyiv": a meeting and a strike; "a visit for talks" is one visit),
@@ -72,6 +74,15 @@ _MODAL = re.compile(
     r"\b(?:will|would|could|may|might|shall|planned|plans? to|scheduled|expected"
     r"|set to|going to|possible|possibly|upcoming|proposed|preparing for|prepare for"
     r"|to hold|to meet)\b"
+)
+
+# What is done repeatedly or as a rule: "meets every month", "attacks 15 million times a
+# day", "routinely shells": no one event (unless the sentence dates one).
+_HABITUAL = re.compile(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|week|month|year|morning|evening|time)\b"
+    r"|\b(?:regularly|routinely|usually|typically|habitually)\b"
+    r"|\btimes\s+(?:a|per|each)\s+(?:day|week|month|year)\b",
+    re.I,
 )
 
 REPORT_COLUMNS = [
@@ -222,12 +233,21 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
     dated = own_date and precision != "year"
     if not _is_event(roles, text, trigger, event_type, dated) and not violence:
         return None
+    if _HABITUAL.search(text) and not dated:
+        return None  # "OPEC+ meets every month in Vienna": what is done repeatedly, no event
     if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
         return None  # "the Jan. 6 attack": a past event's name, its year not told
     if background(text, trigger) and not (own_date and precision != "year"):
         return None  # the invasion as the background ("since Russia invaded", "this year")
-    # a whole country attacked is the war, no place of its own: "Russia's attack on Ukraine"
-    at_war = violence and _ON_NAME.match(text, trigger[1]) and _country(roles.place or "")
+    # a whole country attacked is the war, no place of its own: "Russia's attack on
+    # Ukraine"; and so is violence "in" a country that the sentence does not date, not even
+    # by its telling ("the bombing campaign in Ukraine"; not "shelling killed three in
+    # Ukraine, the office said Tuesday")
+    at_war = (
+        violence
+        and _country(roles.place or "")
+        and (bool(_ON_NAME.match(text, trigger[1])) or date_source != "text")
+    )
     anchored = own_date or (roles.place is not None and not at_war)
     if campaign(text, trigger) and not anchored:
         return None  # "the counteroffensive, which is gaining momentum": the war's course
@@ -342,10 +362,6 @@ def _event_date(
     return pd.NaT, None, None, False
 
 
-# The trigger's target named just after it: "attack on Ukraine", "the shelling of Kharkiv".
-_ON_NAME = re.compile(r"\s+(?:on|upon|against|of)\s+(?:the\s+)?[A-Z]")
-
-
 @lru_cache(maxsize=8192)
 def _country(place: str) -> bool:
     """Whether a place is a whole country (the war's background when attacked, not a scene)."""
@@ -358,6 +374,10 @@ CAMPAIGN_DATE_GAP = 25
 
 #: Days before publication past which a day named without its year names a past event.
 NAMED_EVENT_DAYS = 30
+
+
+# The trigger's target named just after it: "attack on Ukraine", "the shelling of Kharkiv".
+_ON_NAME = re.compile(r"\s+(?:on|upon|against|of)\s+(?:the\s+)?[A-Z]")
 
 
 def _long_before(date, published) -> bool:

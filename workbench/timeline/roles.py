@@ -63,31 +63,55 @@ _SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
 _LIST = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
 # A clause boundary between a name and the trigger word: the name is another clause's.
 _CLAUSE_WORDS = (
-    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|which|who)\b"
+    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|though|which|who)\b"
     r"|\bas\b(?!\s+(?:a|an|the|part|well|such|much|many|if|of|to|for|in|its|his|her)\b)"
     r"|\b(?:while|when)\b(?!\s+\w+ing\b)|\b\w+ing\s+that\b"
 )
 _OTHER_CLAUSE = re.compile(rf"{_CLAUSE_WORDS}|\bwhere\b")
 # A place's own clause may go on after it: "in Kharkiv, where shelling went on".
 _PLACE_CLAUSE = re.compile(_CLAUSE_WORDS)
+# Speech verbs, past and present ("said", "say", "reports", "claims").
 _SPEECH = (
-    r"(?:said|says|told|tells|announced|revealed|reported|confirmed|stated|added|wrote|warned"
-    r"|claimed|denied|denounced|accused|tweeted|posted|insisted|argued|suggested|blamed"
-    r"|critici[sz]ed|condemned|belittled|branded|labell?ed|slammed|praised|welcomed|hailed)"
+    r"(?:said|says?|told|tells?|announced|announces|revealed|reveals|reported|reports"
+    r"|confirmed|confirms|stated|states|added|adds|wrote|writes|warned|warns|noted|notes"
+    r"|claimed|claims?|denied|denies|denounced|accused|accuses|tweeted|posted|insisted"
+    r"|insists|argued|argues|suggested|suggests|blamed|blames|critici[sz]ed|condemned"
+    r"|belittled|branded|labell?ed|slammed|praised|welcomed|hailed)"
 )
-# "Zelenskyy said", "Lukashenko, the Belarusian leader, said" (not "said during a visit").
+# The people of a body who speak for it, between its name and the speech verb: "US
+# officials say", "Ukraine's military said", "Russian state media reported".
+_VOICES = (
+    r"(?:\s+(?:state\s+|military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
+    r"(?:officials?|authorities|sources?|spokes(?:man|woman|person)|military|government"
+    r"|ministry|prosecutors|investigators|media|intelligence|officers|police))?"
+)
+# "Zelenskyy said", "Lukashenko, the Belarusian leader, said", "US officials say" (not
+# "said during a visit", where the teller took part).
 _SPEAKER_AFTER = re.compile(
-    rf"^(?:'s)?,?\s*(?:,[^,]{{1,60}},\s*)?(?:has\s+|had\s+|also\s+)?{_SPEECH}\b"
-    r"(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)",
+    rf"^(?:'s)?{_VOICES},?\s*(?:,[^,]{{1,90}},\s*)?(?:has\s+|had\s+|have\s+|also\s+)?"
+    rf"(?:{_SPEECH}\b(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)"
+    r"|report(?:s|ed|ing)?\s+on\b)",
     re.I,
+)
+#: Characters after a name read for the speech verb that makes it a teller.
+SPEAKER_WINDOW = 130
+# Title words or an owner between "according to" (or an inverted "says") and the teller:
+# "according to national security adviser Jake Sullivan", "according to Ukraine's State
+# Emergency Service", '..., says the BBC's Russia editor, Steve Rosenberg'.
+_TELLER_TITLE = (
+    r"(?:(?!(?:that|on|in|it|he|she|they|we)\b)(?:[a-z][\w-]*|[\w.-]+['’]s|(?-i:[A-Z])[a-z]+)"
+    r"\s+){0,4}?"
 )
 # "according to the ministry", '..." said Zelensky' (not "said Belarus signed"), and the
 # source of a record: "footage shared by the ministry", "a video released by X".
 _SPEAKER_BEFORE = re.compile(
-    r"(?:\baccording to|[,\"”]\s*(?:said|says|added|wrote)"
-    r"|\b(?:shared|released|published|posted|distributed|filmed) by)\s+(?:the\s+)?$",
+    rf"(?:\baccording to\s+(?:the\s+)?{_TELLER_TITLE}|[,\"”]\s*(?:said|says|added|wrote)\s+"
+    rf"(?:the\s+{_TELLER_TITLE}(?:[\w-]+,\s*)?)?"
+    r"|\b(?:shared|released|published|posted|distributed|filmed) by\s+(?:the\s+)?)$",
     re.I,
 )
+#: Characters before a name read for "according to" and its titles.
+TELLER_WINDOW = 70
 # The teller speaking of what they did themselves: "said he met", "said Monday that she
 # had visited", '"We met," she said' (a subject pronoun opening the telling).
 _OWN_DEED = re.compile(
@@ -214,10 +238,11 @@ def sentence_roles(
             elsewhere += is_place
             continue
         chain_end = None
-        after = _SPEAKER_AFTER.match(text[hi : hi + 80])
+        after = _SPEAKER_AFTER.match(text[hi : hi + SPEAKER_WINDOW])
         # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
         relative = _relative_subject(text, hi, trigger)
-        speaking = not relative and (after or _SPEAKER_BEFORE.search(before))
+        told_by = _SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
+        speaking = not relative and (after or told_by)
         if not speaking:
             acting.append((actor, actor_type))
         else:
@@ -232,7 +257,7 @@ def sentence_roles(
         ):
             noun = _NOUN_AFTER.match(text, hi)
             end = noun.end() if noun else hi
-            telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + 80])
+            telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
             if telling:
                 own = _tells_own_deed(text, end + telling.end(), trigger, inner)
                 speakers.append((country, "GPE", own))
@@ -288,9 +313,20 @@ def _target_noun(text: str, trigger: tuple[int, int], event_type: str) -> bool:
     return event_type in VIOLENCE and bool(_TARGET_NOUN.match(text, trigger[1]))
 
 
+# A place naming what the noun after it belongs to, not where anything happens: "in the
+# Ukraine war", "near the Ukraine capital Kyiv", "the Kremlin said ... the Russia crisis".
+_ATTRIBUTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:war|conflict|crisis|capital|government|leadership|president|leaders?"
+    r"|forces|army|military|troops|authorities|officials|embassy|counterparts?)\b",
+    re.I,
+)
+
+
 def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:
     """Whether a place mention is where the event happens."""
     if hi <= trigger[0] and _EMBEDDED.search(text[max(0, trigger[0] - 40) : trigger[0]]):
+        return False
+    if _ATTRIBUTIVE.match(text, hi):
         return False
     word = text[trigger[0] : trigger[1]]
     return is_scene(

@@ -21,7 +21,9 @@ the trigger's clause ("there was no call", "did not meet", "if there was an atta
 "no one was hurt in the attack"), a willingness, wish or appeal ("willing to resume
 negotiations", "called for a ceasefire"), and for violence also a capability, a threat
 or its prevention ("systems that can strike", "drones used for attacks", "the threat of
-attacks", "to prevent airstrikes", "forces need in order to press their offensive").
+attacks", "to prevent airstrikes", "forces need in order to press their offensive") or
+the infinitive of an intent, a plan or a capacity ("ways to attack", "poised to launch an
+attack"; not "used drones to strike").
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:visit|visits|visited|visiting|trip to|travell?ed to|arrived in)\b", re.I
     ),
     "talks": re.compile(
-        r"\b(?:talks|negotiations|negotiated|negotiating|discussions|dialogue)\b", re.I
+        r"\b(?:talks|negotiations|negotiated|discussions|dialogue"
+        r"|negotiating(?! (?:position|table|team|power|stance|strategy|tactics|skills)\b))\b",
+        re.I,
     ),
     "ceasefire": re.compile(
         r"\b(?:cease-?fire|truce|armistice|halt (?:on|to) (?:the )?strikes)\b", re.I
@@ -222,13 +226,31 @@ _NOT_SO = re.compile(
 _WISH = re.compile(
     r"\b(?:willing(?:ness)?|unwilling|ready|readiness|open|eager|keen|want(?:s|ed)?"
     r"|wish(?:es|ed)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|call(?:s|ed|ing)?|push(?:es|ed|ing)?"
-    r"|appeal(?:s|ed)?|urg(?:e|es|ed|ing)(?:\s+[\w'’-]+){0,2})\s+(?:to|for)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"|appeal(?:s|ed)?|(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?"
+    r"|call(?:s|ed|ing)? on)(?:\s+[\w'’.-]+){0,8})\s+(?:to|for)\s+[\"“]?(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
-# Where the trigger's clause begins, looking back from it.
+# Violence told as the infinitive of an intent, a plan or a capacity, a course not (yet)
+# taken: "ways to attack Ukraine", "is positioned to potentially launch an attack" (not
+# "used rockets to hit a prison" nor "continued to shell", which tell what was done).
+_TO_ATTACK = re.compile(
+    r"\b(?:ways?|means|plans?|planning|plotting|plotted|intends?|intended|intention|aims?"
+    r"|aimed|aiming|seeks?|seeking|sought|prepar(?:es|ed|ing)|positioned|poised|ready|able"
+    r"|capacity|capability|threat(?:en|ens|ened)?|vow(?:s|ed)?|decid(?:es|ed)|decision|likely"
+    r"|expected|set|about|going|wants?|wanted|order(?:s|ed)?|pretext|option)"
+    r"\s+to\s+(?:\w+ly\s+)?(?:(?:launch|carry out|conduct|mount|stage|unleash|step up"
+    r"|intensify|resume)\s+(?:(?:an?|the|any|more|further|new|fresh|another|its|their|his"
+    r"|her)\s+)?(?:[\w-]+\s+){0,2}?)?$",
+    re.I,
+)
+# Where the trigger's clause begins, looking back from it ...
 _CLAUSE_START = re.compile(r"[,;:\"“”(]|\b(?:that|which|who|after|before|when|while|as)\b")
+# ... and for an appeal, whose object may be quoted words: 'urged X to "make a deal"'.
+_APPEAL_START = re.compile(r"[,;:(]|\b(?:that|which|who|after|before|when|while|as)\b")
 #: Characters before a trigger searched for hypothetical wording.
 UNREAL_WINDOW = 45
+#: Characters before a trigger searched for an appeal (its addressees may be long).
+APPEAL_WINDOW = 100
 
 
 def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) -> bool:
@@ -242,8 +264,15 @@ def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) 
     before = text[max(0, trigger[0] - UNREAL_WINDOW) : trigger[0]]
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before
-    unreal = _NOT_SO.search(clause) or _WISH.search(clause)
-    return bool(unreal or (violence and _UNREAL.search(clause)))
+    wide = text[max(0, trigger[0] - APPEAL_WINDOW) : trigger[0]]
+    starts = [m.end() for m in _APPEAL_START.finditer(wide)]
+    unreal = _NOT_SO.search(clause) or _WISH.search(wide[starts[-1] :] if starts else wide)
+    return bool(unreal or (violence and (_UNREAL.search(clause) or _intended(clause))))
+
+
+def _intended(clause: str) -> bool:
+    """Whether violence is told as an infinitive of intent ("ways to attack", "to launch")."""
+    return bool(_TO_ATTACK.search(clause))
 
 
 # An invasion: the background of the coverage unless the sentence dates it.
