@@ -94,3 +94,25 @@ def test_a_first_name_before_and_takes_the_surname_after_it():
     )
     res = resolve(spans, Gazetteer(), texts=texts)
     assert res.mentions["actor"].tolist() == ["Olek Kovel", "Marta Kovel", "Kovel", "Olek Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "surface", "actor"),
+    [
+        ("Troops seized Dorsk airfield.", "Dorsk", "GPE", "Dorsk airfield", "Dorsk Airfield"),
+        (
+            "The Dorsk nuclear power station shut.",
+            "Dorsk",
+            "GPE",
+            "Dorsk nuclear power station",
+            "Dorsk Nuclear Power Plant",  # one spelling of the noun
+        ),
+        ("He flew to a Dorsk airport.", "Dorsk", "GPE", "Dorsk", "Dorsk"),  # any of them
+        ("The Orsa airport opened.", "Orsa", "ORG", "Orsa", "Orsa"),  # an organisation's
+        ("A Ukrainian dam broke.", "Ukrainian", "GPE", None, None),  # a people's: dropped
+    ],
+)
+def test_a_places_name_before_a_site_noun_names_the_site(text, span, label, surface, actor):
+    res = _resolve(text, [(span, label)])
+    got = res.mentions[["surface", "actor"]].values.tolist()
+    assert got == ([[surface, actor]] if surface else [])

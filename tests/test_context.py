@@ -14,6 +14,7 @@ from tests.test_actors import _resolve
 from workbench.actors import ner
 from workbench.actors.context import (
     NUMBER_AFTER,
+    after_locative,
     context_reasons,
     framed_as_place,
     furniture_spans,
@@ -363,3 +364,17 @@ def test_a_number_right_after_a_name_makes_a_model_or_event(text, expected):
     name = "Orsa" if "Orsa" in text else "Kestrel" if "Kestrel" in text else "Vetria"
     end = text.index(name) + len(name)
     assert bool(NUMBER_AFTER.match(text, end)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "placed"),
+    [
+        ("Shelling near Dorsk went on.", "Dorsk", True),
+        ("They pushed into Dorsk at dawn.", "Dorsk", True),
+        ("He had faith in Dorsk's plan.", "Dorsk", False),  # a possessive after it
+        ("She wrote to Dorsk on Monday.", "Dorsk", False),  # no preposition of place
+    ],
+)
+def test_after_locative(text, name, placed):
+    start = text.index(name)
+    assert after_locative(text, start, start + len(name)) is placed

@@ -153,3 +153,31 @@ def test_a_site_before_region_stays_a_site():
     text = "Climbing in the Orsa region resumed, Ivo Brandt said."
     res = _resolve(text, [("Orsa", "LOC"), ("Ivo Brandt", "PERSON")])
     assert res.mentions["actor_type"].tolist() == ["LOC", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # after "near": a place, and so is every bare mention of it in the document
+        (
+            "Troops fought near Dorsk on Monday. Dorsk fell later.",
+            [("Dorsk", "PERSON"), ("Dorsk", "PERSON")],
+            [["Dorsk", "GPE"], ["Dorsk", "GPE"]],
+        ),
+        # a possessive after it: a person's
+        (
+            "There was trust in Dorsk's plan. Dorsk spoke.",
+            [("Dorsk's", "PERSON"), ("Dorsk", "PERSON")],
+            [["Dorsk", "PERSON"], ["Dorsk", "PERSON"]],
+        ),
+        # the document names a person of that name: left to the people's rules
+        (
+            "Ivo Dorsk arrived in Dorsk on Monday.",
+            [("Ivo Dorsk", "PERSON"), ("Dorsk", "PERSON")],
+            [["Ivo Dorsk", "PERSON"], ["Ivo Dorsk", "PERSON"]],
+        ),
+    ],
+)
+def test_a_one_word_person_after_a_preposition_of_place_is_a_place(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == expected

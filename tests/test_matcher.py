@@ -47,3 +47,35 @@ def _merge(text: str, place: str, label: str, known: str) -> list[str]:
 )
 def test_a_place_ending_in_a_head_noun_wins_over_the_known_name_inside(text, place, label, kept):
     assert _merge(text, place, label, "Vetria" if "Vetria" in place else place.split()[1]) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "known", "kept"),
+    [
+        # a compass word before a known place: a place of its own
+        ("He grew up in East Vetria before 1990.", "East Vetria", "GPE", "Vetria", "East Vetria"),
+        ("Troops left Western Vetria.", "Western Vetria", "LOC", "Vetria", "Western Vetria"),
+        # anything else before it: the known place wins
+        ("He grew up in Old Vetria.", "Old Vetria", "GPE", "Vetria", "Vetria"),
+        # an event named after a known body: the body is the mention
+        ("Leaders met at the Orsa Summit.", "the Orsa Summit", "ORG", "Orsa", "Orsa"),
+        # an organisation named after it: the organisation wins
+        (
+            "The Orsa Response Force moved.",
+            "Orsa Response Force",
+            "ORG",
+            "Orsa",
+            "Orsa Response Force",
+        ),
+    ],
+)
+def test_compass_places_and_events_around_a_known_name(text, span, label, known, kept):
+    start = text.index(span)
+    at = text.index(known, start)
+    model = pd.DataFrame([("t", start, start + len(span), label)], columns=ner.MODEL_COLUMNS)
+    found = pd.DataFrame(
+        [("t", at, at + len(known), "GPE", known)],
+        columns=["text_hash", "start", "end", "label", "gaz_id"],
+    )
+    out = merge_spans(model, found, {"t": text})
+    assert [text[a:b] for a, b in zip(out["start"], out["end"], strict=True)] == [kept]

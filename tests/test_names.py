@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.actors import names
 from workbench.actors.names import same_person
 
 
@@ -44,3 +45,43 @@ LENGTHS = [
 def test_same_person_at_the_length_bound(a, b, threshold, same):
     assert same_person(a, b, threshold=threshold) is same
     assert same_person(b, a, threshold=threshold) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "demonym"),
+    [
+        ("Berliners", True),  # a city's people
+        ("New Yorkers", True),
+        ("Moldovan", True),  # a country's adjective
+        ("Pakistanis", True),
+        ("Kazakh", True),  # the country's name less its "-stan"
+        ("Eastern European", True),  # a compass word before a nationality
+        ("North Koreans", True),
+        ("Berlin", False),  # the place itself
+        ("New Yorker", False),  # a singular "-er": a magazine or a surname
+        ("Moran", False),  # "-an" after a city's name: only of countries and states
+        ("Natali", False),  # "-i" only after a country's name
+        ("Eastern Europe", False),  # a region, no people
+        ("Vorlan", False),
+    ],
+)
+def test_is_demonym_by_the_form_of_a_places_name(name, demonym):
+    assert names.is_demonym(name) is demonym
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "event"),
+    [
+        ("Vetria Summit", "ORG", True),
+        ("Orsa Missile Crisis", "ORG", True),
+        ("Armed Forces Day", "ORG", True),
+        ("the Kessa Accords", "ORG", False),  # a function word: cleaned names only
+        ("Kessa Accords", "ORG", True),
+        ("Institute for the Study of War", "ORG", False),  # the head comes before "for"
+        ("Win Without War", "ORG", False),
+        ("Nadia Day", "PERSON", False),  # a surname when the model typed a person
+        ("Summit", "ORG", False),  # one word
+    ],
+)
+def test_is_event_by_the_last_word_of_a_name(name, label, event):
+    assert names.is_event(name, label) is event

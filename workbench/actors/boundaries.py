@@ -121,6 +121,67 @@ def trim_person_tails(work: pd.DataFrame, counts: Counter) -> tuple[pd.DataFrame
     return work, not_names
 
 
+#: Lower-case words after a place's name that name a site there ("Dorsk airfield").
+_SITE_AFTER = re.compile(
+    r" (?:nuclear (?:power )?(?:plant|station)|power (?:plant|station)|exclusion zone"
+    r"|cosmodrome|airport|airfield|air base|airbase|dam)\b"
+)
+#: One spelling of each site noun, so a site has one name ("Dorsk Nuclear Power Plant").
+_SITE_NOUNS = {
+    "nuclear plant": "Nuclear Power Plant",
+    "nuclear power plant": "Nuclear Power Plant",
+    "nuclear station": "Nuclear Power Plant",
+    "nuclear power station": "Nuclear Power Plant",
+    "power station": "Power Plant",
+    "airbase": "Air Base",
+}
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+$", re.IGNORECASE)
+#: Labels of a place's or a site's name (an organisation's, "Orsa airlines", stays as it is).
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+
+
+def site_names(work: pd.DataFrame, texts: Mapping[str, str], gaz: Gazetteer) -> None:
+    """A place's name before a site's noun is the site's name ("[Dorsk airfield]").
+
+    "Dorsk nuclear power plant", "the Dorsk exclusion zone", "Dorsk airport": the span
+    grows over the noun and becomes a site, a place of its own, not the town, named
+    by the place's name and one spelling of the noun ("Dorsk nuclear plant" and "Dorsk
+    nuclear power station" are the Dorsk Nuclear Power Plant), or the gazetteer's
+    entry of that name. Not after "a", "an", "one" ("a Moscow airport" is any of
+    them), nor after a country's or a people's name ("a Ukrainian dam", "Vetria's
+    airports").
+    """
+    if work.empty:
+        return
+    rows = work.index[work["label"].isin(_PLACE_LABELS)]
+    changed = []
+    for i in rows:
+        doc, start, end, name = (work.at[i, c] for c in ("doc_id", "start", "end", "name"))
+        text = texts.get(doc, "")
+        m = _SITE_AFTER.match(text, end)
+        if m is None or not name or names.is_demonym(name) or names.is_country(name):
+            continue
+        if fold(name) in names.DEMONYMS or _INDEFINITE_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            continue
+        place = work.at[i, "gaz_id"] or name
+        site = f"{place} {_SITE_NOUNS.get(m.group(0).strip(), m.group(0).strip().title())}"
+        entry = gaz.lookup(site)
+        changed.append((i, m.end(), text[start : m.end()], site, entry.name if entry else ""))
+    if not changed:
+        return
+    at = [c[0] for c in changed]
+    work.loc[at, "end"] = [c[1] for c in changed]
+    work.loc[at, "surface"] = [c[2] for c in changed]
+    work.loc[at, "name"] = [c[3] for c in changed]
+    work.loc[at, "gaz_id"] = [c[4] for c in changed]
+    work.loc[at, "actor"] = [c[4] or c[3] for c in changed]
+    work.loc[at, "label"] = "FAC"
+    work.loc[at, "atype"] = [gaz.entries[c[4]].type if c[4] else "FAC" for c in changed]
+    work.loc[at, "rule"] = [chain(work.at[i, "rule"], "site named after its place") for i in at]
+
+
 def split_compounds(work: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
     """A compound tagged as one entity ("U.S.-Russia") becomes one mention per part."""
     surfaces = work["surface"].tolist()

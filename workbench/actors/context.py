@@ -19,7 +19,8 @@ around a span settle many of its errors the same way in any corpus:
   a series or an event;
 - **a place by its frame**: a "person", organisation or site in "the town of X", "the
   villages of W and X", "towns like X", "X district" is a place the place index does not
-  list.
+  list; so is a one-word "person" right after "in", "near" or "into" ("fighting near
+  X"), unless a possessive follows ("in X's speech").
 
 Each function takes the working table's columns as lists and the documents' texts and
 returns, per span, the reason it applies (empty when it does not).
@@ -265,6 +266,22 @@ def framed_as_place(text: str, start: int, end: int, *, after: bool = True) -> b
     return bool(
         _PLACE_BEFORE.search(text[max(0, start - 75) : start])
         or (after and _PLACE_AFTER.match(text[end : end + 20]))
+    )
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|near|outside|around|towards?|into)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def after_locative(text: str, start: int, end: int) -> bool:
+    """Whether a span follows a preposition of place ("in X", "near X", "into X").
+
+    Not when a possessive follows it ("in X's speech" is about a person).
+    """
+    return (
+        _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and _POSSESSIVE_AFTER.match(text, end) is None
+        and not text[start:end].endswith(("'s", "\u2019s"))
     )
 
 

@@ -34,8 +34,8 @@ def drop_unwanted(
             return "line break"
         if not any(ch.isalpha() for ch in name) or all(names.is_title(t) for t in name.split()):
             return "not a name"
-        if fold(name) in names.DEMONYMS or fold(name).rstrip("s") in names.DEMONYMS:
-            return "nationality word"
+        if what := _no_actor_by_form(name, label):
+            return what
         if label == "PERSON" and fold(name) in names.NOT_PEOPLE:
             return "not a person"
         if "\u2022" in surface:
@@ -62,6 +62,15 @@ def drop_unwanted(
         chain(old, r) if r else old for old, r in zip(work["rule"].tolist(), reasons, strict=True)
     ]
     work["actor"] = [("" if r else a) for a, r in zip(work["actor"].tolist(), reasons, strict=True)]
+
+
+def _no_actor_by_form(name: str, label: str) -> str:
+    """Why a name's form makes it no actor: a people's ("Berliners") or an event's, or ""."""
+    if names.is_demonym(name):
+        return "nationality word"
+    if names.is_event(name, label):
+        return "event, not actor"
+    return ""
 
 
 def drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
@@ -133,3 +142,49 @@ def mostly_lower(word: str, counts: Counter) -> bool:
         return False
     lower = counts[word.lower()]
     return lower > 0 and lower >= counts[word]
+
+
+#: Words that may follow a whole noun phrase "the X" (so X is no modifier of a noun).
+_AFTER_PHRASE = frozenset(
+    """of and or in on at for with to from by under over into after before about against
+    between during through across near since until without within as is was""".split()
+)
+_THE_BEFORE = re.compile(r"(?<![\w-])the $")
+_NEXT_WORD = re.compile(r"\s*(\w+|[^\w\s]|$)")
+
+
+def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A one-word "person" the corpus writes as a whole phrase "the X" is no person.
+
+    "the Zarvek," or "at the Zarvek under ...": a name after "the" that no noun follows is
+    a thing, a place or a group ("the Moon", "the Hill", "the Slavs"), never a person
+    ("the Dorin administration" is a person's, so is a word of anybody's full name).
+    Every such untitled one-word person span of the corpus is dropped.
+    """
+    live = ~work["dropped"] & (work["atype"] == "PERSON")
+    people = work.loc[live, "actor"].unique()
+    in_names = {t for actor in people if " " in actor for t in fold(actor).split(" ")}
+    one_word = (
+        live
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+        & ~work["actor"].str.contains(" ", regex=False)
+    )
+    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
+    found = set()
+    for doc, start, end, actor in rows.itertuples(index=False):
+        key = fold(actor)
+        if key in found or key in in_names or start < 4:
+            continue
+        text = texts.get(doc, "")
+        if not _THE_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        nxt = _NEXT_WORD.match(text, end).group(1)
+        if not nxt or not nxt[0].isalnum() or nxt in _AFTER_PHRASE:
+            found.add(key)
+    if not found:
+        return
+    hit = [i for i, a in zip(rows.index, rows["actor"], strict=True) if fold(a) in found]
+    work.loc[hit, "dropped"] = True
+    work.loc[hit, "actor"] = ""
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]

@@ -9,13 +9,14 @@ wins; organisations and places spelled close to a gazetteer name take that name)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from workbench.actors import names
-from workbench.actors.context import framed_as_place
+from workbench.actors.context import after_locative, framed_as_place
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.people import chain, memo
 
@@ -182,6 +183,40 @@ def full_names_typed_otherwise(work: pd.DataFrame) -> None:
         work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "name of a titled person") for i in hit]
 
 
+def places_by_preposition(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A one-word "person" a document puts after "in", "near", "into" ... is a place there.
+
+    "fighting near Dorsk ... Dorsk fell": every untitled one-word person span of that
+    name in the document becomes a place, unless the document names a person who bears
+    it ("Ivo Dorsk ... in Dorsk's words"), so it is never resolved to a namesake met in
+    other documents. A name so placed in two documents or more is a place in every
+    document that names nobody bearing it. The gazetteer's people are left alone.
+    """
+    if work.empty:
+        return
+    live = ~work["dropped"] & (work["atype"] == "PERSON")
+    spaced = work["actor"].str.contains(" ", regex=False)
+    full = work.loc[live & spaced, ["doc_id", "actor"]]
+    named = {(d, names.last_token(a)) for d, a in full.itertuples(index=False)}
+    one = live & ~spaced & (work["gaz_id"] == "") & ~work["titled"].astype(bool)
+    rows = work.loc[one, ["doc_id", "start", "end", "actor"]]
+    placed = {
+        (doc, fold(actor))
+        for doc, start, end, actor in rows.itertuples(index=False)
+        if (doc, fold(actor)) not in named and after_locative(texts.get(doc, ""), start, end)
+    }
+    if not placed:
+        return
+    docs = Counter(name for _, name in placed)
+    hit = [
+        i
+        for i, d, a in zip(rows.index, rows["doc_id"], rows["actor"], strict=True)
+        if (d, fold(a)) in placed or (docs[fold(a)] >= 2 and (d, fold(a)) not in named)
+    ]
+    work.loc[hit, "atype"] = "GPE"
+    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "place by its preposition") for i in hit]
+
+
 def majority_types(work: pd.DataFrame, gaz: Gazetteer) -> None:
     """A name takes the label most of its spans got; a titled name is a person's.
 
@@ -267,52 +302,6 @@ def places(work: pd.DataFrame, gaz: Gazetteer, texts: Mapping[str, str]) -> None
             cols["gaz_id"][i] = hit[0] if hit[2].endswith("gazetteer") else ""
     for c, values in cols.items():
         work[c] = values
-
-
-#: Words that may follow a whole noun phrase "the X" (so X is no modifier of a noun).
-_AFTER_PHRASE = frozenset(
-    """of and or in on at for with to from by under over into after before about against
-    between during through across near since until without within as is was""".split()
-)
-_THE_BEFORE = re.compile(r"(?<![\w-])the $")
-_NEXT_WORD = re.compile(r"\s*(\w+|[^\w\s]|$)")
-
-
-def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
-    """A one-word "person" the corpus writes as a whole phrase "the X" is no person.
-
-    "the Zarvek," or "at the Zarvek under ...": a name after "the" that no noun follows is
-    a thing, a place or a group ("the Moon", "the Hill", "the Slavs"), never a person
-    ("the Dorin administration" is a person's, so is a word of anybody's full name).
-    Every such untitled one-word person span of the corpus is dropped.
-    """
-    live = ~work["dropped"] & (work["atype"] == "PERSON")
-    people = work.loc[live, "actor"].unique()
-    in_names = {t for actor in people if " " in actor for t in fold(actor).split(" ")}
-    one_word = (
-        live
-        & (work["gaz_id"] == "")
-        & ~work["titled"].astype(bool)
-        & ~work["actor"].str.contains(" ", regex=False)
-    )
-    rows = work.loc[one_word, ["doc_id", "start", "end", "actor"]]
-    found = set()
-    for doc, start, end, actor in rows.itertuples(index=False):
-        key = fold(actor)
-        if key in found or key in in_names or start < 4:
-            continue
-        text = texts.get(doc, "")
-        if not _THE_BEFORE.search(text, max(0, start - 4), start):
-            continue
-        nxt = _NEXT_WORD.match(text, end).group(1)
-        if not nxt or not nxt[0].isalnum() or nxt in _AFTER_PHRASE:
-            found.add(key)
-    if not found:
-        return
-    hit = [i for i, a in zip(rows.index, rows["actor"], strict=True) if fold(a) in found]
-    work.loc[hit, "dropped"] = True
-    work.loc[hit, "actor"] = ""
-    work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
 
 
 def _handle(work: pd.DataFrame, texts: Mapping[str, str], i: int) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.actors.gazetteer import Gazetteer
-from workbench.actors.names import PLACE_HEADS, SITE_WORDS
+from workbench.actors.names import PLACE_HEADS, SITE_WORDS, clean_name, is_event
 
 #: Columns of a merged span table (as :func:`workbench.actors.ner.entity_spans` returns).
 SPAN_COLUMNS = ["text_hash", "start", "end", "label", "source", "gaz_id"]
@@ -177,7 +177,8 @@ def _goes_on_as_a_name(text: str, start: int, end: int, inner_starts, inner_ends
     """Whether a span's words outside the matches inside it are a name's words.
 
     At least one capitalised word outside the matches, every other word outside them
-    capitalised or a connector ("of", "for", "and" ...), and no day or month names.
+    capitalised or a connector ("of", "for", "and" ...), no day or month names, and no
+    event's last word ("the NATO Summit" is an event; its "NATO" a mention).
     """
     rest, at = [], start
     for a, b in zip(inner_starts.tolist(), inner_ends.tolist(), strict=True):
@@ -186,6 +187,8 @@ def _goes_on_as_a_name(text: str, start: int, end: int, inner_starts, inner_ends
     rest.append(text[at:end])
     words = " ".join(rest).replace("'s", " 's").split()
     named = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    if is_event(clean_name(text[start:end], person=False)[0], "ORG"):
+        return False
     return bool(named) and all(
         (w[:1].isupper() or w[:1].isdigit() or w.casefold() in _CONNECTORS)
         and w.casefold().strip(".,") not in _NOT_NAME_WORDS
@@ -205,6 +208,21 @@ def _place_head(text: str, start: int, end: int, inner_end: int) -> bool:
         return False
     word = m.group(1).casefold()
     return word in PLACE_HEADS or word in SITE_WORDS
+
+
+_COMPASS = re.compile(r"(?:East|West|North|South|(?:East|West|North|South)ern|Central) $")
+
+
+def _compass_place(text: str, start: int, end: int, inner_start: int, inner_end: int) -> bool:
+    """Whether a place span is a compass word and the one known place after it, to its end.
+
+    "East Germany", "West Berlin", "Western Ukraine": a place of its own, not the known
+    place ("Germany") it names a part or a former state of.
+    """
+    return (
+        _COMPASS.fullmatch(text, start, inner_start) is not None
+        and text[inner_end:end].strip("'\u2019s") == ""
+    )
 
 
 def gazetteer_spans(texts: dict[str, str], gazetteer: Gazetteer) -> pd.DataFrame:
@@ -264,6 +282,17 @@ def merge_spans(
                         labels[i] in PLACE_NAME_LABELS
                         and _place_head(
                             texts[hashes[i]], starts[i], ends[i], int(f_end[last[i]] - m_base[i])
+                        )
+                    )
+                    or (
+                        labels[i] in PLACE_NAME_LABELS
+                        and first[i] == last[i]
+                        and _compass_place(
+                            texts[hashes[i]],
+                            starts[i],
+                            ends[i],
+                            int(f_start[first[i]] - m_base[i]),
+                            int(f_end[last[i]] - m_base[i]),
                         )
                     )
                 )
