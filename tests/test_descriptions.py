@@ -16,6 +16,8 @@ from workbench.actors.descriptions import parse
         ("The editor and blogger", "blogger", set(), set(), "person"),
         ("the spokesman", "spokesman", set(), set(), "title"),
         ("the report", "report", set(), set(), None),
+        ("The billionaire", "billionaire", set(), set(), "person"),
+        ("the grid operator", "operator", set(), set(), "agent"),
     ],
 )
 def test_parse_reads_noun_titles_and_places(head, noun, titles, places, kind):

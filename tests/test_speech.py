@@ -147,3 +147,28 @@ def test_speech_rules(text, actors, expected):
 )
 def test_appeals_and_informing(text, actors, expected):
     assert _quotes(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a cue between commas after an adverbial opening reports the clause after it
+            "Even so, Mira Tal said, the old bridge will reopen in spring.",
+            [("reported", "Mira Tal", "said", "the old bridge will reopen in spring.")],
+        ),
+        (
+            "During the long winter, Mira Tal says, a great many people left the city.",
+            [("reported", "Mira Tal", "says", "a great many people left the city.")],
+        ),
+        (  # an opening that is the subject of the clause is no adverbial
+            "The old bridge, Mira Tal said, will reopen in spring.",
+            [],
+        ),
+        (  # "But," and a comma before "according to"
+            "But, according to Mira Tal, the port was never closed at all.",
+            [("reported", "Mira Tal", "according to", "the port was never closed at all.")],
+        ),
+    ],
+)
+def test_cues_in_asides(text, expected):
+    assert _quotes(text, [TAL]) == expected

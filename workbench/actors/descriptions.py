@@ -45,6 +45,18 @@ _NOT_PEOPLE = frozenset(
     "paper newspaper letter order monitor center centre chapter tracker poster number member "
     "water power border quarter matter government".split()
 )
+#: Person nouns without a person's ending ("the billionaire said", "the scholar explained").
+_PERSON_NOUNS = frozenset(
+    """billionaire millionaire tycoon oligarch mogul magnate scholar academic veteran pastor
+    priest bishop cleric imam rabbi surgeon chef executive entrepreneur expert pundit critic
+    host star actress poet celebrity athlete champion coach attorney candidate nominee
+    monarch strongman boss chief colonel captain sergeant""".split()
+)
+#: Nouns with a person's ending that name bodies: "the operator said" (the body named before).
+AGENT_BODIES = frozenset(
+    """operator regulator broadcaster provider carrier manufacturer producer supplier
+    exporter importer lender insurer retailer developer contractor distributor""".split()
+)
 #: Roles usually left unnamed: "the spokesperson said" names no one unless titled so.
 ANONYMOUS = frozenset(
     "spokesperson spokesman spokeswoman official officer agent adviser advisor aide source "
@@ -105,13 +117,17 @@ class Description:
 
     @property
     def kind(self) -> str | None:
-        """``"title"``, ``"body"``, ``"person"`` (a person noun), or None."""
+        """``"title"``, ``"body"``, ``"agent"`` (a body's noun), ``"person"``, or None."""
         if self.noun in BODY_KINDS or self.noun == "government":
             return "body"
+        if self.noun in AGENT_BODIES:
+            return "agent"
         if self.noun in TITLE_WORDS and self.noun not in _NOT_HEADS:
             return "title"
         if self.noun in ANONYMOUS:
             return "title"
+        if self.noun in _PERSON_NOUNS:
+            return "person"
         if self.noun.endswith(_PERSON_SUFFIXES) and self.noun not in _NOT_PEOPLE:
             return "person"
         return None

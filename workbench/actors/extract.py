@@ -214,6 +214,7 @@ RULE_MODULES = (
     "workbench.actors.parsing",
     "workbench.actors.descriptions",
     "workbench.actors.speech",
+    "workbench.actors.quotations",
     "workbench.actors.citations",
     "workbench.actors.outlets",
     "workbench.actors.repeats",

@@ -30,7 +30,8 @@ from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.marks import quoted_stretches
 from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
-from workbench.actors.speech import MIN_QUOTE_WORDS, direct, reported
+from workbench.actors.quotations import direct
+from workbench.actors.speech import MIN_QUOTE_WORDS, reported
 from workbench.core import pool
 from workbench.core.tables import with_doc_columns
 

@@ -4,7 +4,8 @@
 just before, never someone the text marks as the other sex (:mod:`genders`); "it" the
 last body that spoke or acted. A description ("the foreign secretary", "the ministry",
 "the report") is the title or body the article names (:mod:`descriptions`), else the
-person last named as a speaker nearby.
+person last named as a speaker nearby; a body's noun ("the operator") the body that last
+spoke or acted.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from workbench.actors.document import Document
 DOC_NOUNS = "report|statement|post|release|update|assessment|bulletin|briefing|message"
 _DOCUMENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:" + DOC_NOUNS + r")\s*$")
 _OWNED_DOCUMENT = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:website|" + DOC_NOUNS + r")\s*$")
-_ASIDE_VERB = re.compile(r",[^;:\"()]{1,140}?,\s+([a-z]+)\b")
+#: A long aside after a name, then the verb, perhaps after a time ("on Monday", "later").
+_ASIDE_VERB = re.compile(
+    r",[^;:\"()]{1,140}?,\s+(?:(?:on|last|this|late|early)\s+\w+\s+|(?:also|later|then)\s+)?"
+    r"([a-z]+)\b"
+)
 
 
 def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = False) -> str | None:
@@ -37,7 +42,7 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
             for s in doc.mentions
             if s[1] <= pos and s[3] == "PERSON" and marked_sex(doc, s[2]) in ("", sex)
         ]
-        subjects = [s for s in people if doc.subject_like(s)]
+        subjects = [s for s in people if doc.subject_like(s) and not _reported_in(doc, s, pos)]
         named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
         named = named or subjects or people
         last = (named[-1][0], named[-1][2]) if named else (-1, None)
@@ -45,9 +50,22 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
     if pronoun.lower() != "it":
         return None
     kinds = ("ORG",) if bodies_only else ("ORG", "GPE")
-    acted = [(s[0], s[2]) for s in doc.subjects if s[1] <= pos and s[3] in kinds and doc.acts(s)]
+    acted = [
+        (s[0], s[2])
+        for s in doc.subjects
+        if s[1] <= pos and s[3] in kinds and doc.acts(s) and not _reported_in(doc, s, pos)
+    ]
     spoke = [(r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in kinds]
     return max(acted + spoke, default=(0, None))[1]
+
+
+def _reported_in(doc: Document, span: tuple, pos: int) -> bool:
+    """Whether a subject stands inside words reported before ``pos`` ("Tal said Ek left").
+
+    The one who speaks stays the topic: in "The council said Ruritania had left. It added
+    ..." "it" is the council, not the subject of the words it reported.
+    """
+    return any(r[5] <= span[0] < r[6] <= pos and r[1] != span[2] for r in doc.found)
 
 
 def marked_sex(doc: Document, actor: str) -> str:
@@ -118,6 +136,8 @@ def described(doc: Document, head: str, pos: int) -> str | None:
         return None
     if desc.kind == "body":
         return descriptions.named_body(doc, desc, pos)
+    if desc.kind == "agent":  # "the operator said": the body that last spoke or acted
+        return antecedent(doc, pos, "it", bodies_only=True)
     found = descriptions.titled_person(doc, desc, pos)
     if found is not None or desc.noun in descriptions.ANONYMOUS:
         return found

@@ -1,14 +1,9 @@
-"""What was said: direct quotations and reported speech, each with its cue and speaker.
+"""Reported speech: the words a speech verb reports, each with its cue and speaker.
 
-- ``direct``: a stretch of four words or more in quotation marks (double, or single where
-  a text quotes with them), attributed by a speech verb after it (``"...," he insisted``,
-  ``"...," said Mira Tal``), a speech verb before it in its sentence (``Tal said in a
-  statement: "..."``, ``Tal said the plan will "..."``), or as the next stretch of a run
-  one speaker began in the sentence before (``"...," Tal said. "And ..."``); in
-  ``"...," she said, according to Dan`` she speaks and Dan reports it;
-- ``reported``: ``X said (that) ...``, ``X told reporters that ...``, ``X announced it
-  has ...``, ``..., X said.`` and ``According to X, ...`` / ``..., according to X`` /
-  ``The cost, according to X, would ...``.
+``X said (that) ...``, ``X told reporters that ...``, ``X announced it has ...``,
+``..., X said.`` and ``According to X, ...`` / ``..., according to X`` / ``The cost,
+according to X, would ...``. Direct quotations are found by
+:mod:`workbench.actors.quotations`.
 
 Rows are ``(doc_id, speaker, cue, quote, kind, start, end)``; the speakers come from
 :mod:`workbench.actors.speakers`.
@@ -23,7 +18,6 @@ from workbench.actors.cues import (
     ADV,
     ASK_VERBS,
     AUX,
-    CUES,
     NAMING_VERBS,
     NOT_CLAUSE,
     PREPOSITIONS,
@@ -33,13 +27,10 @@ from workbench.actors.cues import (
     SPEECH,
     TELL_VERBS,
     adverbial,
-    noun_before,
 )
 from workbench.actors.document import Document
 from workbench.actors.speakers import (
-    named_in,
     np_speaker,
-    sentence_subject,
     subject,
 )
 
@@ -60,15 +51,6 @@ _LEAD_ADV = re.compile(
 #: "that" right after a verb: '"...", adding that ...' reports what follows.
 _THAT_NEXT = re.compile(r"\s+that\s")
 _NEGATION = re.compile(r"\b(?:not|never)\s+$")
-_AFTER = re.compile(
-    r"^\s*(?:,|--?)?\s*(?:(?P<subj>[^,.;:\"!?]{1,70}?)\s+)?"
-    r"(?:(?:has|had|later|also)\s+|(?:was|were)\s+quoted\s+as\s+)?"
-    r"(?P<cue>called out|" + "|".join(CUES) + r")\b(?P<rest>[^.;\"!?]{0,80})"
-)
-_AFTER_INVERTED = re.compile(
-    r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
-    r"(?P<subj>[^,.;:\"!?]{1,80})"
-)
 _FINAL = re.compile(
     r"(?P<sep>,[\"']?|\s--?)\s+(?P<subj>[^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also|later)\s+)*"
     r"(?P<cue>" + "|".join(SPEECH) + r")(?P<tail>(?:\s+[\w'.-]+){0,6}?)"
@@ -104,11 +86,11 @@ _ASKED_PASSIVE = re.compile(
 )
 _CLAUSE_OPEN = re.compile(r"\b(?:which|that)\s+[^,;:\"]{1,80}$")
 _WORD = re.compile(r"\S+")
-#: The object of a verb of naming, then the opening mark of the name it gives: up to eight
-#: words without a clause break ("branded the authors of the attack 'villains'").
 #: A form of "be" and adverbs before a verb: the verb is passive ("was often labelled").
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|[a-z]+ly)\s+)*$")
-_NAMED = re.compile(r"\s+([^\s,;:.!?\"“‘']\S*(?:\s+[^\s,;:.!?\"“‘']\S*){0,7}?)\s+[\"“‘']")
+#: The object of a verb of naming, then the opening mark of the name it gives: up to eight
+#: words without a clause break ("branded the authors of the attack 'villains'").
+NAMED = re.compile(r"\s+([^\s,;:.!?\"“‘']\S*(?:\s+[^\s,;:.!?\"“‘']\S*){0,7}?)\s+[\"“‘']")
 
 
 # ----------------------------------------------------------------------------- reported speech
@@ -141,7 +123,7 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
         ):
             continue  # '"...," said Tal': the verb attributes the quotation before it
         if cue.group(0) in NAMING_VERBS:
-            q0 = _naming(doc, cue, hi)
+            q0 = naming(doc, cue, hi)
         elif cue.group(0) in ASK_VERBS:
             q0 = _asked(doc, lo, cue, hi)
         else:
@@ -149,10 +131,39 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
         if q0 is None and re.match(r"\s*As\s", doc.text[lo : cue.start()]):
             q0 = cue.end() + 2 if doc.text.startswith(", ", cue.end()) else None
         if q0 is None:
+            q0 = _after_aside(doc.text, lo, cue, hi)
+        if q0 is None:
             continue
         who = subject(doc, lo, cue.start())
         rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
     return rows
+
+
+#: A cue between commas after an adverbial opening: "Even so, Tal said, the ..."; "During
+#: the war, he says, a ...". The opening is a preposition or adverb, and short.
+_ASIDE_OPENING = re.compile(
+    r"\s*(?:(?:[A-Z][a-z]*ly|Even|Still|Yet|But|And|So|Now|Then|Instead|However|Meanwhile|"
+    r"Otherwise|Already|(?:In|On|At|During|For|After|Before|Since|Under|With|Without|By|"
+    r"Despite|Unlike|Like|Over)\s[^,;:\"]{1,50}?)),?(?:\s[^,;:\"]{1,40}?)?,\s+[^,;:\"]{1,60}$"
+)
+
+
+def _after_aside(text: str, lo: int, cue: re.Match, hi: int) -> int | None:
+    """Where the words start that a cue between commas reports, after an adverbial opening.
+
+    "Even so, Tal said, the port will close": what follows the aside is a whole clause
+    (it opens with no verb), and the opening only qualifies it. An opening that is the
+    clause's subject ("The port, Tal said, will close") is no adverbial: none.
+    """
+    if not text.startswith(", ", cue.end()) or not _ASIDE_OPENING.fullmatch(text, lo, cue.start()):
+        return None
+    at = cue.end() + 2
+    words = text[at:hi].split()[:2]
+    if len(words) < 2 or words[0].lower() in AUX | NOT_CLAUSE or words[0].endswith(("ed", "ing")):
+        return None
+    if words[0][0].islower() and words[0] not in ("a", "an", "the") and words[0] not in PRONOUNS:
+        return None  # "..., Tal said, citing ...": no clause of its own
+    return at
 
 
 def _asked(doc: Document, lo: int, cue: re.Match, hi: int) -> int | None:
@@ -168,7 +179,7 @@ def _asked(doc: Document, lo: int, cue: re.Match, hi: int) -> int | None:
     return at if _ASKED.match(doc.text, at, hi) else None
 
 
-def _naming(doc: Document, cue: re.Match, hi: int) -> int | None:
+def naming(doc: Document, cue: re.Match, hi: int) -> int | None:
     """Where the words after a verb of naming start, when they are an object and a quotation.
 
     "Tal branded the move 'a provocation'": the active verb reports the name it gives,
@@ -178,7 +189,7 @@ def _naming(doc: Document, cue: re.Match, hi: int) -> int | None:
     "dubbed by locals 'the fort'", "what the council dubbed a 'reform'"), or a verb after
     "be" ("was quickly dubbed the 'fort'").
     """
-    m = _NAMED.match(doc.text, cue.end(), hi)
+    m = NAMED.match(doc.text, cue.end(), hi)
     if m is None or not doc.in_quotes(m.end()) or _PASSIVE.search(doc.text, 0, cue.start()):
         return None
     words = m.group(1).lower().split()
@@ -262,7 +273,7 @@ def _according(doc: Document, lo: int, hi: int, found: list[tuple]) -> list[tupl
             continue
         who = np_speaker(doc, m.end(), hi)
         head = text[lo : m.start()]
-        if not head.strip(" ,") or re.fullmatch(r"\s*(?:But|And|However,?|Yet)\s*", head):
+        if not head.strip(" ,") or re.fullmatch(r"\s*(?:But|And|However|Yet),?\s*", head):
             comma = text.find(", ", m.end(), hi)
             if comma > 0:
                 q0 = comma + 2
@@ -318,95 +329,3 @@ def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
 def _words(words: list[str]) -> str:
     """Words joined, without the full stop of a sentence's last one."""
     return " ".join(words).rstrip(".!?\"'")
-
-
-# ----------------------------------------------------------------------------- direct quotes
-
-
-def direct(doc: Document) -> None:
-    """Adds the document's direct quotations that a speech verb attributes to ``doc.found``.
-
-    Each is added as it is found, so the speaker rules of the next one read it (a pronoun
-    after a quotation continues its speaker).
-    """
-    for q0, q1 in doc.quoted:
-        quote = doc.text[q0:q1].strip()
-        if len(quote.split()) < MIN_QUOTE_WORDS:
-            continue
-        hit = _cue_after(doc, q0, q1) or _cue_before(doc, q0) or _run_on(doc, q0)
-        if hit is not None:
-            cue, who = hit
-            doc.found.append((doc.doc_id, who, cue.lower(), quote, "direct", q0, q1))
-
-
-def _cue_after(doc: Document, q0: int, q1: int) -> tuple[str, str | None] | None:
-    """``"...," Tal said`` / ``"...," said Tal`` / ``"...," he began`` / ``"...", according to``."""
-    at = q1 + 1
-    tail = doc.text[at : at + 120]
-    tail = tail[: min((tail.find(c) for c in '"\n' if c in tail), default=len(tail))]
-    according = re.match(r"^[^.;!?]{0,30}?\baccording to\s+", tail)
-    # '"...," he said, according to a witness': the verb's subject spoke, not the witness
-    found = None
-    if according is None or doc.may_cue(at, at + according.end()):
-        found = _attribution(doc, q0, q1, tail)
-    if found is None and according is not None:
-        return "according to", np_speaker(doc, at + according.end(), at + len(tail))
-    return found
-
-
-def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str | None] | None:
-    """A speech verb and its subject in ``tail``, the words after a quotation."""
-    text, at = doc.text, q1 + 1
-    inverted = _AFTER_INVERTED.match(tail)
-    if inverted:
-        subj = (at + inverted.start("subj"), at + inverted.end("subj"))
-        return inverted.group("cue"), named_in(doc, *subj, q0, governed=False)
-    m = _AFTER.match(tail)
-    if m is None or m.group("subj") is None or noun_before(m.group("subj")):
-        return None
-    closed = text[max(q0, q1 - 1) : q1] in (",", "?", "!") or tail.lstrip().startswith((",", "-"))
-    rest = m.group("rest").lower().split()
-    # After a full stop only a bare attribution counts: '"..." Tal said to reporters.'
-    bare = len(rest) <= 3 and (not rest or rest[0] in PREPOSITIONS or adverbial(rest[0]))
-    if not closed and (len(m.group("subj").split()) > 5 or not bare):
-        return None
-    return m.group("cue"), named_in(doc, at, at + m.end("subj"), q0, governed=False)
-
-
-def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
-    """A speech verb before the quotation in its sentence: ``Tal said: "..."``."""
-    lo = doc.sentence(q0 - 1)[0]
-    cues = [c for c in doc.cues(lo, q0 - 1) if _names(doc, c, q0)]
-    if cues:
-        return cues[-1].group(0), subject(doc, lo, cues[-1].start())
-    if doc.text[lo : q0 - 1].rstrip().endswith(":") and lo < q0 - 2:
-        return ":", sentence_subject(doc, lo, q0)
-    return None
-
-
-def _names(doc: Document, cue, q0: int) -> bool:
-    """Whether a cue before a quotation may attribute it.
-
-    A verb of naming attributes only its own name, and "called on" none.
-    """
-    if cue.group(0).endswith(" on"):
-        return False  # "called on Kyiv to ...": an appeal, not the quotation's verb
-    if cue.group(0) not in NAMING_VERBS:
-        return True
-    m = _NAMED.match(doc.text, cue.end(), q0)
-    return m is not None and m.end() == q0 and _naming(doc, cue, q0) is not None
-
-
-def _run_on(doc: Document, q0: int) -> tuple[str, str | None] | None:
-    """The next stretch of a run: a quotation or report ended in this or the last sentence."""
-    if doc.text[doc.sentence(q0 - 1)[0] : q0 - 1].strip():
-        return None
-    since, lo = doc.previous_sentence_start(q0 - 1), doc.sentence(q0 - 1)[0]
-    before = [r for r in doc.found if r[5] < q0 and r[6] >= since]
-    if before:
-        last = max(before, key=lambda r: r[6])
-        return last[2], last[1]
-    cues = doc.cues(since, lo)
-    if cues and since < lo:
-        return cues[-1].group(0), subject(doc, since, cues[-1].start())
-    return None
