@@ -339,6 +339,10 @@ def _map_actors(out: Score, pred, gold_m, texts) -> dict:
     targets = defaultdict(set)
     for g, p in mapping.items():
         targets[p].add(g)
+    # Where several gold actors land on one workbench actor, the one with most mentions
+    # there owns it; only the others' mentions are merged into it (one "BBC Russian
+    # Service" resolved to Russia does not make every right "Russia" wrong).
+    owner = {p: max(gs, key=lambda g: (votes[g][p], g)) for p, gs in targets.items()}
     right = 0
     for g, _type, p, doc_id, start, end in found:
         where = _context(texts, doc_id, start, end)
@@ -348,7 +352,7 @@ def _map_actors(out: Score, pred, gold_m, texts) -> dict:
             )
         elif not compatible(p, names[g]):
             out.error("actor: wrong name", f"{g} -> {p}: {where}")
-        elif len(targets[p]) > 1:
+        elif owner[p] != g:
             out.error("actor: merged with another actor", f"{sorted(targets[p])} -> {p}: {where}")
         else:
             right += 1

@@ -1,0 +1,59 @@
+"""The validity scorer (benchmarks/validity.py) judges canonical actors as the guide means."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import validity  # noqa: E402
+
+TEXT = "Russia said. Russia warned. The Ivo Service reported. Russia left. Ada Tal and Tal."
+
+
+def _spans(rows):
+    out = []
+    for surface, actor, kind, n in rows:
+        at = -1
+        for _ in range(n):
+            at = TEXT.index(surface, at + 1)
+        out.append(
+            {
+                "doc_id": "d",
+                "start": at,
+                "end": at + len(surface),
+                "surface": surface,
+                "actor": actor,
+                "type": kind,
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def test_a_small_actor_resolved_into_a_big_one_costs_only_its_own_mentions():
+    gold = _spans(
+        [
+            ("Russia", "Russia", "GPE", 1),
+            ("Russia", "Russia", "GPE", 2),
+            ("Russia", "Russia", "GPE", 3),
+            ("Ivo Service", "Ivo Service", "MEDIA", 1),
+        ]
+    )
+    pred = gold.assign(actor=["Russia", "Russia", "Russia", "Russia"])
+    out = validity.Score()
+    validity._map_actors(out, pred, gold, {"d": TEXT})
+    assert out.values["canonical actor accuracy"] == 3 / 4
+    assert out.errors == {"actor: wrong name": 1}  # the Russia mentions are right
+
+
+def test_two_people_on_one_name_are_a_merged_pair():
+    gold = _spans([("Ada Tal", "Ada Tal", "PERSON", 1), ("Tal", "Ivo Tal", "PERSON", 2)])
+    pred = gold.assign(actor=["Ada Tal", "Ada Tal"])
+    out = validity.Score()
+    validity._map_actors(out, pred, gold, {"d": TEXT})
+    assert out.values["pairs of people merged"] == 1
+    assert out.values["canonical actor accuracy"] == 1 / 2
