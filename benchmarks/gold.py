@@ -36,6 +36,8 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine_war_media_2022" / "articl
 GOLD = ROOT / "data" / "gold"
 MANIFEST = GOLD / "articles.jsonl"
 GOLD_FILE = GOLD / "gold.jsonl"
+#: Spellings of one actor that different annotators chose, reconciled to one name.
+CANONICAL_FILE = GOLD / "canonical.json"
 
 #: Types a mention can have in the gold set (FAC is annotated as LOC; NORP is not annotated).
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "MEDIA")
@@ -217,8 +219,37 @@ def resolve_mentions(doc_id: str, text: str, drafts: list[dict]) -> list[dict]:
     return sorted(out, key=lambda m: m["start"])
 
 
+def canonical_names(path: Path = CANONICAL_FILE) -> dict[str, str]:
+    """Variant -> the one canonical name the whole gold set uses for that actor."""
+    if not path.exists():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text("utf-8")).items() if not k.startswith("_")}
+
+
+def reconcile(draft: dict, names: dict[str, str]) -> dict:
+    """A copy of ``draft`` with every actor name put under its gold-wide canonical name."""
+
+    def one(name):
+        return names.get(name, name) if isinstance(name, str) else name
+
+    out = json.loads(json.dumps(draft))
+    for m in out.get("mentions", []):
+        m["actor"] = one(m.get("actor"))
+    for q in out.get("quotes", []):
+        q["speaker"] = one(q.get("speaker", ""))
+        if q.get("affiliation"):
+            q["affiliation"] = one(q["affiliation"])
+    for c in out.get("citations", []):
+        c["cited"] = one(c.get("cited"))
+    for e in out.get("events", []):
+        e["place"] = one(e.get("place", ""))
+        e["participants"] = [one(p) for p in e.get("participants", [])]
+    return out
+
+
 def build_article(meta: dict, text: str, draft: dict) -> dict:
     doc_id = meta["doc_id"]
+    draft = reconcile(draft, canonical_names())
     mentions = resolve_mentions(doc_id, text, draft.get("mentions", []))
     quotes = []
     for q in draft.get("quotes", []):

@@ -111,3 +111,28 @@ def test_each_batch_is_chosen_again_by_its_seed_and_leaves_the_earlier_ones_alon
         splits = Counter(m["split"] for m in rows)
         assert abs(splits["tuning"] - splits["held_back"]) <= 1
         earlier |= {m["doc_id"] for m in rows}
+
+
+def test_reconciled_names_reach_every_field_and_leave_the_draft_alone():
+    draft = {
+        "mentions": [{"text": "Tal", "actor": "Ivo Tall", "type": "PERSON"}],
+        "quotes": [{"quote": "x", "speaker": "Ivo Tall", "affiliation": "Harbor Aid"}],
+        "citations": [{"text": "Post", "cited": "Daily Post"}],
+        "events": [{"sentence": "x", "place": "Kyjiv", "participants": ["Ivo Tall", "Mira"]}],
+    }
+    names = {"Ivo Tall": "Ivo Tal", "Harbor Aid": "Harbour Aid", "Kyjiv": "Kyiv"}
+    out = gold.reconcile(draft, names)
+    assert out["mentions"][0]["actor"] == out["quotes"][0]["speaker"] == "Ivo Tal"
+    assert out["quotes"][0]["affiliation"] == "Harbour Aid"
+    assert out["citations"][0]["cited"] == "Daily Post"
+    assert out["events"][0] == {
+        "sentence": "x",
+        "place": "Kyiv",
+        "participants": ["Ivo Tal", "Mira"],
+    }
+    assert draft["mentions"][0]["actor"] == "Ivo Tall"
+
+
+def test_the_reconciled_names_are_canonical_themselves():
+    names = gold.canonical_names()
+    assert names and not set(names) & set(names.values())  # no chains, no loops
