@@ -6,6 +6,7 @@ import pytest
 from test_quotes import _tables
 
 from workbench.actors.citations import extract_citations
+from workbench.actors.gazetteer import Entry, Gazetteer
 
 
 @pytest.mark.parametrize(
@@ -116,3 +117,117 @@ def test_own_outlet_by_its_last_word():
     _, mentions, sentences = _tables("She told the Mirror that it rained.", [("Mirror", "MEDIA")])
     out = extract_citations(mentions.assign(source="Daily Mirror"), sentences)
     assert out.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "cited"),
+    [
+        # more reporting verbs after an outlet, and an apposition before the verb
+        ("Kanal discovered that the ships had left.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("Kanal was not able to independently confirm it.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("It fell, the Daily Globe pointed out.", [("Daily Globe", "MEDIA")], ["Daily Globe"]),
+        (
+            "Kanal, a Baltic newspaper, said it would be hard to survive.",
+            [("Kanal", "MEDIA")],
+            ["Kanal"],
+        ),
+        ("Baltic news agency, Kanal, reported that it fell.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("The state Kanal agency reported that it fell.", [("Kanal", "MEDIA")], ["Kanal"]),
+        # outlet-only cues before an outlet
+        ("It fell, reported The Daily Globe.", [("Daily Globe", "MEDIA")], ["Daily Globe"]),
+        ("Speaking on Kanal, Mira Tal said so.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("Talking to Kanal, Mira Tal said so.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("The firm said in a statement to Kanal.", [("Kanal", "MEDIA")], ["Kanal"]),
+        (
+            "Officials clarified to the Daily Globe that it fell.",
+            [("Daily Globe", "MEDIA")],
+            ["Daily Globe"],
+        ),
+        ("It fell, according to a cable seen by Kanal.", [("Kanal", "MEDIA")], ["Kanal"]),
+        (
+            "In an interview broadcast on Sunday by Kanal, she said so.",
+            [("Kanal", "MEDIA")],
+            ["Kanal"],
+        ),
+        (
+            "It was reported in the Daily Globe that it fell.",
+            [("Daily Globe", "MEDIA")],
+            ["Daily Globe"],
+        ),
+        ("He told Mira Tal on Kanal that it fell.", [("Kanal", "MEDIA")], ["Kanal"]),
+        # a name in quotation marks of its own
+        (
+            'Mira Tal told "Kanal Nine" on Sunday that it fell.',
+            [("Kanal Nine", "MEDIA")],
+            ["Kanal Nine"],
+        ),
+        ('As "Kanal Breakfast" host Omar Haddad said sorry, she left.', [("Kanal", "MEDIA")], []),
+        # a second outlet joined to a cited one
+        (
+            "It fell, according to an investigation by Kanal and the Daily Globe.",
+            [("Kanal", "MEDIA"), ("Daily Globe", "MEDIA")],
+            ["Daily Globe", "Kanal"],
+        ),
+        # not cited: a former reporter, a show on an outlet, a list after "such as"
+        ('"It fell," the former "Kanal" correspondent added.', [("Kanal", "MEDIA")], []),
+        ("She was dropped from her show on Kanal last year.", [("Kanal", "MEDIA")], []),
+        (
+            "Twitter muted state media, such as Kanal and the Daily Globe, in March.",
+            [("Kanal", "MEDIA"), ("Daily Globe", "MEDIA")],
+            [],
+        ),
+        # an agency's name alone makes no outlet: a government agency is a body
+        (
+            "It fell, according to the Harbour Energy Agency.",
+            [("Harbour Energy Agency", "ORG")],
+            [],
+        ),
+        ("It fell, according to the Harbour Press.", [("Harbour Press", "ORG")], ["Harbour Press"]),
+    ],
+)
+def test_more_cues(text, actors, cited):
+    _, mentions, sentences = _tables(text, actors)
+    gazetteer = Gazetteer(outlet_words=frozenset({"agency", "press"}))
+    assert sorted(extract_citations(mentions, sentences, gazetteer)["cited"]) == cited
+
+
+_GAZETTEER = Gazetteer(
+    entries={
+        "Kanal": Entry("Kanal", "MEDIA"),
+        "Kanal Morning": Entry("Kanal Morning", "MEDIA", affiliation="Kanal"),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "source", "cited"),
+    [
+        # a sister outlet of a known one, whatever the model typed it
+        (
+            "He told Kanal Radio 4 that it fell.",
+            [("Kanal Radio 4", "ORG")],
+            "Globe",
+            ["Kanal Radio 4"],
+        ),
+        ("He told Kanal One that it fell.", [("Kanal One", "ORG")], "Globe", ["Kanal One"]),
+        ("He told Kanal One that it fell.", [("Kanal One", "PERSON")], "Globe", []),
+        (
+            "(Kanal Photo/Mira Tal) Officials said so.",
+            [("Kanal Photo/Mira Tal) Officials", "ORG")],
+            "Globe",
+            [],
+        ),
+        # an outlet's own programme is its own reporting
+        ("He told Kanal Morning that it fell.", [("Kanal Morning", "MEDIA")], "Kanal", []),
+        (
+            "He told Kanal Morning that it fell.",
+            [("Kanal Morning", "MEDIA")],
+            "Globe",
+            ["Kanal Morning"],
+        ),
+    ],
+)
+def test_sister_outlets_and_programmes(text, actors, source, cited):
+    _, mentions, sentences = _tables(text, actors)
+    out = extract_citations(mentions.assign(source=source), sentences, _GAZETTEER)
+    assert sorted(out["cited"]) == cited

@@ -59,6 +59,7 @@ def test_is_outlet_by_press_roles(text, name, kind, expected):
         ("Kyiv Radio", True),
         ("Observer", True),
         ("Harbour Blog", True),
+        ("Harbour Online", True),
         ("Harbour Council", False),
         ("Post Office", False),
     ],
@@ -88,6 +89,17 @@ def test_outlet_name(name, expected):
         ("Local newspaper reports say so.", []),
         ("She told the news agency she was safe.", []),  # a pronoun is no lower-case name
         ("She told Baltic TV broadcaster Kanal Nine so.", ["Kanal Nine"]),  # "TV" no name
+        # a masthead word ending a longer name after "the", but not before another name
+        ("It was reported in the Harbour Post Mr Tal said.", ["Harbour Post"]),
+        ("The Baltic Times reported it.", ["Baltic Times"]),
+        ("The Harbour Independent Anti-Graft Bureau said so.", []),
+        ("According to the Royal Mail, it rained.", []),
+        # a website or a news portal names an outlet, but "a website post" names none
+        ("He said in an interview with website k-online.", ["k-online"]),
+        ("The news portal Kanal said so.", ["Kanal"]),
+        ("The group said so in a website post.", []),
+        # "media outlet" after a name
+        ("An investigation by Kanal Nine media outlet found it.", ["Kanal Nine"]),
     ],
 )
 def test_named_outlets(text, names):

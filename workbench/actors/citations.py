@@ -38,22 +38,36 @@ _CITE_BEFORE_PRESS = re.compile(
 #: words it reports ("..., reports the Daily Globe", "..., reported news agency Kanal").
 _CITE_BEFORE_OUTLET = re.compile(
     r"(?:\bciting|\bquoting|\b(?:carried|broadcast)\s+by|\baired\s+(?:by|on)"
-    r"|\b(?:said|says|spoke|speaking|appeared|appearing)\s+(?:to|on)"
+    r"|\b(?:said|says|spoke|[Ss]peaking|[Tt]alking|appeared|appearing)\s+(?:to|on|with)"
+    r"|\b(?:confirmed|clarified|explained|revealed|admitted|disclosed|described|insisted"
+    r"|acknowledged|conceded)\s+to|\b(?:statement|comments?|remarks)\s+to"
+    r"|\b(?:seen|reviewed|viewed)\s+by|\bshared\s+with|\breported\s+(?:in|on)"
+    r"|\bbroadcast\s+(?:[\w'\u2019-]+\s+){0,3}?by|\b(?:was|were|been)\s+broadcast\s+on"
+    r"|\b(?:aired|televised|published|shown)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:by|on|in)"
+    r"|\b(?:article|story|piece|op-ed|editorial|column|investigation|documentary|analysis"
+    r"|podcast)\s+(?:by|in|for|from|on|with)"
+    r"|\btold\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}on"
     r"|[,\"\u201d\u2019':]\s*(?:reports|reported|writes|wrote|says|said|adds|added"
-    r"|claims|claimed))(?:\s+(?:[a-z][\w'\u2019-]*|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
+    r"|claims|claimed))(?:\s+(?:[a-z][\w'\u2019-]*|The|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
     r"{0,5}?\s*$"
 )
-_CITE_AS = re.compile(r"\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
+_CITE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
 _CITE_AFTER = re.compile(
-    r"^(?:['\u2019]s?)?(?:\s+(?:news\s+agency|newspaper|broadcaster|tabloid|daily|magazine|outlet"
-    r"|news\s+(?:web)?site|(?:TV|television|radio)\s+(?:channel|station|network)|television"
+    r"^(?:['\u2019]s?)?(?:\s+(?:news\s+agency|agency|newspaper|paper|broadcaster|tabloid|daily"
+    r"|magazine|outlet|news\s+(?:web)?site|website|(?:TV|television|radio)\s+(?:channel|station"
+    r"|network)|television|channel|network"
     r"|(?:[a-z]+\s+)?(?:correspondent|reporter|journalist|columnist)))?"
+    # an apposition: "Kanal, the state news agency, reported"
+    r"(?:,\s+(?:a|an|the)\s+[^,;:\"\u201c\u201d]{1,80}?,)?"
     r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
     r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
     r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
     r"quoting|quotes|writes|claimed|claims|added|adds|aired|broadcast|carried|interview|"
-    r"could\s+not\s+(?:independently\s+)?(?:verify|confirm))\b"
+    r"interviewed|discovered|stated|detailed|disclosed|uncovered|understands|estimated|verified|"
+    r"geolocated|pointed\s+out|(?:was|were|has\s+been)\s+told|"
+    r"(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to)\s+(?:independently\s+)?"
+    r"(?:verify|confirm))\b"
 )
 #: "Mira Tal, a correspondent for X, wrote": the outlet's reporter speaks for it.
 _ROLE_BEFORE = re.compile(
@@ -66,6 +80,20 @@ _ROLE_CUE = re.compile(
     r"^(?:['\u2019]s?)?[,)]?\s+(?:who\s+)?(?:(?:has|had|also|later)\s+)*"
     r"(?:said|says|wrote|writes|reported|reports|posted|told)\b"
 )
+#: An opening quotation mark right before a name, and its closing one right after it.
+_OPEN_QUOTE = re.compile(r"[\"\u201c\u2018]\s*$")
+_CLOSE_QUOTE = re.compile(r"^[\"\u201d\u2019]")
+#: A press noun and a comma right before a name: "the state news agency, Kanal, said".
+_APPOSED = re.compile(
+    r"\b(?:agency|service|newspaper|broadcaster|tabloid|daily|magazine|outlet|channel|website"
+    r"|network|station),\s*$"
+)
+#: What joins two outlets cited together: "Kanal and the Post", "Kanal media outlet and X".
+_JOINED = re.compile(
+    r"(?:['\u2019]s?)?(?:\s+(?:(?:news|media)\s+outlet|newspaper|magazine|broadcaster))?"
+    r"(?:\s*,)?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?"
+)
+_FORMER = re.compile(r"\bformer\s+$", re.I)
 _CITE_STRONG = frozenset({"reported", "reports", "reporting", "report", "interview"})
 
 
@@ -99,10 +127,15 @@ def extract_citations(
         :data:`CITATION_COLUMNS`: the citing document's ``doc_id``, ``source`` and ``date``,
         the outlet cited and the sentence.
     """
-    words = gazetteer.outlet_words if gazetteer is not None else frozenset()
+    words = (gazetteer.outlet_words if gazetteer is not None else frozenset()) - _BODY_WORDS
+    known = _media_names(gazetteer)
     units, texts = sentences["unit_id"].tolist(), sentences["text"].fillna("").tolist()
     sent = dict(zip(units, zip(sentences["start"].tolist(), texts, strict=True), strict=True))
     is_media = (mentions["actor_type"] == "MEDIA").to_numpy().copy()
+    is_media |= (
+        _by_actor(mentions["actor"], lambda a: _sister(a, known))
+        & (mentions["actor_type"] != "PERSON").to_numpy()
+    )
     hinted = {u for u, t in zip(units, texts, strict=True) if PRESS_HINT.search(t)}
     named = _by_actor(mentions["actor"], lambda a: bool(outlet_name(a)))
     maybe = ~is_media & (named | mentions["sentence_id"].isin(hinted).to_numpy())
@@ -124,7 +157,7 @@ def extract_citations(
     outlets = mentions[keep]
     by_media = is_media[keep]
     own = outlets["source"] if "source" in outlets else [None] * len(outlets)
-    rows, spans = [], {}
+    rows, spans, joined = [], {}, []
     for doc_id, sid, start, end, actor, media, source in zip(
         outlets["doc_id"],
         outlets["sentence_id"],
@@ -135,7 +168,7 @@ def extract_citations(
         own,
         strict=True,
     ):
-        if pd.isna(sid) or sid not in sent or _own_outlet(actor, source):
+        if pd.isna(sid) or sid not in sent or _own_outlet(actor, source, known):
             continue
         s0, text = sent[sid]
         a, b = start - s0, end - s0
@@ -144,13 +177,22 @@ def extract_citations(
         if _cited(text[max(0, a - 60) : a], text[b:], strong=not media):
             rows.append((doc_id, actor, sid))
             spans.setdefault(sid, []).append((a, b))
-    rows += _named_in_text(sentences, mentions, spans)
+        elif media:
+            joined.append((doc_id, actor, sid, text, a))
+    rows += _named_in_text(sentences, mentions, spans, known)
+    # An outlet joined to one cited before it is cited with it: "according to X and Y".
+    rows += [
+        (d, actor, sid) for d, actor, sid, text, a in joined if _joined(text, a, spans.get(sid, ()))
+    ]
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
 
 
 def _named_in_text(
-    sentences: pd.DataFrame, mentions: pd.DataFrame, cited: dict[str, list[tuple[int, int]]]
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    cited: dict[str, list[tuple[int, int]]],
+    known: dict[str, str | None],
 ) -> list[tuple[str, str, str]]:
     """Citations of outlets the text names by a press noun, whether the model found them.
 
@@ -185,11 +227,22 @@ def _named_in_text(
             if any(x < b and a < y for x, y in cited.get(sid, ())):
                 continue
             name = exact.get((sid, a + s0, b + s0), name)
-            if _own_outlet(name, source.get(doc_id)):
+            if _own_outlet(name, source.get(doc_id), known):
                 continue
-            if _cited(text[max(0, a - 60) : a], text[b:], strong=False):
+            # A name known only by its masthead word ("the Kharkiv Times") is cited only
+            # by the strong cues, as an organisation known by its news word is.
+            strong = fold(name) not in known and not is_outlet(text, a, b, name)
+            if _cited(text[max(0, a - 60) : a], text[b:], strong=strong) or _joined(
+                text, a, cited.get(sid, ())
+            ):
                 rows.append((doc_id, name, sid))
+                cited.setdefault(sid, []).append((a, b))
     return rows
+
+
+def _joined(text: str, start: int, cited: list[tuple[int, int]] | tuple) -> bool:
+    """Whether a name is joined to one cited before it: "according to Kanal and the Post"."""
+    return any(b <= start and _JOINED.fullmatch(text[b:start]) for _, b in cited)
 
 
 def _lower_case(surface: str) -> bool:
@@ -223,7 +276,18 @@ def _by_actor(actors: pd.Series, test) -> np.ndarray:
 
 
 def _cited(before: str, after: str, *, strong: bool) -> bool:
-    """Whether the words around an outlet's name attribute something to it."""
+    """Whether the words around an outlet's name attribute something to it.
+
+    A name in quotation marks of its own ('told "Face the Nation"') is read without them, and a name
+    set off by commas after its press noun ("the news agency, Kanal, reported") without
+    the comma after it.
+    """
+    if (quoted := _OPEN_QUOTE.search(before)) and _CLOSE_QUOTE.match(after):
+        before, after = before[: quoted.start()], after[1:]
+    if after[:1] == "," and _APPOSED.search(before):
+        after = after[1:]
+    if _FORMER.search(before):
+        return False  # "the former Kanal correspondent said": no longer speaks for it
     if _CITE_BEFORE.search(before) or _CITE_BEFORE_PRESS.search(before):
         return True
     if not strong and _CITE_BEFORE_OUTLET.search(before):
@@ -236,12 +300,51 @@ def _cited(before: str, after: str, *, strong: bool) -> bool:
     return hit is not None or _CITE_AS.search(before) is not None
 
 
-def _own_outlet(actor: str, source: object) -> bool:
+def _own_outlet(actor: str, source: object, known: dict[str, str | None] | None = None) -> bool:
     """Whether an outlet is the article's own.
 
-    "CNN" or "CNN Digital" in a CNN article, "the Mirror" in a Daily Mirror one.
+    "CNN" or "CNN Digital" in a CNN article, "the Mirror" in a Daily Mirror one, and a
+    programme the gazetteer gives the article's outlet as its affiliation ("Face the
+    Nation" in a CBS News article).
     """
     if not isinstance(source, str) or not source.strip():
         return False
-    a, s = (re.sub(r"^the ", "", fold(x)) for x in (actor, source))
-    return a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a)
+    s = re.sub(r"^the ", "", fold(source))
+    parent = (known or {}).get(fold(actor))
+    for name in (actor, parent) if parent else (actor,):
+        a = re.sub(r"^the ", "", fold(name))
+        if a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a):
+            return True
+    return False
+
+
+#: An outlet word that names many a body too: "European Space Agency".
+_BODY_WORDS = frozenset({"agency"})
+#: Words after an outlet's name that start no sister outlet's name ("Washington Post Mr").
+_NOT_SISTER = frozenset(
+    "mr mrs ms dr president minister said says reported and or of photo photos images file "
+    "via".split()
+)
+
+
+def _media_names(gazetteer: Gazetteer | None) -> dict[str, str | None]:
+    """The gazetteer's outlets: each folded name and alias, and the outlet it belongs to."""
+    if gazetteer is None:
+        return {}
+    return {
+        fold(surface): (fold(e.affiliation) if e.affiliation else None)
+        for e in gazetteer.entries.values()
+        if e.type == "MEDIA"
+        for surface in e.surfaces
+    }
+
+
+def _sister(actor: str, known: dict[str, str | None]) -> bool:
+    """Whether a name starts with a known outlet's name: "BBC Radio 4", "Sky News Australia"."""
+    words = re.sub(r"^the ", "", fold(actor)).split()
+    if any(c in actor for c in "()/"):
+        return False  # a credit: "AP Photo/Mira Tal"
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]) in known:
+            return words[n] not in _NOT_SISTER
+    return False

@@ -26,11 +26,18 @@ import re
 from workbench.actors.gazetteer import fold
 
 #: Words only an outlet's name holds.
-PRESS_WORDS = frozenset("news newspaper tv television radio broadcasting broadcaster blog".split())
+PRESS_WORDS = frozenset(
+    "news newspaper tv television radio broadcasting broadcaster blog online".split()
+)
 #: Words that are an outlet's whole name after "the" ("the Times").
 MASTHEADS = frozenset(
     "times post journal gazette herald tribune telegraph observer chronicle mirror mail sun "
     "star express independent guardian economist examiner inquirer courier".split()
+)
+#: Masthead words that end a longer name after "the" ("the Kharkiv Post"); not those that
+#: end other names as often ("the Royal Mail", "the Chief Medical Examiner").
+LAST_MASTHEADS = frozenset(
+    "times post journal gazette herald tribune telegraph chronicle independent inquirer".split()
 )
 #: Broadcast nouns: "TV channel", "television station", "radio network".
 _BROADCAST = r"(?:TV|television|radio)\s+(?:channel|station|network)"
@@ -137,13 +144,15 @@ _LOWER = r"[a-z]+(?:[-.][a-z0-9]+)+|[a-z]{2,4}"
 #: them ("the Kanal Nine newspaper"); a channel of a messaging app is no outlet.
 _PRESS_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|"
-    r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|(?:state|public)\s+(?:TV|"
+    r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|"
+    r"(?P<web>(?:news\s+)?website|(?:news|online)\s+portal)|(?:state|public)\s+(?:TV|"
     r"television)|(?<!Telegram )(?<!YouTube )" + _BROADCAST + "|" + _DAILY + r")(?P<comma>,)?"
     r"\s+(?P<name>" + _NAME + "|" + _LOWER + r")(?![\w'\u2019-])"
 )
 _PRESS_AFTER_NAME = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>" + _NAME + r")\s+(?:news\s+agency|news\s+service|"
     r"news\s+(?:web)?site|newspaper|broadcaster|tabloid|magazine|wire\s+service|"
+    r"(?:news|media)\s+outlet|"
     r"television(?!\s+(?:host|presenter|personality|star|journalist|anchor|show|program))|"
     + _BROADCAST
     + r")\b"
@@ -151,6 +160,12 @@ _PRESS_AFTER_NAME = re.compile(
 #: "the Post", "the Mail": a masthead word after "the".
 _THE_MASTHEAD = re.compile(
     r"\b[Tt]he\s+(?P<name>" + "|".join(sorted(w.title() for w in MASTHEADS)) + r")(?![\w-])"
+)
+#: "the Kharkiv Post", "the Baltic Times": capitalised words and a masthead word after "the".
+_THE_LONG_MASTHEAD = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?:"
+    + "|".join(sorted(w.title() for w in LAST_MASTHEADS))
+    + r"))(?![\w-])(?!\s+(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z])"
 )
 #: Words that open a sentence or qualify a name but are no name: "The", "Russian".
 _LEADING = re.compile(r"(?:The|A|An|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i))\s+")
@@ -177,8 +192,10 @@ def named_outlets(text: str) -> list[tuple[int, int, str]]:
     state-run Kanal-1 television channel", "the Post": a name right after a press noun (a
     lower-case one too, as some outlets write theirs), a name right before one (without a
     nationality before it: "the British Kanal newspaper" names "Kanal"), and a masthead
-    word after "the". Names inside a hyphenated modifier ("pro-Kremlin newspaper") are no
-    outlets. A name set off by a comma ends there ("the outlet, Kanal, said").
+    word after "the", on its own or ending a name ("the Kharkiv Post"). Names inside a
+    hyphenated modifier ("pro-Kremlin newspaper") are no outlets. A name set off by a comma
+    ends there ("the outlet, Kanal, said"). "website" and "news portal" set off a lower-case
+    name only with a dot or a hyphen in it ("website k-online", not "a website post").
 
     Returns:
         ``(start, end, name)`` for each outlet name, in text order.
@@ -191,7 +208,7 @@ def named_outlets(text: str) -> list[tuple[int, int, str]]:
     for a, b, name in _before_noun(text):
         if not any(x < b and a < y for x, y, _ in found.values()):
             found[a] = (a, b, name)
-    for m in _THE_MASTHEAD.finditer(text):
+    for m in (*_THE_LONG_MASTHEAD.finditer(text), *_THE_MASTHEAD.finditer(text)):
         a, b = m.span("name")
         if not any(x < b and a < y for x, y, _ in found.values()):
             found[a] = (a, b, m.group("name"))
@@ -204,8 +221,8 @@ def _after_noun(text: str) -> list[tuple[int, int, str]]:
     for m in _PRESS_BEFORE_NAME.finditer(text):
         start, end = m.span("name")
         name = m.group("name")
-        if name[:1].islower() and name in _NOT_LOWER:
-            continue
+        if name[:1].islower() and (name in _NOT_LOWER or m.group("web") and name.isalpha()):
+            continue  # "the newspaper has", "a website post": no name
         if m.group("comma") and not _APPOSITION_END.match(text[end : end + 3]):
             continue
         if not _DATE_WORDS.match(name):
@@ -223,8 +240,8 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
         last = text[start:end].rsplit(" ", 1)[-1]
         if _LEADING.fullmatch(last + " ") or fold(last) in PRESS_WORDS:
             continue  # a nationality or a press word: "Baltic newspaper", "British TV network"
-        if text[start - 1 : start] == "-":
-            continue
+        if text[start - 1 : start] == "-" or re.search(r"-[a-z]+$", text[start:end]):
+            continue  # a modifier: "pro-Kremlin newspaper", "a Kanal-linked media outlet"
         if start == _sentence_start(text) and " " not in text[start:end]:
             continue  # a capitalised first word ("Local newspaper")
         out.append((start, end, text[start:end]))
