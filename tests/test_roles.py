@@ -138,17 +138,23 @@ def test_is_scene_of_a_passive_subject(to_trigger, scene):
 
 
 @pytest.mark.parametrize(
-    ("text", "reported"),
+    ("text", "published", "reported"),
     [
-        ("Smith's troops invaded the country on Feb. 24.", True),
-        ("Smith's troops invaded the country in February.", True),
-        ("Smith's troops invaded the country this year.", False),
-        ("Since Smith's troops invaded the country, prices rose.", False),
+        ("Smith's troops invaded the country on Feb. 24.", "2025-03-02", True),
+        ("Smith's troops invaded the country in February.", "2025-03-02", True),
+        ("Smith's troops invaded the country this year.", "2025-03-02", False),
+        ("Since Smith's troops invaded the country, prices rose.", "2025-03-02", False),
+        # told months later, the invasion is the background of the coverage
+        ("Smith's troops invaded the country on Feb. 24.", "2025-05-30", False),
+        ("Prices rose since Smith's troops invaded in late February.", "2025-06-18", False),
     ],
 )
-def test_an_invasion_is_an_event_only_when_dated_finer_than_a_year(text, reported):
+def test_an_invasion_is_an_event_only_when_dated_finer_than_a_year_and_recent(
+    text, published, reported
+):
     mentions = [("d0", "Smith", "John Smith", "PERSON", None)]
-    assert (not make([text], mentions).empty) is reported
+    dates = [pd.Timestamp(published, tz="UTC")]
+    assert (not make([text], mentions, dates=dates).empty) is reported
 
 
 SMITH = ("d0", "Smith", "John Smith", "PERSON", None)

@@ -29,8 +29,12 @@ def one(sentence, anchor=THURSDAY):
         ("Talks are possible early next week.", "early next week", "2025-03-24", "week"),
         ("Trump spoke with Putin earlier this week.", "earlier this week", "2025-03-17", "week"),
         ("The deal was signed last month.", "last month", "2025-02-01", "month"),
-        ("Rubio met Lavrov on July 10.", "July 10", "2025-07-10", "day"),
-        ("Rubio met Lavrov on 10 July.", "10 July", "2025-07-10", "day"),
+        # a day without its year: the nearest, but not months ahead unless future wording
+        ("Rubio met Lavrov on July 10.", "July 10", "2024-07-10", "day"),
+        ("Rubio met Lavrov on 10 July.", "10 July", "2024-07-10", "day"),
+        ("Rubio will meet Lavrov on July 10.", "July 10", "2025-07-10", "day"),
+        ("The April 2 summit opens talks.", "April 2", "2025-04-02", "day"),
+        ("Troops invaded on February 24.", "February 24", "2025-02-24", "day"),
         ("On Jan. 5 the talks began.", "Jan. 5", "2025-01-05", "day"),
         ("It happened yesterday.", "yesterday", "2025-03-19", "day"),
         ("Crimea was annexed in 2014.", "in 2014", "2014-01-01", "year"),
@@ -111,3 +115,19 @@ def test_future_wording_stays_in_its_clause():
     text = "The leaders will meet on Monday."
     lo = text.index("on Monday")
     assert "will" in future_wording(text, lo, lo + len("on Monday"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date"),
+    [
+        # told in November, "February 24" is the past one, not next year's
+        ("Troops invaded on February 24.", "2022-11-03", "2022-02-24"),
+        ("Talks will resume on February 24.", "2022-11-03", "2023-02-24"),
+        # a few weeks ahead is still the nearest: "the June 29 summit" in mid-June
+        ("The June 29 summit opens talks.", "2022-06-15", "2022-06-29"),
+    ],
+)
+def test_a_day_without_its_year_lies_no_months_ahead_without_future_wording(
+    sentence, published, date
+):
+    assert one(sentence, anchor=pd.Timestamp(published, tz="UTC"))[1] == date

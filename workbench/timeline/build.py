@@ -271,11 +271,13 @@ TEXT_TABLES_VERSION = "1"
 _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 #: The modules whose rules read these tables from the texts (part of the cache key).
 RULE_MODULES = (
+    "workbench.timeline.casualties",
     "workbench.timeline.events",
     "workbench.timeline.merging",
     "workbench.timeline.places",
     "workbench.timeline.roles",
     "workbench.timeline.story",
+    "workbench.timeline.tellers",
     "workbench.timeline.temporal",
     "workbench.timeline.triggers",
     "workbench.core.places",

@@ -18,7 +18,8 @@ attack on Ukraine", is the war's background) or a date of its own, or to go on w
 the article's story (:mod:`workbench.timeline.story`, which also carries a date to
 a later report of the same event: ``date_source`` ``context``); an invasion ("Russia
 invaded Ukraine", "the invasion") needs a date of its own finer than a year ("on Feb.
-24", "in February"), being otherwise the background of the coverage, and an
+24", "in February") and at most :data:`NAMED_EVENT_DAYS` before the article, being
+otherwise the background of the coverage, and an
 offensive as a whole ("the counteroffensive, which is gaining momentum") a date or a
 place of its own, told beside the trigger (within :data:`CAMPAIGN_DATE_GAP`
 characters: not "shut down in March amid ... Russia's invasion"); neither continues a
@@ -237,8 +238,12 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
         return None  # "OPEC+ meets every month in Vienna": what is done repeatedly, no event
     if named_by_date(text, trigger) and not (own_date and not _long_before(date, published)):
         return None  # "the Jan. 6 attack": a past event's name, its year not told
-    if background(text, trigger) and not (own_date and precision != "year"):
-        return None  # the invasion as the background ("since Russia invaded", "this year")
+    if background(text, trigger) and not (
+        own_date and precision != "year" and not _long_before(date, published)
+    ):
+        # the invasion as the background ("since Russia invaded", "this year"), and so is
+        # one told months later ("since Russia invaded on 24 February" in May)
+        return None
     # a whole country attacked is the war, no place of its own: "Russia's attack on
     # Ukraine"; and so is violence "in" a country that the sentence does not date, not even
     # by its telling ("the bombing campaign in Ukraine"; not "shelling killed three in

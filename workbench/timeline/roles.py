@@ -12,9 +12,11 @@ quotation when the trigger is outside it, names in another clause ("..., as
 Putin wages war", "released imagery indicating that ..."; not the name a
 relative pronoun stands for, "Ann Jones, who visited Avalon", which acts in the
 clause the pronoun opens), and those who only tell
-of or comment on the event ("X said", "according to X", "X condemned", "footage shared
-by X"): a teller takes part only when no one else does and the telling says it was
-their own deed ("X said he met", '"We met," X said'). A nationality next to the
+of or comment on the event ("X said", "according to X", "X condemned", "footage
+shared by X": :mod:`workbench.timeline.tellers`): a teller takes part only when no one
+else does and the telling says it was their own deed ("X said he met", '"We met," X
+said'). The people violence killed or wounded take no part in it
+(:mod:`workbench.timeline.casualties`). A nationality next to the
 trigger, to armed forces or to a government's people ("Russian shelling", "Ukrainian
 troops", "Russian officials visited") names its country, telling of the event when a
 speech verb follows ("Ukrainian officials said") (:class:`Demonyms`, derived from the
@@ -30,7 +32,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workbench.timeline.casualties import casualty
 from workbench.timeline.places import is_locative, is_scene
+from workbench.timeline.tellers import (
+    SPEAKER_AFTER,
+    SPEAKER_BEFORE,
+    SPEAKER_WINDOW,
+    TELLER_WINDOW,
+    tells_own_deed,
+)
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -70,54 +80,6 @@ _CLAUSE_WORDS = (
 _OTHER_CLAUSE = re.compile(rf"{_CLAUSE_WORDS}|\bwhere\b")
 # A place's own clause may go on after it: "in Kharkiv, where shelling went on".
 _PLACE_CLAUSE = re.compile(_CLAUSE_WORDS)
-# Speech verbs, past and present ("said", "say", "reports", "claims").
-_SPEECH = (
-    r"(?:said|says?|told|tells?|announced|announces|revealed|reveals|reported|reports"
-    r"|confirmed|confirms|stated|states|added|adds|wrote|writes|warned|warns|noted|notes"
-    r"|claimed|claims?|denied|denies|denounced|accused|accuses|tweeted|posted|insisted"
-    r"|insists|argued|argues|suggested|suggests|blamed|blames|critici[sz]ed|condemned"
-    r"|belittled|branded|labell?ed|slammed|praised|welcomed|hailed)"
-)
-# The people of a body who speak for it, between its name and the speech verb: "US
-# officials say", "Ukraine's military said", "Russian state media reported".
-_VOICES = (
-    r"(?:\s+(?:state\s+|military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
-    r"(?:officials?|authorities|sources?|spokes(?:man|woman|person)|military|government"
-    r"|ministry|prosecutors|investigators|media|intelligence|officers|police))?"
-)
-# "Zelenskyy said", "Lukashenko, the Belarusian leader, said", "US officials say" (not
-# "said during a visit", where the teller took part).
-_SPEAKER_AFTER = re.compile(
-    rf"^(?:'s)?{_VOICES},?\s*(?:,[^,]{{1,90}},\s*)?(?:has\s+|had\s+|have\s+|also\s+)?"
-    rf"(?:{_SPEECH}\b(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)"
-    r"|report(?:s|ed|ing)?\s+on\b)",
-    re.I,
-)
-#: Characters after a name read for the speech verb that makes it a teller.
-SPEAKER_WINDOW = 130
-# Title words or an owner between "according to" (or an inverted "says") and the teller:
-# "according to national security adviser Jake Sullivan", "according to Ukraine's State
-# Emergency Service", '..., says the BBC's Russia editor, Steve Rosenberg'.
-_TELLER_TITLE = (
-    r"(?:(?!(?:that|on|in|it|he|she|they|we)\b)(?:[a-z][\w-]*|[\w.-]+['’]s|(?-i:[A-Z])[a-z]+)"
-    r"\s+){0,4}?"
-)
-# "according to the ministry", '..." said Zelensky' (not "said Belarus signed"), and the
-# source of a record: "footage shared by the ministry", "a video released by X".
-_SPEAKER_BEFORE = re.compile(
-    rf"(?:\baccording to\s+(?:the\s+)?{_TELLER_TITLE}|[,\"”]\s*(?:said|says|added|wrote)\s+"
-    rf"(?:the\s+{_TELLER_TITLE}(?:[\w-]+,\s*)?)?"
-    r"|\b(?:shared|released|published|posted|distributed|filmed) by\s+(?:the\s+)?)$",
-    re.I,
-)
-#: Characters before a name read for "according to" and its titles.
-TELLER_WINDOW = 70
-# The teller speaking of what they did themselves: "said he met", "said Monday that she
-# had visited", '"We met," she said' (a subject pronoun opening the telling).
-_OWN_DEED = re.compile(
-    r"^(?:\s+(?:on\s+)?[\w.]+){0,2}?\s+(?:that\s+)?(?:he|she|they|we|I|(?P<it>it))\b"
-)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our)\b")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A trigger noun another predicate governs ("tried in the Netherlands over the downing",
 # "blamed in Kyiv for the attack"): a place before it is that predicate's.
@@ -232,21 +194,21 @@ def sentence_roles(
                 elsewhere += 1
             continue
         if (is_place and is_locative(before)) or not _may_act(
-            text, lo, hi, before, actor_type, trigger, quoted
+            text, lo, hi, before, actor_type, trigger, quoted, event_type
         ):
             chain_end = hi if is_place else None
             elsewhere += is_place
             continue
         chain_end = None
-        after = _SPEAKER_AFTER.match(text[hi : hi + SPEAKER_WINDOW])
+        after = SPEAKER_AFTER.match(text[hi : hi + SPEAKER_WINDOW])
         # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
         relative = _relative_subject(text, hi, trigger)
-        told_by = _SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
+        told_by = SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
         speaking = not relative and (after or told_by)
         if not speaking:
             acting.append((actor, actor_type))
         else:
-            own = _tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
+            own = tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
             speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
         agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
@@ -257,9 +219,9 @@ def sentence_roles(
         ):
             noun = _NOUN_AFTER.match(text, hi)
             end = noun.end() if noun else hi
-            telling = end <= trigger[0] and _SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
+            telling = end <= trigger[0] and SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
             if telling:
-                own = _tells_own_deed(text, end + telling.end(), trigger, inner)
+                own = tells_own_deed(text, end + telling.end(), trigger, inner)
                 speakers.append((country, "GPE", own))
             else:
                 acting.append((country, "GPE"))
@@ -283,21 +245,6 @@ def sentence_roles(
         elsewhere,
         governments,
     )
-
-
-def _tells_own_deed(text: str, told_end: int | None, trigger: tuple, inner) -> bool | str:
-    """Whether a teller tells of their own deed: "said he met", '"We met," she said'.
-
-    ``told_end`` is where the speech verb after the teller ends (None for a teller
-    named after the words, '"...," said X'); ``inner`` the quotation holding the trigger.
-    ``"it"`` when the pronoun is "it" ("the ministry said it struck"), which no person is.
-    """
-    if inner is not None:
-        return bool(_FIRST_PERSON.search(text, inner[0], trigger[0]))
-    if told_end is None or told_end > trigger[0]:
-        return False
-    m = _OWN_DEED.match(text[told_end : trigger[0]])
-    return bool(m) and ("it" if m.group("it") else True)
 
 
 # "strikes on the city", "the shelling of the town": a target told by its place noun.
@@ -338,9 +285,14 @@ def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:
     )
 
 
-def _may_act(text, lo, hi, before, actor_type, trigger, quoted) -> bool:
-    """Whether a mention can be a participant: its type, its words around, its clause."""
+def _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type="") -> bool:
+    """Whether a mention can be a participant: its type, its words around, its clause.
+
+    The people violence killed or wounded suffered it ("Ann Jones was among those killed").
+    """
     if actor_type not in PARTICIPANT_TYPES or _JOINED.match(text[hi:]):
+        return False
+    if event_type in VIOLENCE and actor_type == "PERSON" and casualty(text, lo, hi):
         return False
     after = text[hi : hi + 60]
     if actor_type in PLACE_TYPES and (

@@ -14,7 +14,9 @@ it: news reports what happened, so "met on Sunday" is the Sunday before
 publication, and only future wording in the same clause ("will meet on Sunday",
 "could meet on Sunday") makes it the one after. "Last night" is the day before
 publication; "at the weekend" the most recent (or, in future wording, the coming)
-Saturday, with week precision.
+Saturday, with week precision. A day named without its year ("February 24") is the
+nearest such day, but no more than :data:`AHEAD_DAYS` after publication unless future
+wording says so.
 """
 
 from __future__ import annotations
@@ -249,6 +251,11 @@ def future_wording(text: str, start: int, end: int) -> str:
     return before + " " + (after[: cut.start()] if cut else after)
 
 
+#: Days after publication a day named without its year may lie, without future wording
+#: ("the June 29-30 summit" two weeks ahead; not "on February 24" in November).
+AHEAD_DAYS = 45
+
+
 def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
     if kind in ("month_day", "day_month", "in_month", "possessive_month"):
         month = _MONTHS[g["mon"].lower().rstrip(".")]
@@ -263,6 +270,8 @@ def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
             )
         candidates = [_safe_date(day.year + dy, month, int(g["d"])) for dy in (-1, 0, 1)]
         valid = [c for c in candidates if c is not None]
+        if not future:  # news reports what happened: "invaded on February 24" in November
+            valid = [c for c in valid if (c - day).days <= AHEAD_DAYS] or valid
         if not valid:
             return Resolved(None, None, None)
         best = min(valid, key=lambda c: abs((c - day).days))
