@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from tests.test_actors import _resolve
-from workbench.actors.boundaries import person_tail
+from workbench.actors.boundaries import person_head, person_tail
+from workbench.actors.gazetteer import Entry, Gazetteer
 
 #: Word counts of an invented corpus: "explainer" and "missiles" are common words, the
 #: names and "Un" are written capitalised.
@@ -110,9 +111,78 @@ def test_a_first_name_before_and_takes_the_surname_after_it():
         ("He flew to a Dorsk airport.", "Dorsk", "GPE", "Dorsk", "Dorsk"),  # any of them
         ("The Orsa airport opened.", "Orsa", "ORG", "Orsa", "Orsa"),  # an organisation's
         ("A Ukrainian dam broke.", "Ukrainian", "GPE", None, None),  # a people's: dropped
+        ("Troops left Dorsk airport.", "Dorsk", "PERSON", "Dorsk airport", "Dorsk Airport"),
+        (
+            "The Dorsk hydroelectric plant held.",
+            "Dorsk",
+            "GPE",
+            "Dorsk hydroelectric plant",
+            "Dorsk Hydroelectric Power Plant",
+        ),
     ],
 )
 def test_a_places_name_before_a_site_noun_names_the_site(text, span, label, surface, actor):
     res = _resolve(text, [(span, label)])
     got = res.mentions[["surface", "actor"]].values.tolist()
     assert got == ([[surface, actor]] if surface else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "surface"),
+    [
+        ("Ilse Varga's plan failed.", "Ilse Varga's", "PERSON", "Ilse Varga"),
+        ("The Orsa Council's vote came.", "Orsa Council's", "ORG", "Orsa Council"),
+        ("The Vetrian Greens' leader spoke.", "Vetrian Greens'", "ORG", "Vetrian Greens"),
+        ("The Orsa Council voted.", "Orsa Council", "ORG", "Orsa Council"),  # no possessive
+        ("At Orsa Point 's rally.", "Orsa Point 's", "ORG", "Orsa Point"),  # a spaced one
+    ],
+)
+def test_a_span_ends_before_its_possessive(text, span, label, surface):
+    res = _resolve(text, [(span, label)])
+    row = res.mentions.iloc[0]
+    assert row["surface"] == surface
+    assert text[row["start"] : row["end"]] == surface
+
+
+def test_a_gazetteer_match_keeps_its_possessive():
+    gaz = Gazetteer({"Dorin's": Entry("Dorin's", "ORG")})
+    res = _resolve("Dorin's sold burgers.", [("Dorin's", "ORG", "Dorin's")], gaz)
+    assert res.mentions["surface"].tolist() == ["Dorin's"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "head"),
+    [
+        ("Unlike Vostrex", 7),  # a preposition opening a sentence
+        ("Hey Dorin", 4),  # a greeting
+        ("Despite Ilse Varga", 8),
+        ("Will Dorin", 0),  # a first name, also a common word
+        ("Mark Dorin", 0),
+        ("Unlike", 0),  # one word: nothing left to be the name
+        ("unlike Dorin", 0),  # lower case: not the model's name
+    ],
+)
+def test_person_head_finds_a_closed_class_word_opening_the_span(surface, head):
+    assert person_head(surface) == head
+
+
+def test_a_closed_class_word_leaves_the_span_and_the_name():
+    text = "Unlike Ilse Varga, the board stayed."
+    res = _resolve(text, [("Unlike Ilse Varga", "PERSON")])
+    assert res.mentions[["surface", "actor"]].values.tolist() == [["Ilse Varga", "Ilse Varga"]]
+    assert res.mentions["start"].tolist() == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "surface"),
+    [
+        ("Croatian Ivo Horvat was freed.", "Croatian Ivo Horvat", "Ivo Horvat"),
+        ("Swede Lars Berg was freed.", "Swede Lars Berg", "Lars Berg"),  # a nationality noun
+        ("Finn Berg was freed.", "Finn Berg", "Finn Berg"),  # two words: the name
+        ("Christian Ivo Horvat spoke.", "Christian Ivo Horvat", "Christian Ivo Horvat"),
+    ],
+)
+def test_a_nationality_before_a_full_name_is_no_part_of_it(text, span, surface):
+    res = _resolve(text, [(span, "PERSON")])
+    assert res.mentions["surface"].tolist() == [surface]
+    assert res.mentions["actor"].tolist() == [surface]

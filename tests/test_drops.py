@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_actors import _resolve
+from workbench.actors.gazetteer import Entry, Gazetteer
 
 
 def test_a_makers_name_with_a_model_number_is_the_model_also_after_the():
@@ -41,3 +42,49 @@ def test_an_organisation_ending_in_an_event_word_after_a_preposition_stays():
     text = "The Institute for the Study of War said so."
     res = _resolve(text, [("Institute for the Study of War", "ORG")])
     assert res.mentions["actor"].tolist() == ["Institute for the Study of War"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        (  # an editor's first name in brackets: one mention, the surname
+            "It helps (President Dorin) Varga, aides said.",
+            [("Dorin", "PERSON"), ("Varga", "PERSON")],
+            ["Varga"],
+        ),
+        (
+            "We know Mr. [Dorin] Varga's aims.",
+            [("Dorin", "PERSON"), ("Varga", "PERSON")],
+            ["Varga"],
+        ),
+        (  # a bracket after a name no person follows
+            "The envoy (Dorin) spoke to Varga.",
+            [("Dorin", "PERSON"), ("Varga", "PERSON")],
+            ["Dorin", "Varga"],
+        ),
+    ],
+)
+def test_a_first_name_in_brackets_before_the_surname_is_no_mention(text, spans, kept):
+    res = _resolve(text, spans)
+    assert res.mentions["surface"].tolist() == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "kept"),
+    [
+        ("They spoke in jargon today.", "jargon", "ORG", []),  # a common word
+        ("Then the supreme court ruled.", "the supreme court", "ORG", []),
+        ("It flew at 25 km/h there.", "km/h", "ORG", []),
+        ("The defence ministry said so.", "defence ministry", "ORG", ["defence ministry"]),
+        ("Orsa Council met.", "Orsa Council", "ORG", ["Orsa Council"]),  # a capital
+    ],
+)
+def test_a_span_all_in_lower_case_is_no_actor(text, span, label, kept):
+    res = _resolve(text, [(span, label)])
+    assert res.mentions["actor"].tolist() == kept
+
+
+def test_a_lower_case_span_the_gazetteer_knows_stays():
+    gaz = Gazetteer({"Orsan Congress": Entry("Orsan Congress", "ORG", ("congress",))})
+    res = _resolve("The congress voted.", [("congress", "ORG")], gaz)
+    assert res.mentions["actor"].tolist() == ["Orsan Congress"]

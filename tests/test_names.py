@@ -48,28 +48,6 @@ def test_same_person_at_the_length_bound(a, b, threshold, same):
 
 
 @pytest.mark.parametrize(
-    ("name", "demonym"),
-    [
-        ("Berliners", True),  # a city's people
-        ("New Yorkers", True),
-        ("Moldovan", True),  # a country's adjective
-        ("Pakistanis", True),
-        ("Kazakh", True),  # the country's name less its "-stan"
-        ("Eastern European", True),  # a compass word before a nationality
-        ("North Koreans", True),
-        ("Berlin", False),  # the place itself
-        ("New Yorker", False),  # a singular "-er": a magazine or a surname
-        ("Moran", False),  # "-an" after a city's name: only of countries and states
-        ("Natali", False),  # "-i" only after a country's name
-        ("Eastern Europe", False),  # a region, no people
-        ("Vorlan", False),
-    ],
-)
-def test_is_demonym_by_the_form_of_a_places_name(name, demonym):
-    assert names.is_demonym(name) is demonym
-
-
-@pytest.mark.parametrize(
     ("name", "label", "event"),
     [
         ("Vetria Summit", "ORG", True),
@@ -85,3 +63,16 @@ def test_is_demonym_by_the_form_of_a_places_name(name, demonym):
 )
 def test_is_event_by_the_last_word_of_a_name(name, label, event):
     assert names.is_event(name, label) is event
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Fr. Ivo Brandt", ("Ivo Brandt", True)),  # a priest's title
+        ("Archbishop Ivo Brandt", ("Ivo Brandt", True)),
+        ("Rabbi Ivo Brandt", ("Ivo Brandt", True)),
+        ("Fr", ("Fr", False)),  # the title alone is left for the drops
+    ],
+)
+def test_clean_name_strips_religious_titles(surface, expected):
+    assert names.clean_name(surface, person=True) == expected

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from workbench.actors import names
+from workbench.actors import demonyms, names
 from workbench.actors.drops import mostly_lower
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.people import chain, memo
@@ -31,6 +31,51 @@ def trim_articles(work: pd.DataFrame) -> pd.DataFrame:
     work["start"] = work["start"].to_numpy() + np.asarray(cut)
     work["surface"] = [s[c:] for s, c in zip(work["surface"].tolist(), cut, strict=True)]
     return work
+
+
+#: A possessive at the end of a span: "'s", or the apostrophe after a plural's "s".
+_POSSESSIVE_END = re.compile(r"\s*(?:['\u2019]s|(?<=s)['\u2019])$")
+
+
+def trim_possessives(work: pd.DataFrame) -> pd.DataFrame:
+    """A model's span ends before its possessive ("[Ilse Varga]'s", "[the Greens]'").
+
+    The gazetteer's matches are left as they are: one ending in "'s" is the name itself.
+    """
+    model = (work["source"] == "model").tolist()
+    cut = [
+        len(m.group(0)) if keep and (m := _POSSESSIVE_END.search(s)) else 0
+        for s, keep in zip(work["surface"].tolist(), model, strict=True)
+    ]
+    if not any(cut):
+        return work
+    work = work.copy()
+    work["end"] = work["end"].to_numpy() - np.asarray(cut)
+    work["surface"] = [s[: len(s) - c] for s, c in zip(work["surface"].tolist(), cut, strict=True)]
+    return work
+
+
+#: Nationality nouns that do not share their country's name ("Swede", "Croat", "Pole").
+_NATIONALITY_NOUNS = frozenset(
+    "swede swedes dane danes finn finns pole poles scot scots croat croats serb serbs "
+    "turk turks brit brits".split()
+)
+
+
+def trim_demonyms(work: pd.DataFrame) -> None:
+    """A nationality before a full name is no part of it ("Croatian [Ivo Horvat]").
+
+    Only before two words or more (a one-word "Finn" or "Christian" may be the name),
+    and only a nationality by its form ("Moldovan", "Briton") or a nationality noun.
+    The name loses the word and counts as titled, so :func:`trim_titles` cuts the span.
+    """
+    person = (work["label"] == "PERSON") & work["name"].str.count(" ").ge(2)
+    names_, titled = work["name"].tolist(), work["titled"].tolist()
+    for i in np.flatnonzero(person.to_numpy()):
+        first, rest = names_[i].split(" ", 1)
+        if fold(first) in _NATIONALITY_NOUNS or demonyms.is_demonym(first):
+            names_[i], titled[i] = rest, True
+    work["name"], work["titled"] = names_, titled
 
 
 def trim_titles(work: pd.DataFrame) -> None:
@@ -85,6 +130,29 @@ def person_tail(surface: str, counts: Counter) -> tuple[str, bool]:
     return kept, len(kept.split()) < 2
 
 
+#: Words of closed classes (prepositions, conjunctions, greetings) that start no name:
+#: "Unlike Vostra, ..." or "Hey Dorin" at the start of a sentence.
+_NOT_NAME_HEADS = frozenset(
+    """unlike like despite after before while when whereas although though unless until
+    since because if as both neither either meanwhile also even only just yet so but and or
+    nor for with without under over against among between through via per thanks hey hi
+    hello dear oh congratulations""".split()
+)
+
+
+def person_head(surface: str) -> int:
+    """How many characters open a person span without being the name ("Unlike Vostra").
+
+    Example:
+        >>> person_head("Hey Dorin"), person_head("Will Dorin")
+        (4, 0)
+    """
+    first, _, rest = surface.partition(" ")
+    if rest and first[:1].isupper() and first.casefold() in _NOT_NAME_HEADS:
+        return len(first) + 1
+    return 0
+
+
 def _lower_word(word: str, counts: Counter) -> bool:
     """A word written in lower case that the corpus mostly writes so (no name particle)."""
     word = word.strip(_TAIL_PUNCT)
@@ -97,17 +165,25 @@ def _lower_word(word: str, counts: Counter) -> bool:
 
 
 def trim_person_tails(work: pd.DataFrame, counts: Counter) -> tuple[pd.DataFrame, set[int]]:
-    """Cut what follows a name from the model's person spans (:func:`person_tail`).
+    """Cut what precedes and follows a name in the model's person spans.
+
+    A closed-class word opening the span (:func:`person_head`) and what follows the
+    name (:func:`person_tail`) go.
 
     Returns:
         The table with the spans' ends and surfaces cut, and the rows that are no name.
     """
     person = ((work["label"] == "PERSON") & (work["source"] == "model")).to_numpy()
     surfaces, ends = work["surface"].tolist(), work["end"].tolist()
+    starts = work["start"].tolist()
     tail = memo(lambda s: person_tail(s, counts))
     not_names = set()
     changed = False
     for i in np.flatnonzero(person):
+        if head := person_head(surfaces[i]):
+            starts[i] += head
+            surfaces[i] = surfaces[i][head:]
+            changed = True
         kept, no_name = tail(surfaces[i])
         if no_name:
             not_names.add(int(i))
@@ -117,13 +193,14 @@ def trim_person_tails(work: pd.DataFrame, counts: Counter) -> tuple[pd.DataFrame
             changed = True
     if changed:
         work = work.copy()
-        work["surface"], work["end"] = surfaces, ends
+        work["surface"], work["start"], work["end"] = surfaces, starts, ends
     return work, not_names
 
 
 #: Lower-case words after a place's name that name a site there ("Dorsk airfield").
 _SITE_AFTER = re.compile(
-    r" (?:nuclear (?:power )?(?:plant|station)|power (?:plant|station)|exclusion zone"
+    r" (?:nuclear (?:power )?(?:plant|station)|(?:hydroelectric |thermal )?power (?:plant|station)"
+    r"|hydroelectric (?:plant|station|dam)|chemical plant|steel plant|exclusion zone"
     r"|cosmodrome|airport|airfield|air base|airbase|dam)\b"
 )
 #: One spelling of each site noun, so a site has one name ("Dorsk Nuclear Power Plant").
@@ -133,6 +210,11 @@ _SITE_NOUNS = {
     "nuclear station": "Nuclear Power Plant",
     "nuclear power station": "Nuclear Power Plant",
     "power station": "Power Plant",
+    "hydroelectric plant": "Hydroelectric Power Plant",
+    "hydroelectric station": "Hydroelectric Power Plant",
+    "hydroelectric power plant": "Hydroelectric Power Plant",
+    "hydroelectric power station": "Hydroelectric Power Plant",
+    "thermal power station": "Thermal Power Plant",
     "airbase": "Air Base",
 }
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+$", re.IGNORECASE)
@@ -147,19 +229,22 @@ def site_names(work: pd.DataFrame, texts: Mapping[str, str], gaz: Gazetteer) -> 
     grows over the noun and becomes a site, a place of its own, not the town, named
     by the place's name and one spelling of the noun ("Dorsk nuclear plant" and "Dorsk
     nuclear power station" are the Dorsk Nuclear Power Plant), or the gazetteer's
-    entry of that name. Not after "a", "an", "one" ("a Moscow airport" is any of
-    them), nor after a country's or a people's name ("a Ukrainian dam", "Vetria's
-    airports").
+    entry of that name. A one-word "person" before such a noun ("Dorsk airfield") is a
+    place's name the model mistook. Not after "a", "an", "one" ("a Moscow airport" is
+    any of them), nor after a country's or a people's name ("a Ukrainian dam",
+    "Vetria's airports").
     """
     if work.empty:
         return
-    rows = work.index[work["label"].isin(_PLACE_LABELS)]
+    # a place's label, or a person's the model gave a one-word name before the noun
+    person = (work["label"] == "PERSON") & ~work["titled"].astype(bool)
+    person &= ~work["name"].str.contains(" ", regex=False)
+    part = work.loc[work["label"].isin(_PLACE_LABELS) | person, ["doc_id", "start", "end", "name"]]
     changed = []
-    for i in rows:
-        doc, start, end, name = (work.at[i, c] for c in ("doc_id", "start", "end", "name"))
+    for i, doc, start, end, name in part.itertuples(name=None):
         text = texts.get(doc, "")
         m = _SITE_AFTER.match(text, end)
-        if m is None or not name or names.is_demonym(name) or names.is_country(name):
+        if m is None or not name or demonyms.is_demonym(name) or demonyms.is_country(name):
             continue
         if fold(name) in names.DEMONYMS or _INDEFINITE_BEFORE.search(
             text, max(0, start - 8), start

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from workbench.actors import names
+from workbench.actors import demonyms, names
 from workbench.actors.context import context_reasons
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.people import chain, memo
@@ -66,7 +66,7 @@ def drop_unwanted(
 
 def _no_actor_by_form(name: str, label: str) -> str:
     """Why a name's form makes it no actor: a people's ("Berliners") or an event's, or ""."""
-    if names.is_demonym(name):
+    if demonyms.is_demonym(name):
         return "nationality word"
     if names.is_event(name, label):
         return "event, not actor"
@@ -90,6 +90,7 @@ def drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     )
     why = dict(zip(part.index, reasons, strict=True))
     _models_after_an_article(part, why, texts)
+    _bracketed_first_names(part, why, texts)
     hit = [i for i, r in why.items() if r]
     if not hit:
         return
@@ -99,6 +100,27 @@ def drop_by_context(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|an?)\s+$", re.IGNORECASE)
+_CLOSING_BRACKET = re.compile(r"[)\]]\s?")
+
+
+def _bracketed_first_names(
+    part: pd.DataFrame, why: dict[int, str], texts: Mapping[str, str]
+) -> None:
+    """A first name an editor put in brackets before the surname is no mention of its own.
+
+    "(President Dorin) Varga said": one mention of the person, the surname after the
+    bracket; the one-word person inside ends at the bracket the next person starts after.
+    """
+    person = part[part["label"] == "PERSON"]
+    starts = set(zip(person["doc_id"], person["start"], strict=True))
+    for i, doc, end, name in zip(
+        person.index, person["doc_id"], person["end"], person["name"], strict=True
+    ):
+        if why[i] or " " in name:
+            continue
+        m = _CLOSING_BRACKET.match(texts.get(doc, ""), end)
+        if m is not None and (doc, m.end()) in starts:
+            why[i] = "first name in brackets"
 
 
 def _models_after_an_article(
@@ -188,3 +210,29 @@ def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     work.loc[hit, "dropped"] = True
     work.loc[hit, "actor"] = ""
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
+
+
+def lower_case_spans(work: pd.DataFrame) -> None:
+    """A model's span written all in lower case that no rule made a name is no actor.
+
+    "jargon", "the supreme court", "km/h": a name is written with a capital. Kept: what
+    resolved to a known actor (the gazetteer's, a person's full name: "lavrov") and a
+    government body named in common words ("the defence ministry"), which the bodies'
+    rules may leave unowned.
+    """
+    from workbench.actors.bodies import body_key
+
+    surfaces, actors = work["surface"], work["actor"]
+    maybe = (
+        ~work["dropped"]
+        & (work["source"] == "model")
+        & (work["gaz_id"] == "")
+        & surfaces.str.contains(r"[^\W\d_]", regex=True)  # a letter, and none a capital
+        & (surfaces == surfaces.str.lower())
+        & (actors == actors.str.lower())
+    )
+    hit = [i for i in work.index[maybe] if not body_key(work.at[i, "name"])]
+    if hit:
+        work.loc[hit, "dropped"] = True
+        work.loc[hit, "actor"] = ""
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "lower case, no name") for i in hit]

@@ -44,7 +44,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.actors import acronyms, aliases, boundaries, drops, kinds, names, titles
+from workbench.actors import (
+    acronyms,
+    aliases,
+    appositives,
+    boundaries,
+    drops,
+    forenames,
+    kinds,
+    names,
+    titles,
+)
 from workbench.actors.bodies import merge_short_forms
 from workbench.actors.drops import author_names
 from workbench.actors.gazetteer import Gazetteer, fold
@@ -113,8 +123,10 @@ def resolve(
     titles.titled_beside(work, texts)
     kinds.surnames_typed_otherwise(work)
     kinds.full_names_typed_otherwise(work)
+    forenames.people_typed_as_organisations(work)
     kinds.people_by_age(work, texts)
     kinds.things_named_like_people(work, texts)
+    appositives.organisations_named_like_people(work, texts)
     boundaries.first_names_beside(work, texts, counts)
     boundaries.shared_surnames(work, texts)
     work = acronyms.expand_acronyms(work, texts)
@@ -126,6 +138,7 @@ def resolve(
     resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
     drops.things_after_the(work, texts)
+    drops.lower_case_spans(work)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
     work = pd.concat([work, recover_surnames(work, texts)], ignore_index=True)
     # Rows added by the steps above (acronyms, recovered surnames) keep the flag boolean:
@@ -156,6 +169,7 @@ def _prepare(
     keep = (spans["source"] == "gazetteer") | spans["label"].isin(labels)
     work = boundaries.split_compounds(spans.loc[keep, WORK_COLUMNS].reset_index(drop=True), gaz)
     work = boundaries.trim_articles(work)
+    work = boundaries.trim_possessives(work)
     work, not_names = boundaries.trim_person_tails(work, counts)
     work["gaz_id"] = work["gaz_id"].fillna("")
     clean = memo(lambda s, person: names.clean_name(s, person=person))
@@ -165,6 +179,7 @@ def _prepare(
     ]
     work["name"] = ["" if i in not_names else c[0] for i, c in enumerate(cleaned)]
     work["titled"] = [c[1] for c in cleaned]
+    boundaries.trim_demonyms(work)
     boundaries.trim_titles(work)
     lookup = memo(lambda n, s: (gaz.lookup(n) or gaz.lookup(s) or _NO_ENTRY).name)
     gaz_ids, rules = [], []

@@ -1,0 +1,91 @@
+"""What an organisation's name looks like when the model took it for a person's.
+
+spaCy's model labels many one-word brand names ("Vostrex", "Kalmar") as people. Two
+signs settle it in any corpus, whatever the name:
+
+- an appositive that says what it is: "Vostrex, the Orsan space agency, ...",
+  "Kalmar, a satellite imagery company that ...";
+- a company's designator as the name's last word: "Kalmar Technologies", "Orsa Holdings".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from workbench.actors.gazetteer import fold
+from workbench.actors.people import chain
+
+#: Nouns that head an appositive naming an organisation ("X, the space agency, ...").
+ORG_NOUNS = (
+    "agency|company|firm|corporation|operator|manufacturer|maker|producer|provider|supplier"
+    "|giant|conglomerate|startup|start-up|subsidiary|contractor|developer|bank|lender|insurer"
+    "|retailer|carrier|airline|organisation|organization|charity|foundation|institute"
+    "|university|ministry|department|regulator|watchdog|consultancy|utility"
+)
+#: The appositive: an article, up to three words that are no function words, the noun,
+#: and then punctuation or a word that ends the phrase ("X, a company spokesman" and
+#: "X, the head of the agency" are people).
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+"
+    r"(?:(?!(?:of|for|at|in|on|to|by|with|and|or|from)\b)[\w.-]+\s+){0,3}?"
+    rf"(?:{ORG_NOUNS})"
+    r"(?=\s*[,.;:)\u2014]|\s+(?:that|which|based|in|of|whose|has|had|is|was)\b)"
+)
+#: Last words that make a name a company's ("Kalmar Technologies", "Orsa Holdings Inc").
+COMPANY_TAILS = frozenset(
+    """technologies technology inc inc. corp corp. ltd ltd. llc plc holdings industries
+    airlines airways partners labs laboratories networks motors pharmaceuticals solutions
+    services ventures enterprises associates systems dynamics aerospace""".split()
+)
+
+
+def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """An untitled "person" an appositive or a company's designator makes an organisation.
+
+    A one-word person span followed by an appositive that names an organisation
+    (:data:`_APPOSITIVE`) makes every one-word person span of that name in the
+    document an organisation, and in every document when the name is no word of a
+    person's full name anywhere; a name of two words or more whose last is a company's
+    designator (:data:`COMPANY_TAILS`) is one wherever it occurs. The gazetteer's
+    people are left alone.
+    """
+    if work.empty:
+        return
+    person = (
+        ~work["dropped"]
+        & (work["label"] == "PERSON")
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+    )
+    part = work.loc[person, ["doc_id", "end", "name"]]
+    found: set[tuple[str, str]] = set()
+    for doc, end, name in part.itertuples(index=False):
+        if " " not in name and _APPOSITIVE.match(texts.get(doc, ""), end):
+            found.add((doc, fold(name)))
+    # across the corpus too, unless the name is a word of some person's full name
+    in_names = {w for n in part["name"] if " " in n for w in fold(n).split(" ")}
+    anywhere = {key for _, key in found} - in_names
+    hit = [
+        i
+        for i, doc, name in zip(part.index, part["doc_id"], part["name"], strict=True)
+        if (doc, fold(name)) in found or fold(name) in anywhere or is_company_name(name)
+    ]
+    if hit:
+        work.loc[hit, "label"] = "ORG"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "organisation, not person") for i in hit]
+
+
+def is_company_name(name: str) -> bool:
+    """Whether a name of two words or more ends in a company's designator.
+
+    Example:
+        >>> is_company_name("Kalmar Technologies"), is_company_name("Ivo Systems")
+        (True, True)
+        >>> is_company_name("Technologies")
+        False
+    """
+    words = fold(name).split(" ")
+    return len(words) > 1 and words[-1] in COMPANY_TAILS

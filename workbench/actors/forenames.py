@@ -1,0 +1,73 @@
+"""A two-word "organisation" opening with a first name the corpus gives people is a person.
+
+spaCy's model types many unfamiliar full names as organisations ("Oleksandr Vorik said",
+"Natalia Berg of the agency"). The corpus itself tells which words are first names: a
+word that opens the full names of several different people ("Oleksandr Petrenko",
+"Oleksandr Lysak", "Oleksandr Holub") is one, wherever it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from workbench.actors import names
+from workbench.actors.appositives import COMPANY_TAILS
+from workbench.actors.gazetteer import fold
+from workbench.actors.people import chain
+
+#: Different people's full names a word must open to count as a first name.
+MIN_PEOPLE = 3
+_TWO_WORDS = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+$")
+#: Second words that make a name an organisation's or a place's ("Victoria Station").
+_NOT_SURNAMES = (
+    names.SITE_WORDS
+    | names.GROUP_HEADS
+    | names.PLACE_HEADS
+    | COMPANY_TAILS
+    | frozenset("county field park square university college school hall house".split())
+)
+
+
+def first_names(work: pd.DataFrame) -> frozenset[str]:
+    """Folded words that open the full names of :data:`MIN_PEOPLE` people or more."""
+    person = ~work["dropped"] & (work["label"] == "PERSON")
+    people: dict[str, set[str]] = defaultdict(set)
+    for name in work.loc[person, "name"].unique():
+        words = name.split(" ")
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha():
+            people[fold(words[0])].add(fold(name))
+    return frozenset(w for w, full in people.items() if len(full) >= MIN_PEOPLE)
+
+
+def people_typed_as_organisations(work: pd.DataFrame) -> None:
+    """A model's two-word organisation opening with a corpus first name is a person.
+
+    "Ivo Varga" typed ORG, where the corpus names Ivo Brandt, Ivo Horvat and Ivo Kos,
+    is a person; not when its second word is a site's, a group's, a place's or a
+    company's ("Ivo Park", "Ivo Holdings"), nor a name the gazetteer knows.
+    """
+    if work.empty:
+        return
+    maybe = (
+        ~work["dropped"]
+        & (work["label"] == "ORG")
+        & (work["source"] == "model")
+        & (work["gaz_id"] == "")
+        & work["name"].str.match(_TWO_WORDS)
+    )
+    if not maybe.any():
+        return
+    known = first_names(work)
+    hit = [
+        i
+        for i, name in zip(work.index[maybe], work.loc[maybe, "name"], strict=True)
+        if fold(name.split(" ")[0]) in known
+        and fold(name.split(" ")[1]) not in _NOT_SURNAMES
+        and fold(name.split(" ")[0]) not in names.TITLE_WORDS
+    ]
+    if hit:
+        work.loc[hit, "label"] = "PERSON"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "first name of people") for i in hit]
