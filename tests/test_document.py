@@ -56,6 +56,8 @@ VERB_USES = [
     ("Tal arrived. The claims were denied.", "claims", False),
     ("Tal arrived. Recent reports say the bridge reopened.", "reports", False),
     ("Tal read the Daily\nNews reports on the bridge.", "reports", False),  # a line apart
+    ("Tal denied it, writing that the bridge reopened.", "writing", True),  # after a comma
+    ("In script writing there is a term for it.", "writing", False),  # an activity
 ]
 
 
@@ -63,3 +65,39 @@ VERB_USES = [
 def test_a_word_of_a_name_before_a_cue_makes_no_noun_of_it(text, cue, verb):
     match = next(m for m in CUE.finditer(text) if m.group(0) == cue)
     assert _doc(text).verb_use(match) is verb
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Mira Tal attends a meeting in Harbour, Ruritania, Tuesday, Nov. 30, 2021.", True),
+        (  # a caption the sentence splitter cut in two, with a quoted name in it
+            'Mira Tal attends a call of the "Harbour Calling!" Forum in Harbour, Jan. 7, 2022.',
+            True,
+        ),
+        ("Mira Tal said the port was shut in 2021.", False),  # no verb of a picture
+        ("Mira Tal attends a meeting. The port was shut in 2021.", False),  # two sentences
+    ],
+)
+def test_photo_captions(text, caption):
+    first = text.find(". ") + 2 if "Calling!" not in text else text.find("Forum")
+    sents = [(0, first - 1), (first, len(text))] if first > 1 else [(0, len(text))]
+    doc = Document("d1", text, [(0, 8, "Mira Tal", "PERSON")], [], sents)
+    assert doc.in_caption(0) is caption
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Mira Tal said the port was shut.", True),
+        ("A source close to Ms Mira Tal said the port was shut.", False),
+        ("An aide to President Mira Tal said the port was shut.", False),
+        ("Secretary of State Mira Tal said the port was shut.", True),
+        # a title that holds a preposition ends in a name, which heads the subject
+        ("The envoy to the UN Mira Tal said the port was shut.", True),
+    ],
+)
+def test_a_title_before_a_name_hides_no_preposition(text, subject):
+    at = text.index("Mira Tal")
+    doc = Document("d1", text, [(at, at + 8, "Mira Tal", "PERSON")], [], [(0, len(text))])
+    assert doc.subject_like(doc.mentions[0]) is subject

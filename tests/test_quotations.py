@@ -8,6 +8,7 @@ from tests.test_quotes import _quotes
 
 TAL = ("Mira Tal", "PERSON")
 COLLEGE = ("Harbour College", "ORG")
+RURITANIA = ("Ruritania", "GPE")
 QUOTE = "We will rebuild every bridge in the city"
 
 
@@ -23,6 +24,24 @@ QUOTE = "We will rebuild every bridge in the city"
             f'"{QUOTE}," Mira Tal told reporters.',
             [TAL],
             [("direct", "Mira Tal", "told", f"{QUOTE},")],
+        ),
+        (  # an apposition that opens with a name, not an article, and holds an initialism
+            f'"{QUOTE}," Mira Tal, Ruritania\'s envoy to the U.N. mission, said in a speech.',
+            [TAL, RURITANIA],
+            [("direct", "Mira Tal", "said", f"{QUOTE},")],
+        ),
+        (  # ... an initialism in the subject itself, and after an inverted verb
+            f'"{QUOTE}," said U.N. envoy Mira Tal.',
+            [TAL],
+            [("direct", "Mira Tal", "said", f"{QUOTE},")],
+        ),
+        (  # a mark glued between a stop and a word closes the quotation ('city."Tal said')
+            f'"{QUOTE} in the city."Mira Tal said the port "will open again next week" soon.',
+            [TAL],
+            [
+                ("reported", "Mira Tal", "said", 'the port "will open again next week" soon.'),
+                ("direct", "Mira Tal", "said", "will open again next week"),
+            ],
         ),
     ],
 )

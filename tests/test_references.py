@@ -47,3 +47,53 @@ RURITANIA = ("Ruritania", "GPE")
 )
 def test_references(text, actors, speakers):
     assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a pronoun after a quotation continues its speaker, in reported words too
+            'Mira Tal visited the port. "We will rebuild every bridge," said Dan Ek, the mayor. '
+            "He said the port would open in May.",
+            [TAL, EK],
+            ["Dan Ek", "Dan Ek"],
+        ),
+        (  # the person a photo caption shows is no antecedent
+            "Dan Ek said the port would close. Mira Tal attends a meeting in Harbour, Ruritania, "
+            'Tuesday, Nov. 30, 2021. "We will rebuild every bridge," he said.',
+            [EK, TAL],
+            ["Dan Ek", "Dan Ek"],
+        ),
+        (  # a speaker two sentences back, no person named since: "he" continues him
+            "Olha Marchenko said the port was shut. According to the reports, the docks are "
+            'empty. He said: "We will rebuild every bridge in the city."',
+            [],
+            ["Olha Marchenko", None, "Olha Marchenko"],
+        ),
+        (  # a text a pronoun owns speaks for whom the pronoun stands for
+            "Mira Tal ordered a curfew. Her order pointedly stated that anyone outside would "
+            "be arrested.",
+            [TAL],
+            ["Mira Tal"],
+        ),
+        (  # a body whose staff spoke is the body that spoke last ("the agency")
+            "Harbour Aid said the port was shut. Harbour Relief staff reported long lines at "
+            "the border, according to local officials. The wait took a day, the agency said.",
+            [PORT, ("Harbour Relief", "ORG")],
+            ["Harbour Aid", None, "Harbour Relief"],
+        ),
+        (  # a title between a preposition and a name: the name is governed, no subject
+            "A source close to Ms Mira Tal, pictured left, insisted that the port was safe.",
+            [TAL],
+            [None],
+        ),
+        (  # ... not a title with "of" in it
+            "Secretary of State Mira Tal, speaking in Harbour, shared the message: "
+            '"We will rebuild every bridge in the city."',
+            [TAL],
+            ["Mira Tal"],
+        ),
+    ],
+)
+def test_references_across_quotes_captions_and_texts(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers

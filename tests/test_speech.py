@@ -172,3 +172,81 @@ def test_appeals_and_informing(text, actors, expected):
 )
 def test_cues_in_asides(text, expected):
     assert _quotes(text, [TAL]) == expected
+
+
+ARMY = ("Harbour Army", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (  # "it" after the words it reports stands for no one named in them
+            "The Harbour Council said the port was shut. As a result, the Harbour Army "
+            "stationed there was cut off, it said.",
+            [COUNCIL, ARMY],
+            [
+                ("reported", "Harbour Council", "said", "the port was shut."),
+                (
+                    "reported",
+                    "Harbour Council",
+                    "said",
+                    "As a result, the Harbour Army stationed there was cut off",
+                ),
+            ],
+        ),
+        (  # a short phrase in quotation marks may open the reported words
+            'Mira Tal said "sabotage" was behind the blasts at the port.',
+            [TAL],
+            [("reported", "Mira Tal", "said", '"sabotage" was behind the blasts at the port.')],
+        ),
+        (  # ... but a quotation of its own is a direct quote, not reported words
+            f'Mira Tal said "{QUOTE}" and left.',
+            [TAL],
+            [("direct", "Mira Tal", "said", QUOTE)],
+        ),
+        (  # a verb of blame reports whom it blames and for what
+            "The Harbour Council blamed faulty equipment for the lower flows.",
+            [COUNCIL],
+            [("reported", "Harbour Council", "blamed", "faulty equipment for the lower flows.")],
+        ),
+        ("The fire at the port was blamed on a gas leak last week.", [], []),
+        ("Mira Tal blamed the weather.", [TAL], []),
+        (  # an appeal
+            "Mira Tal appealed for people not to get used to the war.",
+            [TAL],
+            [("reported", "Mira Tal", "appealed for", "people not to get used to the war.")],
+        ),
+        (  # participles of clause verbs: "explaining that", ", writing that"
+            "Mira Tal spoke to reporters, explaining that the port had been closed.",
+            [TAL],
+            [("reported", "Mira Tal", "explaining", "the port had been closed.")],
+        ),
+        (
+            "Mira Tal denied the claim, writing that the port had been closed.",
+            [TAL],
+            [("reported", "Mira Tal", "writing", "the port had been closed.")],
+        ),
+        ("In script writing there is a term for such a twist.", [], []),  # a noun
+        (  # a listener, then a clause with no "that": the clause is reported
+            "Mira Tal reportedly told the council the bridge would cost more, according to "
+            "Harbour News.",
+            [TAL, ("Harbour News", "MEDIA")],
+            [
+                (
+                    "reported",
+                    "Mira Tal",
+                    "told",
+                    "the bridge would cost more, according to Harbour News.",
+                )
+            ],
+        ),
+        ("Mira Tal told the council the story of the old bridge.", [TAL], []),  # no clause
+        (  # an impersonal passive inside reported words starts no words of its own
+            "Mira Tal said early Friday that it's believed many of the bodies were buried.",
+            [TAL],
+            [("reported", "Mira Tal", "said", "it's believed many of the bodies were buried.")],
+        ),
+    ],
+)
+def test_pronouns_quoted_phrases_and_more_verbs(text, actors, expected):
+    assert _quotes(text, actors) == expected

@@ -230,6 +230,52 @@ CASES = [
 ]
 
 
+CASES += [
+    (  # a participle the parser hangs on the reported clause shares the main verb's subject
+        "Mira Tal said Dan Ek lost the port, emphasizing that it mattered.",
+        [
+            ("Mira", 1, "compound"),
+            ("Tal", 2, "nsubj"),
+            ("said", 2, "ROOT"),
+            ("Dan", 4, "compound"),
+            ("Ek", 5, "nsubj"),
+            ("lost", 2, "ccomp"),
+            ("the", 7, "det"),
+            ("port", 5, "dobj"),
+            (",", 5, "punct"),
+            ("emphasizing", 5, "advcl"),
+            ("that", 12, "mark"),
+            ("it", 12, "nsubj"),
+            ("mattered", 9, "ccomp"),
+        ],
+        [("Mira Tal", "PERSON"), ("Dan Ek", "PERSON")],
+        "emphasizing",
+        "Mira Tal",
+    ),
+    (  # ... or on a clause that qualifies the main verb's object
+        "Mira Tal seized on signals that Kyiv talks, saying there was room.",
+        [
+            ("Mira", 1, "compound"),
+            ("Tal", 2, "nsubj"),
+            ("seized", 2, "ROOT"),
+            ("on", 2, "prep"),
+            ("signals", 3, "pobj"),
+            ("that", 7, "mark"),
+            ("Kyiv", 7, "nsubj"),
+            ("talks", 4, "acl"),
+            (",", 7, "punct"),
+            ("saying", 7, "advcl"),
+            ("there", 11, "expl"),
+            ("was", 9, "ccomp"),
+            ("room", 11, "attr"),
+        ],
+        [("Mira Tal", "PERSON"), ("Kyiv", "GPE")],
+        "saying",
+        "Mira Tal",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "tokens", "actors", "cue", "expected"), CASES)
 def test_parsed_subject(text, tokens, actors, cue, expected):
     doc = _doc(text, tokens, actors)

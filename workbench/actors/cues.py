@@ -21,15 +21,19 @@ SAY_VERBS = frozenset(
 CLAUSE_VERBS = frozenset(
     "announce announces announced announcing confirm confirms confirmed confirming reports "
     "reported reporting reveal reveals revealed revealing tweets tweeted posts posted write "
-    "writes wrote notes noted noting stress stresses stressed stressing "
-    "emphasize emphasizes emphasized emphasised explain explains explained declare declares "
+    "writes wrote writing notes noted noting stress stresses stressed stressing "
+    "emphasize emphasizes emphasized emphasised emphasizing emphasising explain explains "
+    "explained explaining declare declares "
     "declared acknowledge acknowledges acknowledged admit admits admitted concede concedes "
     "conceded suggest suggests suggested predict predicts predicted recall recalls recalled "
     "believe believes believed maintain maintains maintained reiterate reiterates reiterated "
     "indicate indicates indicated conclude concluded caution cautioned hailed denounced "
     "replied responded deny denies denied denying accuse accuses accused accusing "
-    "hint hints hinted disclose discloses disclosed".split()
+    "hint hints hinted disclose discloses disclosed blames blamed blaming".split()
 )
+#: Participles that also name an activity ("script writing"): a speech verb only after a
+#: comma (", writing that ...").
+AFTER_COMMA = frozenset({"writing"})
 #: Verbs of promising: the words after one may be an infinitive ("vowed to remain").
 PROMISES = frozenset("vowed pledged promised threatened".split())
 #: Verbs of reporting: with an outlet as their subject they cite it, and quote no one.
@@ -125,8 +129,17 @@ def _branches(node: dict) -> str:
 
 
 #: Verbs of appeal: what the speaker asks for follows ("called for talks", "called on Kyiv
-#: to withdraw").
-APPEALS = ("called for", "calls for", "call for", "called on", "calls on", "call on")
+#: to withdraw", "appealed for calm").
+APPEALS = (
+    "called for",
+    "calls for",
+    "call for",
+    "called on",
+    "calls on",
+    "call on",
+    "appealed for",
+    "appeals for",
+)
 #: Verbs of informing: they report words only before "that" ("informed Kyiv that ..."),
 #: never after them ("to stay informed about ...").
 INFORM_VERBS = ("inform", "informs", "informed", "informing", "notified", "notifies")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.actors.cues import (
+    AFTER_COMMA,
     AUX,
     CUE,
     CUES,
@@ -22,6 +23,7 @@ from workbench.actors.cues import (
     adverbial,
     noun_before,
 )
+from workbench.actors.names import TITLE_WORDS
 
 
 @dataclass
@@ -76,6 +78,12 @@ class Document:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and pos < self.quoted[i][1]
 
+    def quotations(self, lo: int, hi: int | None = None) -> list[tuple[int, int]]:
+        """The quoted stretches that open at or after ``lo`` and before ``hi``."""
+        i = bisect.bisect_left(self._quote_starts, lo)
+        j = len(self.quoted) if hi is None else bisect.bisect_left(self._quote_starts, hi)
+        return self.quoted[i:j]
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos`` (its start and end)."""
         i = max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
@@ -112,7 +120,11 @@ class Document:
         return known
 
     def _subject_like_now(self, span: tuple) -> bool:
-        before = self.text[max(0, span[0] - 25) : span[0]].split()
+        before = self.text[max(0, span[0] - 40) : span[0]].split()
+        while len(before) > 1 and _title(before[-1]):  # "close to Ms Tal", "for President Tal"
+            before.pop()
+            if len(before) >= 2 and before[-1] == "of" and _title(before[-2]):
+                before.pop()  # "Secretary of State Mira Tal"
         word = before[-1].lower() if before else ""
         if word == "the" and len(before) > 1:
             word = before[-2].lower()
@@ -125,11 +137,15 @@ class Document:
         )
 
     def verb_use(self, cue: re.Match) -> bool:
-        """A cue word used as a verb outside quotation marks ("the claims", "reports of": nouns)."""
+        """A cue word used as a verb outside quotation marks ("the claims", "reports of": nouns).
+
+        A word of :data:`~workbench.actors.cues.AFTER_COMMA` is a verb only after a comma.
+        """
         if self.in_quotes(cue.start()) or self.text[cue.start() - 1 : cue.start()] == "-":
             return False
         after = self.text[cue.end() : cue.end() + 6].split()
-        if noun_before(self.text[max(0, cue.start() - 30) : cue.start()]):
+        before = self.text[max(0, cue.start() - 30) : cue.start()]
+        if noun_before(before) or (cue.group(0) in AFTER_COMMA and not before.endswith(", ")):
             return False
         return not (after and after[0] == "of")
 
@@ -176,18 +192,72 @@ class Document:
         self._verbs = [m for m in found if self.verb_use(m)]
         self._verb_starts = [m.start() for m in self._verbs]
 
+    def in_caption(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a photo caption run into the text (:data:`CAPTION`).
+
+        "Mira Tal attends a meeting in Harbour, Ruritania, Tuesday, Nov. 30, 2021.": the
+        person a caption shows is no one the next sentence goes on about.
+        """
+        spans = self.memo.get("captions")
+        if spans is None:
+            spans = self.memo["captions"] = self._captions()
+        return any(lo <= pos < hi for lo, hi in spans)
+
+    def _captions(self) -> list[tuple[int, int]]:
+        spans = []
+        for year in _YEAR_END.finditer(self.text):
+            i = max(0, bisect.bisect_right(self._sent_starts, year.start()) - 1)
+            for lo, _ in self.sents[max(0, i - 1) : i + 1]:  # the caption may be split
+                m = CAPTION.match(self.text, lo, year.end())
+                if m is not None and m.end() == year.end():
+                    spans.append((lo, year.end()))
+                    break
+        return spans
+
     def sentence_index(self, pos: int) -> int:
         """The number of the sentence holding ``pos`` (0 for the first)."""
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
 
 #: What the rules memoise of the text alone (kept by :meth:`Document.fresh`).
-_TEXT_MEMOS = ("titles", "sexes")
+_TEXT_MEMOS = ("titles", "sexes", "captions")
+#: Verbs in the present tense that say what a photo shows ("Tal attends a meeting").
+CAPTION_VERBS = (
+    "attends|speaks|looks on|gestures|walks|arrives|listens|poses|stands|sits|holds|delivers|"
+    "visits|waves|meets|shakes hands|talks|addresses|is pictured|are pictured|greets|reacts|"
+    "leaves|smiles|takes part|votes|testifies|prays|hugs|rides|inspects|chairs|signs"
+)
+#: A photo caption run into the text: a present-tense verb of what it shows, a place and a
+#: date with its year, and no full stop of a sentence in between (the full stop of an
+#: abbreviation, "Nov." or "U.S.", is none).
+_CAPTION_CHAR = (
+    r"(?:[^.\n]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.)"
+)
+CAPTION = re.compile(
+    r"[A-Z]"
+    + _CAPTION_CHAR
+    + r"{0,200}?\b(?:"
+    + CAPTION_VERBS
+    + r")\b"
+    + _CAPTION_CHAR
+    + r"{0,250}?\b(?:19|20)\d\d\."
+)
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\.")
 #: The word after a mention, past an apposition ("NATO, the alliance, has"; "Tal - the
 #: mayor - said").
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},,?\s+|" + DASH_ASIDE + r"\s*|,?\s+)(\w+)")
 #: A capitalised word and a comma right before a mention ("Donetsk, Ukraine": an address).
 _ADDRESS = re.compile(r"[A-Z]\w+,\s*$")
+
+
+def _title(word: str) -> bool:
+    """A capitalised title word before a name ("Ms", "Mr.", "President").
+
+    Not a preposition, nor an abbreviation ("envoy to the UN Mira Tal": "to" governs her).
+    """
+    folded = word.rstrip(".").lower()
+    named = word[:1].isupper() and not word.rstrip(".").isupper()  # "Ms", not "UN"
+    return named and folded in TITLE_WORDS and folded not in PREPOSITIONS
 
 
 def _word_char(char: str) -> bool:

@@ -13,7 +13,9 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     """Offsets of the words inside quotation marks, in text order.
 
     A mark opens after a space or bracket and before a word, closes after a word and before
-    a space or punctuation; an apostrophe inside a word does neither. A quotation left open
+    a space or punctuation; an apostrophe inside a word does neither. A double mark between
+    a stop and a word with no space ('means."Clinton') closes an open quotation, else opens
+    one. A quotation left open
     (a quoted paragraph whose next paragraph opens with a mark again) runs to that next
     opening mark. Single-quoted stretches inside double-quoted ones are not their own.
 
@@ -38,6 +40,10 @@ def _marked(text: str, mark: str) -> list[tuple[int, int]]:
         after = text[p + 1] if p + 1 < len(text) else " "
         opens = (before.isspace() or before in "([{:;,-\u2014") and not after.isspace()
         closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}-\u2014\u2026")
+        if before in ".!?," and after.isalpha() and mark == '"':
+            # 'means."Clinton said': a mark between a stop and a word, no space either side,
+            # closes a quotation that is open, else opens one ('said."We will')
+            opens, closes = open_at is None, open_at is not None
         if before.isalnum() and after.isalnum() or opens == closes:
             continue
         if opens:

@@ -21,26 +21,38 @@ from workbench.actors.document import Document
 from workbench.actors.speakers import named_in, np_speaker, sentence_subject, subject
 from workbench.actors.speech import MIN_QUOTE_WORDS, NAMED, naming
 
+#: A letter of a noun phrase: no clause break, but the full stop of an initial ("U.S.").
+_NP = r"(?:[^,.;:\"!?]|(?<=\b[A-Z])\.)"
 #: A speech verb after a quotation, with its subject: a name, perhaps with a noun phrase in
-#: apposition between commas ('"...," Mira Tal, an analyst at the institute, told Harbour').
+#: apposition between commas ('"...," Mira Tal, an analyst at the institute, told Harbour';
+#: '"...," Mira Tal, Ruritania's envoy to the U.N., said').
 _AFTER = re.compile(
-    r"^\s*(?:,|--?)?\s*(?:(?P<subj>[^,.;:\"!?]{1,70}?(?:,\s+(?:a|an|the)\s[^,.;:\"!?]{1,90},)?)\s+)?"
+    r"^\s*(?:,|--?)?\s*(?:(?P<subj>"
+    + _NP
+    + r"{1,70}?(?:,\s+(?:(?:a|an|the)\s|[A-Z])"
+    + _NP
+    + r"{1,90},)?)\s+)?"
     r"(?:(?:has|had|later|also)\s+|(?:was|were)\s+quoted\s+as\s+)?"
     r"(?P<cue>called out|" + "|".join(CUES) + r")\b(?P<rest>[^.;\"!?]{0,80})"
 )
 _AFTER_INVERTED = re.compile(
     r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
-    r"(?P<subj>[^,.;:\"!?]{1,80})"
+    r"(?P<subj>" + _NP + r"{1,80})"
 )
 
 
-def direct(doc: Document) -> None:
-    """Adds the document's direct quotations that a speech verb attributes to ``doc.found``.
+def direct(doc: Document, lo: int = 0, hi: int | None = None) -> None:
+    """Adds the direct quotations that a speech verb attributes to ``doc.found``.
 
     Each is added as it is found, so the speaker rules of the next one read it (a pronoun
     after a quotation continues its speaker).
+
+    Args:
+        doc: The document.
+        lo: Read the quotations that open at or after this offset ...
+        hi: ... and before this one (default: to the end of the text).
     """
-    for q0, q1 in doc.quoted:
+    for q0, q1 in doc.quotations(lo, hi):
         quote = doc.text[q0:q1].strip()
         if len(quote.split()) < MIN_QUOTE_WORDS:
             continue

@@ -174,9 +174,19 @@ def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
 
 
 def _find(doc: Document) -> Document:
-    """The document with its reported speech and direct quotes in ``doc.found``."""
-    reported(doc)
-    direct(doc)
+    """The document with its reported speech and direct quotes in ``doc.found``.
+
+    The text is read in order, a sentence at a time: its reported speech, then the
+    quotations that open in it. So every rule that looks back (a pronoun continues the
+    last speaker: '"...," Tal said. He said the port ...') sees each speaker before it,
+    whether of reported words or of a quotation.
+    """
+    done = 0
+    for lo, hi in doc.sents:
+        reported(doc, [(lo, hi)])
+        direct(doc, done, hi)
+        done = max(done, hi)
+    direct(doc, done)
     return doc
 
 

@@ -13,13 +13,24 @@ from __future__ import annotations
 import re
 
 from workbench.actors import descriptions, genders
-from workbench.actors.cues import CUES
+from workbench.actors.cues import ADV, CUES
 from workbench.actors.document import Document
 
 #: Nouns of the texts bodies put out ("the report said": whoever put it out).
 DOC_NOUNS = "report|statement|post|release|update|assessment|bulletin|briefing|message"
 _DOCUMENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:" + DOC_NOUNS + r")\s*$")
 _OWNED_DOCUMENT = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:website|" + DOC_NOUNS + r")\s*$")
+#: A text that a pronoun owns: "his order stated", "its statement said".
+_PRONOUN_DOCUMENT = re.compile(
+    r"\b(?P<p>[Hh]is|[Hh]er|[Ii]ts)\s+(?:[a-z]+\s+)?"
+    r"(?:" + DOC_NOUNS + r"|order|letter|decree|tweet)(?:\s+" + ADV + r")*\s*$"
+)
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
+#: A role noun after a body's name, then a speech verb: "Harbour Aid staff reported".
+_VOICE = re.compile(
+    r"\s+(?:spokesperson|spokesman|spokeswoman|spokespeople|staff|officials?|sources?)"
+    r"(?:\s+" + ADV + r")*\s+(?:" + "|".join(CUES) + r")\b"
+)
 #: A long aside after a name, then the verb, perhaps after a time ("on Monday", "later").
 _ASIDE_VERB = re.compile(
     r",[^;:\"()]{1,140}?,\s+(?:(?:on|last|this|late|early)\s+\w+\s+|(?:also|later|then)\s+)?"
@@ -28,19 +39,23 @@ _ASIDE_VERB = re.compile(
 
 
 def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = False) -> str | None:
-    """Who a pronoun before ``pos`` stands for.
+    """Who a pronoun before ``pos`` stands for (never someone a photo caption shows).
 
     "he" or "she": the last person named as a subject outside quotation marks (else the last
-    person named), or the person who spoke after that in this sentence or the one before
-    (:func:`_speaking_person`); "it": the last body that spoke or acted ("Kyiv said"), only an
-    organisation for a body's noun ("the agency": not a country); "they": no one.
+    person named), or the person who spoke after that in the last few sentences
+    (:func:`_speaking_person`); "it": the last body that spoke or acted ("Kyiv said"), or
+    whose staff spoke ("Harbour Aid staff reported"), only an organisation for a body's noun
+    ("the agency": not a country); "they": no one.
     """
     if pronoun.lower() in ("he", "she"):
         sex = "f" if pronoun.lower() == "she" else "m"
         people = [
             s
             for s in doc.mentions
-            if s[1] <= pos and s[3] == "PERSON" and marked_sex(doc, s[2]) in ("", sex)
+            if s[1] <= pos
+            and s[3] == "PERSON"
+            and marked_sex(doc, s[2]) in ("", sex)
+            and not doc.in_caption(s[0])
         ]
         subjects = [s for s in people if doc.subject_like(s) and not _reported_in(doc, s, pos)]
         named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
@@ -53,10 +68,24 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
     acted = [
         (s[0], s[2])
         for s in doc.subjects
-        if s[1] <= pos and s[3] in kinds and doc.acts(s) and not _reported_in(doc, s, pos)
+        if s[1] <= pos
+        and s[3] in kinds
+        and doc.acts(s)
+        and not _reported_in(doc, s, pos)
+        and not doc.in_caption(s[0])
     ]
     spoke = [(r[5], r[1]) for r in doc.found if r[5] < pos and doc.types.get(r[1]) in kinds]
-    return max(acted + spoke, default=(0, None))[1]
+    voiced = [  # "Harbour Aid staff reported ...": the body spoke through its staff
+        (s[0], s[2])
+        for s in doc.mentions
+        if s[1] <= pos
+        and s[3] == "ORG"  # a body, not a country: "a Ruritanian official" is no one's voice
+        and doc.modifier(s)
+        and _VOICE.match(doc.text, s[1])
+        and not _reported_in(doc, s, pos)
+        and not doc.in_caption(s[0])
+    ]
+    return max(acted + spoke + voiced, default=(0, None))[1]
 
 
 def _reported_in(doc: Document, span: tuple, pos: int) -> bool:
@@ -82,16 +111,22 @@ def marked_sex(doc: Document, actor: str) -> str:
     return marks.get(actor, "")
 
 
+#: How many sentences back the last speaker is still the one a pronoun continues.
+SPEAKER_REACH = 2
+
+
 def _speaking_person(doc: Document, pos: int, after: int, sex: str) -> tuple[int, str | None]:
     """The person who spoke last before ``pos``, after the mention at ``after``.
 
     A pronoun continues the speaker of the words just quoted: in '"...," Tal, an analyst
     at the institute, said. He added ...' "he" is Tal even where Tal is a name no mention
     covers and a person named before him acted. The speaker of a row found in the
-    sentence of ``pos`` or the one before counts, unless the text types it as no person
-    or marks it with another ``sex`` than the pronoun's.
+    sentence of ``pos`` or the :data:`SPEAKER_REACH` before counts ("The president said
+    ... . According to reports, ... . He said": the president), unless the text types it
+    as no person or marks it with another ``sex`` than the pronoun's.
     """
-    since = doc.previous_sentence_start(pos)
+    here = doc.sentence_index(pos)
+    since = doc.sents[max(0, here - SPEAKER_REACH)][0] if doc.sents else 0
     rows = [
         (r[5], r[1])
         for r in doc.found
@@ -128,6 +163,8 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     governor said. Tal wrote"). A role usually left unnamed ("the spokesperson") is no one
     unless the text gives someone that title.
     """
+    if owned := _PRONOUN_DOCUMENT.search(head):  # "his statement said": the one he stands for
+        return antecedent(doc, pos, _POSSESSIVES[owned.group("p").lower()])
     if _DOCUMENT.search(head):  # "the report said": whoever put out what was last reported
         return _last_speaker(doc, pos)
     head = _OWNED_DOCUMENT.sub("", head)  # "the ministry's website": the ministry
@@ -148,7 +185,11 @@ def described(doc: Document, head: str, pos: int) -> str | None:
 
 def _recent_person(doc: Document, pos: int) -> str | None:
     """The person last named as an acting subject, when within two sentences before ``pos``."""
-    people = [s for s in doc.subjects if s[1] <= pos and s[3] == "PERSON" and doc.acts(s)]
+    people = [
+        s
+        for s in doc.subjects
+        if s[1] <= pos and s[3] == "PERSON" and doc.acts(s) and not doc.in_caption(s[0])
+    ]
     if people and doc.sentence_index(pos) - doc.sentence_index(people[-1][0]) <= 2:
         return people[-1][2]
     return None

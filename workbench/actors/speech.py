@@ -29,6 +29,7 @@ from workbench.actors.cues import (
     adverbial,
 )
 from workbench.actors.document import Document
+from workbench.actors.references import antecedent
 from workbench.actors.speakers import (
     np_speaker,
     subject,
@@ -48,6 +49,10 @@ _LEAD_ADV = re.compile(
     r"|\s+(?:in|over)\s+(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+)?"
     r"(?:days|weeks|months|years))*\s+"
 )
+#: A short phrase in quotation marks that opens the reported words, which go on after it
+#: ('said "sabotage" was behind', 'demanded "hostile countries" pay'): no quotation of its
+#: own (under :data:`MIN_QUOTE_WORDS` words).
+_SCARE = re.compile(r"[\"“](?:[\w'-]+\s){0,2}[\w'-]+[\"”]\s+\w")
 #: "that" right after a verb: '"...", adding that ...' reports what follows.
 _THAT_NEXT = re.compile(r"\s+that\s")
 _NEGATION = re.compile(r"\b(?:not|never)\s+$")
@@ -57,11 +62,17 @@ _FINAL = re.compile(
     r"\s*(?:[.!]?[\"']?\s*$|,\s+(?:[a-z]+ing|and|but|while|as|a|an|after|before|when|with)\b"
     r"|\s+(?:after|before|when|while|as|because|during|since)\s)"
 )
+#: A pronoun as the whole subject of a verb after the words it reports ("..., he said").
+_PRONOUN = re.compile(r"\s*([Hh]e|[Ss]he|[Ii]t)(?:\s+" + ADV + r")*\s*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+#: Words that open the subject of a clause after a listener ("told Kyiv the plan would").
+DETERMINERS = frozenset("the a an his her its their".split())
 #: Verbs whose object is itself what was said: "confirmed the deaths" (not "deny": "denied
 #: Russia the gains" withholds).
 OBJECT_VERBS = ("confirm", "admit", "acknowledg", "report")
 ACCUSE = "accus"
+#: Verbs of blame: what the speaker blames, and for what ("blamed Kyiv for the attack").
+BLAME = "blam"
 #: Speech verbs that may name a listener before "that": "warned Kyiv that ...".
 LISTENER_VERBS = ("warn", "urg", "promis", "pledg", "assur", "remind", "inform", "notif")
 #: Verbs that report words only before "that": "informed Kyiv that ...", not "informed
@@ -84,6 +95,8 @@ _ASKED_PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|when|if|once|after|before)\s+(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
+#: A passive verb with an empty subject: "it's believed", "it is said" (no one speaks).
+_IMPERSONAL = re.compile(r"\b[Ii]t(?:['’]s|\s+(?:is|was|has\s+been))\s+(?:(?:widely|now)\s+)?$")
 _CLAUSE_OPEN = re.compile(r"\b(?:which|that)\s+[^,;:\"]{1,80}$")
 _WORD = re.compile(r"\S+")
 #: A form of "be" and adverbs before a verb: the verb is passive ("was often labelled").
@@ -96,9 +109,14 @@ NAMED = re.compile(r"\s+([^\s,;:.!?\"“‘']\S*(?:\s+[^\s,;:.!?\"“‘']\S*){0
 # ----------------------------------------------------------------------------- reported speech
 
 
-def reported(doc: Document) -> None:
-    """Adds each sentence's reported speech to ``doc.found``, each up to the next one."""
-    for lo, hi in doc.sents:
+def reported(doc: Document, sents: list[tuple[int, int]] | None = None) -> None:
+    """Adds each sentence's reported speech to ``doc.found``, each up to the next one.
+
+    Args:
+        doc: The document.
+        sents: The sentences to read (default: all of ``doc.sents``).
+    """
+    for lo, hi in doc.sents if sents is None else sents:
         if not doc.may_cue(lo, hi) and doc.text.find("ccording to", lo, hi) < 0:
             continue  # quick test: every rule below needs a speech verb or "according to"
         rows = _forward(doc, lo, hi)
@@ -122,6 +140,8 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
             doc.text, cue.end()
         ):
             continue  # '"...," said Tal': the verb attributes the quotation before it
+        if rows and _IMPERSONAL.search(doc.text, max(lo, cue.start() - 20), cue.start()):
+            continue  # "Tal said that it's believed ...": words of Tal's, not of a new speaker
         if cue.group(0) in NAMING_VERBS:
             q0 = naming(doc, cue, hi)
         elif cue.group(0) in ASK_VERBS:
@@ -213,16 +233,27 @@ def _complement(text: str, cue: str, at: int, hi: int) -> int | None:
     if negated := _NEGATION.search(text, at, start):  # "vowed not to": the words say "not"
         start = negated.start()
     words = [(m.start(), m.group(0).lower()) for m in islice(_WORD.finditer(text[start:hi]), 9)]
-    if len(words) < 3 or not words[0][1][0].isalnum() or words[0][1] in NOT_CLAUSE:
+    if _SCARE.match(text, start, hi):  # 'said "sabotage" was behind': a phrase it quotes
+        words = [(p, w.strip('"“”')) for p, w in words]
+    if len(words) < 3 or not words[0][1][:1].isalnum() or words[0][1] in NOT_CLAUSE:
         return None
     first = words[0][1]
     if first[-1] in ",;:" and (adverbial(first[:-1]) or adverbial(first[:-1].capitalize())):
         return None  # "said Monday, with ...": the verb reports nothing after it
-    if cue in TELL_VERBS:
+    if cue in TELL_VERBS:  # past the listener: "told reporters he", "told Kyiv the plan would"
         told = [p for p, w in words[1:5] if w in PRONOUNS]
-        return start + told[0] if told else None
+        told += [
+            p
+            for i, (p, w) in enumerate(words[1:5], 1)
+            if w in DETERMINERS and any(v in AUX for _, v in words[i + 1 : i + 4])
+        ]
+        return start + min(told) if told else None
     if cue.startswith(ACCUSE) and any(w == "of" for _, w in words[1:6]):
         return start  # "accused Kyiv of shelling the plant"
+    if cue.startswith(BLAME):  # "blamed Kyiv for the attack", not "was blamed on"
+        passive = _PASSIVE.search(text, max(0, at - len(cue) - 30), at - len(cue))
+        blamed = any(w in ("for", "on") for _, w in words[1:6])
+        return start if blamed and not passive and first not in PREPOSITIONS else None
     if cue.startswith(OBJECT_VERBS) and words[0][1] not in PREPOSITIONS and len(words) >= 3:
         return start  # "confirmed details of the deal", "reports 300 casualties"
     return start if _clause(cue, [w for _, w in words]) else None
@@ -322,6 +353,9 @@ def _final(doc: Document, lo: int, hi: int, found: list[tuple]) -> tuple | None:
             return None
         start += edge[-1]
     who = subject(doc, m.start("subj") - 1, m.start("cue"))
+    if pronoun := _PRONOUN.fullmatch(m.group("subj")):
+        # "The army was cut off, it said": no one named in the words it reports
+        who = antecedent(doc, start, pronoun.group(1))
     quote = text[start : m.start()].strip(" \"'")
     return (doc.doc_id, who, m.group("cue"), quote, "reported", start, m.start())
 

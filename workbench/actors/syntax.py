@@ -137,12 +137,16 @@ def _shared_head(text: str, parse: Parse, i: int) -> int:
     """The verb whose subject token ``i`` shares: its head, but past a clause complement.
 
     "Tal said the plan has failed and warned ...", "Tal described how the city held out and
-    argued ...": the speech verb goes with the main verb, not with the verb of the clause
-    that verb governs.
+    argued ...", "Tal said the city was lost, emphasizing that ...", "Tal seized on signals
+    that talks may resume, saying ...": the speech verb goes with the main verb, not with
+    the verb of the clause that verb (or its object) governs.
     """
     head = parse.heads[i]
-    if parse.deps[i] == "conj" and parse.deps[head] == "ccomp":
-        return parse.heads[head]
+    if parse.deps[i] in ("conj", "advcl") and parse.deps[head] in ("ccomp", "acl"):
+        up = parse.heads[head]
+        while parse.deps[up] in ("pobj", "dobj", "prep") and parse.heads[up] != up:
+            up = parse.heads[up]  # "seized on signals that ..., saying": "seized"
+        return up
     return head
 
 
