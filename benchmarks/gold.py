@@ -60,7 +60,14 @@ SEED = 20221
 #: articles; a later batch draws from the articles no earlier batch chose, by its own
 #: seed, and is split into halves the same way, so adding one never moves an article
 #: between halves.
-BATCHES = {1: (PER_OUTLET, SEED), 2: (2, 20222), 3: (3, 20223), 4: (3, 20224), 5: (3, 20225), 6: (2, 20226)}
+BATCHES = {
+    1: (PER_OUTLET, SEED),
+    2: (2, 20222),
+    3: (3, 20223),
+    4: (3, 20224),
+    5: (3, 20225),
+    6: (2, 20226),
+}
 #: Length bounds in words: long enough to hold actors and quotes, short enough to annotate.
 MIN_WORDS, MAX_WORDS = 120, 700
 

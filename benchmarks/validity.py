@@ -65,12 +65,21 @@ def fold(name: str) -> str:
     return core_fold(str(name))
 
 
+#: Words that tell no name from another ("The Times" is not "The Guardian").
+_FILLER_WORDS = frozenset({"the", "and", "for"})
+
+
 def name_words(name: str) -> set[str]:
-    return {w for w in fold(name).replace(".", " ").replace("-", " ").split() if len(w) > 2}
+    words = fold(name).replace(".", " ").replace("-", " ").replace("/", " ").split()
+    return {w for w in words if len(w) > 2 and w not in _FILLER_WORDS}
 
 
 def compatible(predicted: str, gold_names: set[str]) -> bool:
-    """The predicted actor carries one of the gold actor's names (a word or a close spelling)."""
+    """The predicted actor is one of the gold actor's names, or close to or part of one.
+
+    A close spelling, or one name holding the other's words ("Zelensky" and "Volodymyr
+    Zelensky"); not one shared word ("NBC News" and "Sky News", "Ivo Tal" and "Ada Tal").
+    """
     from rapidfuzz import fuzz
 
     p = fold(predicted)
@@ -79,7 +88,10 @@ def compatible(predicted: str, gold_names: set[str]) -> bool:
     words = name_words(predicted)
     for g in gold_names:
         gf = fold(g)
-        if p == gf or fuzz.ratio(p, gf) >= 85 or words & name_words(g):
+        if p == gf or fuzz.ratio(p, gf) >= 85:
+            return True
+        other = name_words(g)
+        if words and other and (words <= other or other <= words):
             return True
         if p.replace(".", "") == gf.replace(".", ""):
             return True

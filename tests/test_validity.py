@@ -57,3 +57,22 @@ def test_two_people_on_one_name_are_a_merged_pair():
     validity._map_actors(out, pred, gold, {"d": TEXT})
     assert out.values["pairs of people merged"] == 1
     assert out.values["canonical actor accuracy"] == 1 / 2
+
+
+def test_names_match_by_a_whole_name_not_one_shared_word():
+    yes = [
+        ("Zelensky", "Volodymyr Zelensky"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("The New York Times", "New York Times"),
+        ("Defence Ministry", "Ukrainian Ministry of Defence"),
+        ("U.S.", "US"),
+    ]
+    no = [
+        ("NBC News", "Sky News"),
+        ("The Times", "The Guardian"),
+        ("New York Post", "New York Times"),
+        ("Ivo Tal", "Ada Tal"),
+        ("Fox News", "Fox Business"),
+    ]
+    assert all(validity.compatible(p, {g}) for p, g in yes)
+    assert not any(validity.compatible(p, {g}) for p, g in no)
