@@ -231,3 +231,29 @@ def test_sister_outlets_and_programmes(text, actors, source, cited):
     _, mentions, sentences = _tables(text, actors)
     out = extract_citations(mentions.assign(source=source), sentences, _GAZETTEER)
     assert sorted(out["cited"]) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "cited"),
+    [
+        # an outlet only a new press noun names, cited by a cue the model never saw
+        ("The Telegram channel Kanal said it fell.", [], ["Kanal"]),
+        ("He was upset, telling the Borlan news agency that it fell.", [], ["Borlan"]),
+        ("He told the Baltic publication Kanal that it fell.", [], ["Kanal"]),
+        # a known outlet, by a weak cue
+        ("Mira Tal said in an interview translated by Kanal.", [("Kanal", "MEDIA")], ["Kanal"]),
+        ("Mira Tal said in an interview translated by Kanal.", [("Kanal", "ORG")], []),
+    ],
+)
+def test_new_nouns_and_cues(text, actors, cited):
+    _, mentions, sentences = _tables(text, actors)
+    assert sorted(extract_citations(mentions, sentences)["cited"]) == cited
+
+
+def test_own_programme_by_a_longer_name():
+    """ "Kanal Morning Weekend" is the article's own when "Kanal Morning" is Kanal's."""
+    text = 'He said on "Kanal Morning Weekend." It fell.'
+    _, mentions, sentences = _tables(text, [("Kanal Morning Weekend", "MEDIA")])
+    assert extract_citations(mentions.assign(source="Kanal"), sentences, _GAZETTEER).empty
+    out = extract_citations(mentions.assign(source="Globe"), sentences, _GAZETTEER)
+    assert list(out["cited"]) == ["Kanal Morning Weekend"]

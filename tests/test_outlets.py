@@ -104,3 +104,41 @@ def test_outlet_name(name, expected):
 )
 def test_named_outlets(text, names):
     assert [name for _, _, name in named_outlets(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "publication" is a press noun
+        ("He told the Baltic publication Kanal that it rained.", ["Kanal"]),
+        # a news channel on a messaging app, not someone's own channel
+        ("The Telegram channel Kanal said so.", ["Kanal"]),
+        ("According to Telegram channel Kanal Nine, it rained.", ["Kanal Nine"]),
+        ("The governor's Telegram channel Kanal said so.", []),
+        ("In his Telegram channel, Mira Tal said so.", []),
+        # a name ending like a nationality is still a name; a nationality is none
+        ("In an interview with the Harbour Statesman magazine, he said so.", ["Harbour Statesman"]),
+        ("She told the Borlan news agency that it rained.", ["Borlan"]),
+        ("The Norwegian news agency said so.", []),
+        # an academic journal is no outlet; other mastheads before "of" still are
+        ("A study in the Journal of Harbour Studies found it.", []),
+        ("An analysis by the Observer of the data found it.", ["Observer"]),
+        # after "told a news agency", a name before a verb opens what was told
+        ("She told a state news agency Kanal was safe.", []),
+        ("She told the state news agency Kanal that it rained.", ["Kanal"]),
+    ],
+)
+def test_named_outlets_more_nouns(text, names):
+    assert [name for _, _, name in named_outlets(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She told the Baltic publication Kanal Nine so.", "Kanal Nine"),
+        ("The Telegram channel Kanal Nine said so.", "Kanal Nine"),
+    ],
+)
+def test_is_outlet_more_nouns(text, name):
+    start = text.index(name)
+    assert is_outlet(text, start, start + len(name), name)

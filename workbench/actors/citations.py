@@ -2,7 +2,8 @@
 
 "According to AP News", "CNN reported", "as Politico reports", "told Russian news agency
 RIA Novosti" cite an outlet; an article's own outlet (its ``source``) is its own
-reporting, not a citation. Rules over each mention's sentence, no model.
+reporting, not a citation. Rules over each mention's sentence, no model; the cues
+themselves are :mod:`workbench.actors.citing`'s.
 """
 
 from __future__ import annotations
@@ -12,89 +13,12 @@ import re
 import numpy as np
 import pandas as pd
 
-from workbench.actors import names
+from workbench.actors import citing, names
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.outlets import PRESS_HINT, is_outlet, named_outlets, outlet_name
 from workbench.core.tables import with_doc_columns
 
 CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
-
-_DESCRIPTOR = r"(?:\s+(?!(?:that|which|who|and|but|said|says|when|while)\b)[\w'\u2019-]+){0,4}?"
-_CITE_BEFORE = re.compile(
-    r"(?:\b[Aa]ccording to|\breported by|\btold|\binterview with|\b[Ss]peaking to|\bquoted by"
-    r"|\bquoted as saying by|\bcited by|\bpublished by|\bobtained by|\breport (?:by|from|in)"
-    r"|\bwriting (?:in|for))" + _DESCRIPTOR + r"\s*$"
-)
-#: The same cues before a longer description that ends in a press noun: "told the Russian
-#: state news agency X", "according to the country's largest independent newspaper X".
-_CITE_BEFORE_PRESS = re.compile(
-    r"(?:\b[Aa]ccording to|\btold|\binterview with|\b[Ss]peaking to|\bquoted by|\bcited by"
-    r"|\breported by)(?:\s+[\w'\u2019-]+){0,7}?\s+(?:news\s+agency|news\s+service|"
-    r"newspaper|broadcaster|tabloid|daily|magazine|outlet|channel|website|podcast|"
-    r"wire\s+service|television|TV),?\s*$"
-)
-#: Cues that cite only a name known to be an outlet (they cite people and bodies too):
-#: "citing Kanal", "carried by Kanal", "said on Kanal", and a reporting verb after the
-#: words it reports ("..., reports the Daily Globe", "..., reported news agency Kanal").
-_CITE_BEFORE_OUTLET = re.compile(
-    r"(?:\bciting|\bquoting|\b(?:carried|broadcast)\s+by|\baired\s+(?:by|on)"
-    r"|\b(?:said|says|spoke|[Ss]peaking|[Tt]alking|appeared|appearing)\s+(?:to|on|with)"
-    r"|\b(?:confirmed|clarified|explained|revealed|admitted|disclosed|described|insisted"
-    r"|acknowledged|conceded)\s+to|\b(?:statement|comments?|remarks)\s+to"
-    r"|\b(?:seen|reviewed|viewed)\s+by|\bshared\s+with|\breported\s+(?:in|on)"
-    r"|\bbroadcast\s+(?:[\w'\u2019-]+\s+){0,3}?by|\b(?:was|were|been)\s+broadcast\s+on"
-    r"|\b(?:aired|televised|published|shown)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:by|on|in)"
-    r"|\b(?:article|story|piece|op-ed|editorial|column|investigation|documentary|analysis"
-    r"|podcast)\s+(?:by|in|for|from|on|with)"
-    r"|\btold\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}on"
-    r"|[,\"\u201d\u2019':]\s*(?:reports|reported|writes|wrote|says|said|adds|added"
-    r"|claims|claimed))(?:\s+(?:[a-z][\w'\u2019-]*|The|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
-    r"{0,5}?\s*$"
-)
-_CITE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
-_CITE_AFTER = re.compile(
-    r"^(?:['\u2019]s?)?(?:\s+(?:news\s+agency|agency|newspaper|paper|broadcaster|tabloid|daily"
-    r"|magazine|outlet|news\s+(?:web)?site|website|(?:TV|television|radio)\s+(?:channel|station"
-    r"|network)|television|channel|network"
-    r"|(?:[a-z]+\s+)?(?:correspondent|reporter|journalist|columnist)))?"
-    # an apposition: "Kanal, the state news agency, reported"
-    r"(?:,\s+(?:a|an|the)\s+[^,;:\"\u201c\u201d]{1,80}?,)?"
-    r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
-    r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|"
-    r"(?:in|on|last)\s+[A-Z]?\w+)\s+)*(?P<cue>reported|reports|reporting|report|said|says|cited|"
-    r"quoted|confirmed|learned|wrote|published|noted|highlighted|found|revealed|obtained|citing|"
-    r"quoting|quotes|writes|claimed|claims|added|adds|aired|broadcast|carried|interview|"
-    r"interviewed|discovered|stated|detailed|disclosed|uncovered|understands|estimated|verified|"
-    r"geolocated|pointed\s+out|(?:was|were|has\s+been)\s+told|"
-    r"(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to)\s+(?:independently\s+)?"
-    r"(?:verify|confirm))\b"
-)
-#: "Mira Tal, a correspondent for X, wrote": the outlet's reporter speaks for it.
-_ROLE_BEFORE = re.compile(
-    r"\b(?:correspondent|reporter|journalist|columnist)\s+(?:for|with|at)\s+(?:the\s+)?"
-    r"(?:(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|newspaper|broadcaster|tabloid|daily|"
-    r"magazine|outlet|channel|website)\s+)?$",
-    re.I,
-)
-_ROLE_CUE = re.compile(
-    r"^(?:['\u2019]s?)?[,)]?\s+(?:who\s+)?(?:(?:has|had|also|later)\s+)*"
-    r"(?:said|says|wrote|writes|reported|reports|posted|told)\b"
-)
-#: An opening quotation mark right before a name, and its closing one right after it.
-_OPEN_QUOTE = re.compile(r"[\"\u201c\u2018]\s*$")
-_CLOSE_QUOTE = re.compile(r"^[\"\u201d\u2019]")
-#: A press noun and a comma right before a name: "the state news agency, Kanal, said".
-_APPOSED = re.compile(
-    r"\b(?:agency|service|newspaper|broadcaster|tabloid|daily|magazine|outlet|channel|website"
-    r"|network|station),\s*$"
-)
-#: What joins two outlets cited together: "Kanal and the Post", "Kanal media outlet and X".
-_JOINED = re.compile(
-    r"(?:['\u2019]s?)?(?:\s+(?:(?:news|media)\s+outlet|newspaper|magazine|broadcaster))?"
-    r"(?:\s*,)?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?"
-)
-_FORMER = re.compile(r"\bformer\s+$", re.I)
-_CITE_STRONG = frozenset({"reported", "reports", "reporting", "report", "interview"})
 
 
 def extract_citations(
@@ -174,7 +98,7 @@ def extract_citations(
         a, b = start - s0, end - s0
         if _lower_case(text[a:b]):
             continue  # "the state news" before "agency Kanal": the name comes after it
-        if _cited(text[max(0, a - 60) : a], text[b:], strong=not media):
+        if citing.cited(text[max(0, a - 60) : a], text[b:], strong=not media):
             rows.append((doc_id, actor, sid))
             spans.setdefault(sid, []).append((a, b))
         elif media:
@@ -182,7 +106,9 @@ def extract_citations(
     rows += _named_in_text(sentences, mentions, spans, known)
     # An outlet joined to one cited before it is cited with it: "according to X and Y".
     rows += [
-        (d, actor, sid) for d, actor, sid, text, a in joined if _joined(text, a, spans.get(sid, ()))
+        (d, actor, sid)
+        for d, actor, sid, text, a in joined
+        if citing.joined(text, a, spans.get(sid, ()))
     ]
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
@@ -232,17 +158,12 @@ def _named_in_text(
             # A name known only by its masthead word ("the Kharkiv Times") is cited only
             # by the strong cues, as an organisation known by its news word is.
             strong = fold(name) not in known and not is_outlet(text, a, b, name)
-            if _cited(text[max(0, a - 60) : a], text[b:], strong=strong) or _joined(
+            if citing.cited(text[max(0, a - 60) : a], text[b:], strong=strong) or citing.joined(
                 text, a, cited.get(sid, ())
             ):
                 rows.append((doc_id, name, sid))
                 cited.setdefault(sid, []).append((a, b))
     return rows
-
-
-def _joined(text: str, start: int, cited: list[tuple[int, int]] | tuple) -> bool:
-    """Whether a name is joined to one cited before it: "according to Kanal and the Post"."""
-    return any(b <= start and _JOINED.fullmatch(text[b:start]) for _, b in cited)
 
 
 def _lower_case(surface: str) -> bool:
@@ -275,42 +196,20 @@ def _by_actor(actors: pd.Series, test) -> np.ndarray:
     return out
 
 
-def _cited(before: str, after: str, *, strong: bool) -> bool:
-    """Whether the words around an outlet's name attribute something to it.
-
-    A name in quotation marks of its own ('told "Face the Nation"') is read without them, and a name
-    set off by commas after its press noun ("the news agency, Kanal, reported") without
-    the comma after it.
-    """
-    if (quoted := _OPEN_QUOTE.search(before)) and _CLOSE_QUOTE.match(after):
-        before, after = before[: quoted.start()], after[1:]
-    if after[:1] == "," and _APPOSED.search(before):
-        after = after[1:]
-    if _FORMER.search(before):
-        return False  # "the former Kanal correspondent said": no longer speaks for it
-    if _CITE_BEFORE.search(before) or _CITE_BEFORE_PRESS.search(before):
-        return True
-    if not strong and _CITE_BEFORE_OUTLET.search(before):
-        return True
-    if _ROLE_BEFORE.search(before) and _ROLE_CUE.match(after):
-        return True
-    hit = _CITE_AFTER.match(after)
-    if strong:
-        return hit is not None and hit.group("cue") in _CITE_STRONG
-    return hit is not None or _CITE_AS.search(before) is not None
-
-
 def _own_outlet(actor: str, source: object, known: dict[str, str | None] | None = None) -> bool:
     """Whether an outlet is the article's own.
 
     "CNN" or "CNN Digital" in a CNN article, "the Mirror" in a Daily Mirror one, and a
     programme the gazetteer gives the article's outlet as its affiliation ("Face the
-    Nation" in a CBS News article).
+    Nation" in a CBS News article), or a longer name of one ("Face the Nation Weekend").
     """
     if not isinstance(source, str) or not source.strip():
         return False
     s = re.sub(r"^the ", "", fold(source))
-    parent = (known or {}).get(fold(actor))
+    known = known or {}
+    words = fold(actor).split()
+    key = next((k for n in range(len(words), 0, -1) if (k := " ".join(words[:n])) in known), None)
+    parent = known[key] if key else None
     for name in (actor, parent) if parent else (actor,):
         a = re.sub(r"^the ", "", fold(name))
         if a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a):

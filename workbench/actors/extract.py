@@ -219,6 +219,7 @@ RULE_MODULES = (
     "workbench.actors.speech",
     "workbench.actors.quotations",
     "workbench.actors.citations",
+    "workbench.actors.citing",
     "workbench.actors.outlets",
     "workbench.actors.repeats",
     "workbench.actors.resolve",

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.actors.demonyms import is_demonym
 from workbench.actors.gazetteer import fold
 
 #: Words only an outlet's name holds.
@@ -41,16 +42,21 @@ LAST_MASTHEADS = frozenset(
 )
 #: Broadcast nouns: "TV channel", "television station", "radio network".
 _BROADCAST = r"(?:TV|television|radio)\s+(?:channel|station|network)"
+#: A news channel on a messaging app, named after its noun ("Telegram channel Kanal"); not
+#: someone's own channel ("his Telegram channel", "the governor's Telegram channel").
+_TELEGRAM = r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!['\u2019]s )Telegram\s+channel"
 #: "daily" is a press noun after a nationality or an article ("Russian daily X", "the
 #: daily X"), not in "daily briefings".
 _DAILY = r"(?-i:(?:[A-Z][a-z]+\s+|\b(?:[Tt]he|[Aa])\s+)daily)"
 #: A press noun right before a name: "state news agency Daily Globe", "broadcaster X".
 _NOUN_BEFORE = re.compile(
     r"\b(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|tabloid|"
-    r"magazine|outlet|wire\s+service|(?:state|public)\s+(?:TV|television)|"
+    r"magazine|outlet|publication|wire\s+service|(?:state|public)\s+(?:TV|television)|"
     + _BROADCAST
     + "|"
     + _DAILY
+    + "|"
+    + _TELEGRAM
     + r")(?P<comma>,)?\s+$",
     re.I,
 )
@@ -82,7 +88,7 @@ _THE = re.compile(r"\b[Tt]he\s+$")
 #: Whether a text holds any press noun: only mentions in such sentences need the full test.
 PRESS_HINT = re.compile(
     r"(?i:news\s+(?:agency|service|outlet|site|website)|newspaper|broadcaster|tabloid|daily|"
-    r"magazine|outlet|wire\s+service|correspondent|reporter|journalist|columnist|contributor|"
+    r"magazine|outlet|publication|wire\s+service|telegram\s+channel|correspondent|reporter|journalist|columnist|contributor|"
     r"writer|editor|interview|citing|television|radio)|\bTV\b"
 )
 
@@ -144,9 +150,15 @@ _LOWER = r"[a-z]+(?:[-.][a-z0-9]+)+|[a-z]{2,4}"
 #: them ("the Kanal Nine newspaper"); a channel of a messaging app is no outlet.
 _PRESS_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|"
-    r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|"
+    r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|publication|"
     r"(?P<web>(?:news\s+)?website|(?:news|online)\s+portal)|(?:state|public)\s+(?:TV|"
-    r"television)|(?<!Telegram )(?<!YouTube )" + _BROADCAST + "|" + _DAILY + r")(?P<comma>,)?"
+    r"television)|(?<!Telegram )(?<!YouTube )"
+    + _BROADCAST
+    + "|"
+    + _DAILY
+    + "|"
+    + _TELEGRAM
+    + r")(?P<comma>,)?"
     r"\s+(?P<name>" + _NAME + "|" + _LOWER + r")(?![\w'\u2019-])"
 )
 _PRESS_AFTER_NAME = re.compile(
@@ -160,6 +172,7 @@ _PRESS_AFTER_NAME = re.compile(
 #: "the Post", "the Mail": a masthead word after "the".
 _THE_MASTHEAD = re.compile(
     r"\b[Tt]he\s+(?P<name>" + "|".join(sorted(w.title() for w in MASTHEADS)) + r")(?![\w-])"
+    r"(?<!Journal(?=\s+of\s))"
 )
 #: "the Kharkiv Post", "the Baltic Times": capitalised words and a masthead word after "the".
 _THE_LONG_MASTHEAD = re.compile(
@@ -169,6 +182,14 @@ _THE_LONG_MASTHEAD = re.compile(
 )
 #: Words that open a sentence or qualify a name but are no name: "The", "Russian".
 _LEADING = re.compile(r"(?:The|A|An|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i))\s+")
+#: "told a news agency X is ...": a verb of telling before the press noun, and a finite
+#: verb right after the name, make the name the subject of what was told.
+_TOLD_NOUN = re.compile(r"\b(?:told|telling|tells)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$")
+_FINITE = re.compile(
+    r"^\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b"
+)
+#: A nationality's ending; not a bare "-an", which ends many a name ("Statesman", "Unian").
+_NATIONAL = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|ean|ic|i|ch)")
 #: Function words that are no lower-case name ("the newspaper has", "news agency said").
 _NOT_LOWER = frozenset(
     "the a an and or but that this its his her their our which who has had have was were is "
@@ -225,6 +246,10 @@ def _after_noun(text: str) -> list[tuple[int, int, str]]:
             continue  # "the newspaper has", "a website post": no name
         if m.group("comma") and not _APPOSITION_END.match(text[end : end + 3]):
             continue
+        if _TOLD_NOUN.search(text[max(0, m.start() - 40) : m.start()]) and _FINITE.match(
+            text[end : end + 12]
+        ):
+            continue  # "told a news agency Kanal is safe": the name opens what was told
         if not _DATE_WORDS.match(name):
             out.append((start, end, name))
     return out
@@ -238,7 +263,7 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
         while lead := _LEADING.match(text, start, end):
             start = lead.end()
         last = text[start:end].rsplit(" ", 1)[-1]
-        if _LEADING.fullmatch(last + " ") or fold(last) in PRESS_WORDS:
+        if _nationality(last) or fold(last) in PRESS_WORDS:
             continue  # a nationality or a press word: "Baltic newspaper", "British TV network"
         if text[start - 1 : start] == "-" or re.search(r"-[a-z]+$", text[start:end]):
             continue  # a modifier: "pro-Kremlin newspaper", "a Kanal-linked media outlet"
@@ -246,6 +271,11 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
             continue  # a capitalised first word ("Local newspaper")
         out.append((start, end, text[start:end]))
     return out
+
+
+def _nationality(word: str) -> bool:
+    """Whether a word is a nationality ("Baltic", "Norwegian"), not a name ending like one."""
+    return is_demonym(word) or bool(_NATIONAL.fullmatch(word))
 
 
 def _sentence_start(text: str) -> int:

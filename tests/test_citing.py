@@ -1,0 +1,89 @@
+"""Citing cues around an outlet's name, on invented sentences ([Kanal] marks the name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.actors.citing import cited
+
+
+def _cited(sentence: str, *, strong: bool = False) -> bool:
+    before, rest = sentence.split("[", 1)
+    after = rest.split("]", 1)[1]
+    return cited(before[-60:], after, strong=strong)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # telling, and cues after the name: first to report, a time before the verb
+        "Mira Tal was upset, telling [Kanal] on Sunday that it fell.",
+        "[Kanal] was the first to report the plan.",
+        "[Kanal] on Thursday morning first reported the plan.",
+        "It fell, first reported [Kanal].",
+        "[Kanal], citing an unnamed official, said the plan was ready.",
+        "[Kanal] - an outlet now in exile - wrote that it fell.",
+        "[Kanal], Harbour's main newswire, claims that it fell.",
+        # cues before a known outlet: shared, posted, analysed, released, reported for
+        "In a series of clips shared by [Kanal], crowds gathered.",
+        "Three videos were obtained and analysed by [Kanal].",
+        "It was first identified by [Kanal].",
+        "A poll released Friday by [Kanal] shows a tie.",
+        "The concern follows reporting from [Kanal] that it fell.",
+        "Tariq Panja reported for [Kanal] last month.",
+        "Per [Kanal], it fell.",
+        "One soldier complained to [Kanal] of exhaustion.",
+        "Such claims are wrong, argues [Kanal] reporter Mira Tal.",
+        # on the air and in print
+        "Appearing on [Kanal], Mira Tal urged calm.",
+        "On [Kanal] on Sunday, Mira Tal said so.",
+        'Omar Haddad said on Sunday on "[Kanal]."',
+        'Omar Haddad told "[Kanal] Sunday" that it fell.',
+        "Writing for [Kanal], Mira Tal said so.",
+        "As Mira Tal writes for [Kanal], it fell.",
+        "Mira Tal wrote in a [Kanal] column on Sunday.",
+        "He outlined it in a [Kanal] guest essay.",
+        "Omar Haddad cited a [Kanal] article which said so.",
+        # the outlet's people and what they saw
+        "[Kanal]'s chief Harbour correspondent, Mira Tal, reported that it fell.",
+        "[Kanal] senior international correspondent Mira Tal said it fell.",
+        "[Kanal]'s Mira Tal tweeted that it fell.",
+        "[Kanal] journalists saw the bodies.",
+        "A [Kanal] witness saw smoke.",
+        "[Kanal] identified the soldiers.",
+    ],
+)
+def test_cues_that_cite_a_known_outlet(sentence):
+    assert _cited(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'As "[Kanal] Breakfast" host Omar Haddad said sorry, she left.',
+        "He was paid per [Kanal] episode.",
+        "[Kanal] host Mira Tal said she was tired.",  # a host's words are not its reporting
+        "[Kanal]'s Mira Tal said she was tired.",
+        "[Kanal] witnesses were there.",
+        "Mira Tal contributed to this report from Harbour. Follow the [Kanal]'s coverage.",
+        "The former [Kanal] correspondent said so.",
+    ],
+)
+def test_no_cue(sentence):
+    assert not _cited(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a press noun at the end of a long description, an abbreviation among its words
+        ("In an interview with the U.S. government-funded [Kanal] news service, he spoke.", True),
+        ("In a video posted by the state news agency [Kanal], she waves.", True),
+        ("Mira Tal, telling [Kanal] on Sunday, said so.", True),
+        # the strong cues only, for a name known as an outlet only by its news word
+        ("[Kanal] was the first to report the plan.", False),
+        ("Appearing on [Kanal], Mira Tal urged calm.", False),
+    ],
+)
+def test_strong_cues(sentence, expected):
+    assert _cited(sentence, strong=True) is expected
