@@ -39,3 +39,25 @@ def test_an_acronym_of_common_words_is_no_actor_anywhere_in_its_document():
     assert (
         "common acronym" in dict(zip(res.audit["surface"], res.audit["rule"], strict=True))["CTG"]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # after a country's word, the acronym takes the next word's letter
+        (
+            "The British Ministry of Defence (MoD) said so. The MoD added more.",
+            [("British Ministry of Defence", "ORG"), ("MoD", "GPE")],
+            ["British Ministry of Defence"] * 3,  # the bracketed one too
+        ),
+        # no country's word first: the first letters must agree, as before
+        (
+            "The Orsa Ministry of Defence (MoD) said so. The MoD added more.",
+            [("Orsa Ministry of Defence", "ORG"), ("MoD", "GPE")],
+            ["Orsa Ministry of Defence", "MoD"],
+        ),
+    ],
+)
+def test_an_acronym_may_skip_a_country_word_before_the_name(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions["actor"].tolist() == expected

@@ -18,6 +18,7 @@ _COLUMNS = ["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
     [
         ("Vostrex, the Orsan space agency, cut ties.", "ORG"),
         ("Vostrex, a satellite imagery company that works with the army, said so.", "ORG"),
+        ("Vostrex, the Orsan folk band which won, sang.", "ORG"),
         ("Vostrex, a company spokesman, said so.", "PERSON"),  # the noun heads no appositive
         ("Vostrex, the head of the agency, said so.", "PERSON"),  # "of": no appositive
         ("Vostrex, the agency's chief, said so.", "PERSON"),
@@ -62,6 +63,8 @@ def test_a_word_of_a_persons_full_name_stays_a_person_in_other_documents():
         ("Kalmar Technologies", True),
         ("Orsa Holdings", True),
         ("Vetra Labs", True),
+        ("Orsa Orchestra", True),  # a group's designator
+        ("Vela Choir", True),
         ("Technologies", False),  # one word: no name before the designator
         ("Ivo Kalmar", False),
     ],
@@ -73,3 +76,9 @@ def test_is_company_name_by_its_designator(name, company):
 def test_a_person_span_ending_in_a_designator_is_an_organisation():
     res = _resolve("Kalmar Technologies released images.", [("Kalmar Technologies", "PERSON")])
     assert res.mentions["actor_type"].tolist() == ["ORG"]
+
+
+def test_a_person_span_ending_in_a_groups_designator_is_an_organisation():
+    text = "Orsa Orchestra, the band which won, sold the trophy. Orsa Orchestra thanked fans."
+    res = _resolve(text, [("Orsa Orchestra", "PERSON"), ("Orsa Orchestra", "PERSON")])
+    assert res.mentions["actor_type"].tolist() == ["ORG", "ORG"]

@@ -186,3 +186,37 @@ def test_a_nationality_before_a_full_name_is_no_part_of_it(text, span, surface):
     res = _resolve(text, [(span, "PERSON")])
     assert res.mentions["surface"].tolist() == [surface]
     assert res.mentions["actor"].tolist() == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a one-word organisation the texts write with "'s" nearly always: the "'s" is its own
+        (
+            "Orsby's closed. Orsby's staff left. Analysts said Orsby's would sell.",
+            [("Orsby's", "ORG")] * 3,
+            ["Orsby's"] * 3,
+        ),
+        # written bare as often: a possessive, cut
+        (
+            "Orsby's staff left. Orsby said so. Orsby grew. Orsby's shops closed. Orsby's plan.",
+            [
+                ("Orsby's", "ORG"),
+                ("Orsby", "ORG"),
+                ("Orsby", "ORG"),
+                ("Orsby's", "ORG"),
+                ("Orsby's", "ORG"),
+            ],
+            ["Orsby"] * 5,
+        ),
+        # a person's possessive is always cut
+        (
+            "Ivo Kos's plan failed. Ivo Kos's aides left. Ivo Kos's party lost.",
+            [("Ivo Kos's", "PERSON")] * 3,
+            ["Ivo Kos"] * 3,
+        ),
+    ],
+)
+def test_a_possessive_is_cut_unless_the_texts_make_it_part_of_a_name(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions["surface"].tolist() == expected

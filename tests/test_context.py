@@ -79,6 +79,43 @@ def test_context_reasons_name_furniture_titles_and_platforms():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        (
+            "Talks stalled, he said. ___ Mira J. Kade in Vetria, Orsa, contributed.",
+            "___ Mira J. Kade in Vetria, Orsa, contributed.",
+        ),
+        (
+            "Talks stalled. ___ Follow our coverage of the war in Vetria at https://ex.am/ple "
+            "Ivo Brandt spoke.",
+            "___ Follow our coverage of the war in Vetria at https://ex.am/ple",
+        ),
+        ("Talks stalled. ___ 6:30 p.m. Ivo Brandt arrived in Vetria.", None),  # a time line
+        # an outlet's prompts to read on
+        (
+            "Shelling hit. Want all the latest news and analysis from Vetria? Orsa denied it.",
+            "Want all the latest news and analysis from Vetria?",
+        ),
+        (
+            "It burned. Follow the latest updates on the Vetria situation in our live blog The "
+            "fire spread.",
+            "Follow the latest updates on the Vetria situation in our live blog",
+        ),
+        (
+            "Prices rose. Have an opinion on anything you've read in the Daily Orsa today? "
+            "Please email us your letter.",
+            "Have an opinion on anything you've read in the Daily Orsa today? "
+            "Please email us your letter.",
+        ),
+        ("We want the latest tanks, Ivo Brandt said.", None),  # no prompt
+    ],
+)
+def test_what_follows_an_agencys_rule_and_prompts_are_furniture(text, furniture):
+    found = [text[a:b] for a, b in furniture_spans(text)]
+    assert found == ([furniture] if furniture else [])
+
+
 def test_a_letters_page_signature_is_furniture():
     text = 'Prices keep rising. Ann Pell, Dorford \u2022 The next letter says "enough".'
     (span,) = furniture_spans(text)

@@ -88,3 +88,40 @@ def test_a_lower_case_span_the_gazetteer_knows_stays():
     gaz = Gazetteer({"Orsan Congress": Entry("Orsan Congress", "ORG", ("congress",))})
     res = _resolve("The congress voted.", [("congress", "ORG")], gaz)
     assert res.mentions["actor"].tolist() == ["Orsan Congress"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "the Dorins" after the Dorins' full names: a family, no actor
+        (
+            "Ivo Dorin and Ana Dorin died. The Dorins were close, the Dorins' friend said.",
+            [
+                ("Ivo Dorin", "PERSON"),
+                ("Ana Dorin", "PERSON"),
+                ("Dorins", "PERSON"),
+                ("Dorins'", "PERSON"),
+            ],
+            ["Ivo Dorin", "Ana Dorin"],
+        ),
+        (
+            "Eva Vlachos spoke. The Vlachoses left.",
+            [("Eva Vlachos", "PERSON"), ("Vlachoses", "PERSON")],
+            ["Eva Vlachos"],
+        ),
+        # a surname ending in "s" itself, and a plural with no "the" before it: kept
+        (
+            "Ivo Truss spoke. The Truss plan failed.",
+            [("Ivo Truss", "PERSON"), ("Truss", "PERSON")],
+            ["Ivo Truss", "Ivo Truss"],
+        ),
+        (
+            "Ivo Dorin spoke. Dorins said no.",
+            [("Ivo Dorin", "PERSON"), ("Dorins", "PERSON")],
+            ["Ivo Dorin", "Ivo Dorin"],
+        ),
+    ],
+)
+def test_the_plural_of_a_surname_in_the_document_is_a_family(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions["actor"].tolist() == expected

@@ -28,3 +28,36 @@ def test_two_people_are_not_enough_to_make_a_first_name():
     text = "Ivo Brandt and Ivo Horvat met. Ivo Varga said so."
     res = _resolve(text, [("Ivo Brandt", "PERSON"), ("Ivo Horvat", "PERSON"), ("Ivo Varga", "ORG")])
     assert res.mentions["actor_type"].tolist()[-1] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "expected"),
+    [
+        # a corpus first name right before a one-word "organisation": one person
+        ("The spokesman Ivo Vorik said so.", ("Vorik", "ORG"), ["Ivo Vorik", "PERSON"]),
+        # a title is no first name (the title makes it a person's surname)
+        ("The spokesman General Vorik said so.", ("Vorik", "ORG"), ["Vorik", "PERSON"]),
+        # a surname that is a site's or a company's word: left alone
+        ("They met at Ivo Holdings.", ("Holdings", "ORG"), ["Holdings", "ORG"]),
+        # a word no three people open their names with
+        ("They met at Vela Vorik.", ("Vorik", "ORG"), ["Vorik", "ORG"]),
+    ],
+)
+def test_a_first_name_before_a_one_word_organisation_makes_a_persons_name(text, last, expected):
+    people = "Ivo Brandt, Ivo Kos and Ivo Horvat met. "
+    spans = [("Ivo Brandt", "PERSON"), ("Ivo Kos", "PERSON"), ("Ivo Horvat", "PERSON"), last]
+    res = _resolve(people + text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist()[-1] == expected
+
+
+def test_a_first_name_that_is_a_span_of_its_own_is_not_taken_twice():
+    text = "Ivo Brandt, Ivo Kos and Ivo Horvat met. The spokesman Ivo Vorik said so."
+    spans = [
+        ("Ivo Brandt", "PERSON"),
+        ("Ivo Kos", "PERSON"),
+        ("Ivo Horvat", "PERSON"),
+        ("Ivo", "PERSON"),
+        ("Vorik", "ORG"),
+    ]
+    res = _resolve(text, spans)
+    assert "Ivo Vorik" not in res.mentions["surface"].tolist()

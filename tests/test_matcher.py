@@ -43,10 +43,30 @@ def _merge(text: str, place: str, label: str, known: str) -> list[str]:
         ("In Nazi Vetria the trains ran.", "Nazi Vetria", "GPE", "Vetria"),
         # a person's span holding a place's name: the match wins, whatever follows
         ("Then Vetria River spoke.", "Vetria River", "PERSON", "Vetria"),
+        # ... unless it ends in a polity's head noun: the polity's name wins
+        (
+            "Courts of the unrecognized Vetria People's Republic met.",
+            "Vetria People's Republic",
+            "PERSON",
+            "Vetria People's Republic",
+        ),
     ],
 )
 def test_a_place_ending_in_a_head_noun_wins_over_the_known_name_inside(text, place, label, kept):
     assert _merge(text, place, label, "Vetria" if "Vetria" in place else place.split()[1]) == [kept]
+
+
+def test_a_polity_the_model_typed_a_person_is_kept_as_a_place():
+    text = "Courts of the unrecognized Vetria People's Republic met."
+    start = text.index("Vetria")
+    end = text.index(" met")
+    model = pd.DataFrame([("t", start, end, "PERSON")], columns=ner.MODEL_COLUMNS)
+    found = pd.DataFrame(
+        [("t", start, start + 6, "GPE", "Vetria")],
+        columns=["text_hash", "start", "end", "label", "gaz_id"],
+    )
+    out = merge_spans(model, found, {"t": text})
+    assert out[["source", "label"]].values.tolist() == [["model", "GPE"]]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_actors import _resolve
 from workbench.actors import names
 from workbench.actors.names import same_person
 
@@ -76,3 +77,27 @@ def test_is_event_by_the_last_word_of_a_name(name, label, event):
 )
 def test_clean_name_strips_religious_titles(surface, expected):
     assert names.clean_name(surface, person=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Hey Dorin", ("Dorin", True)),  # an interjection opens the span, not the name
+        ("Watch Dorin's", ("Dorin", True)),  # an imperative
+        ("Dear Ivo Brandt", ("Ivo Brandt", True)),
+        ("Hey", ("Hey", False)),  # never the last word
+    ],
+)
+def test_clean_name_strips_interjections_and_imperatives(surface, expected):
+    assert names.clean_name(surface, person=True) == expected
+
+
+def test_a_span_opened_by_an_interjection_starts_at_the_name():
+    res = _resolve(
+        '"Hey Dorin," the host said. Ivo Dorin smiled.',
+        [("Hey Dorin", "PERSON"), ("Ivo Dorin", "PERSON")],
+    )
+    assert res.mentions[["surface", "actor"]].values.tolist() == [
+        ["Dorin", "Ivo Dorin"],
+        ["Ivo Dorin", "Ivo Dorin"],
+    ]

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from workbench.actors.names import FUNCTION_WORDS
+from workbench.actors.gazetteer import fold
+from workbench.actors.names import DEMONYMS, FUNCTION_WORDS
 from workbench.actors.people import chain
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -21,8 +22,10 @@ def expand_acronyms(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFram
     """An acronym a document defines ("Organization for Migration (IOM)") stands for the name.
 
     An acronym in brackets right after a name of several words, whose first letter is
-    the name's, stands for that name wherever the document uses it: the spans the model
-    found there take the name, and the occurrences it missed are added.
+    the name's (or, after a country's or a nationality's word, the next word's: "UK
+    Ministry of Defence (MoD)"), stands for that name wherever the document uses it:
+    the spans the model found there take the name, and the occurrences it missed are
+    added.
     """
     if work.empty:
         return work
@@ -104,6 +107,8 @@ def _definitions(work: pd.DataFrame, texts: Mapping[str, str]) -> dict[tuple[str
     ):
         m = _ACRONYM.match(texts.get(doc, ""), end)
         words = name.split()
+        if m and len(words) > 2 and m.group(1)[0] != words[0][0] and fold(words[0]) in DEMONYMS:
+            words = words[1:]  # "UK Ministry of Defence (MoD)": the acronym skips the country
         if (
             m
             and len(words) > 1

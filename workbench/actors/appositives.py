@@ -5,7 +5,8 @@ signs settle it in any corpus, whatever the name:
 
 - an appositive that says what it is: "Vostrex, the Orsan space agency, ...",
   "Kalmar, a satellite imagery company that ...";
-- a company's designator as the name's last word: "Kalmar Technologies", "Orsa Holdings".
+- a company's designator as the name's last word: "Kalmar Technologies", "Orsa Holdings";
+  so does a group's: "the Orsa Orchestra", "Vela Choir".
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ORG_NOUNS = (
     "|giant|conglomerate|startup|start-up|subsidiary|contractor|developer|bank|lender|insurer"
     "|retailer|carrier|airline|organisation|organization|charity|foundation|institute"
     "|university|ministry|department|regulator|watchdog|consultancy|utility"
+    "|band|orchestra|choir|ensemble"
 )
 #: The appositive: an article, up to three words that are no function words, the noun,
 #: and then punctuation or a word that ends the phrase ("X, a company spokesman" and
@@ -40,6 +42,10 @@ COMPANY_TAILS = frozenset(
     airlines airways partners labs laboratories networks motors pharmaceuticals solutions
     services ventures enterprises associates systems dynamics aerospace""".split()
 )
+#: Last words that make a name a group's, a band's or an ensemble's ("Orsa Orchestra").
+GROUP_TAILS = frozenset(
+    """orchestra band choir ensemble quartet quintet trio philharmonic symphony""".split()
+)
 
 
 def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
@@ -49,8 +55,8 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
     (:data:`_APPOSITIVE`) makes every one-word person span of that name in the
     document an organisation, and in every document when the name is no word of a
     person's full name anywhere; a name of two words or more whose last is a company's
-    designator (:data:`COMPANY_TAILS`) is one wherever it occurs. The gazetteer's
-    people are left alone.
+    designator (:data:`COMPANY_TAILS`) or a group's (:data:`GROUP_TAILS`) is one
+    wherever it occurs. The gazetteer's people are left alone.
     """
     if work.empty:
         return
@@ -79,13 +85,13 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
 
 
 def is_company_name(name: str) -> bool:
-    """Whether a name of two words or more ends in a company's designator.
+    """Whether a name of two words or more ends in a company's or a group's designator.
 
     Example:
-        >>> is_company_name("Kalmar Technologies"), is_company_name("Ivo Systems")
+        >>> is_company_name("Kalmar Technologies"), is_company_name("Orsa Orchestra")
         (True, True)
         >>> is_company_name("Technologies")
         False
     """
     words = fold(name).split(" ")
-    return len(words) > 1 and words[-1] in COMPANY_TAILS
+    return len(words) > 1 and (words[-1] in COMPANY_TAILS or words[-1] in GROUP_TAILS)

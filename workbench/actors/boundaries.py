@@ -37,16 +37,25 @@ def trim_articles(work: pd.DataFrame) -> pd.DataFrame:
 _POSSESSIVE_END = re.compile(r"\s*(?:['\u2019]s|(?<=s)['\u2019])$")
 
 
-def trim_possessives(work: pd.DataFrame) -> pd.DataFrame:
+def trim_possessives(work: pd.DataFrame, counts: Counter | None = None) -> pd.DataFrame:
     """A model's span ends before its possessive ("[Ilse Varga]'s", "[the Greens]'").
 
     The gazetteer's matches are left as they are: one ending in "'s" is the name itself.
+    So is an organisation's one-word name the corpus (word ``counts``) writes with "'s"
+    almost always ("Orsby's", a shop or an auction house named after its founder): the
+    "'s" belongs to the name.
     """
     model = (work["source"] == "model").tolist()
     cut = [
         len(m.group(0)) if keep and (m := _POSSESSIVE_END.search(s)) else 0
         for s, keep in zip(work["surface"].tolist(), model, strict=True)
     ]
+    if counts is not None:
+        for i, (surface, label) in enumerate(
+            zip(work["surface"].tolist(), work["label"].tolist(), strict=True)
+        ):
+            if cut[i] and label == "ORG" and _possessive_name(surface, cut[i], counts):
+                cut[i] = 0
     if not any(cut):
         return work
     work = work.copy()
@@ -55,27 +64,18 @@ def trim_possessives(work: pd.DataFrame) -> pd.DataFrame:
     return work
 
 
-#: Nationality nouns that do not share their country's name ("Swede", "Croat", "Pole").
-_NATIONALITY_NOUNS = frozenset(
-    "swede swedes dane danes finn finns pole poles scot scots croat croats serb serbs "
-    "turk turks brit brits".split()
-)
+#: Times in ten a name's last word must carry its "'s" for the "'s" to be the name's.
+_POSSESSIVE_SHARE = 9
 
 
-def trim_demonyms(work: pd.DataFrame) -> None:
-    """A nationality before a full name is no part of it ("Croatian [Ivo Horvat]").
-
-    Only before two words or more (a one-word "Finn" or "Christian" may be the name),
-    and only a nationality by its form ("Moldovan", "Briton") or a nationality noun.
-    The name loses the word and counts as titled, so :func:`trim_titles` cuts the span.
-    """
-    person = (work["label"] == "PERSON") & work["name"].str.count(" ").ge(2)
-    names_, titled = work["name"].tolist(), work["titled"].tolist()
-    for i in np.flatnonzero(person.to_numpy()):
-        first, rest = names_[i].split(" ", 1)
-        if fold(first) in _NATIONALITY_NOUNS or demonyms.is_demonym(first):
-            names_[i], titled[i] = rest, True
-    work["name"], work["titled"] = names_, titled
+def _possessive_name(surface: str, cut: int, counts: Counter) -> bool:
+    """Whether ``surface`` is one word the corpus writes with its "'s" nearly always."""
+    word = surface[: len(surface) - cut]
+    ending = surface[len(surface) - cut :].strip()
+    if " " in word or not word[:1].isupper() or not ending.endswith("s"):
+        return False
+    with_s = counts[word + "'s"] + counts[word + "\u2019s"]
+    return with_s >= 3 and with_s * 10 >= (with_s + counts[word]) * _POSSESSIVE_SHARE
 
 
 def trim_titles(work: pd.DataFrame) -> None:

@@ -3,9 +3,11 @@
 spaCy's small model labels a span from a narrow window and knows no names; the words
 around a span settle many of its errors the same way in any corpus:
 
-- **page furniture**: a credit line ("... contributed to this report"), a photo credit
-  ("(AP Photo/...)") or a prompt ("Follow ... on Facebook", "Sign up to ...") names no
-  actor of the story;
+- **page furniture**: a credit line ("... contributed to this report", or after a news
+  agency's rule: "___ Jo Bell in Vetria contributed."), a photo credit ("(AP
+  Photo/...)") or a prompt ("Follow ... on Facebook", "Sign up to ...", "___ Follow our
+  coverage at https://...", "Want all the latest news from Vetria?", "Follow the latest
+  updates on Vetria in our live blog") names no actor of the story;
 - **a document's title**: "Geneva" in "the Geneva Conventions", "Paris" in "the Paris
   Agreement" is part of the name of a treaty, not a place;
 - **a work's title**: "Kell" in the quoted title "Kell's Gambit: The Plot to Rule
@@ -35,12 +37,20 @@ from collections.abc import Mapping, Sequence
 _FURNITURE_CUES = re.compile(
     r"contributed (?:reporting )?to (?:this|the) (?:report|story|article)"
     r"|\b(?:Photos?|Images|Pictures)\b|\b(?:Follow|Like) |\bSend your |\bSign up (?:for|to) "
-    r"|\u2022"
+    r"|\u2022|___|\bWant (?:all )?the latest |\bHave an opinion on "
+)
+#: What a news agency puts after its rule ("___"): a link to its coverage or a credit.
+_AFTER_RULE = re.compile(
+    r"___\s+(?:Follow\b[^\n_]{0,120}?https?://\S+"
+    r"|[^\n_]{0,250}?\bcontributed\b[^.!?\n_]{0,40}[.!?]?)"
 )
 _PROMPT = re.compile(
     r"(?:Follow|Like) [^.!?\n]{0,80}\bon (?:Facebook|Twitter|Instagram|Threads|TikTok)\b[^.!?\n]*"
     r"|Send your (?:story ideas|stories|tips)\b[^\n]*?(?=\s[A-Z]|$)"
     r"|Sign up (?:for|to) [^.!?\n]*"
+    r"|Follow the latest (?:updates|news)\b[^.!?\n]{0,100}?\blive blog\b"
+    r"|Want (?:all )?the latest [^.!?\n]{0,80}\?"
+    r"|Have an opinion on [^.!?\n]{0,80}\?(?: Please email us\b[^.!?\n]*[.!?]?)?"
 )
 _SENTENCE_END = ".!?\n"
 #: Substrings one of which every cue holds (a fast test before the regex).
@@ -52,8 +62,11 @@ _CUE_WORDS = (
     "Follow ",
     "Like ",
     "Send your",
+    "Want ",
+    "Have an opinion",
     "Sign up",
     "\u2022",
+    "___",
 )
 #: A letters page's signature before its bullet: "... they said. Jane Doe, Bristol \u2022".
 _SIGNATURE = re.compile(r"[A-Z][^.!?\u2022\n]{0,60}$")
@@ -129,10 +142,12 @@ def is_product(text: str, start: int, end: int, name: str) -> bool:
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of a text that are page furniture.
 
-    A credit line ("... contributed to this report"), a photo credit in brackets
-    ("(AP Photo/...)"), a prompt ("Follow ... on Facebook", "Sign up to ...", "Send your
-    story ideas to ...") and a letters page's signature ("Jane Doe, Bristol \u2022"). Found
-    from a few cue words, each grown to its sentence or brackets: linear in the text.
+    A credit line ("... contributed to this report", "___ Jo Bell in Vetria
+    contributed."), a photo credit in brackets ("(AP Photo/...)"), a prompt ("Follow ...
+    on Facebook", "Sign up to ...", "Send your story ideas to ...", "___ Follow our
+    coverage at https://...") and a letters page's signature ("Jane Doe, Bristol
+    \u2022"). Found from a few cue words, each grown to its sentence, brackets or rule:
+    linear in the text.
     """
     out: list[tuple[int, int]] = []
     cues = _cues(text)
@@ -151,6 +166,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
             closed = text.find(")", end, end + 80)
             if opened >= 0 and closed >= 0 and ")" not in text[opened:at]:
                 out.append((opened, closed + 1))
+        elif word == "___":
+            if m := _AFTER_RULE.match(text, at):
+                out.append(m.span())
         elif m := _PROMPT.match(text, at):
             out.append(m.span())
     return out

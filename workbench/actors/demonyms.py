@@ -2,7 +2,8 @@
 
 "Moldovan", "Berliners", "Eastern Europeans": a place's name with a demonym's ending in
 place of its own, checked against the place index. Used to keep such words out of the
-actors (they are groups of people, not named actors).
+actors (they are groups of people, not named actors), and to cut them off the front of a
+person's name (:func:`trim_demonyms`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+import pandas as pd
+
+from workbench.actors import names
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import DEMONYMS
 
@@ -113,3 +118,50 @@ def _demonym_places() -> dict[str, frozenset[str]]:
         "region": countries | states,
         "place": countries | states | cities,
     }
+
+
+#: Nationality nouns that do not share their country's name ("Swede", "Croat", "Pole").
+NATIONALITY_NOUNS = frozenset(
+    "swede swedes dane danes finn finns pole poles scot scots croat croats serb serbs "
+    "turk turks brit brits".split()
+)
+_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+#: Last words that make a name no person's ("Orsa Holdings", "Vela Regiment").
+_NOT_SURNAMES = names.SITE_WORDS | names.GROUP_HEADS | names.PLACE_HEADS
+
+
+def trim_demonyms(work: pd.DataFrame) -> None:
+    """A nationality before a full name is no part of it ("Croatian [Ivo Horvat]").
+
+    Only before two words or more (a one-word "Finn" or "Christian" may be the name),
+    and only a nationality by its form ("Moldovan", "Briton") or a nationality noun.
+    The name loses the word and counts as titled, so the span is cut to the name
+    (:func:`workbench.actors.boundaries.trim_titles`). A model span of another type
+    made of a nationality noun and two capitalised words ("Swede Ivo Horvat", typed an
+    organisation) is such a person's name too; not when the last word is a site's, a
+    group's or a place's ("Scot Vela Regiment").
+    """
+    n_words = work["name"].str.count(" ")
+    person = (work["label"] == "PERSON") & n_words.ge(2)
+    other = (
+        (work["label"] != "PERSON")
+        & (work["source"] == "model")
+        & (work["gaz_id"] == "")
+        & n_words.eq(2)
+    )
+    names_, titled = work["name"].tolist(), work["titled"].tolist()
+    labels = work["label"].tolist()
+    for i in np.flatnonzero(person.to_numpy()):
+        first, rest = names_[i].split(" ", 1)
+        if fold(first) in NATIONALITY_NOUNS or is_demonym(first):
+            names_[i], titled[i] = rest, True
+    for i in np.flatnonzero(other.to_numpy()):
+        first, rest = names_[i].split(" ", 1)
+        words = rest.split(" ")
+        if (
+            fold(first) in NATIONALITY_NOUNS
+            and all(_CAPITALISED.match(w) for w in words)
+            and fold(words[-1]) not in _NOT_SURNAMES
+        ):
+            names_[i], titled[i], labels[i] = rest, True, "PERSON"
+    work["name"], work["titled"], work["label"] = names_, titled, labels

@@ -212,6 +212,46 @@ def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
 
 
+_PLURAL = re.compile(r"^(.+?)(?:es|s)$")
+_ANY_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+
+
+def families(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A plural surname after "the" ("the Dorins" after "Ivo Dorin") is a family: dropped.
+
+    A one-word, untitled "person" right after "the" whose singular ("Dorin" for
+    "Dorins", "Vlachos" for "Vlachoses") is the surname of a full name the document
+    gives, and which is no surname there itself ("the Dorins said" as against "the Truss
+    administration"), names a household. Resolved, it would be one of its members.
+    """
+    live = ~work["dropped"] & (work["label"] == "PERSON")
+    full = work.loc[live & work["name"].str.contains(" ", regex=False), ["doc_id", "name"]]
+    surnames = {(d, names.last_token(n)) for d, n in full.itertuples(index=False)}
+    if not surnames:
+        return
+    one_word = (
+        live
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+        & ~work["name"].str.contains(" ", regex=False)
+        & work["name"].str.endswith("s")
+    )
+    hit = []
+    for i, doc, start, name in work.loc[one_word, ["doc_id", "start", "name"]].itertuples():
+        word = fold(name)
+        if (doc, word) in surnames or start < 4:
+            continue
+        if not _ANY_THE_BEFORE.search(texts.get(doc, ""), max(0, start - 4), start):
+            continue
+        singular = {word[:-1], _PLURAL.sub(r"\1", word)}
+        if any((doc, s) in surnames for s in singular):
+            hit.append(i)
+    if hit:
+        work.loc[hit, "dropped"] = True
+        work.loc[hit, "actor"] = ""
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "a family, not person") for i in hit]
+
+
 def lower_case_spans(work: pd.DataFrame) -> None:
     """A model's span written all in lower case that no rule made a name is no actor.
 

@@ -207,6 +207,8 @@ RULE_MODULES = (
     "workbench.actors.forenames",
     "workbench.actors.network",
     "workbench.actors.people",
+    "workbench.actors.misspellings",
+    "workbench.actors.products",
     "workbench.actors.quotes",
     "workbench.actors.marks",
     "workbench.actors.cues",

@@ -1,4 +1,7 @@
-"""A two-word "organisation" opening with a first name the corpus gives people is a person.
+"""Organisations the model made of people's names, told by the corpus's first names.
+
+A two-word "organisation" opening with a first name the corpus gives people is a
+person; so is a one-word "organisation" right after such a first name.
 
 spaCy's model types many unfamiliar full names as organisations ("Oleksandr Vorik said",
 "Natalia Berg of the agency"). The corpus itself tells which words are first names: a
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -21,6 +25,7 @@ from workbench.actors.people import chain
 #: Different people's full names a word must open to count as a first name.
 MIN_PEOPLE = 3
 _TWO_WORDS = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+$")
+_ONE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 #: Second words that make a name an organisation's or a place's ("Victoria Station").
 _NOT_SURNAMES = (
     names.SITE_WORDS
@@ -71,3 +76,45 @@ def people_typed_as_organisations(work: pd.DataFrame) -> None:
     if hit:
         work.loc[hit, "label"] = "PERSON"
         work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "first name of people") for i in hit]
+
+
+#: A capitalised word right before a span, a space between ("Oleksandr [Vorik]").
+_WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+) $")
+
+
+def first_names_before_organisations(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A one-word "organisation" right after a corpus first name is that person's surname.
+
+    "the spokesman Oleksandr [Vorik] said": the model cut the first name off and typed the
+    rest an organisation. Where the word before is a first name by :func:`first_names`
+    (not a title, and the surname no site's, group's, place's or company's word), the
+    span takes it back and becomes a person's full name. The gazetteer's names are left
+    alone.
+    """
+    if work.empty:
+        return
+    maybe = (
+        ~work["dropped"]
+        & (work["label"] == "ORG")
+        & (work["source"] == "model")
+        & (work["gaz_id"] == "")
+        & work["name"].str.match(_ONE_WORD)
+    )
+    if not maybe.any():
+        return
+    known = first_names(work)
+    part = work.loc[maybe, ["doc_id", "start", "name"]]
+    live = work.loc[~work["dropped"], ["doc_id", "end"]]
+    ends = set(zip(live["doc_id"], live["end"], strict=True))
+    for i, doc, start, name in part.itertuples(name=None):
+        m = _WORD_BEFORE.search(texts.get(doc, ""), max(0, start - 25), start)
+        if m is None or fold(name) in _NOT_SURNAMES or (doc, m.end(1)) in ends:
+            continue  # no word before, no surname, or the word is a span of its own
+        first = m.group(1)
+        if fold(first) not in known or fold(first) in names.TITLE_WORDS:
+            continue
+        work.at[i, "start"] = m.start(1)
+        work.at[i, "surface"] = f"{first} {work.at[i, 'surface']}"
+        work.at[i, "name"] = work.at[i, "actor"] = f"{first} {name}"
+        work.at[i, "label"] = "PERSON"
+        work.at[i, "rule"] = chain(work.at[i, "rule"], "first name before it")

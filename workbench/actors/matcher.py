@@ -165,6 +165,9 @@ def matcher(gazetteer: Gazetteer) -> AliasMatcher:
 LONGER_NAME_LABELS = frozenset({"ORG", "FAC"})
 #: Model labels whose span wins so when its last word is a place's own (see :func:`_place_head`).
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+#: Last words of a polity's name: a model "person" ending in one after a match inside
+#: it ("Donetsk People's Republic" typed a person) is that polity, a place.
+POLITY_HEADS = frozenset("republic federation kingdom emirate oblast province".split())
 _LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019]s?)?\W*$")
 _CONNECTORS = frozenset("of for and on the de du la des del 's & -".split())
 _NOT_NAME_WORDS = frozenset(
@@ -196,17 +199,22 @@ def _goes_on_as_a_name(text: str, start: int, end: int, inner_starts, inner_ends
     )
 
 
-def _place_head(text: str, start: int, end: int, inner_end: int) -> bool:
+def _place_head(
+    text: str, start: int, end: int, inner_end: int, heads: frozenset[str] | None = None
+) -> bool:
     """Whether a place span ends, after the matches inside it, in a place's head noun.
 
     "Donetsk People's Republic", "the Dnipro River", "Odesa Sea Port": the name is the
     whole span, of which the known place is only a part. A span that merely runs on
     into another name ("Russia Ireland", "Europe Biden") has no such last word.
+    ``heads`` narrows the nouns that count (a polity's, for a "person" span).
     """
     m = _LAST_WORD.search(text, inner_end, end)
     if m is None or not m.group(1)[:1].isupper():
         return False
     word = m.group(1).casefold()
+    if heads is not None:
+        return word in heads
     return word in PLACE_HEADS or word in SITE_WORDS
 
 
@@ -242,7 +250,8 @@ def merge_spans(
     the match and goes on in capitalised words ("U.S. Department of Energy" around
     "U.S.", "NATO Response Force" around "NATO") is a name of its own and wins over
     the matches inside it; so is a model place that ends in a place's head noun after
-    the match ("Donetsk People's Republic" around "Donetsk", "the Dnipro River").
+    the match ("Donetsk People's Republic" around "Donetsk", "the Dnipro River"), and a
+    model "person" that ends in a polity's head noun (:data:`POLITY_HEADS`), typed a place.
 
     Args:
         model: ``text_hash, start, end, label`` from the model.
@@ -270,6 +279,7 @@ def merge_spans(
     hit[ok] = f_end[last[ok]] > m_start[ok]
     first = np.searchsorted(f_end, m_start, side="right")  # the first match ending after it
     beaten = np.zeros(len(found), dtype=bool)  # matches inside a longer name that wins
+    relabel: dict[int, str] = {}
     if texts is not None:
         labels, hashes = model["label"].tolist(), model["text_hash"].tolist()
         starts, ends = model["start"].tolist(), model["end"].tolist()
@@ -282,6 +292,16 @@ def merge_spans(
                         labels[i] in PLACE_NAME_LABELS
                         and _place_head(
                             texts[hashes[i]], starts[i], ends[i], int(f_end[last[i]] - m_base[i])
+                        )
+                    )
+                    or (
+                        labels[i] == "PERSON"
+                        and _place_head(
+                            texts[hashes[i]],
+                            starts[i],
+                            ends[i],
+                            int(f_end[last[i]] - m_base[i]),
+                            heads=POLITY_HEADS,
                         )
                     )
                     or (
@@ -308,7 +328,13 @@ def merge_spans(
             ):
                 hit[i] = False
                 beaten[order[inside]] = True
+                if labels[i] == "PERSON":  # a polity's name the model took for a person's
+                    relabel[i] = "GPE"
     kept = model.loc[~hit, ["text_hash", "start", "end", "label"]].assign(source="model", gaz_id="")
+    if relabel:
+        new_labels = model["label"].to_numpy(dtype=object, copy=True)
+        new_labels[list(relabel)] = list(relabel.values())
+        kept["label"] = new_labels[~hit]
     found = found.loc[~beaten]
     parts = [p for p in (found.assign(source="gazetteer"), kept) if len(p)]
     out = pd.concat(parts, ignore_index=True) if parts else kept

@@ -27,6 +27,12 @@ TITLE_WORDS = frozenset(
     presidential kremlin white house pentagon un nato eu archbishop bishop cardinal rabbi imam
     reverend rev revd fr patriarch metropolitan""".split()
 )
+#: Interjections and imperatives that open a span but never a name ("Hey Putin", "Watch
+#: Dorin's speech"): stripped from the front of a person's name like a title.
+OPENERS = frozenset(
+    """hey hi hello oh dear watch read meet thank thanks congratulations listen forget
+    remember imagine welcome goodbye sorry""".split()
+)
 
 #: Nationality and organisation words that precede a titled name ("Russian President Putin").
 DEMONYMS = frozenset(
@@ -95,9 +101,9 @@ def strip_possessive(name: str) -> str:
 
 
 def is_title(token: str) -> bool:
-    """True for a title, honorific or nationality word that can precede a name."""
+    """True for a title, honorific, nationality word or opener that can precede a name."""
     word = token.casefold().rstrip(".").replace("\u2019", "'")
-    return word in TITLE_WORDS or word in DEMONYMS
+    return word in TITLE_WORDS or word in DEMONYMS or word in OPENERS
 
 
 def fix_case(token: str) -> str:
@@ -109,7 +115,7 @@ def fix_case(token: str) -> str:
     return token
 
 
-def clean_name(surface: str, *, person: bool = True) -> tuple[str, bool]:
+def clean_name(surface: str, *, person: bool = True, possessive: bool = False) -> tuple[str, bool]:
     """A mention's text reduced to the name it carries.
 
     Whitespace is collapsed, quotes and punctuation trimmed, the possessive and a
@@ -120,6 +126,7 @@ def clean_name(surface: str, *, person: bool = True) -> tuple[str, bool]:
     Args:
         surface: The text of the mention.
         person: Whether the mention is a person.
+        possessive: Keep a final "'s", part of the name ("Orsby's", a shop's name).
 
     Returns:
         The name, and whether a title was stripped (a strong sign of a person).
@@ -129,7 +136,8 @@ def clean_name(surface: str, *, person: bool = True) -> tuple[str, bool]:
         ('Marco Rubio', True)
     """
     text = _SPACE.sub(" ", _GLUED_TITLE.sub(r"\1. ", surface)).strip(_EDGE)
-    text = strip_possessive(text).strip(_EDGE)
+    if not possessive:
+        text = strip_possessive(text).strip(_EDGE)
     text = _LEADING_THE.sub("", text)
     if not person:
         return text, False

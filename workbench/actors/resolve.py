@@ -49,10 +49,13 @@ from workbench.actors import (
     aliases,
     appositives,
     boundaries,
+    demonyms,
     drops,
     forenames,
     kinds,
+    misspellings,
     names,
+    products,
     titles,
 )
 from workbench.actors.bodies import merge_short_forms
@@ -121,10 +124,14 @@ def resolve(
     drops.drop_unwanted(work, gazetteer, author_names(authors), counts)
     drops.drop_by_context(work, texts)
     titles.titled_beside(work, texts)
+    forenames.first_names_before_organisations(work, texts)
     kinds.surnames_typed_otherwise(work)
+    misspellings.misspelt_surnames(work)
     kinds.full_names_typed_otherwise(work)
     forenames.people_typed_as_organisations(work)
     kinds.people_by_age(work, texts)
+    drops.families(work, texts)
+    products.products_named_before_their_kind(work, texts)
     kinds.things_named_like_people(work, texts)
     appositives.organisations_named_like_people(work, texts)
     boundaries.first_names_beside(work, texts, counts)
@@ -169,17 +176,23 @@ def _prepare(
     keep = (spans["source"] == "gazetteer") | spans["label"].isin(labels)
     work = boundaries.split_compounds(spans.loc[keep, WORK_COLUMNS].reset_index(drop=True), gaz)
     work = boundaries.trim_articles(work)
-    work = boundaries.trim_possessives(work)
+    work = boundaries.trim_possessives(work, counts)
     work, not_names = boundaries.trim_person_tails(work, counts)
     work["gaz_id"] = work["gaz_id"].fillna("")
-    clean = memo(lambda s, person: names.clean_name(s, person=person))
+    clean = memo(lambda s, person, kept: names.clean_name(s, person=person, possessive=kept))
     cleaned = [
-        clean(s, lab == "PERSON")
-        for s, lab in zip(work["surface"].tolist(), work["label"].tolist(), strict=True)
+        # a model's span still ending in "'s" here kept it as part of its name
+        clean(s, lab == "PERSON", src == "model" and s.endswith(("'s", "\u2019s")))
+        for s, lab, src in zip(
+            work["surface"].tolist(),
+            work["label"].tolist(),
+            work["source"].tolist(),
+            strict=True,
+        )
     ]
     work["name"] = ["" if i in not_names else c[0] for i, c in enumerate(cleaned)]
     work["titled"] = [c[1] for c in cleaned]
-    boundaries.trim_demonyms(work)
+    demonyms.trim_demonyms(work)
     boundaries.trim_titles(work)
     lookup = memo(lambda n, s: (gaz.lookup(n) or gaz.lookup(s) or _NO_ENTRY).name)
     gaz_ids, rules = [], []
