@@ -101,3 +101,19 @@ def test_a_title_before_a_name_hides_no_preposition(text, subject):
     at = text.index("Mira Tal")
     doc = Document("d1", text, [(at, at + 8, "Mira Tal", "PERSON")], [], [(0, len(text))])
     assert doc.subject_like(doc.mentions[0]) is subject
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("Fighters in east Ruritania have said so.", (17, 26), False),  # "in" governs it
+        ("Fighters in southern Ruritania said so.", (21, 30), False),
+        ("Then east Ruritania said so.", (10, 19), True),  # no preposition before it
+        ("An aide to Harbour's Mayor Ruritania said so.", (27, 36), False),  # past an owner
+        ("Harbour's Mayor Ruritania said so.", (16, 25), True),
+        ("An aide to Harbour 's Mayor Ruritania said so.", (28, 37), False),
+    ],
+)
+def test_a_compass_word_does_not_hide_a_preposition(text, span, subject):
+    doc = Document("d1", text, [(*span, "Ruritania", "GPE")], [], [(0, len(text))])
+    assert doc.subject_like(doc.mentions[0]) is subject

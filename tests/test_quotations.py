@@ -47,3 +47,35 @@ QUOTE = "We will rebuild every bridge in the city"
 )
 def test_direct_quotations(text, actors, expected):
     assert _quotes(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a person noun and a verb before a colon: the person who spoke just before
+            f'"{QUOTE}," said Mira Tal. The city fell in May. The reporter went on: "{QUOTE}."',
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # ... not a text a person owns, which speaks for no one named
+            f'Mira Tal read out a letter in the hall. The soldier\'s letter read: "{QUOTE}."',
+            [None],
+        ),
+    ],
+)
+def test_a_description_before_a_colon_speaks(text, speakers):
+    assert [q[1] for q in _quotes(text, [TAL]) if q[0] == "direct"] == speakers
+
+
+def test_words_quoted_inside_a_quotation_are_its_speakers():
+    text = (
+        f'"{QUOTE}," Mira Tal said. "And he is telling her: "Enjoy this day of our '
+        'lives, enjoy it now."'
+    )
+    rows = [q for q in _quotes(text, [TAL]) if q[0] == "direct"]
+    assert [q[1] for q in rows] == ["Mira Tal", "Mira Tal", "Mira Tal"]
+
+
+def test_words_quoted_inside_a_short_quotation_go_on_its_run():
+    text = f'"{QUOTE}," said Mira Tal. "She said: "Enjoy this day of our lives, enjoy it."'
+    rows = [q for q in _quotes(text, [TAL]) if q[0] == "direct"]
+    assert [q[1] for q in rows] == ["Mira Tal", "Mira Tal"]

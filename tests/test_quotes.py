@@ -102,6 +102,11 @@ COUNCIL = [("Harbour Council", "ORG")]
             '"The soldiers\' kit is here. "Next one here."',
             ["The soldiers' kit is here. ", "Next one here."],
         ),
+        # left open before a sentence that introduces the next quotation: it ends before it
+        (
+            '"One two three. Asked again, Tal added: "Four five six."',
+            ["One two three.", "Four five six."],
+        ),
     ],
 )
 def test_quoted_stretches(text, stretches):

@@ -97,3 +97,89 @@ def test_references(text, actors, speakers):
 )
 def test_references_across_quotes_captions_and_texts(text, actors, speakers):
     assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a verb in the past tense without "-ed" shows a person acts ("gave")
+            "Dan Ek said the port would close. Ivo Brand gave an address on the war. "
+            '"We will rebuild every bridge," he said.',
+            [EK, ("Ivo Brand", "PERSON")],
+            ["Dan Ek", "Ivo Brand"],
+        ),
+        (  # a person after a determiner and a noun is in a relative clause, not acting
+            "Ivo Brand said the port would close. Dan Ek criticised a plan Karl Lenz made. "
+            '"We will rebuild every bridge," he said.',
+            [("Ivo Brand", "PERSON"), EK, ("Karl Lenz", "PERSON")],
+            ["Ivo Brand", "Dan Ek"],
+        ),
+        (  # a title's holder named inside another's reported words is not the one meant
+            "President Mira Tal said the port would close if President Dan Ek attacked. "
+            '"We will rebuild every bridge," the president told reporters.',
+            [TAL, EK],
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # a person noun where no one acted: the person who spoke just before
+            '"We will rebuild every bridge," said Mira Tal. The city fell in May. '
+            'The reporter continued: "We will stay here until the end."',
+            [TAL],
+            ["Mira Tal", "Mira Tal"],
+        ),
+    ],
+)
+def test_references_by_acts_titles_and_speakers(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a person the sentence before introduces, alone: the pronoun opening the next
+            '"We will rebuild every bridge," said Mira Tal. The refugees were helped by Nora '
+            'Lind, the local envoy. She said: "We are glad they made it to the city."',
+            [TAL, ("Nora Lind", "PERSON")],
+            ["Mira Tal", "Nora Lind"],
+        ),
+        (  # ... not where that sentence goes on about someone a pronoun stands for
+            '"We will rebuild every bridge," said Mira Tal. She then spoke to Nora Lind, the '
+            'envoy. She said: "We are glad they made it to the city."',
+            [TAL, ("Nora Lind", "PERSON")],
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # ... nor one named before
+            "Mira Tal met Nora Lind. Mira Tal said the port was shut. The refugees were "
+            'helped by Nora Lind. She said: "We are glad they made it to the city."',
+            [TAL, ("Nora Lind", "PERSON")],
+            ["Mira Tal", "Mira Tal"],
+        ),
+    ],
+)
+def test_a_pronoun_after_a_person_introduced(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # an indefinite title: the person the next sentence gives that title
+            "A defence minister said the port would close. Defence Minister Mira Tal said "
+            "the decision was final.",
+            [TAL],
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # ... not one named without it, nor a holder of the title it qualifies
+            "A senior aide to the president said the port would close. President Mira Tal "
+            "said the decision was final.",
+            [TAL],
+            [None, "Mira Tal"],
+        ),
+        (  # ... nor one of a group ("an official")
+            "An official said the port would close. Official Mira Tal later said it was shut.",
+            [TAL],
+            [None, "Mira Tal"],
+        ),
+    ],
+)
+def test_an_indefinite_title_is_named_next(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers

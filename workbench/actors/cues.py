@@ -46,6 +46,14 @@ AFTER_VERBS = frozenset("began continued asked joked quipped read remarked comme
 #: ("branded the move 'a provocation'"), not before a bare quotation ("boxes labelled
 #: 'fragile'", "the plan, dubbed 'Sea Wall'": a participle that names a thing).
 NAMING_VERBS = frozenset("branded labelled labeled dubbed".split())
+#: Verbs in the past tense without "-ed": after a mention they show it acts ("Tal gave an
+#: address", "Tal met the mayor"), as a verb in "-ed" does.
+IRREGULAR_PAST = frozenset(
+    """gave met made took went came spoke sent held left began became brought thought
+    knew saw felt kept ran sat stood won lost paid sold bought fought struck drove flew
+    found heard meant built spent broke chose rose fell sought taught caught threw shook
+    got withdrew overtook undertook forgot swore""".split()
+)
 #: Speech verbs recognised as quote cues.
 CUES = tuple(sorted(SAY_VERBS | CLAUSE_VERBS | TELL_VERBS | AFTER_VERBS | NAMING_VERBS))
 

@@ -171,14 +171,48 @@ def parse(head: str) -> Description | None:
 
 
 def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
-    """The person the text gives the description's title: the only one, else the last one."""
+    """The person the text gives the description's title: the only one, else the last one.
+
+    A holder named only inside words another speaker reported counts where no holder is
+    named elsewhere.
+    """
     people = _titles(doc)
     holders = [
         (start, actor)
         for start, actor, titles, places in people
         if desc.noun in titles and desc.titles <= titles and _places_agree(desc.places, places)
     ]
-    return _pick(doc, holders, pos)
+    free = [(start, actor) for start, actor in holders if not _reported(doc, start, actor, pos)]
+    return _pick(doc, free or holders, pos)
+
+
+def named_next(doc: Document, desc: Description, pos: int) -> str | None:
+    """The person given the title of an indefinite description right after ``pos``.
+
+    "A defence minister said ... . Defence Minister Mira Tal said": a news report names
+    the one it introduced that way in the next sentence or the one after, with every word
+    of the title; a person named later, or without it, may be someone else.
+    """
+    here = doc.sentence_index(pos)
+    holders = [
+        (start, actor)
+        for start, actor, titles, places in _titles(doc)
+        if start > pos
+        and doc.sentence_index(start) - here <= 2
+        and desc.noun in titles
+        and desc.titles <= titles
+        and _places_agree(desc.places, places)
+    ]
+    return min(holders)[1] if holders else None
+
+
+def _reported(doc: Document, start: int, actor: str, pos: int) -> bool:
+    """Whether a mention stands inside words another speaker reported before ``pos``.
+
+    "President Tal said the plan would fail if President Ek attacked. '...,' the president
+    told reporters": the holder of the title who speaks is Tal, who reported Ek's part.
+    """
+    return any(r[5] <= start < r[6] <= pos and r[1] != actor for r in doc.found)
 
 
 def named_body(doc: Document, desc: Description, pos: int) -> str | None:

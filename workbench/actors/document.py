@@ -18,6 +18,7 @@ from workbench.actors.cues import (
     CUE,
     CUES,
     DASH_ASIDE,
+    IRREGULAR_PAST,
     PREPOSITIONS,
     ROLE_NOUNS,
     adverbial,
@@ -107,9 +108,13 @@ class Document:
         return known
 
     def _acts_now(self, span: tuple) -> bool:
+        clause = _OBJECT_CLAUSE.search(self.text, max(0, span[0] - 30), span[0])
+        if clause and clause.group(1) not in TITLE_WORDS and clause.group(1) not in ROLE_NOUNS:
+            return False  # "a comment Tal made": the object of her verb stands before her
         after = _VERB_AFTER.match(self.text[span[1] : span[1] + 90])
         word = after.group(1) if after else ""
-        verb = word in AUX or word in CUES or word.endswith("ed") or adverbial(word)
+        verb = word in AUX or word in CUES or word.endswith("ed") or word in IRREGULAR_PAST
+        verb = verb or adverbial(word)
         return verb or (span[3] == "PERSON" and word.islower() and word.endswith("s"))
 
     def subject_like(self, span: tuple) -> bool:
@@ -125,6 +130,14 @@ class Document:
             before.pop()
             if len(before) >= 2 and before[-1] == "of" and _title(before[-2]):
                 before.pop()  # "Secretary of State Mira Tal"
+        if len(before) > 2 and before[-1] in ("'s", "\u2019s"):  # "Ruritania 's"
+            before[-2:] = [before[-2] + before[-1]]
+        if len(before) > 1 and before[-1].endswith(("'s", "\u2019s")):
+            before.pop()  # "an aide to Ruritania's Mira Tal": "to" governs her
+            while len(before) > 1 and _title(before[-1]):
+                before.pop()
+        if len(before) > 1 and before[-1].lower() in _COMPASS:  # "in eastern Ruritania"
+            before.pop()
         word = before[-1].lower() if before else ""
         if word == "the" and len(before) > 1:
             word = before[-2].lower()
@@ -246,6 +259,17 @@ _YEAR_END = re.compile(r"\b(?:19|20)\d\d\.")
 #: The word after a mention, past an apposition ("NATO, the alliance, has"; "Tal - the
 #: mayor - said").
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{1,60},,?\s+|" + DASH_ASIDE + r"\s*|,?\s+)(\w+)")
+#: A determiner and a noun right before a mention: its verb has that noun for its object,
+#: in a relative clause ("a comment Tal made", "the plan Kyiv rejected").
+_OBJECT_CLAUSE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|his|her|its|their|any|every)\s+([a-z]+)\s+$"
+)
+#: Words of direction before a place: "in east Ruritania" is governed by "in".
+_COMPASS = frozenset(
+    """east west north south eastern western northern southern central northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern
+    south-western""".split()
+)
 #: A capitalised word and a comma right before a mention ("Donetsk, Ukraine": an address).
 _ADDRESS = re.compile(r"[A-Z]\w+,\s*$")
 

@@ -48,7 +48,8 @@ def _marked(text: str, mark: str) -> list[tuple[int, int]]:
             continue
         if opens:
             if open_at is not None:
-                out.append((open_at, _mismatched_end(text, mark, open_at, p)))
+                end = _introduced(text, open_at, p)
+                out.append((open_at, _mismatched_end(text, mark, open_at, end)))
             open_at = p + 1
         elif open_at is not None:
             out.append((open_at, p))
@@ -75,6 +76,21 @@ def _mismatched_end(text: str, mark: str, lo: int, hi: int) -> int:
     """
     found = _CLOSING[mark].search(text, lo, hi)
     return found.start() + 1 if found else hi
+
+
+#: The last full stop of a sentence before a clause that ends in a colon.
+_INTRODUCTION = re.compile(r"[.!?](?=\s+[A-Z][^.!?\"]{0,120}:\s*$)")
+
+
+def _introduced(text: str, lo: int, p: int) -> int:
+    """Where a quotation left open ends before the mark at ``p`` opens another one.
+
+    At that mark, unless a sentence of its own introduces it: '"... their crimes.
+    Concluding, Tal added: "This is ...': the open one ends after "crimes.", and the
+    words between are no one's quotation.
+    """
+    found = _INTRODUCTION.search(text, max(lo, p - 140), p)
+    return found.end() if found else p
 
 
 def _paragraph_end(text: str, lo: int, hi: int) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.actors import references
 from workbench.actors.cues import CUES, NAMING_VERBS, PREPOSITIONS, adverbial, noun_before
 from workbench.actors.document import Document
 from workbench.actors.speakers import named_in, np_speaker, sentence_subject, subject
@@ -35,6 +36,9 @@ _AFTER = re.compile(
     r"(?:(?:has|had|later|also)\s+|(?:was|were)\s+quoted\s+as\s+)?"
     r"(?P<cue>called out|" + "|".join(CUES) + r")\b(?P<rest>[^.;\"!?]{0,80})"
 )
+#: A person noun and its verb (no speech verb), then a colon: "The reporter went on:" (not
+#: "The soldier's letter read:").
+_VERB_COLON = re.compile(r"\s*([Tt]he\s+[a-z]+)\s+[a-z]+(?:\s+(?:on|up))?\s*:\s*")
 _AFTER_INVERTED = re.compile(
     r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
     r"(?P<subj>" + _NP + r"{1,80})"
@@ -103,7 +107,17 @@ def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
     if cues:
         return cues[-1].group(0), subject(doc, lo, cues[-1].start())
     if doc.text[lo : q0 - 1].rstrip().endswith(":") and lo < q0 - 2:
-        return ":", sentence_subject(doc, lo, q0)
+        colon = doc.text.rindex(":", lo, q0)
+        nesting = [r for r in doc.found if r[4] == "direct" and r[5] < colon <= r[6] + 1]
+        if nesting:  # "'... And he told her: 'Enjoy it'": the words quoted in a quotation
+            return nesting[-1][2], nesting[-1][1]
+        inside = [q for q in doc.quoted if q[0] < colon < q[1]]
+        if inside and (run := _run_on(doc, inside[-1][0])) is not None:
+            return run  # "..., said Tal. 'She told me: 'Go'": a short quotation of Tal's
+        who = sentence_subject(doc, lo, q0)
+        if who is None and (verb := _VERB_COLON.fullmatch(doc.text, lo, q0 - 1)):
+            who = references.described(doc, verb.group(1), q0)  # "The reporter went on:"
+        return ":", who
     return None
 
 

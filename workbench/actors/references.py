@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from workbench.actors import descriptions, genders
-from workbench.actors.cues import ADV, CUES
+from workbench.actors.cues import ADV, CUES, PREPOSITIONS
 from workbench.actors.document import Document
 
 #: Nouns of the texts bodies put out ("the report said": whoever put it out).
@@ -59,6 +59,8 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
         ]
         subjects = [s for s in people if doc.subject_like(s) and not _reported_in(doc, s, pos)]
         named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
+        if (new := _introduced(doc, pos, people)) is not None:
+            return new
         named = named or subjects or people
         last = (named[-1][0], named[-1][2]) if named else (-1, None)
         return max(last, _speaking_person(doc, pos, last[0], sex))[1]
@@ -88,6 +90,37 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
     return max(acted + spoke + voiced, default=(0, None))[1]
 
 
+_OPENS_WITH_PRONOUN = re.compile(r"[\s\"']*(?:He|She)\b")
+
+
+def _introduced(doc: Document, pos: int, people: list[tuple]) -> str | None:
+    """The one person the sentence before introduces, for a pronoun opening the next one.
+
+    "The refugees were helped by the local MP, Mira Tal. She said: ...": a person named
+    there for the first time (not in words reported there, nor as an owner), and no other
+    person, is whom the pronoun that opens the next sentence stands for, not someone who
+    spoke before; unless that sentence goes on about someone a pronoun stands for ("He
+    spoke to Dan Ek. He said": not Ek).
+    """
+    here = doc.sentence_index(pos)
+    if here == 0 or doc.text[doc.sents[here][0] : pos].strip(" \"'"):
+        return None  # the pronoun does not open its sentence
+    lo, hi = doc.sents[here - 1]
+    if _OPENS_WITH_PRONOUN.match(doc.text, lo, hi):
+        return None  # "He spoke to Dan Ek, saying ... . He said": the topic goes on
+    before = {s[2] for s in doc.mentions if s[0] < lo and s[3] == "PERSON"}
+    there = {s[2] for s in doc.mentions if lo <= s[0] < hi and s[3] == "PERSON"}
+    new = {
+        s[2]
+        for s in people
+        if lo <= s[0] < hi
+        and s[2] not in before
+        and not doc.text.startswith(("'s", "\u2019s"), s[1])  # "on Ek's part"
+        and not any(r[5] <= s[0] < r[6] for r in doc.found)  # "Ek must stop, Tal said"
+    }
+    return new.pop() if len(there) == 1 and len(new) == 1 else None
+
+
 def _reported_in(doc: Document, span: tuple, pos: int) -> bool:
     """Whether a subject stands inside words reported before ``pos`` ("Tal said Ek left").
 
@@ -111,6 +144,14 @@ def marked_sex(doc: Document, actor: str) -> str:
     return marks.get(actor, "")
 
 
+#: Words that make a title one office ("the foreign secretary", "the deputy mayor"),
+#: which no one the text names without that title holds.
+_OFFICES = descriptions.FIELDS | frozenset({"vice", "deputy"})
+#: A description with an indefinite article, to the end of the subject.
+_INDEFINITE = re.compile(r"(?:^|[\s,(])[Aa]n?\s+((?:[\w.'\u2019-]+\s+){0,5}[a-z][a-z-]+)\s*$")
+#: Titles of a group of people, one of whom speaks ("an official": which, the text may
+#: never say).
+_GROUP_TITLES = frozenset({"official", "source", "officer", "diplomat"})
 #: How many sentences back the last speaker is still the one a pronoun continues.
 SPEAKER_REACH = 2
 
@@ -134,7 +175,7 @@ def _speaking_person(doc: Document, pos: int, after: int, sex: str) -> tuple[int
         and r[5] >= since
         and isinstance(r[1], str)
         and doc.types.get(r[1], "PERSON") == "PERSON"
-        and marked_sex(doc, r[1]) in ("", sex)
+        and (not sex or marked_sex(doc, r[1]) in ("", sex))
     ]
     return max(rows, default=(-1, None))
 
@@ -168,6 +209,10 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     if _DOCUMENT.search(head):  # "the report said": whoever put out what was last reported
         return _last_speaker(doc, pos)
     head = _OWNED_DOCUMENT.sub("", head)  # "the ministry's website": the ministry
+    indefinite = _INDEFINITE.search(head)
+    desc = descriptions.parse("the " + _noun_phrase(indefinite.group(1))) if indefinite else None
+    if desc is not None and desc.kind == "title":  # "a defence minister said ... Tal said"
+        return None if desc.noun in _GROUP_TITLES else descriptions.named_next(doc, desc, pos)
     desc = descriptions.parse(head)
     if desc is None or desc.kind is None:
         return None
@@ -178,18 +223,37 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     found = descriptions.titled_person(doc, desc, pos)
     if found is not None or desc.noun in descriptions.ANONYMOUS:
         return found
-    if desc.definite and not desc.places:
-        found = _recent_person(doc, pos)
+    if desc.definite and not desc.places and not desc.titles & _OFFICES:
+        # "the NATO chief", not "the foreign secretary": an office no one named holds
+        found = _recent_person(doc, pos, _speaking_person(doc, pos, -1, "")[0])
     return found or descriptions.next_subject(doc, pos)
 
 
-def _recent_person(doc: Document, pos: int) -> str | None:
-    """The person last named as an acting subject, when within two sentences before ``pos``."""
+def _noun_phrase(words: str) -> str:
+    """The words of a noun phrase before a preposition ("senior aide" of "senior aide to the")."""
+    kept = []
+    for word in words.split():
+        if word in PREPOSITIONS:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _recent_person(doc: Document, pos: int, spoke: int) -> str | None:
+    """The person last named as an acting subject within two sentences before ``pos``.
+
+    Else the one who spoke there: ``spoke`` is where the words of the last person who spoke
+    start (-1 for none): "'...,' Tal said. The city fell in May. The reporter continued:
+    '...'": Tal.
+    """
     people = [
-        s
+        (s[0], s[2])
         for s in doc.subjects
         if s[1] <= pos and s[3] == "PERSON" and doc.acts(s) and not doc.in_caption(s[0])
     ]
-    if people and doc.sentence_index(pos) - doc.sentence_index(people[-1][0]) <= 2:
-        return people[-1][2]
-    return None
+    here = doc.sentence_index(pos)
+    people = [p for p in people if here - doc.sentence_index(p[0]) <= 2]
+    if not people:  # no one acted: the one who spoke
+        people = [(r[5], r[1]) for r in doc.found if r[5] == spoke and isinstance(r[1], str)]
+        people = [p for p in people if here - doc.sentence_index(p[0]) <= 2]
+    return max(people)[1] if people else None

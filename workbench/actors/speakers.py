@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import references, syntax
+from workbench.actors import descriptions, references, syntax
 from workbench.actors.cues import (
     ADV,
     AUX,
@@ -129,7 +129,8 @@ def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str 
         return found, "shared"
     if (found := references.described(doc, _APPOSED.sub(" ", head), cue_at)) is not None:
         return found, "described"
-    if body := _THE_BODY.search(head):
+    fielded = (desc := descriptions.parse(head)) is not None and desc.fields
+    if (body := _THE_BODY.search(head)) and not fielded:  # not "the defence ministry"
         organisation = "government" not in body.group(0)
         return references.antecedent(
             doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation
