@@ -47,6 +47,17 @@ def first_names(work: pd.DataFrame) -> frozenset[str]:
     return frozenset(w for w, full in people.items() if len(full) >= MIN_PEOPLE)
 
 
+def _model_organisations(work: pd.DataFrame, shape: re.Pattern) -> pd.Series:
+    """Live spans only the model typed an organisation, the gazetteer not knowing them."""
+    return (
+        ~work["dropped"]
+        & (work["label"] == "ORG")
+        & (work["source"] == "model")
+        & (work["gaz_id"] == "")
+        & work["name"].str.match(shape)
+    )
+
+
 def people_typed_as_organisations(work: pd.DataFrame) -> None:
     """A model's two-word organisation opening with a corpus first name is a person.
 
@@ -56,13 +67,7 @@ def people_typed_as_organisations(work: pd.DataFrame) -> None:
     """
     if work.empty:
         return
-    maybe = (
-        ~work["dropped"]
-        & (work["label"] == "ORG")
-        & (work["source"] == "model")
-        & (work["gaz_id"] == "")
-        & work["name"].str.match(_TWO_WORDS)
-    )
+    maybe = _model_organisations(work, _TWO_WORDS)
     if not maybe.any():
         return
     known = first_names(work)
@@ -93,13 +98,7 @@ def first_names_before_organisations(work: pd.DataFrame, texts: Mapping[str, str
     """
     if work.empty:
         return
-    maybe = (
-        ~work["dropped"]
-        & (work["label"] == "ORG")
-        & (work["source"] == "model")
-        & (work["gaz_id"] == "")
-        & work["name"].str.match(_ONE_WORD)
-    )
+    maybe = _model_organisations(work, _ONE_WORD)
     if not maybe.any():
         return
     known = first_names(work)
