@@ -67,6 +67,7 @@ BATCHES = {
     4: (3, 20224),
     5: (3, 20225),
     6: (2, 20226),
+    7: (2, 20227),
 }
 #: Length bounds in words: long enough to hold actors and quotes, short enough to annotate.
 MIN_WORDS, MAX_WORDS = 120, 700
