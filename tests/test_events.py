@@ -10,6 +10,8 @@ from workbench.timeline.temporal import temporal_expressions
 from workbench.timeline.triggers import find_trigger, hypothetical
 
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
+#: Cities that stand for their governments (as the gazetteer's metonymy list says).
+SEATS = {"Kyiv": "Ukraine", "Moscow": "Russia", "Washington": "United States"}
 RURI = ("d0", "Ruritania", "Ruritania", "GPE", "Ruritania")
 SMITH = ("d0", "Smith", "John Smith", "PERSON", None)
 JONES = ("d0", "Jones", "Ann Jones", "PERSON", None)
@@ -54,7 +56,7 @@ def make(texts, mentions, dates=None, sources=None):
         }
     )
     when = temporal_expressions(sentences, corpus.set_index("doc_id")["date"])
-    return event_reports(sentences, m, when, corpus)
+    return event_reports(sentences, m, when, corpus, SEATS)
 
 
 MEETING = "Rubio met Russian Foreign Minister Lavrov in Kuala Lumpur on Thursday."
@@ -852,3 +854,27 @@ def test_a_dated_event_with_someone_taking_part(text, mentions, event_type):
 )
 def test_not_dated_events(text, mentions):
     assert make([text], mentions).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # a date right before the speech verb is the day of the telling ...
+        ("Smith early Friday said the talks went well.", True),
+        ("The ministry on Monday announced the talks went well.", True),
+        ("Smith said Monday the talks went well.", True),
+        # ... not a date of the event itself
+        ("Smith held talks on Monday, the ministry said.", False),
+        ("Talks on Monday said little.", True),  # the wording, whatever it means, is a telling
+    ],
+)
+def test_a_date_before_the_speech_verb_is_the_telling(text, told):
+    from workbench.timeline.dating import event_date
+
+    when = temporal_expressions(
+        pd.DataFrame({"doc_id": ["d0"], "sentence_id": ["d0:p1:s1"], "start": [0], "text": [text]}),
+        pd.Series({"d0": PUB}),
+    ).dropna(subset=["date"])
+    found = list(zip(when["start"], when["end"], when["date"], when["precision"], strict=True))
+    trigger = find_trigger(text)[1]
+    assert event_date(found, text, trigger, PUB)[3] is told

@@ -107,3 +107,30 @@ def test_merged_event_keeps_the_finer_date():
     rows = [(*A, "Kharkiv", "2022-01-01", "year"), (*A, "Kharkiv", "2022-03-01", "day")]
     event = merge_events(reports(rows)).iloc[0]
     assert (event.n_reports, event.precision) == (2, "day")
+
+
+@pytest.mark.parametrize(
+    ("dates", "first"),
+    [
+        # a summit of 2015 recalled in a 2022 article ranks after the 2022 meeting ...
+        (["2015-06-01", "2022-11-20"], "d1"),
+        # ... and events of the articles' own time keep the earlier first
+        (["2022-11-10", "2022-11-20"], "d0"),
+        # ... whatever the order of the documents
+        (["2022-11-20", "2015-06-01"], "d0"),
+    ],
+)
+def test_history_ranks_after_news_when_as_often_reported(dates, first):
+    rows = [("meeting", [f"P{i}"], None, d, "day") for i, d in enumerate(dates)]
+    events = merge_events(reports(rows))
+    assert events["doc_ids"].iloc[0] == [first]
+
+
+def test_history_reported_more_often_still_ranks_first():
+    rows = [
+        ("summit", ["Ann Lee"], None, "2015-06-01", "day"),
+        ("summit", ["Ann Lee"], None, "2015-06-01", "day"),
+        ("meeting", ["Bo Chan"], None, "2022-11-20", "day"),
+    ]
+    events = merge_events(reports(rows))
+    assert events["n_docs"].tolist() == [2, 1]

@@ -319,3 +319,28 @@ def test_a_habitual_wording_beside_a_dated_event():
     text = "The ministers met in Vienna on Monday, as they do every month."
     r = make([text], [("d0", "Vienna", "Vienna", "GPE", "Vienna")])
     assert list(r.event_type) == ["meeting"]
+
+
+LYON = ("d0", "Lyon", "Lyon", "GPE", "Lyon")
+KYIV = ("d0", "Kyiv", "Kyiv", "GPE", "Kyiv")
+RURI = ("d0", "Ruritania", "Ruritania", "GPE", "Ruritania")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "participants"),
+    [
+        # a city named in the event's clause is where something is, not who acts ...
+        ("Ruritania held talks on Monday about the Lyon plant.", [RURI, LYON], ["Ruritania"]),
+        (
+            "Smith spoke from Lyon on Monday after talks with Ruritania.",
+            [SMITH, RURI, LYON],
+            ["John Smith", "Ruritania"],
+        ),
+        ("Smith met the envoys on Monday to discuss Lyon.", [SMITH, LYON], ["John Smith"]),
+        # ... but a seat of government stands for it (the gazetteer's metonymy list)
+        ("Smith met the envoys on Monday to discuss Kyiv.", [SMITH, KYIV], ["John Smith", "Kyiv"]),
+    ],
+)
+def test_a_city_takes_no_part_unless_it_is_a_seat_of_government(text, mentions, participants):
+    r = make([text], mentions).iloc[0]
+    assert r.participants == participants

@@ -272,6 +272,7 @@ _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 #: The modules whose rules read these tables from the texts (part of the cache key).
 RULE_MODULES = (
     "workbench.timeline.casualties",
+    "workbench.timeline.dating",
     "workbench.timeline.events",
     "workbench.timeline.merging",
     "workbench.timeline.places",

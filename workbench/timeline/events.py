@@ -7,12 +7,13 @@ that did not happen, "systems that can strike") and takes from the actors layer'
 mentions in the same sentence the participants and the place
 (:mod:`workbench.timeline.roles`: those acting in the trigger's clause, and where it
 happened, "in", "at", "near" + place), and from the sentence's temporal
-expressions the date: the one nearest the trigger at any precision ("in
-November", "in 2015", "last week"), the day of the telling ("said Monday") only
-when there is no other, else the article's publication date (``date_source``
-says which). A sentence counts only when it names a place, or a person and
-another actor, or gives the event a date of its own with someone taking part ("OPEC
-ministers meet on Wednesday"), so "peace talks" in the abstract is not an event; a visit needs its
+expressions the date (:mod:`workbench.timeline.dating`): the one nearest the trigger
+at any precision ("in November", "in 2015", "last week"), the day of the telling
+("said Monday", "early Friday said") only when there is no other, else the
+article's publication date (``date_source`` says which). A sentence counts only
+when it names a place, or a person and another actor, or gives the event a date of
+its own with someone taking part ("OPEC ministers meet on Wednesday"), so "peace
+talks" in the abstract is not an event; a visit needs its
 visitor. An attack or strike needs a place (a whole country attacked, "Russia's
 attack on Ukraine", is the war's background) or a date of its own, or to go on with
 the article's story (:mod:`workbench.timeline.story`, which also carries a date to
@@ -49,6 +50,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from workbench.core.places import resolve_place
+from workbench.timeline.dating import event_date, gap
 from workbench.timeline.merging import EVENT_COLUMNS, merge_events  # noqa: F401 (the face)
 from workbench.timeline.roles import (  # noqa: F401 (the types are read by build)
     PARTICIPANT_TYPES,
@@ -139,6 +141,7 @@ def event_reports(
     cols = [dated[c].tolist() for c in ("sentence_id", "start", "end", "date", "precision")]
     for sid, start, end, date, prec in zip(*cols, strict=True):
         when.setdefault(sid, []).append((start, end, date, prec))
+    seats = frozenset(equivalents or ())  # cities that stand for a government may act
     demonyms = Demonyms.of(mentions.loc[mentions["actor_type"] == "GPE", "actor"].unique())
     pub = corpus.set_index("doc_id")["date"].to_dict() if "date" in corpus else {}
     src = corpus.set_index("doc_id")["source"].to_dict() if "source" in corpus else {}
@@ -157,6 +160,7 @@ def event_reports(
             demonyms,
             pub.get(doc_id, pd.NaT),
             src.get(doc_id),
+            seats,
         )
         taken: dict[str, tuple[int, int]] = {}  # family -> its trigger
         for event_type, trigger in _triggers(text, s_start, by_sentence[sid]):
@@ -213,6 +217,7 @@ class _Context(NamedTuple):
     demonyms: Demonyms
     published: object
     source: object
+    seats: frozenset = frozenset()
 
 
 def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | None:
@@ -223,13 +228,13 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
         return None
     if event_type == "call" and _to_outlet(c.mentions, text, s_start, trigger):
         return None  # "speaking to the Washington Post": an interview, not a call
-    roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms)
+    roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms, c.seats)
     published = c.published
     dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in c.dates]
     if campaign(text, trigger):
         # a campaign's own date is told beside it ("the invasion that started Feb. 24")
-        dates = [f for f in dates if _gap(f, trigger) <= CAMPAIGN_DATE_GAP]
-    date, precision, date_source, told = _event_date(dates, text, trigger, published)
+        dates = [f for f in dates if gap(f, trigger) <= CAMPAIGN_DATE_GAP]
+    date, precision, date_source, told = event_date(dates, text, trigger, published)
     own_date = date_source == "text" and not told
     dated = own_date and precision != "year"
     if not _is_event(roles, text, trigger, event_type, dated) and not violence:
@@ -305,17 +310,6 @@ _OFFICIAL = re.compile(
     r"|[Aa]mbassadors?|[Ee]nvoys?|[Dd]iplomats?|[Oo]fficials|[Gg]overnments?|[Ll]eaders"
     r"|[Nn]egotiators|[Dd]elegations?|[Kk]remlin|[Pp]arliament|[Mm]inistry|[Aa]uthorities)\b"
 )
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-# "said Monday", "told reporters on Friday", "said in a video address Thursday": the day of
-# the telling, not of the event.
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told(?: \w+){0,2}|announced|revealed|reported|confirmed|stated|added"
-    r"|wrote|posted|tweeted|read|claimed|warned|accused \w+)"
-    r"(?: in (?:a|an|his|her|its|their) [\w-]+(?: [\w-]+){0,3})?(?: on)?\s*$",
-    re.I,
-)
-# "since 2014", "until May": the edge of a period, not when an event happened.
-_BOUNDARY = re.compile(r"^(?:since|by|until|before|after|from)\b", re.I)
 
 
 def _is_event(
@@ -341,32 +335,6 @@ def _is_event(
     return True
 
 
-def _event_date(
-    found: list[tuple], text: str, trigger: tuple[int, int], published
-) -> tuple[object, object, str | None, bool]:
-    """The date the sentence gives its event, else the publication day.
-
-    ``found`` holds the sentence's dated expressions as ``(start, end, date, precision)``
-    with offsets into ``text``. A date the sentence gives wins at any precision ("in
-    November", "in 2015", "last week"); the one nearest the trigger word is taken, and
-    dates of the telling ("said Monday") only when the sentence gives no other (the last
-    value says so). A date in another clause than the trigger's ("captured after the
-    fall of Mariupol in late May", "who was elected in 2019") is another event's.
-    """
-    usable = [f for f in found if not _BOUNDARY.match(text[f[0] : f[1]])]
-    told = [f for f in usable if _SPEECH_BEFORE.search(text[max(0, f[0] - 60) : f[0]])]
-    own = [f for f in usable if f not in told and not in_other_clause(text, f, trigger)]
-    events = own or told
-    if events:
-        start, end, date, precision = min(
-            events, key=lambda f: (_gap(f, trigger), _PRECISION_RANK[f[3]])
-        )
-        return date, precision, "text", not own
-    if published is not None and not pd.isna(published):
-        return pd.Timestamp(published).normalize(), "day", "article", False
-    return pd.NaT, None, None, False
-
-
 @lru_cache(maxsize=8192)
 def _country(place: str) -> bool:
     """Whether a place is a whole country (the war's background when attacked, not a scene)."""
@@ -390,8 +358,3 @@ def _long_before(date, published) -> bool:
     if pd.isna(date) or published is None or pd.isna(published):
         return False
     return (pd.Timestamp(published) - pd.Timestamp(date)).days > NAMED_EVENT_DAYS
-
-
-def _gap(span: tuple, trigger: tuple[int, int]) -> int:
-    """Characters between a span and the trigger word (0 when they touch or overlap)."""
-    return max(0, span[0] - trigger[1], trigger[0] - span[1])

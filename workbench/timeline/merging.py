@@ -6,7 +6,9 @@ dates that agree (at most ``max_days`` apart; a month or year agrees with the da
 inside it), and a shared participant that is not named across the corpus (see
 :func:`_common_participants`). A report dated only to a month or a year joins a
 finer event only when exactly one fits, else reports of its own precision and place,
-so that "in 2022" does not chain the year's separate attacks together. A merged
+so that "in 2022" does not chain the year's separate attacks together. Events are
+ranked by the documents, then the reports, that tell of them; among equals, those
+dated a year or more before their reports (history the articles recall) come last. A merged
 event is a summit when any report calls it one, and lists the participants several
 reports agree on when there are such.
 """
@@ -18,7 +20,7 @@ from collections import Counter
 import pandas as pd
 
 from workbench.core.tables import split_cell
-from workbench.timeline.story import FAMILIES
+from workbench.timeline.story import FAMILIES, HISTORY_DAYS
 
 #: Participants listed per merged event, the most often named first.
 MAX_PARTICIPANTS = 8
@@ -87,11 +89,24 @@ def merge_events(
     records = reports.to_dict("index")
     rows = [_summarise([records[i] for i in members]) for members in clusters]
     out = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
-    out = out.sort_values(
-        ["n_docs", "n_reports", "date"], ascending=[False, False, True], kind="stable"
+    out = out.assign(_past=_past(out)).sort_values(
+        ["n_docs", "n_reports", "_past", "date"],
+        ascending=[False, False, True, True],
+        kind="stable",
     )
     out.insert(0, "event_id", [f"e{i:04d}" for i in range(1, len(out) + 1)])
-    return out.reset_index(drop=True)
+    return out.drop(columns="_past").reset_index(drop=True)
+
+
+def _past(events: pd.DataFrame) -> pd.Series:
+    """Whether each event lies in the past of its reports: dated a year or more before them.
+
+    "The 1986 explosion at Chernobyl", "the summit in Bucharest in 2008": what the articles
+    recall as context ranks after what they report as news, when as many report each.
+    """
+    date = pd.to_datetime(events["date"], utc=True)
+    first = pd.to_datetime(events["first_report"], utc=True)
+    return ((first - date).dt.days >= HISTORY_DAYS).fillna(False).astype(bool)
 
 
 def _target(fits: list[int], keys: list[dict], key: dict) -> int | None:

@@ -31,7 +31,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from workbench.core.places import resolve_place
 from workbench.timeline.casualties import casualty
 from workbench.timeline.places import is_locative, is_scene
 from workbench.timeline.tellers import (
@@ -154,6 +156,7 @@ def sentence_roles(
     trigger: tuple[int, int],
     event_type: str,
     demonyms: Demonyms | None = None,
+    seats: Iterable[str] = (),
 ) -> Roles:
     """Participants, the persons among them, and the place of one sentence.
 
@@ -165,6 +168,8 @@ def sentence_roles(
         trigger: The trigger word's span in ``text``.
         event_type: The event's type (see :data:`workbench.timeline.events.TRIGGERS`).
         demonyms: Nationality words to read as their countries.
+        seats: Cities that stand for a government ("Kyiv", "Moscow": the gazetteer's
+            metonymy list), which may take part; other cities are only places.
     """
     acting, speakers, places = [], [], []
     named_places = set()  # every place the sentence names, whatever its role
@@ -193,8 +198,10 @@ def sentence_roles(
             else:
                 elsewhere += 1
             continue
-        if (is_place and is_locative(before)) or not _may_act(
-            text, lo, hi, before, actor_type, trigger, quoted, event_type
+        if (
+            (is_place and is_locative(before))
+            or (is_place and actor not in seats and _city(actor))
+            or not _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type)
         ):
             chain_end = hi if is_place else None
             elsewhere += is_place
@@ -245,6 +252,16 @@ def sentence_roles(
         elsewhere,
         governments,
     )
+
+
+@lru_cache(maxsize=8192)
+def _city(actor: str) -> bool:
+    """Whether an actor is a city, which does not act (a seat of government aside).
+
+    "the bridge linking Crimea", "the shelling of the (Zaporizhzhia plant)", "speaking from
+    Brussels": a city named in the sentence is where something is, not who does it.
+    """
+    return resolve_place(actor).kind == "city"
 
 
 # "strikes on the city", "the shelling of the town": a target told by its place noun.
