@@ -101,3 +101,89 @@ def test_a_lower_case_body_is_the_body_of_its_field(text, actors, speaker):
     from tests.test_quotes import _quotes
 
     assert [q[1] for q in _quotes(text, actors)] == [speaker]
+
+
+#: A generic body noun ("the company") names the body that spoke just before it, when no
+#: body of that kind is named; else no one (the sentence's own body is not guessed).
+GENERIC = [
+    (  # the body that just spoke
+        "Harbour Gas said the pipe was shut. The company said the repairs would take a week.",
+        [("Harbour Gas", "ORG")],
+        ["Harbour Gas", "Harbour Gas"],
+    ),
+    (  # ... with a country the text does not contradict
+        "Harbour Gas said the pipe was shut. The Ruritanian group has blamed the weather for it.",
+        [("Harbour Gas", "ORG"), ("Ruritania", "GPE")],
+        ["Harbour Gas", "Harbour Gas"],
+    ),
+    (  # ... in an attribution after a quotation too
+        'Harbour Gas said the pipe was shut. "The repairs will take a week," the company said.',
+        [("Harbour Gas", "ORG")],
+        ["Harbour Gas", "Harbour Gas"],
+    ),
+    (  # a person spoke last: the company is no one the text says
+        'Harbour Gas said the pipe was shut. Mira Tal said the price would rise. "The repairs '
+        'will take a week," the company said.',
+        [("Harbour Gas", "ORG"), ("Mira Tal", "PERSON")],
+        ["Harbour Gas", "Mira Tal", None],
+    ),
+    (  # a body named as the object of a verb did not speak
+        "The council raided the offices of Harbour Gas. The company said the raid was unlawful.",
+        [("Harbour Gas", "ORG")],
+        [None],
+    ),
+    (  # no invented name for a generic body of a country ("Ruritanian Company")
+        "Ruritania held talks. The Ruritanian company said the pipe was shut.",
+        [("Ruritania", "GPE")],
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "speakers"), GENERIC)
+def test_a_generic_body_noun_goes_on_with_the_body_that_spoke(text, actors, speakers):
+    from tests.test_quotes import _quotes
+
+    assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speaker"),
+    [
+        (  # a nationality word by its stem: "Finnish" is Finland's
+            "Finland closed the border. The Finnish government said the port was shut.",
+            [("Finland", "GPE")],
+            "Finland",
+        ),
+        (  # one country's government, though the country is named only later
+            "The Ruritanian government said the port was shut. Ruritania has two ports.",
+            [("Ruritania", "GPE")],
+            "Ruritania",
+        ),
+        (  # a stem that only looks like another country's is no agreement
+            "Iraq closed the border. The Iranian government said the port was shut.",
+            [("Iraq", "GPE")],
+            None,
+        ),
+    ],
+)
+def test_a_government_is_its_country(text, actors, speaker):
+    from tests.test_quotes import _quotes
+
+    assert [q[1] for q in _quotes(text, actors) if q[0] == "reported"][:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("word", "place", "expected"),
+    [
+        ("finnish", "finland", True),
+        ("spanish", "spain", True),
+        ("swedish", "sweden", True),
+        ("iranian", "iraq", False),
+        ("iraqi", "iran", False),
+    ],
+)
+def test_same_place_by_a_nationality_stem(word, place, expected):
+    from workbench.actors.descriptions import _same_place
+
+    assert _same_place(word, place) is expected

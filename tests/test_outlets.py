@@ -142,3 +142,18 @@ def test_named_outlets_more_nouns(text, names):
 def test_is_outlet_more_nouns(text, name):
     start = text.index(name)
     assert is_outlet(text, start, start + len(name), name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Harbour Bay Times", True),
+        ("Kyiv Independent", True),
+        ("Times", False),
+        ("Bay Area", False),
+    ],
+)
+def test_masthead_name(name, expected):
+    from workbench.actors.outlets import masthead_name
+
+    assert masthead_name(name) is expected

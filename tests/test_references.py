@@ -183,3 +183,24 @@ def test_a_pronoun_after_a_person_introduced(text, actors, speakers):
 )
 def test_an_indefinite_title_is_named_next(text, actors, speakers):
     assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a person in words reported earlier in the same sentence is no antecedent
+            "Mira Tal said that Dan Ek had been emboldened by the retreat, as he said the port "
+            "would not have closed if he was still mayor.",
+            [TAL, EK],
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # ... but one in a clause of the sentence's own, after "while", is
+            "Ruritania said the retreat saved lives, while Elbonia heralded what it said was a "
+            "victory.",
+            [RURITANIA, ("Elbonia", "GPE")],
+            ["Ruritania", "Elbonia"],
+        ),
+    ],
+)
+def test_a_pronoun_skips_words_reported_in_its_sentence(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers

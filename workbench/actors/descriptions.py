@@ -77,7 +77,15 @@ BODY_KINDS = {
     "court": ("court",),
     "administration": ("administration",),
     "company": ("company", "corporation", "group"),
+    "group": ("group",),
+    "firm": ("firm", "company", "group"),
+    "organisation": ("organisation", "organization"),
+    "organization": ("organization", "organisation"),
 }
+#: Kinds of body whose own name seldom holds the kind's word ("the company" for Energoatom,
+#: "the agency" for a ministry): with no body of the kind named, the body that spoke or
+#: acted last stands for it (:func:`workbench.actors.references.described`).
+GENERIC_BODIES = frozenset({"company", "group", "firm", "organisation", "organization", "agency"})
 #: Words that tell bodies of one kind apart by their field ("the defence ministry", "the
 #: president's office"): a body described with one is named with it, or a word it starts.
 FIELDS = frozenset(
@@ -225,7 +233,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
             for s in doc.mentions
             if s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
         ]
-        return _pick(doc, places, pos, later=False)
+        return _pick(doc, places, pos)  # one country's government, wherever it is named
     words = BODY_KINDS[desc.noun]
     bodies = [
         (s[0], s[2])
@@ -251,11 +259,33 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
     return _pick(doc, bodies, pos, later=False) or _own_name(doc, desc)
 
 
+def placed_in(doc: Document, actor: str, places: frozenset[str]) -> bool:
+    """Whether the text gives a body no place but ``places`` (by its name or a word before it).
+
+    "the Ruritanian group" may be Harbour Gas, which the text gives no country, but not
+    "Elbonia's Harbour Gas".
+    """
+    if not places:
+        return True
+    known = {w for s in doc.named if s[3] == "GPE" for w in _name_words(s[2])} | DEMONYMS
+    own = {w for w in _name_words(actor) if w in known}
+    return all(
+        _places_agree(places, own | _words_before(doc, s[0])) for s in doc.named if s[2] == actor
+    )
+
+
 def _own_name(doc: Document, desc: Description) -> str | None:
-    """A body no name stands for, named after the place that owns it ("Ukraine Military")."""
-    if not desc.owner or not any(
-        s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
-        for s in doc.named
+    """A body no name stands for, named after the place that owns it ("Ukraine Military").
+
+    Not a generic body ("the Ruritanian company"): that is no body of the state.
+    """
+    if (
+        not desc.owner
+        or desc.noun in GENERIC_BODIES
+        or not any(
+            s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
+            for s in doc.named
+        )
     ):
         return None
     return desc.owner
@@ -352,7 +382,27 @@ def _fields_agree(fields: frozenset[str], words: frozenset[str]) -> bool:
 def _same_place(a: str, b: str) -> bool:
     if a == b or b in _PLACE_ALIASES.get(a, ()) or a in _PLACE_ALIASES.get(b, ()):
         return True
-    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+    if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
+        return True
+    return _demonym_of(a, b) or _demonym_of(b, a)
+
+
+#: Endings of a nationality word that take the place of its country's: "Finn-ish", "Pol-ish".
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "an")
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Whether a nationality word is a place's by its stem: "finnish" of "finland".
+
+    The stem of four letters or more opens the place's longer name, all but its last
+    letter at least ("finn" of "finn-ish", "span" of "span-ish"; not "iran" of "iraq").
+    """
+    for ending in _DEMONYM_ENDINGS:
+        stem = word.removesuffix(ending)
+        long_enough = len(stem) >= 4 and len(place) > len(stem)
+        if stem != word and long_enough and place.startswith(stem[:-1]):
+            return True
+    return False
 
 
 def _name_words(name: str) -> frozenset[str]:

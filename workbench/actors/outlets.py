@@ -135,6 +135,16 @@ def _by_role(text: str, start: int, end: int) -> bool:
     return bool(_TOLD.search(before[-12:]) and _IN_INTERVIEW.match(after))
 
 
+def masthead_name(name: str) -> bool:
+    """Whether a name of two words or more ends in a masthead word ("Harbour Bay Times").
+
+    The quote rules read such a name after "the" as an outlet, which never speaks
+    (:func:`workbench.actors.quotes.extract_quotes`); citations weigh it with its verb.
+    """
+    words = fold(name).split()
+    return len(words) >= 2 and words[-1] in LAST_MASTHEADS
+
+
 def outlet_name(name: str) -> bool:
     """Whether a name alone marks an outlet: a press word, or a masthead word on its own."""
     words = fold(name).split()

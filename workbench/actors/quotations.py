@@ -19,7 +19,13 @@ import re
 from workbench.actors import references
 from workbench.actors.cues import CUES, NAMING_VERBS, PREPOSITIONS, adverbial, noun_before
 from workbench.actors.document import Document
-from workbench.actors.speakers import named_in, np_speaker, sentence_subject, subject
+from workbench.actors.speakers import (
+    apposed_person,
+    named_in,
+    np_speaker,
+    sentence_subject,
+    subject,
+)
 from workbench.actors.speech import MIN_QUOTE_WORDS, NAMED, naming
 
 #: A letter of a noun phrase: no clause break, but the full stop of an initial ("U.S.").
@@ -87,7 +93,8 @@ def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str |
     inverted = _AFTER_INVERTED.match(tail)
     if inverted:
         subj = (at + inverted.start("subj"), at + inverted.end("subj"))
-        return inverted.group("cue"), named_in(doc, *subj, q0, governed=False)
+        who = apposed_person(doc, *subj) or named_in(doc, *subj, q0, governed=False)
+        return inverted.group("cue"), who
     m = _AFTER.match(tail)
     if m is None or m.group("subj") is None or noun_before(m.group("subj")):
         return None

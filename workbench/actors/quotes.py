@@ -29,7 +29,7 @@ from workbench.actors.cues import AFTER_VERBS, CLAUSE_VERBS, CUES, SAY_VERBS, TE
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.marks import quoted_stretches
-from workbench.actors.outlets import PRESS_HINT, is_outlet, outlet_name
+from workbench.actors.outlets import PRESS_HINT, is_outlet, masthead_name, outlet_name
 from workbench.actors.quotations import direct
 from workbench.actors.speech import MIN_QUOTE_WORDS, reported
 from workbench.core import pool
@@ -191,12 +191,20 @@ def _find(doc: Document) -> Document:
 
 
 def _as_outlet(text: str, span: tuple) -> tuple:
-    """A mention the text shows to be an outlet is typed MEDIA, so it is never a speaker."""
+    """A mention the text shows to be an outlet is typed MEDIA, so it is never a speaker.
+
+    So is a name after "the" that ends in a masthead word ("the Harbour Bay Times reported").
+    """
     start, end, actor, kind = span
     if kind == "MEDIA" or not isinstance(actor, str):
         return span
-    near = outlet_name(actor) or PRESS_HINT.search(text, max(0, start - 30), end + 30)
-    is_media = near and is_outlet(text, start, end, actor, kind)
+    near = (
+        outlet_name(actor)
+        or masthead_name(actor)
+        or PRESS_HINT.search(text, max(0, start - 30), end + 30)
+    )
+    the = text[max(0, start - 4) : start].lower() == "the "
+    is_media = near and (is_outlet(text, start, end, actor, kind) or (the and masthead_name(actor)))
     return (start, end, actor, "MEDIA") if is_media else span
 
 

@@ -66,6 +66,31 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
         return max(last, _speaking_person(doc, pos, last[0], sex))[1]
     if pronoun.lower() != "it":
         return None
+    return max(_bodies(doc, pos, bodies_only=bodies_only), default=(0, None))[1]
+
+
+def recent_body(doc: Document, pos: int, desc: descriptions.Description) -> str | None:
+    """The organisation that spoke last, when it spoke within a few sentences before ``pos``.
+
+    What a generic body noun stands for ("the company", "the Ruritanian group") when the
+    article names no body of that kind: it goes on with the body that just spoke ("Harbour
+    Gas said ... . The company said"), if the text gives that body no other country than
+    the description does. After anyone else's words it is no one the text says.
+    """
+    before = [r for r in doc.found if r[5] < pos]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r[5])
+    if doc.sentence_index(pos) - doc.sentence_index(last[5]) > descriptions.RECENT:
+        return None
+    who = last[1]
+    if doc.types.get(who) != "ORG" or not descriptions.placed_in(doc, who, desc.places):
+        return None
+    return who
+
+
+def _bodies(doc: Document, pos: int, *, bodies_only: bool) -> list[tuple[int, str]]:
+    """Where a body spoke or acted before ``pos``, and which (``it``'s candidates)."""
     kinds = ("ORG",) if bodies_only else ("ORG", "GPE")
     acted = [
         (s[0], s[2])
@@ -87,7 +112,7 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
         and not _reported_in(doc, s, pos)
         and not doc.in_caption(s[0])
     ]
-    return max(acted + spoke + voiced, default=(0, None))[1]
+    return acted + spoke + voiced
 
 
 _OPENS_WITH_PRONOUN = re.compile(r"[\s\"']*(?:He|She)\b")
@@ -125,9 +150,24 @@ def _reported_in(doc: Document, span: tuple, pos: int) -> bool:
     """Whether a subject stands inside words reported before ``pos`` ("Tal said Ek left").
 
     The one who speaks stays the topic: in "The council said Ruritania had left. It added
-    ..." "it" is the council, not the subject of the words it reported.
+    ..." "it" is the council, not the subject of the words it reported. So it is in the
+    sentence being read ("Tal said Ek had left, as he said ...": Tal), whose reported words
+    so far are ``doc.memo["pending"]`` (they run on to ``pos``).
     """
-    return any(r[5] <= span[0] < r[6] <= pos and r[1] != span[2] for r in doc.found)
+    if any(r[5] <= span[0] < r[6] <= pos and r[1] != span[2] for r in doc.found):
+        return True
+    for r in doc.memo.get("pending") or ():
+        if r[1] == span[2] or not r[5] <= span[0] < pos:
+            continue
+        edge = _CLAUSE_BREAK.search(doc.text, r[5], pos)  # "..., while Ek heralded ..."
+        if edge is None or span[0] < edge.start():
+            return True
+    return False
+
+
+#: Where reported words end before a clause of the sentence's own: "Tal said the port was
+#: shut, while Ek said ...", "...; Ek said".
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 
 
 def marked_sex(doc: Document, actor: str) -> str:
@@ -217,7 +257,10 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     if desc is None or desc.kind is None:
         return None
     if desc.kind == "body":
-        return descriptions.named_body(doc, desc, pos)
+        found = descriptions.named_body(doc, desc, pos)
+        if found is None and desc.noun in descriptions.GENERIC_BODIES:
+            found = recent_body(doc, pos, desc)  # "Energoatom said ... . The company said"
+        return found
     if desc.kind == "agent":  # "the operator said": the body that last spoke or acted
         return antecedent(doc, pos, "it", bodies_only=True)
     found = descriptions.titled_person(doc, desc, pos)

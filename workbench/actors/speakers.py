@@ -33,6 +33,7 @@ from workbench.actors.cues import (
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import DEMONYMS, TITLE_WORDS
+from workbench.actors.outlets import masthead_name, outlet_name
 from workbench.actors.references import DOC_NOUNS as _DOC_NOUNS
 
 _BODY_GAP = re.compile(
@@ -74,6 +75,11 @@ _ARTICLES = frozenset({"the", "a", "an", "one"})
 #: A noun phrase after a name, to a preposition and the words before a body's name:
 #: " of the debt charity ", ", war correspondent for the tabloid ".
 _QUALIFIER = re.compile(r",?(?:\s+[\w'-]+){0,4}?\s+(?:of|for|at|from|with)(?:\s+[\w'-]+){0,4}?\s+$")
+#: A noun phrase before the preposition that opens a modifier or an adverbial after it:
+#: "the group" of "the group in a website post".
+_BEFORE_MODIFIER = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:in|on|at|to|via|during)\s"
+)
 _CLAUSE_EDGE = re.compile(r"\b(?:that|who|which|while|whom|whose|and|but)\b|;")
 
 
@@ -212,7 +218,7 @@ def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
     if any(not _NAME_WORD.fullmatch(w) or fold(w) in _NOT_NAME_WORDS for w in words):
         return None
     if len(words) >= 2:
-        return " ".join(words)
+        return _not_outlet(" ".join(words))
     full = re.search(r"\b(?:[A-Z][a-z]+ ){1,2}" + re.escape(words[0]) + r"\b", doc.text)
     if full is None or doc.in_quotes(full.start()) or full.start() > at:
         return None
@@ -270,7 +276,12 @@ def _unlisted_name(head: str) -> str | None:
     opener = words[-len(names) - 1] if len(names) < len(words) else ","
     if len(names) < 2 or not (opener.endswith(",") or fold(opener) in ("and", "but", "then")):
         return None
-    return " ".join(names)
+    return _not_outlet(" ".join(names))
+
+
+def _not_outlet(name: str) -> str | None:
+    """A name no mention covers, unless it names an outlet, which never speaks ("Harbour News")."""
+    return None if outlet_name(name) or masthead_name(name) else name
 
 
 def sentence_subject(doc: Document, lo: int, before: int) -> str | None:
@@ -315,7 +326,10 @@ def named_in(
         who = references.antecedent(doc, quote_at, pronoun.group(1).removesuffix("s"))
         syntax.ask(doc, lo, "pronoun" if who is not None else "empty")
         return who
-    who = references.described(doc, doc.text[lo:hi].rstrip(" .,"), quote_at)
+    phrase = doc.text[lo:hi].rstrip(" .,")
+    who = references.described(doc, phrase, quote_at)
+    if who is None and (head := _BEFORE_MODIFIER.match(phrase)) is not None:
+        who = references.described(doc, head.group(1), quote_at)  # "said the group in a post"
     syntax.ask(doc, lo, "described" if who is not None else "empty")
     return who
 
@@ -357,4 +371,38 @@ def np_speaker(doc: Document, lo: int, hi: int) -> str | None:
         more = re.search(r"[,.;(]\s|[,.;]?$", doc.text[end + 2 : hi])
         end = end + 2 + (more.start() if more else 0)
     hi = end
-    return named_in(doc, lo, hi, lo) if hi > lo else None
+    if hi <= lo:
+        return None
+    return apposed_person(doc, lo, hi) or named_in(doc, lo, hi, lo)
+
+
+#: Title words before a name in apposition: ", Fr. Mira Tal", ", Dr Tal".
+_APPOSED_TITLES = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.?\s+){0,2})")
+_TITLE_WORD = re.compile(r"([A-Z][a-z]{0,4})\.?\s+")
+
+
+def apposed_person(doc: Document, lo: int, hi: int) -> str | None:
+    """The person named in apposition to a description that names no person.
+
+    "according to Ruritania's commander-in-chief, Mira Tal", "said the pastor, Fr. Dan
+    Ek,": the name after the comma (perhaps after its titles) is whom the description
+    stands for, when the name ends the phrase (a comma, a full stop or its end follow).
+    A description that names an actor itself, but as an owner ("Ruritania's"), is none
+    ("according to the State Department, Tal ..." names the department).
+    """
+    owners = ("'s", "\u2019s")
+    if any(lo <= s[0] < hi and not doc.text.startswith(owners, s[1]) for s in doc.named):
+        return None
+    gap = _APPOSED_TITLES.match(doc.text, hi)
+    if gap is None:
+        return None
+    starts = [gap.start(1)]  # where the name may start: after none, one or two titles
+    for title in _TITLE_WORD.finditer(doc.text, gap.start(1), gap.end()):
+        if fold(title.group(1)) not in TITLE_WORDS:
+            break
+        starts.append(title.end())
+    for span in doc.mentions:
+        if span[0] in starts and span[3] == "PERSON":
+            closed = re.match(r"(?:[,.;)]|\s*$)", doc.text[span[1] : span[1] + 2])
+            return span[2] if closed else None
+    return None

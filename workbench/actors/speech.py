@@ -121,7 +121,9 @@ def reported(doc: Document, sents: list[tuple[int, int]] | None = None) -> None:
             continue  # quick test: every rule below needs a speech verb or "according to"
         rows = _forward(doc, lo, hi)
         rows += _according(doc, lo, hi, rows)
+        doc.memo["pending"] = rows
         final = _final(doc, lo, hi, rows)
+        doc.memo["pending"] = []
         rows = sorted(rows + ([final] if final else []), key=lambda r: r[5])
         for row, nxt in zip(rows, [*rows[1:], None], strict=False):
             if nxt is not None and row[5] < nxt[5] < row[6]:
@@ -154,8 +156,12 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
             q0 = _after_aside(doc.text, lo, cue, hi)
         if q0 is None:
             continue
+        # The words reported before this verb in the sentence are read as reported:
+        # "Tal said Ek had left, as he said ...": he is Tal, not Ek.
+        doc.memo["pending"] = rows
         who = subject(doc, lo, cue.start())
         rows.append((doc.doc_id, who, cue.group(0), doc.text[q0:hi].strip(), "reported", q0, hi))
+    doc.memo["pending"] = []
     return rows
 
 
