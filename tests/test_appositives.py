@@ -63,6 +63,8 @@ def test_a_word_of_a_persons_full_name_stays_a_person_in_other_documents():
         ("Kalmar Technologies", True),
         ("Orsa Holdings", True),
         ("Vetra Labs", True),
+        ("Orsa Labs PBC", True),  # a public benefit corporation
+        ("Kalmar GmbH", True),
         ("Orsa Orchestra", True),  # a group's designator
         ("Vela Choir", True),
         ("Technologies", False),  # one word: no name before the designator

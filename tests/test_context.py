@@ -415,3 +415,42 @@ def test_a_number_right_after_a_name_makes_a_model_or_event(text, expected):
 def test_after_locative(text, name, placed):
     start = text.index(name)
     assert after_locative(text, start, start + len(name)) is placed
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        # a photo credit by its form: names joined by a slash, or "via" an agency
+        (
+            "Marin spoke. (Lina Holt/Kanalfoto via AP) Talks went on.",
+            "(Lina Holt/Kanalfoto via AP)",
+        ),
+        ("Marin spoke. (Lina Holt/Kanal) Talks went on.", "(Lina Holt/Kanal)"),
+        ("The ship left. (Orsa Labs PBC via AP) Grain rose.", "(Orsa Labs PBC via AP)"),
+        # brackets of prose or of one name are no credit
+        ("Marin spoke (via a translator) at length.", None),
+        ("Marin (Lina Holt) spoke.", None),
+        ("Prices rose (see chart/table) again.", None),
+    ],
+)
+def test_a_bracketed_photo_credit_is_furniture_by_its_form(text, furniture):
+    found = [text[a:b] for a, b in furniture_spans(text)]
+    assert found == ([furniture] if furniture else [])
+
+
+@pytest.mark.parametrize(
+    ("surface", "kept"),
+    [
+        ("Covid", False),  # a disease
+        ("Jehovah", False),  # a deity
+        ("Brexit", False),  # an event
+        ("Ivo Marek", True),
+    ],
+)
+def test_diseases_deities_and_events_typed_person_are_no_person(surface, kept):
+    res = _resolve(f"They spoke of {surface} today.", [(surface, "PERSON")])
+    assert (surface in set(res.mentions["actor"])) is kept
+
+
+def test_a_datelines_outlets_joined_by_a_slash_are_no_photo_credit():
+    assert furniture_spans("DORSK (Kanal/AP) -- Talks went on.") == []

@@ -40,7 +40,7 @@ _APPOSITIVE = re.compile(
 COMPANY_TAILS = frozenset(
     """technologies technology inc inc. corp corp. ltd ltd. llc plc holdings industries
     airlines airways partners labs laboratories networks motors pharmaceuticals solutions
-    services ventures enterprises associates systems dynamics aerospace""".split()
+    services ventures enterprises associates systems dynamics aerospace pbc gmbh llp""".split()
 )
 #: Last words that make a name a group's, a band's or an ensemble's ("Orsa Orchestra").
 GROUP_TAILS = frozenset(

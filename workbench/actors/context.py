@@ -5,9 +5,10 @@ around a span settle many of its errors the same way in any corpus:
 
 - **page furniture**: a credit line ("... contributed to this report", or after a news
   agency's rule: "___ Jo Bell in Vetria contributed."), a photo credit ("(AP
-  Photo/...)") or a prompt ("Follow ... on Facebook", "Sign up to ...", "___ Follow our
-  coverage at https://...", "Want all the latest news from Vetria?", "Follow the latest
-  updates on Vetria in our live blog") names no actor of the story;
+  Photo/...)", "(Jo Bell/Kanal via AP)") or a prompt ("Follow ... on Facebook", "Sign
+  up to ...", "___ Follow our coverage at https://...", "Want all the latest news from
+  Vetria?", "Follow the latest updates on Vetria in our live blog") names no actor of
+  the story;
 - **a document's title**: "Geneva" in "the Geneva Conventions", "Paris" in "the Paris
   Agreement" is part of the name of a treaty, not a place;
 - **a work's title**: "Kell" in the quoted title "Kell's Gambit: The Plot to Rule
@@ -53,6 +54,17 @@ _PROMPT = re.compile(
     r"|Have an opinion on [^.!?\n]{0,80}\?(?: Please email us\b[^.!?\n]*[.!?]?)?"
 )
 _SENTENCE_END = ".!?\n"
+#: A photo credit in brackets by its form alone: a photographer's name of two words or
+#: more and an agency joined by a slash ("(Ivo Brandt/Vetria Press)", "(Ivo
+#: Brandt/Kanal via AP)"; not a dateline's "(Kanal/AP)"), or capitalised words ending in
+#: "via" and an agency ("(Orsa Labs via AP)").
+_NAME_WORD = r"[A-Z][\w.'\u2019&-]*"
+_CREDIT = re.compile(
+    rf"\(\s*{_NAME_WORD}(?: {_NAME_WORD}){{1,5}}"
+    rf"(?:\s?/\s?{_NAME_WORD}(?: {_NAME_WORD}){{0,5}})+"
+    rf"(?:\s+via\s+{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})?\)"
+    rf"|\(\s*{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}\s+via\s+{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}\)"
+)
 #: Substrings one of which every cue holds (a fast test before the regex).
 _CUE_WORDS = (
     "contributed",
@@ -150,6 +162,8 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     linear in the text.
     """
     out: list[tuple[int, int]] = []
+    if "(" in text and ("/" in text or " via " in text):
+        out.extend(m.span() for m in _CREDIT.finditer(text))
     cues = _cues(text)
     if not cues:  # most texts: no regex scan at all
         return out

@@ -76,8 +76,12 @@ EVENT_HEADS = frozenset(
 _SURNAME_HEADS = frozenset(("day", "week"))
 #: Endings of one-word company names ("Sberbank", "Transneft", "Ukrenergo", "Naftogaz").
 ORG_ENDINGS = ("bank", "neft", "prom", "energo", "atom", "gaz", "corp", "tech", "soft")
-#: Names the model takes for people that are not people ("Thank God").
-NOT_PEOPLE = frozenset({"god", "lord", "allah", "jesus christ", "santa claus"})
+#: Names the model takes for people that are not people: deities ("Thank God"), diseases
+#: ("taming Covid"), one-word events and movements ("get Brexit done").
+NOT_PEOPLE = frozenset(
+    """god lord allah jehovah yahweh buddha covid covid-19 coronavirus omicron ebola
+    monkeypox mpox zika brexit""".split()
+) | {"jesus christ", "santa claus"}
 #: Lower-case name particles that stay lower-case ("Ursula von der Leyen").
 PARTICLES = frozenset("von van der den de da di du la le bin ibn al el dos das del".split())
 

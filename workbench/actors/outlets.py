@@ -112,14 +112,29 @@ def is_outlet(text: str, start: int, end: int, name: str, kind: str | None = Non
         return True
     if _modifier(text, start, end):
         return False
-    noun = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
-    if noun and (not noun.group("comma") or _APPOSITION_END.match(text[end : end + 3])):
-        return True
-    if _NOUN_AFTER.match(text[end : end + 30]):
+    if press_noun_beside(text, start, end):
         return True
     if kind not in _NOT_BODIES and _by_role(text, start, end):
         return True
     return len(words) == 1 and words[0] in MASTHEADS and bool(_THE.search(text[:start][-5:]))
+
+
+def press_noun_beside(text: str, start: int, end: int) -> bool:
+    """Whether a press noun stands right before or after ``text[start:end]``.
+
+    "news outlet Kanal", "the Kanal newspaper", "broadcaster Kanal, ...": the name is an
+    outlet's whatever type the model gave it. Not inside a hyphenated modifier.
+
+    Example:
+        >>> press_noun_beside("according to the Kanal newspaper", 17, 22)
+        True
+    """
+    if _modifier(text, start, end):
+        return False
+    noun = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    if noun and (not noun.group("comma") or _APPOSITION_END.match(text[end : end + 3])):
+        return True
+    return _NOUN_AFTER.match(text[end : end + 30]) is not None
 
 
 def _modifier(text: str, start: int, end: int) -> bool:

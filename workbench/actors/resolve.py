@@ -53,10 +53,13 @@ from workbench.actors import (
     drops,
     forenames,
     kinds,
+    media,
     misspellings,
     names,
     products,
+    suffixes,
     titles,
+    vessels,
 )
 from workbench.actors.bodies import merge_short_forms
 from workbench.actors.drops import author_names
@@ -121,17 +124,20 @@ def resolve(
         empty = pd.DataFrame(columns=RESOLVED_COLUMNS).astype({"start": "int64", "end": "int64"})
         return Resolution(empty, pd.DataFrame(columns=AUDIT_COLUMNS))
     boundaries.site_names(work, texts, gazetteer)
+    suffixes.generational_suffixes(work, texts, gazetteer)
     drops.drop_unwanted(work, gazetteer, author_names(authors), counts)
     drops.drop_by_context(work, texts)
     titles.titled_beside(work, texts)
     forenames.first_names_before_organisations(work, texts)
     kinds.surnames_typed_otherwise(work)
     misspellings.misspelt_surnames(work)
+    misspellings.swapped_letters(work, gazetteer)
     kinds.full_names_typed_otherwise(work)
     forenames.people_typed_as_organisations(work)
     kinds.people_by_age(work, texts)
     drops.families(work, texts)
     products.products_named_before_their_kind(work, texts)
+    vessels.ships(work, texts)
     kinds.things_named_like_people(work, texts)
     appositives.organisations_named_like_people(work, texts)
     boundaries.first_names_beside(work, texts, counts)
@@ -141,6 +147,7 @@ def resolve(
     work = aliases.expand_aliases(work, texts, gazetteer)
     merge_short_forms(work, gazetteer, texts)
     kinds.majority_types(work, gazetteer)
+    media.outlets_by_press_noun(work, texts)
     kinds.places_by_preposition(work, texts)
     resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
