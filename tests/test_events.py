@@ -878,3 +878,19 @@ def test_a_date_before_the_speech_verb_is_the_telling(text, told):
     found = list(zip(when["start"], when["end"], when["date"], when["precision"], strict=True))
     trigger = find_trigger(text)[1]
     assert event_date(found, text, trigger, PUB)[3] is told
+
+
+@pytest.mark.parametrize(
+    ("text", "is_caption"),
+    [
+        ("Ann Lee attends a meeting in Avalon, Ruritania, Friday, Nov. 26, 2021.", True),
+        ("Ann Lee speaks to the press in Avalon, Tuesday, April 13, 2021.", True),
+        # news in the present tense ending on a year is no caption
+        ("Ann Lee visits Avalon on Friday, where she met the mayor elected in 2019.", False),
+        ("Leaders met in Avalon on Friday, Nov. 26, 2021.", False),
+    ],
+)
+def test_photo_captions(text, is_caption):
+    from workbench.timeline.events import caption
+
+    assert caption(text) is is_caption

@@ -134,3 +134,18 @@ def test_history_reported_more_often_still_ranks_first():
     ]
     events = merge_events(reports(rows))
     assert events["n_docs"].tolist() == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        # talks held at a summit are not the summit
+        (("summit", "talks"), [("d0",), ("d1",)]),
+        # a meeting of the same leaders on the day is the summit told otherwise
+        (("summit", "meeting"), [("d0", "d1")]),
+        (("talks", "meeting"), [("d0", "d1")]),
+    ],
+)
+def test_talks_and_a_summit_are_two_events(kinds, expected):
+    rows = [(k, ["Ann Lee", "Bo Chan"], "Avalon", "2022-11-14", "day") for k in kinds]
+    assert groups(merge_events(reports(rows))) == expected

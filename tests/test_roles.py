@@ -344,3 +344,40 @@ RURI = ("d0", "Ruritania", "Ruritania", "GPE", "Ruritania")
 def test_a_city_takes_no_part_unless_it_is_a_seat_of_government(text, mentions, participants):
     r = make([text], mentions).iloc[0]
     assert r.participants == participants
+
+
+OFFICE = ("d0", "Palace Office", "Palace Office", "ORG", None)
+LEE = ("d0", "Ann Lee", "Ann Lee", "PERSON", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "participants"),
+    [
+        # a body telling after the event tells of it: those the telling names took part
+        (
+            "The Palace Office said after the call that Ann Lee and Smith agreed on Odesa.",
+            [OFFICE, LEE, SMITH],
+            ["Ann Lee", "John Smith"],
+        ),
+        # ... and takes part only when no one else does
+        (
+            "The Palace Office said after the talks in Odesa that progress was made.",
+            [OFFICE],
+            ["Palace Office"],
+        ),
+        # a person telling during or after the event was at it
+        ("Ann Lee said after the talks in Odesa that progress was made.", [LEE], ["Ann Lee"]),
+        ("Ann Lee said during a visit to Odesa that progress was made.", [LEE], ["Ann Lee"]),
+        # telling at another occasion is telling only
+        (
+            "Ann Lee said at a news conference that the strikes on Odesa resumed on Monday.",
+            [LEE],
+            [],
+        ),
+    ],
+)
+def test_a_teller_at_the_event(text, mentions, participants):
+    reports = make([text, OTHER], [*mentions, ODESA, RUSSIA])
+    r = reports[reports.doc_id == "d0"]
+    assert not r.empty
+    assert r.iloc[0].participants == participants

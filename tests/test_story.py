@@ -98,3 +98,15 @@ def test_a_campaign_heads_no_story():
     invasion = {**row("attack", ["Ruritania"], anchored=True, date=DAY), "campaign": True}
     later = row("strike", ["Ruritania"], anchored=False, loose=True, refers=True)
     assert carry_story([invasion, later]) == [invasion]
+
+
+def test_a_photo_caption_neither_opens_nor_goes_on_with_a_story():
+    caption = {**row("meeting", ["Ann Lee"], anchored=True, place="Avalon", date=DAY)}
+    caption["caption"] = True
+    later = row("meeting", ["Ann Lee"], anchored=False)
+    out = carry_story([caption, later])
+    assert out[1]["date_source"] == "article"
+    head = row("meeting", ["Ann Lee"], anchored=True, place="Avalon", date=DAY)
+    shown = {**row("meeting", ["Ann Lee"], anchored=False), "caption": True}
+    assert carry_story([head, shown])[1]["date_source"] == "article"
+    assert carry_story([head, later])[1]["date_source"] == "context"

@@ -131,3 +131,39 @@ def test_a_day_without_its_year_lies_no_months_ahead_without_future_wording(
     sentence, published, date
 ):
     assert one(sentence, anchor=pd.Timestamp(published, tz="UTC"))[1] == date
+
+
+DECEMBER = pd.Timestamp("2025-12-11", tz="UTC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the future seen from the telling: a month before publication's lies ahead
+        ("Ann Lee said the talks would take place in Avalon in January.", "2026-01-01"),
+        ("The envoys are to meet in January.", "2026-01-01"),
+        ("The summit is to be held in March.", "2026-03-01"),
+        # past tense, or what would have been, lies behind
+        ("The talks took place in Avalon in January.", "2025-01-01"),
+        ("The talks would have taken place in January.", "2025-01-01"),
+        ("Ann Lee said the talks were held in March.", "2025-03-01"),
+    ],
+)
+def test_a_month_told_in_the_future_of_the_telling_lies_ahead(sentence, date):
+    found = [f for f in find_temporal(sentence) if f[2] == "in_month"]
+    lo, hi, kind, groups = found[0]
+    r = resolve(kind, groups, DECEMBER, future_wording(sentence, lo, hi))
+    assert r.date.strftime("%Y-%m-%d") == date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # a weekday before a full date is that date's, not the one before publication
+        ("Ann Lee speaks in Avalon, Tuesday, April 13, 2021.", ["month_day_year"]),
+        ("Ann Lee speaks in Avalon, Tuesday, 13 April 2021.", ["day_month_year"]),
+        ("They met on Tuesday, and again in 2021.", ["weekday", "year"]),
+    ],
+)
+def test_a_weekday_of_a_full_date_is_not_resolved_alone(sentence, kinds):
+    assert [f[2] for f in find_temporal(sentence)] == kinds

@@ -7,6 +7,7 @@ from workbench.timeline.triggers import (
     background,
     campaign,
     find_trigger,
+    find_triggers,
     hypothetical,
     named_by_date,
 )
@@ -244,3 +245,20 @@ def test_intended_violence_and_long_appeals(text, word, violence, unreal):
 def test_a_negotiating_position_is_no_talks(text, found):
     got = find_trigger(text)
     assert (got if got is None else (got[0], text[got[1][0] : got[1][1]])) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # talks or a meeting held at a summit: the encounter, the summit its occasion
+        ("Ann Lee and Bo Chan held talks at the G20 summit today.", ["talks"]),
+        ("Lee met Chan on the sidelines of the Avalon summit.", ["meeting"]),
+        ("At the summit in Avalon, Lee held talks with Chan.", ["talks"]),
+        # the summit itself, or a summit that is no place of the meeting
+        ("Leaders held a summit in Avalon.", ["summit"]),
+        ("Leaders met for a summit in Avalon.", ["summit", "meeting"]),
+        ("The meeting, two weeks before a summit in Avalon, went well.", ["summit", "meeting"]),
+    ],
+)
+def test_a_meeting_held_at_a_summit_is_that_meeting(text, types):
+    assert [t for t, _ in find_triggers(text)] == types

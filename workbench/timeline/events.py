@@ -49,6 +49,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from workbench.actors.document import CAPTION
 from workbench.core.places import resolve_place
 from workbench.timeline.dating import event_date, gap
 from workbench.timeline.merging import EVENT_COLUMNS, merge_events  # noqa: F401 (the face)
@@ -284,6 +285,7 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
         "elsewhere": roles.elsewhere > 0,
         "refers": refers_back(text, trigger) and not in_quotation(text, trigger),
         "campaign": campaign(text, trigger),
+        "caption": caption(text),
     }
 
 
@@ -333,6 +335,21 @@ def _is_event(
     if event_type == "agreement":  # between governments, not a business deal
         return roles.governments > 0 or bool(_OFFICIAL.search(text))
     return True
+
+
+def caption(text: str) -> bool:
+    """Whether a sentence is a photo caption run into the text (what a picture shows).
+
+    A present-tense verb of what it shows, then a date with its year: "Ann Jones attends a
+    meeting in Avalon, Ruritania, Friday, Nov. 26, 2021." (see
+    :data:`workbench.actors.document.CAPTION`).
+    """
+    m = CAPTION.match(text)
+    return m is not None and bool(_CAPTION_DATE.search(m.group()))
+
+
+# The day a caption's picture was taken ends it: "Friday, Nov. 26, 2021." (not "in 2019.").
+_CAPTION_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.? [0-3]?\d, (?:19|20)\d\d\.$")
 
 
 @lru_cache(maxsize=8192)

@@ -3,7 +3,8 @@
 :func:`merge_events` merges the reports of one event across sentences and
 articles: same kind of event, places that agree (the same, or one not given),
 dates that agree (at most ``max_days`` apart; a month or year agrees with the days
-inside it), and a shared participant that is not named across the corpus (see
+inside it), not talks and a summit (talks are held at a summit, "the leaders held talks
+at the summit"), and a shared participant that is not named across the corpus (see
 :func:`_common_participants`). A report dated only to a month or a year joins a
 finer event only when exactly one fits, else reports of its own precision and place,
 so that "in 2022" does not chain the year's separate attacks together. Events are
@@ -143,6 +144,7 @@ def _key(r, same: dict[str, str]) -> dict:
     dated = not pd.isna(r["date"])
     return {
         "family": FAMILIES[r["event_type"]],
+        "type": r["event_type"],
         "persons": names("persons"),
         "participants": names("participants"),
         "place": _place(r["place"]),
@@ -188,9 +190,13 @@ def _common_participants(reports: pd.DataFrame, same: dict[str, str]) -> set[str
 COMMON_MIN_DOCS = 4
 
 
+#: Types of one family that are never one event: talks are held at a summit, not the summit.
+_HELD_AT_SUMMIT = {"summit", "talks"}
+
+
 def _same_event(key: dict, other: dict, max_days: int, common: set[str] = frozenset()) -> bool:
     """One event: same family, places that agree, dates that agree, a distinctive participant."""
-    if key["family"] != other["family"]:
+    if key["family"] != other["family"] or {key.get("type"), other.get("type")} == _HELD_AT_SUMMIT:
         return False
     if key["place"] and other["place"] and key["place"] != other["place"]:
         return False

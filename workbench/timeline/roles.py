@@ -41,6 +41,7 @@ from workbench.timeline.tellers import (
     SPEAKER_BEFORE,
     SPEAKER_WINDOW,
     TELLER_WINDOW,
+    present_at,
     tells_own_deed,
 )
 
@@ -211,11 +212,14 @@ def sentence_roles(
         # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
         relative = _relative_subject(text, hi, trigger)
         told_by = SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
-        speaking = not relative and (after or told_by)
+        # "Ann Jones said during a visit": there, taking part; "the ministry said after the
+        # call": there, telling of it
+        there = bool(after) and present_at(text, hi + after.end(), trigger)
+        speaking = not relative and (after or told_by) and not (there and actor_type == "PERSON")
         if not speaking:
             acting.append((actor, actor_type))
         else:
-            own = tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
+            own = there or tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
             speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
         agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
@@ -228,7 +232,9 @@ def sentence_roles(
             end = noun.end() if noun else hi
             telling = end <= trigger[0] and SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
             if telling:
-                own = tells_own_deed(text, end + telling.end(), trigger, inner)
+                own = present_at(text, end + telling.end(), trigger) or tells_own_deed(
+                    text, end + telling.end(), trigger, inner
+                )
                 speakers.append((country, "GPE", own))
             else:
                 acting.append((country, "GPE"))

@@ -21,7 +21,9 @@ names. A meeting that goes on with a summit's story is that summit. A report dat
 its own sentence a year or more before the article (:func:`history`: "a nuclear
 explosion in 1986") is no opening's event, and only reports that share a participant
 with it go on with it; a campaign as a whole ("the invasion ... on Feb. 24") is no
-story's event either ("the strike" after it is not part of it).
+story's event either ("the strike" after it is not part of it). A photo caption
+(``caption``: "Ann Jones attends a meeting in Avalon, Ruritania, Friday, Nov. 26, 2021.")
+shows a moment of its own, apart from the story: it neither opens nor goes on with one.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> 
         shared = head is not None and bool(_names(head, same) & _names(row, same))
         # "the strike" after an explosion of 1986 is no part of that history
         linked = shared or (head is not None and row.get("refers", False) and not history(head))
+        linked = linked and not row.get("caption", False)
         if row["loose"] and (not linked or row["elsewhere"]):
             continue
         if linked and head["event_type"] == "summit" and row["event_type"] == "meeting":
@@ -122,7 +125,12 @@ def history(row: dict) -> bool:
 
 def _head(row: dict) -> bool:
     """Whether later reports may go on with a report: anchored, not loose, not a campaign."""
-    return row["anchored"] and not row["loose"] and not row.get("campaign", False)
+    return (
+        row["anchored"]
+        and not row["loose"]
+        and not row.get("campaign", False)
+        and not row.get("caption", False)
+    )
 
 
 def _continue(row: dict, head: dict) -> dict:

@@ -27,12 +27,16 @@ _VOICES = (
     r"(?:officials?|authorities|sources?|spokes(?:man|woman|person)|military|government"
     r"|ministry|prosecutors|investigators|media|intelligence|officers|police))?"
 )
-# "Zelenskyy said", "Lukashenko, the Belarusian leader, said", "US officials say" (not
-# "said during a visit", where the teller took part).
+# "Zelenskyy said", "Lukashenko, the Belarusian leader, said", "US officials say", "the
+# White House said after the call" (see :func:`present_at`).
 SPEAKER_AFTER = re.compile(
     rf"^(?:'s)?{_VOICES},?\s*(?:,[^,]{{1,90}},\s*)?(?:has\s+|had\s+|have\s+|also\s+)?"
-    rf"(?:{_SPEECH}\b(?!\s+(?:during|while|at|after|on)\s+(?:a|an|the|his|her|their)\b)"
-    r"|report(?:s|ed|ing)?\s+on\b)",
+    rf"(?:{_SPEECH}\b|report(?:s|ed|ing)?\s+on\b)",
+    re.I,
+)
+# The speech verb's adjunct of time or occasion: "said during a visit", "said after the call".
+_AT_OCCASION = re.compile(
+    r"\s+(?:during|while|at|after)\s+(?:a|an|the|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,3}",
     re.I,
 )
 #: Characters after a name read for the speech verb that makes it a teller.
@@ -75,3 +79,16 @@ def tells_own_deed(text: str, told_end: int | None, trigger: tuple, inner) -> bo
         return False
     m = _OWN_DEED.match(text[told_end : trigger[0]])
     return bool(m) and ("it" if m.group("it") else True)
+
+
+def present_at(text: str, told_end: int, trigger: tuple[int, int]) -> bool:
+    """Whether the speech verb ending at ``told_end`` is told at or after the event itself.
+
+    "Zelenskyy said during a visit", "the White House said after the call" (the trigger
+    word heads the adjunct; not "said at a news conference that missiles struck"): the
+    teller was at the event. A person telling so takes part in it; a body (an office, a
+    ministry) tells of it, and takes part only when no one else does
+    (:mod:`workbench.timeline.roles`).
+    """
+    m = _AT_OCCASION.match(text, told_end)
+    return m is not None and m.start() < trigger[0] <= m.end()

@@ -16,7 +16,9 @@ publication, and only future wording in the same clause ("will meet on Sunday",
 publication; "at the weekend" the most recent (or, in future wording, the coming)
 Saturday, with week precision. A day named without its year ("February 24") is the
 nearest such day, but no more than :data:`AHEAD_DAYS` after publication unless future
-wording says so.
+wording says so. A weekday followed by a full date ("Tuesday, April 13, 2021") is that
+date's; future-in-the-past wording ("said the talks would take place in January", "is to")
+puts a month named without its year ahead of publication.
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ _FUTURE = re.compile(
     r"\b(?:will|could|can|may|might|shall|planned|plans?|scheduled|expected|"
     r"set to|going to|possible|possibly|upcoming|later)\b|'ll\b"
 )
+# The future seen from the telling, about the day of publication: "said the talks would take
+# place in January" (not "would have"), "the summit is to be held in June". A month it names
+# lies ahead; a weekday is left to :data:`_FUTURE` ("said Thursday that NATO would meet
+# Friday" may be a Friday before publication).
+_FUTURE_IN_PAST = re.compile(r"\b(?:would(?!\s+have\b)|(?:is|are)\s+to)\b")
+#: Expressions naming a month without its year or day ("in January", "their March").
+_MONTH_ONLY = ("in_month", "possessive_month")
 # Where a clause ends: future wording beyond it does not speak of this expression.
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()]|\b(?:that|said|says|when|after|before|while)\b")
 #: Characters before an expression searched for future wording (half as many after it).
@@ -180,6 +189,11 @@ _TIME_WORDS = (
     "year",
 )
 _KINDS = [kind for kind, _ in _PATTERNS]
+# A full date right after a weekday names the same day: "Tuesday, April 13, 2021" (a photo
+# caption's) is 2021's, not the Tuesday before publication.
+_FULL_DATE_AFTER = re.compile(
+    rf",?\s+(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH}),?\s+(?:19|20)\d\d\b"
+)
 
 
 def find_temporal(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
@@ -194,6 +208,8 @@ def find_temporal(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
         return found  # six sentences in ten name no time: cheap string tests reject them
     for m in _ANY.finditer(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
+        if kind == "weekday" and _FULL_DATE_AFTER.match(text, m.end()):
+            continue  # "Tuesday, April 13, 2021": the weekday of the full date that follows
         prefix = kind + "__"
         groups = {n[len(prefix) :]: v for n, v in m.groupdict().items() if n.startswith(prefix)}
         groups["text"] = m.group(0)
@@ -224,7 +240,10 @@ def resolve(
         return Resolved(None, None, None)
     day = pd.Timestamp(anchor)
     day = (day.tz_convert("UTC") if day.tzinfo else day.tz_localize("UTC")).normalize()
-    return _relative(kind, g, day, bool(_FUTURE.search(sentence)))
+    future = bool(_FUTURE.search(sentence))
+    if kind in _MONTH_ONLY:
+        future = future or bool(_FUTURE_IN_PAST.search(sentence))
+    return _relative(kind, g, day, future)
 
 
 def _absolute(year: int, month: int, day: int, precision: Precision) -> Resolved:
@@ -259,7 +278,7 @@ AHEAD_DAYS = 45
 def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
     if kind in ("month_day", "day_month", "in_month", "possessive_month"):
         month = _MONTHS[g["mon"].lower().rstrip(".")]
-        if kind in ("in_month", "possessive_month"):
+        if kind in _MONTH_ONLY:
             year = (
                 day.year
                 + (1 if future and month < day.month else 0)

@@ -175,8 +175,32 @@ def find_triggers(text: str) -> list[tuple[str, tuple[int, int]]]:
         m = pattern.search(text) if _has(low, event_type) else None
         if m:
             found.append((event_type, m.span()))
+    if found and found[0][0] == "summit" and occasion(text, found[0][1]):
+        held = [f for f in found if f[0] in _HELD_AT]
+        if held:  # "held talks at the G20 summit": talks, the summit their occasion
+            found = [f for f in found if f[0] != "summit"]
     violence = _violence(text, low)
     return found + [violence] if violence else found
+
+
+#: Encounters held at a summit, on its sidelines or around it, each an event of its own.
+_HELD_AT = ("meeting", "talks")
+# A summit named as where something else is held: "at the G20 summit", "on the sidelines of
+# the NATO summit", "during the summit".
+_OCCASION = re.compile(
+    r"\b(?:at|during|on the (?:sidelines|margins|fringes) of)\s+"
+    r"(?:(?:the|a|an|this|that|next|last|its|their|[\w'’.-]+['’]s)\s+)?(?:[\w'’.-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def occasion(text: str, summit: tuple[int, int]) -> bool:
+    """Whether a summit is named as the occasion of another deed ("talks at the summit").
+
+    The summit word governed by "at", "during" or "on the sidelines of": what the sentence
+    tells was held there is the event.
+    """
+    return bool(_OCCASION.search(text[max(0, summit[0] - 60) : summit[0]]))
 
 
 def _violence(text: str, low: str) -> tuple[str, tuple[int, int]] | None:
