@@ -174,16 +174,63 @@ def test_a_government_is_its_country(text, actors, speaker):
 
 
 @pytest.mark.parametrize(
-    ("word", "place", "expected"),
+    ("text", "actors", "countries", "speaker"),
     [
-        ("finnish", "finland", True),
-        ("spanish", "spain", True),
-        ("swedish", "sweden", True),
-        ("iranian", "iraq", False),
-        ("iraqi", "iran", False),
+        (  # the gazetteer ties the only president named to another country: no one
+            "President Mira Tal left on Friday. Ruritania's president said the port was shut.",
+            [("Mira Tal", "PERSON")],
+            {"Mira Tal": "Elbonia"},
+            None,
+        ),
+        (  # tied to the country the description names: that holder
+            "President Mira Tal left on Friday. Ruritania's president said the port was shut.",
+            [("Mira Tal", "PERSON")],
+            {"Mira Tal": "Ruritania"},
+            "Mira Tal",
+        ),
+        (  # no tie anywhere: the holder named, as before
+            "President Mira Tal left on Friday. The Ruritanian president said the port was shut.",
+            [("Mira Tal", "PERSON")],
+            {},
+            "Mira Tal",
+        ),
+        (  # another mention ties the holder to another country
+            "Elbonian President Mira Tal came. Later President Mira Tal left. Ruritania's president"
+            " said the port was shut.",
+            [("Mira Tal", "PERSON"), ("Mira Tal", "PERSON")],
+            {},
+            None,
+        ),
+        (  # a title no country owns keeps its holder whatever the gazetteer says
+            "President Mira Tal left on Friday. The president said the port was shut.",
+            [("Mira Tal", "PERSON")],
+            {"Mira Tal": "Elbonia"},
+            "Mira Tal",
+        ),
     ],
 )
-def test_same_place_by_a_nationality_stem(word, place, expected):
-    from workbench.actors.descriptions import _same_place
+def test_a_country_owned_title_is_no_one_tied_to_another_country(text, actors, countries, speaker):
+    from tests.test_quotes import _tables
+    from workbench.actors.quotes import extract_quotes
 
-    assert _same_place(word, place) is expected
+    gpes = [("Ruritania", "GPE")] if "Ruritania's" in text else []
+    out = extract_quotes(*_tables(text, actors + gpes), countries=countries)
+    said = out[out["cue"] == "said"]["speaker"].tolist()
+    assert [s if isinstance(s, str) else None for s in said][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles", "places"),
+    [
+        ("It sent aid to Ruritania. Mr. Tal spoke.", "Tal", {"mr"}, set()),  # the sentence before
+        ("Elbonian President Tal spoke.", "Tal", {"president"}, {"elbonian"}),
+        ("The U.S. President Tal spoke.", "Tal", {"president"}, {"u.s"}),
+        ("It was Gen. Tal who spoke.", "Tal", {"gen"}, set()),
+    ],
+)
+def test_title_words_stop_at_the_sentence_before(text, name, titles, places):
+    from workbench.actors.descriptions import _title_words
+
+    start = text.index(name)
+    found = _title_words(text, start, start + len(name))
+    assert (set(found[0]), set(found[1])) == (titles, places)

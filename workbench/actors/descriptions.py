@@ -7,8 +7,9 @@ resolve such a description within the article:
 - a **title** ("the president", "Ukraine's president", "the foreign secretary"): the
   person whose name the text puts that title before or beside ("President Tal", "Tal, the
   president of ..."), with every title word of the description ("foreign") and no
-  conflicting place ("Ukraine's" is not "Russian President ..."); the one such person, else
-  the last one named before within a few sentences;
+  conflicting place ("Ukraine's" is not "Russian President ...", nor a "President Biden"
+  the text or the gazetteer ties to the US elsewhere); the one such person, else the last
+  one named before within a few sentences;
 - a **body** ("the ministry", "the British military", "the German government"): the
   organisation named in the article whose name holds that kind of word ("Defence Ministry"
   for "the ministry"; "defence", "army" or "command" for "the military"), and every word of
@@ -16,9 +17,8 @@ resolve such a description within the article:
   or for a government the country its place word names; the one such body, else the last
   one before.
 
-:func:`parse` reads a description; :func:`titled_person`, :func:`named_body` and
-:func:`next_subject` find whom it stands for. Pronoun-like fallbacks live in
-:mod:`workbench.actors.speakers`.
+:func:`parse` reads a description; :func:`titled_person` and :func:`named_body` find
+whom it stands for. Pronoun-like fallbacks live in :mod:`workbench.actors.references`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from workbench.actors.cues import PREPOSITIONS
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import DEMONYMS, TITLE_WORDS
+from workbench.actors.nationalities import places_agree
 
 #: Title words that are no head noun of a description ("the first", "the state").
 _NOT_HEADS = frozenset(
@@ -93,14 +94,6 @@ FIELDS = frozenset(
     justice emergency emergencies education culture agriculture transport trade environment
     president presidential prosecutor""".split()
 )
-#: Place words of another spelling than their country's ("British" for the UK).
-_PLACE_ALIASES = {
-    "british": ("uk", "united kingdom", "britain", "u.k."),
-    "american": ("us", "u.s.", "united states", "america", "usa"),
-    "us": ("american", "united states", "u.s."),
-    "uk": ("british", "britain", "united kingdom"),
-    "dutch": ("netherlands",),
-}
 #: Sentences back a description may reach for the last holder of its title.
 RECENT = 3
 
@@ -182,16 +175,43 @@ def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
     """The person the text gives the description's title: the only one, else the last one.
 
     A holder named only inside words another speaker reported counts where no holder is
-    named elsewhere.
+    named elsewhere. A title a country owns ("Ukraine's president", "the Ukrainian
+    president") is no one the article or the gazetteer ties to another country only: a
+    holder whose mention names no place must have no other (:func:`_ties`).
     """
     people = _titles(doc)
+    ties = _ties(doc) if _national(doc, desc) else {}
     holders = [
         (start, actor)
         for start, actor, titles, places in people
-        if desc.noun in titles and desc.titles <= titles and _places_agree(desc.places, places)
+        if desc.noun in titles
+        and desc.titles <= titles
+        and places_agree(desc.places, places or ties.get(actor, frozenset()))
     ]
     free = [(start, actor) for start, actor in holders if not _reported(doc, start, actor, pos)]
     return _pick(doc, free or holders, pos)
+
+
+def _national(doc: Document, desc: Description) -> bool:
+    """Whether a description names a country: a nationality word or a country the text names."""
+    countries = {w for s in doc.named if s[3] == "GPE" for w in _name_words(s[2])}
+    return any(p in DEMONYMS or p in countries for p in desc.places)
+
+
+def _ties(doc: Document) -> dict[str, frozenset[str]]:
+    """The places the text gives each person anywhere, and the country the gazetteer gives.
+
+    "U.S. President Joe Biden ... Mr. Biden": Biden is tied to the US in every mention.
+    """
+    if "ties" not in doc.memo:
+        ties: dict[str, set[str]] = {}
+        for _, actor, _, places in _titles(doc):
+            ties.setdefault(actor, set()).update(places)
+        for actor, country in (doc.memo.get("countries") or {}).items():
+            if actor in ties:
+                ties[actor].update({fold(country), *_name_words(country)})
+        doc.memo["ties"] = {a: frozenset(p) for a, p in ties.items()}
+    return doc.memo["ties"]
 
 
 def named_next(doc: Document, desc: Description, pos: int) -> str | None:
@@ -209,7 +229,7 @@ def named_next(doc: Document, desc: Description, pos: int) -> str | None:
         and doc.sentence_index(start) - here <= 2
         and desc.noun in titles
         and desc.titles <= titles
-        and _places_agree(desc.places, places)
+        and places_agree(desc.places, places)
     ]
     return min(holders)[1] if holders else None
 
@@ -231,7 +251,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         places = [
             (s[0], s[2])
             for s in doc.mentions
-            if s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
+            if s[3] == "GPE" and places_agree(desc.places, _name_words(s[2]), strict=True)
         ]
         return _pick(doc, places, pos)  # one country's government, wherever it is named
     words = BODY_KINDS[desc.noun]
@@ -241,7 +261,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         if s[3] == "ORG"
         and any(w in words for w in _name_words(s[2]))
         and _fields_agree(desc.fields, _name_words(s[2]))
-        and _places_agree(desc.places, _name_words(s[2]) | _words_before(doc, s[0]))
+        and places_agree(desc.places, _name_words(s[2]) | _words_before(doc, s[0]))
     ]
     # A body described with its country ("Ukraine's military") is that country's body of
     # its kind wherever the article names it ("the Armed Forces of Ukraine", later).
@@ -252,7 +272,7 @@ def named_body(doc: Document, desc: Description, pos: int) -> str | None:
         and desc.places
         and any(w in words for w in _name_words(s[2]))
         and _fields_agree(desc.fields, _name_words(s[2]))
-        and _places_agree(desc.places, _name_words(s[2]), strict=True)
+        and places_agree(desc.places, _name_words(s[2]), strict=True)
     ]
     if owned:
         return _pick(doc, owned, pos)
@@ -270,7 +290,7 @@ def placed_in(doc: Document, actor: str, places: frozenset[str]) -> bool:
     known = {w for s in doc.named if s[3] == "GPE" for w in _name_words(s[2])} | DEMONYMS
     own = {w for w in _name_words(actor) if w in known}
     return all(
-        _places_agree(places, own | _words_before(doc, s[0])) for s in doc.named if s[2] == actor
+        places_agree(places, own | _words_before(doc, s[0])) for s in doc.named if s[2] == actor
     )
 
 
@@ -283,24 +303,12 @@ def _own_name(doc: Document, desc: Description) -> str | None:
         not desc.owner
         or desc.noun in GENERIC_BODIES
         or not any(
-            s[3] == "GPE" and _places_agree(desc.places, _name_words(s[2]), strict=True)
+            s[3] == "GPE" and places_agree(desc.places, _name_words(s[2]), strict=True)
             for s in doc.named
         )
     ):
         return None
     return desc.owner
-
-
-def next_subject(doc: Document, pos: int) -> str | None:
-    """The person opening the next sentence as a speaker ("..., the governor said. Kim wrote")."""
-    i = doc.sentence_index(pos)
-    if i + 1 >= len(doc.sents):
-        return None
-    lo, hi = doc.sents[i + 1]
-    for span in doc.mentions:
-        if lo <= span[0] < hi and span[0] in doc.subject_starts and doc.acts(span):
-            return span[2] if span[3] == "PERSON" else None
-    return None
 
 
 def _pick(
@@ -342,6 +350,8 @@ def _title_words(text: str, start: int, end: int) -> tuple[frozenset[str], froze
         titles.add(_plain(inside.pop(0)))
     for word in reversed(before):
         key = _plain(word)
+        if _ends_sentence(word) and key not in TITLE_WORDS:
+            break  # "aid to Ukraine. Mr. Biden": a word of the sentence before
         if key in TITLE_WORDS:
             titles.add(key)
         elif word[:1].isupper() or key in DEMONYMS:
@@ -361,13 +371,9 @@ def _title_words(text: str, start: int, end: int) -> tuple[frozenset[str], froze
     return frozenset(titles - {"of", "the", "for"}), frozenset(places)
 
 
-def _places_agree(wanted: frozenset[str], have: frozenset[str] | set[str], *, strict=False) -> bool:
-    """Whether the places a description names fit an actor's (none named fits, unless strict)."""
-    if not wanted:
-        return True
-    if not have:
-        return not strict
-    return any(_same_place(w, h) for w in wanted for h in have)
+def _ends_sentence(word: str) -> bool:
+    """Whether a word before a name closes the sentence before ("Ukraine." not "U.S." or "Mr.")."""
+    return word.endswith(".") and "." not in word[:-1] and len(word) > 3
 
 
 def _fields_agree(fields: frozenset[str], words: frozenset[str]) -> bool:
@@ -377,32 +383,6 @@ def _fields_agree(fields: frozenset[str], words: frozenset[str]) -> bool:
     "president", "presidential"), or that it is (a short word: "home").
     """
     return all(any(f == w or (len(f) >= 5 and w[:5] == f[:5]) for w in words) for f in fields)
-
-
-def _same_place(a: str, b: str) -> bool:
-    if a == b or b in _PLACE_ALIASES.get(a, ()) or a in _PLACE_ALIASES.get(b, ()):
-        return True
-    if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
-        return True
-    return _demonym_of(a, b) or _demonym_of(b, a)
-
-
-#: Endings of a nationality word that take the place of its country's: "Finn-ish", "Pol-ish".
-_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "an")
-
-
-def _demonym_of(word: str, place: str) -> bool:
-    """Whether a nationality word is a place's by its stem: "finnish" of "finland".
-
-    The stem of four letters or more opens the place's longer name, all but its last
-    letter at least ("finn" of "finn-ish", "span" of "span-ish"; not "iran" of "iraq").
-    """
-    for ending in _DEMONYM_ENDINGS:
-        stem = word.removesuffix(ending)
-        long_enough = len(stem) >= 4 and len(place) > len(stem)
-        if stem != word and long_enough and place.startswith(stem[:-1]):
-            return True
-    return False
 
 
 def _name_words(name: str) -> frozenset[str]:

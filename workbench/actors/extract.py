@@ -189,6 +189,18 @@ def extract_actors(
     return tables
 
 
+def _countries(gaz: Gazetteer) -> dict[str, str]:
+    """The country of each person the gazetteer affiliates with one (a GPE it lists)."""
+    entries = gaz.entries
+    return {
+        e.name: e.affiliation
+        for e in entries.values()
+        if e.type == "PERSON"
+        and e.affiliation
+        and getattr(entries.get(e.affiliation), "type", None) == "GPE"
+    }
+
+
 #: Bumped when resolution or the derived tables change, so older cached tables are not reused.
 #: 2: weekly edge periods start on Monday, in UTC. 3: source and date on mentions, quotes and
 #: citations; aliases as lists. 4: the gazetteer matched after the model (no EntityRuler).
@@ -221,6 +233,7 @@ RULE_MODULES = (
     "workbench.actors.syntax",
     "workbench.actors.parsing",
     "workbench.actors.descriptions",
+    "workbench.actors.nationalities",
     "workbench.actors.speech",
     "workbench.actors.quotations",
     "workbench.actors.citations",
@@ -300,7 +313,9 @@ def _compute(
         parses = functools.partial(parsing.parse_found, **options)
     elif syntax.PARSE:
         parses = parsing.parse_cues(corpus, sentences, **options)
-    found = quotes.extract_quotes(corpus, mentions, sentences, parses, n_process=n_process)
+    found = quotes.extract_quotes(
+        corpus, mentions, sentences, parses, n_process=n_process, countries=_countries(gaz)
+    )
     return ActorTables(
         mentions=mentions.reset_index(drop=True),
         actors=actor_table(mentions, gaz, dates=dates),

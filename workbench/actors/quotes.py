@@ -65,6 +65,7 @@ def extract_quotes(
     sentences: pd.DataFrame,
     parses: dict | Callable[[dict], dict] | None = None,
     n_process: int | None = None,
+    countries: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Direct quotes, reported speech and interview turns of every document.
 
@@ -84,6 +85,9 @@ def extract_quotes(
             help (:func:`workbench.actors.syntax.ask`), and only the documents that asked
             are read again with those parses. None: the words alone.
         n_process: Worker processes for the rules (default: every core the budget allows).
+        countries: The country of a person the gazetteer knows (``{actor: country}``):
+            "Ukraine's president" is no one tied to another country
+            (:func:`workbench.actors.descriptions.titled_person`).
 
     Returns:
         :data:`QUOTE_COLUMNS`: the document's ``doc_id``, ``source`` and publication ``date``,
@@ -107,6 +111,7 @@ def extract_quotes(
     }
     ask = callable(parses)
     _INPUTS.update(inputs)  # read by the forked workers, which inherit it
+    _COUNTRIES.update(countries or {})
     try:
         found = _read_all(list(inputs), {} if ask else (parses or {}), ask, n_process)
         if ask:
@@ -116,6 +121,7 @@ def extract_quotes(
             found.update(_read_all(again, parsed, False, n_process))
     finally:
         _INPUTS.clear()
+        _COUNTRIES.clear()
         _DOCS.clear()
     rows = [row for doc_rows, _ in found.values() for row in doc_rows]
     out = pd.DataFrame(rows, columns=_QUOTE_FOUND)
@@ -130,6 +136,8 @@ PARALLEL_MIN_DOCS = 1_000
 CHUNK_DOCS = 250
 #: ``{doc_id: (text, speaker spans, sentence bounds)}`` of the current call.
 _INPUTS: dict[str, tuple] = {}
+#: ``{person: country}`` of the current call (see :func:`extract_quotes`).
+_COUNTRIES: dict[str, str] = {}
 #: The documents the first pass built in this process, which a second pass reuses.
 _DOCS: dict[str, Document] = {}
 
@@ -164,6 +172,7 @@ def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
             spans = [_as_outlet(text, span) for span in sorted(spans)]
             doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds))
         doc.memo["parses"] = None if ask else parses.get(doc_id)
+        doc.memo["countries"] = _COUNTRIES
         doc.memo["asked"] = set() if ask else None
         _find(doc)
         if ask:

@@ -269,7 +269,7 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     if desc.definite and not desc.places and not desc.titles & _OFFICES:
         # "the NATO chief", not "the foreign secretary": an office no one named holds
         found = _recent_person(doc, pos, _speaking_person(doc, pos, -1, "")[0])
-    return found or descriptions.next_subject(doc, pos)
+    return found or _next_subject(doc, pos)
 
 
 def _noun_phrase(words: str) -> str:
@@ -300,3 +300,15 @@ def _recent_person(doc: Document, pos: int, spoke: int) -> str | None:
         people = [(r[5], r[1]) for r in doc.found if r[5] == spoke and isinstance(r[1], str)]
         people = [p for p in people if here - doc.sentence_index(p[0]) <= 2]
     return max(people)[1] if people else None
+
+
+def _next_subject(doc: Document, pos: int) -> str | None:
+    """The person opening the next sentence as a speaker ("..., the governor said. Kim wrote")."""
+    i = doc.sentence_index(pos)
+    if i + 1 >= len(doc.sents):
+        return None
+    lo, hi = doc.sents[i + 1]
+    for span in doc.mentions:
+        if lo <= span[0] < hi and span[0] in doc.subject_starts and doc.acts(span):
+            return span[2] if span[3] == "PERSON" else None
+    return None
