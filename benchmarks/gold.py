@@ -69,6 +69,7 @@ BATCHES = {
     6: (2, 20226),
     7: (2, 20227),
     8: (2, 20228),
+    9: (2, 20229),
 }
 #: Length bounds in words: long enough to hold actors and quotes, short enough to annotate.
 MIN_WORDS, MAX_WORDS = 120, 700
