@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.test_actors import _resolve
-from workbench.actors.boundaries import person_head, person_tail
+from workbench.actors.boundaries import glued_end, person_head, person_tail
 from workbench.actors.gazetteer import Entry, Gazetteer
 
 #: Word counts of an invented corpus: "explainer" and "missiles" are common words, the
@@ -33,6 +33,11 @@ COUNTS = Counter(
         ("Kim Jong un", "Kim Jong un", False),  # the corpus writes "Un" capitalised
         ("Ursula von der Leyen", "Ursula von der Leyen", False),
         ("Anna Petrova", "Anna Petrova", False),
+        ("Kestrel anti-tank", "Kestrel", True),  # a hyphenated lower-case word too
+        ("Ivo BrandtLeeds", "Ivo Brandt", False),  # a signature glued to a town
+        ("Ivo R. BrandtSan Marco", "Ivo R. Brandt", False),
+        ("BrandtLeeds", "Brandt", False),
+        ("Anna Petrova-Kovel", "Anna Petrova-Kovel", False),
     ],
 )
 def test_person_tail_cuts_what_follows_a_name(surface, kept, no_name):
@@ -220,3 +225,73 @@ def test_a_nationality_before_a_full_name_is_no_part_of_it(text, span, surface):
 def test_a_possessive_is_cut_unless_the_texts_make_it_part_of_a_name(text, spans, expected):
     res = _resolve(text, spans)
     assert res.mentions["surface"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "kept"),
+    [
+        ("Ivo BrandtLeeds", "Ivo Brandt"),
+        ("Ina O'DorraCounty Kerr", "Ina O'Dorra"),  # an Irish O' opens the glued name
+        ("Ina MacLeod", "Ina MacLeod"),  # name prefixes written with a capital after them
+        ("Ina FitzGerald", "Ina FitzGerald"),
+        ("Ina McKay", "Ina McKay"),  # short prefixes: no glue
+        ("Ina DeLuca", "Ina DeLuca"),
+        ("Ina VanDorn", "Ina VanDorn"),
+        ("Ina Brandt", "Ina Brandt"),
+    ],
+)
+def test_a_name_glued_to_the_next_capitalised_word_ends_there(surface, kept):
+    assert surface[: glued_end(surface)] == kept
+
+
+def test_a_signature_glued_to_a_town_keeps_the_name_alone():
+    text = "We must act now. Ivo BrandtLeeds, Kent To the Editor: Why?"
+    res = _resolve(text, [("Ivo BrandtLeeds", "PERSON")])
+    assert res.mentions[["surface", "actor"]].values.tolist() == [["Ivo Brandt", "Ivo Brandt"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "surface", "actor"),
+    [
+        # a patronymic opens no name: the first name before it belongs to the span
+        (
+            "Officials said Ivan Petrovich Sorkin was held.",
+            "Petrovich Sorkin",
+            "Ivan Petrovich Sorkin",
+            "Ivan Petrovich Sorkin",
+        ),
+        (
+            "The court heard Olena Ivanivna Borko on Monday.",
+            "Ivanivna Borko",
+            "Olena Ivanivna Borko",
+            "Olena Ivanivna Borko",
+        ),
+        # a title before the patronymic is no first name
+        ("Officials said General Petrovich Sorkin left.", "Petrovich Sorkin", None, None),
+        # no capitalised word before it: the span stays as it is
+        ("Officials said Petrovich Sorkin left.", "Petrovich Sorkin", None, None),
+        # a name not opening with a patronymic keeps its start
+        ("Officials said Ivan Olek Sorkin left.", "Olek Sorkin", None, None),
+    ],
+)
+def test_a_span_opening_with_a_patronymic_takes_the_first_name_before_it(
+    text, span, surface, actor
+):
+    got = _resolve(text, [(span, "PERSON")]).mentions[["surface", "actor"]].values.tolist()
+    assert got == [[surface or span, actor or span]]
+
+
+def test_a_gazetteer_person_opening_with_a_patronymic_keeps_its_entry():
+    gaz = Gazetteer({"Ivan Sorkin": Entry("Ivan Sorkin", "PERSON")})
+    text = "Officials said Ivan Petrovich Sorkin was held."
+    got = _resolve(text, [("Petrovich Sorkin", "PERSON", "Ivan Sorkin")], gaz).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin", "Ivan Sorkin"]]
+
+
+def test_a_surname_after_a_first_name_and_patronymic_takes_both():
+    gaz = Gazetteer({"Ivan Sorkin": Entry("Ivan Sorkin", "PERSON")})
+    text = "Officials said Ivan Petrovich Sorkin was held."
+    got = _resolve(text, [("Sorkin", "PERSON", "Ivan Sorkin")], gaz).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin", "Ivan Sorkin"]]
+    got = _resolve(text, [("Sorkin", "PERSON")]).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin"] * 2]

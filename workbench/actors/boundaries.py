@@ -119,6 +119,7 @@ def person_tail(surface: str, counts: Counter) -> tuple[str, bool]:
     m = _SPACED_DASH.search(surface)
     if m is not None:
         surface = surface[: m.start()].rstrip(_TAIL_PUNCT)
+    surface = surface[: glued_end(surface)]
     words = surface.split(" ")
     cut = False
     while words and _lower_word(words[-1], counts):
@@ -128,6 +129,31 @@ def person_tail(surface: str, counts: Counter) -> tuple[str, bool]:
         return surface, False
     kept = " ".join(words).rstrip(_TAIL_PUNCT)
     return kept, len(kept.split()) < 2
+
+
+#: A word's capitalised start glued to the next capitalised word, with no space between:
+#: "Ivo BrandtLeeds" (a signature running into the writer's town). An Irish "O'" may
+#: open it.
+_GLUED_WORD = re.compile(r"(?<![\w'\u2019-])((?:[A-Z]['\u2019])?([A-Z][a-z]{2,}))(?=[A-Z][a-z])")
+
+
+def glued_end(surface: str) -> int:
+    """Where a name ends that runs into the next capitalised word without a space.
+
+    A page that lost the line break after a signature glues the writer's town to the
+    name ("Ivo BrandtLeeds, Ohio"); the name ends where the second capital starts. Name
+    prefixes written with a capital after them ("MacLeod", "FitzGerald", "van") and
+    short ones ("McKay", "DeLuca", "LaPorte") are no glue.
+
+    Example:
+        >>> s = "Ivo BrandtLeeds"
+        >>> s[: glued_end(s)], glued_end("Ina MacLeod") == len("Ina MacLeod")
+        ('Ivo Brandt', True)
+    """
+    for m in _GLUED_WORD.finditer(surface):
+        if m.group(2).casefold() not in names.PARTICLES | names.NAME_PREFIXES:
+            return m.end(1)
+    return len(surface)
 
 
 #: Words of closed classes (prepositions, conjunctions, greetings) that start no name:
@@ -157,7 +183,7 @@ def _lower_word(word: str, counts: Counter) -> bool:
     """A word written in lower case that the corpus mostly writes so (no name particle)."""
     word = word.strip(_TAIL_PUNCT)
     return (
-        word.isalpha()
+        word.replace("-", "").isalpha()  # "anti-tank" too
         and word.islower()
         and word not in names.PARTICLES
         and counts[word] >= counts[word.capitalize()]
@@ -300,40 +326,47 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+#: A Russian, Ukrainian or Belarusian patronymic ("Ivanovich", "Petrovna", "Ivanivna").
+_PATRONYMIC = re.compile(r"[A-Z][a-z]{2,}(?:ovich|evich|ovych|evych|yich|ovna|evna|ivna|ichna)")
+
+
 def first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> None:
-    """A one-word person the model cut from its first name gets it back ("Darya [Dugin]").
+    """A person the model cut from its first name gets it back ("Darya [Dugin]").
 
     Without it, "Dugin" would resolve to the one Dugin named in full elsewhere (or in
     the gazetteer), the father of the woman the sentence names. The word before must be
     capitalised, not a title, nationality, function word, day or month, and not a word
     the corpus mostly writes in lower case (which a capital at the start of a sentence
-    would hide).
+    would hide). A longer span that opens with a patronymic ("Ivan [Petrovich Sidorov]")
+    gets its first name back the same way: a patronymic never opens a name; a gazetteer
+    person keeps its entry.
     """
     if work.empty:
         return
 
-    one_word = (
-        ~work["dropped"]
-        & (work["label"] == "PERSON")
-        & ~work["name"].str.contains(" ", regex=False)
-    )
-    part = work.loc[one_word, ["doc_id", "start", "end", "name", "gaz_id", "rule"]]
+    person = ~work["dropped"] & (work["label"] == "PERSON")
+    spaced = work["name"].str.contains(" ", regex=False)
+    firsts = work["name"].str.split(" ").str[0]
+    patronymic = spaced & firsts.str.fullmatch(_PATRONYMIC.pattern).fillna(False).astype(bool)
+    part = work.loc[
+        person & (~spaced | patronymic), ["doc_id", "start", "end", "name", "gaz_id", "rule"]
+    ]
     changed = []
     for i, doc, start, end, name, known, rule in part.itertuples(name=None):
         text = texts.get(doc, "")
-        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
-            continue  # cheap test first: a word ends right before the span
-        m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+        m = _forename_before(text, start, counts)
         if m is None:
             continue
-        word = m.group(1)
-        if (
-            names.is_title(word)
-            or word.casefold() in _NOT_FIRST_NAMES
-            or word.casefold() in names.FUNCTION_WORDS
-            or mostly_lower(word, counts)
-            or (known and fold(known).split(" ")[0] == fold(word))  # the gazetteer's person
-        ):
+        word, grows = m.group(1), " " in name
+        if _PATRONYMIC.fullmatch(word):  # "Ivan Petrovich [Sorkin]": the first name too
+            m = _forename_before(text, m.start(1), counts)
+            if m is None:
+                continue
+            word, grows = f"{m.group(1)} {word}", True
+        if grows and known:  # a gazetteer person: only the span grows
+            work.loc[i, ["start", "surface"]] = [m.start(1), text[m.start(1) : end]]
+            continue
+        if known and fold(known).split(" ")[0] == fold(word):  # the gazetteer's person
             continue
         full = f"{word} {name}"
         changed.append(
@@ -347,6 +380,24 @@ def first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Cou
         work.loc[rows, "name"] = [c[3] for c in changed]
         work.loc[rows, "actor"] = [c[3] for c in changed]
         work.loc[rows, "rule"] = [c[4] for c in changed]
+
+
+def _forename_before(text: str, start: int, counts: Counter) -> re.Match | None:
+    """The capitalised word right before ``start`` when it may be a first name."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return None  # cheap test first: a word ends right before the span
+    m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+    if m is None:
+        return None
+    word = m.group(1).casefold()
+    if (
+        names.is_title(word)
+        or word in _NOT_FIRST_NAMES
+        or word in names.FUNCTION_WORDS
+        or mostly_lower(m.group(1), counts)
+    ):
+        return None
+    return m
 
 
 def shared_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> None:

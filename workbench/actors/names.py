@@ -314,7 +314,7 @@ def is_company_word(name: str) -> bool:
     if " " in key:
         return False
     glued = _GLUED.match(name)
-    if glued and glued.group(1).casefold() not in PARTICLES | _NAME_PREFIXES:
+    if glued and glued.group(1).casefold() not in PARTICLES | NAME_PREFIXES:
         return True
     return any(key.endswith(end) and len(key) - len(end) >= 3 for end in ORG_ENDINGS)
 
@@ -322,4 +322,4 @@ def is_company_word(name: str) -> bool:
 #: A capitalised word of three letters or more with a capital glued after it ("StarNet").
 _GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")
 #: Surname prefixes written with a capital after them ("MacLeod", "FitzGerald").
-_NAME_PREFIXES = frozenset(("mac", "fitz", "della", "abu", "ben"))
+NAME_PREFIXES = frozenset(("mac", "fitz", "della", "abu", "ben"))
