@@ -257,3 +257,52 @@ def test_own_programme_by_a_longer_name():
     assert extract_citations(mentions.assign(source="Kanal"), sentences, _GAZETTEER).empty
     out = extract_citations(mentions.assign(source="Globe"), sentences, _GAZETTEER)
     assert list(out["cited"]) == ["Kanal Morning Weekend"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "source", "cited"),
+    [
+        # an outlet's name after a first name is a person's, in the whole article
+        (
+            'He met Mira Kanal. "It fell," Kanal said.',
+            [("Kanal", "MEDIA"), ("Kanal", "MEDIA")],
+            "Globe",
+            [],
+        ),
+        ("On Monday Kanal reported that it fell.", [("Kanal", "MEDIA")], "Globe", ["Kanal"]),
+        # a country's press, and a body whose name holds a press word, are no outlets
+        ("He told Russian TV that it fell.", [("Russian TV", "MEDIA")], "Globe", []),
+        (
+            "The Harbour Broadcasting Union said it fell.",
+            [("Harbour Broadcasting Union", "ORG")],
+            "Globe",
+            [],
+        ),
+        # a country before a press noun and a name is the name's nationality
+        (
+            "He told Harbour broadcaster Kanal that it fell.",
+            [("Harbour", "GPE"), ("Kanal", "MEDIA")],
+            "Globe",
+            ["Kanal"],
+        ),
+        # one outlet's name the model cut in two is cited once
+        (
+            "Speaking to Kanal Nightly, he said it fell.",
+            [("Kanal", "MEDIA"), ("Nightly", "MEDIA")],
+            "Globe",
+            ["Kanal"],
+        ),
+        # the article's own network, under another of its names or its wire label
+        ("He told KNL Business that it fell.", [("KNL Business", "MEDIA")], "KNL News", []),
+        (
+            "He told Kanal Television that it fell.",
+            [("Kanal Television", "MEDIA")],
+            "Kanal (via Globe wires)",
+            [],
+        ),
+    ],
+)
+def test_names_that_are_no_cited_outlet(text, actors, source, cited):
+    _, mentions, sentences = _tables(text, actors)
+    out = extract_citations(mentions.assign(source=source), sentences)
+    assert sorted(out["cited"]) == cited

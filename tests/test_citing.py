@@ -87,3 +87,60 @@ def test_no_cue(sentence):
 )
 def test_strong_cues(sentence, expected):
     assert _cited(sentence, strong=True) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a time between the cue's words, and an auxiliary before "reporting"
+        "Mira Tal said in an interview Tuesday with [Kanal] that it fell.",
+        '"It fell," he was quoted as saying Sunday by [Kanal].',
+        "[Kanal] reporters over the weekend said they saw tanks.",
+        "[Kanal] is reporting that the bridge fell.",
+        # on the air: set off by commas, or after any speech verb
+        "Mira Tal, also on [Kanal], said she spoke with the mayor.",
+        "Omar Haddad, suggesting Thursday on [Kanal] that it fell, left.",
+        # asked, contacted, filmed by an outlet; a broadcast of it
+        "Asked on [Kanal] about the plan, Mira Tal said no.",
+        "Contacted later by [Kanal], Mira Tal explained it.",
+        "A video filmed by [Kanal] showed the ruins.",
+        "On Wednesday's broadcast of [Kanal], she spoke.",
+        "Omar Haddad confirmed the resignation to [Kanal].",
+        # the outlet's work and people after its name
+        "Read the full [Kanal] story.",
+        "[Kanal] spoke to seven residents.",
+        "[Kanal] shared footage of the men.",
+        "[Kanal]'s sources said the talks failed.",
+        "[Kanal]'s Mira Tal asked the mayor if it fell.",
+        "[Kanal], which monitors the war, said it fell.",
+        "Mira Tal, from [Kanal], said it fell.",
+        # whom one tells, set off as the outlet's host
+        "Omar Haddad told his friend, [Kanal] host Mira Tal, that it fell.",
+        # two outlets joined by a slash
+        "According to the latest Globe/[Kanal] poll, most agree.",
+    ],
+)
+def test_more_cues_that_cite_a_known_outlet(sentence):
+    assert _cited(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a photo credit, an owner, an editor speaking, the outlet's staff as people
+        "In this photo released by [Kanal], the minister waves.",
+        "The Daily Globe, a tabloid published by [Kanal], ran an editorial.",
+        '"My eyes burn," said the editor of the [Kanal] liberal newspaper.',
+        "Mira Tal, former chief editor of [Kanal], a tabloid, wrote on Twitter that it fell.",
+        "[Kanal]'s editorial staff fled the country.",
+        # a speech verb that is no appearance on the air
+        "They all pledged to remove [Kanal] from their platforms.",
+    ],
+)
+def test_more_words_that_cite_no_outlet(sentence):
+    assert not _cited(sentence)
+
+
+def test_a_noun_cue_after_a_head_noun_still_cites():
+    """ "the specifics of the Kanal report": the outlet's report, whatever noun is before."""
+    assert _cited("She declined to confirm the specifics of the [Kanal] report.")

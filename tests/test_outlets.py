@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.actors.outlets import is_outlet, named_outlets, outlet_name
+from workbench.actors.outlets import generic, is_outlet, named_outlets, outlet_name
 
 
 @pytest.mark.parametrize(
@@ -157,3 +157,25 @@ def test_masthead_name(name, expected):
     from workbench.actors.outlets import masthead_name
 
     assert masthead_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Russian TV", True),
+        ("Ukrainian Television", True),
+        ("Harbour Broadcasting Union", True),
+        ("Kanal Institute", True),
+        ("Kanal TV", False),
+        ("Harbour News", False),
+    ],
+)
+def test_generic_press_names(name, expected):
+    assert generic(name) is expected
+
+
+def test_a_name_before_a_press_noun_and_another_name_is_a_modifier():
+    text = "In an interview with the Jesuit magazine La Civilta, he spoke."
+    assert [n for _, _, n in named_outlets(text)] == ["La Civilta"]
+    a = text.index("Jesuit")
+    assert not is_outlet(text, a, a + 6, "Jesuit", "ORG")

@@ -372,8 +372,35 @@ def test_interview_turns_need_a_repeated_label():
     )
     turns = extract_quotes(corpus, mentions, sentences)
     turns = turns[turns["kind"] == "interview turn"]
-    assert turns["speaker"].tolist() == ["Daily Globe", "Omar Haddad", "Daily Globe", "Omar Haddad"]
-    assert turns["quote"].iloc[1] == "We rebuild, street by street."
+    # the outlet's turns are the interviewer's questions, not quotes
+    assert turns["speaker"].tolist() == ["Omar Haddad", "Omar Haddad"]
+    assert turns["quote"].iloc[0] == "We rebuild, street by street."
+
+
+@pytest.mark.parametrize(
+    ("label", "source", "speakers"),
+    [
+        # the article's own outlet, whatever the model made of its name
+        ("Globe", "Globe", ["Omar Haddad", "Omar Haddad"]),
+        ("globe.news", "globe.news", ["Omar Haddad", "Omar Haddad"]),
+        # a web address or a press word marks an outlet without a source
+        ("globe.news", None, ["Omar Haddad", "Omar Haddad"]),
+        ("Kanal News", None, ["Omar Haddad", "Omar Haddad"]),
+        # a person interviewing is still quoted
+        ("Mira Tal", "Globe", ["Mira Tal", "Omar Haddad", "Mira Tal", "Omar Haddad"]),
+    ],
+)
+def test_interviewer_turns_are_no_quotes(label, source, speakers):
+    text = (
+        f"{label}: What comes next for the city?\n\n"
+        "Omar Haddad: We rebuild, street by street.\n\n"
+        f"{label}: And where does the money come from?\n\n"
+        "Omar Haddad: It will come from many places."
+    )
+    corpus, mentions, sentences = _tables(text, [("Omar Haddad", "PERSON")])
+    corpus = corpus.assign(source=source)
+    turns = extract_quotes(corpus, mentions, sentences)
+    assert turns.loc[turns["kind"] == "interview turn", "speaker"].tolist() == speakers
 
 
 @pytest.mark.parametrize(
@@ -482,7 +509,7 @@ def test_sample_interview_turns(sample_tables):
     sharma = turns[turns["speaker"] == "Anya Sharma"]
     assert len(sharma) == 8
     assert sharma["quote"].iloc[0].startswith("the situation remains incredibly delicate")
-    assert set(turns["speaker"]) == {"Anya Sharma", "time.news"}
+    assert set(turns["speaker"]) == {"Anya Sharma"}  # time.news asks the questions
 
 
 @pytest.mark.slow

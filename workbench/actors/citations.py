@@ -15,7 +15,15 @@ import pandas as pd
 
 from workbench.actors import citing, names
 from workbench.actors.gazetteer import Gazetteer, fold
-from workbench.actors.outlets import PRESS_HINT, is_outlet, named_outlets, outlet_name
+from workbench.actors.outlets import (
+    _DATE_WORDS,
+    PRESS_HINT,
+    _nationality,
+    generic,
+    is_outlet,
+    named_outlets,
+    outlet_name,
+)
 from workbench.core.tables import with_doc_columns
 
 CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
@@ -77,11 +85,12 @@ def extract_citations(
         _by_actor(mentions["actor"], lambda a: names.looks_like_outlet(a, words))
         | mentions["actor"].isin(shown).to_numpy()
     )
-    keep = is_media | by_word
+    keep = (is_media | by_word) & ~_by_actor(mentions["actor"], generic)
     outlets = mentions[keep]
     by_media = is_media[keep]
     own = outlets["source"] if "source" in outlets else [None] * len(outlets)
     rows, spans, joined = [], {}, []
+    people = _surnames(outlets, sent, mentions)
     for doc_id, sid, start, end, actor, media, source in zip(
         outlets["doc_id"],
         outlets["sentence_id"],
@@ -94,10 +103,15 @@ def extract_citations(
     ):
         if pd.isna(sid) or sid not in sent or _own_outlet(actor, source, known):
             continue
+        if (doc_id, actor) in people:
+            continue  # "Mira Forbes said": a person's surname, here and in the whole article
         s0, text = sent[sid]
         a, b = start - s0, end - s0
         if _lower_case(text[a:b]):
             continue  # "the state news" before "agency Kanal": the name comes after it
+        if _next_to(text, a, spans.get(sid, ())):
+            spans[sid].append((a, b))
+            continue  # "Kanal Nightly" after "Kanal": one outlet's name, cited once
         if citing.cited(text[max(0, a - 60) : a], text[b:], strong=not media):
             rows.append((doc_id, actor, sid))
             spans.setdefault(sid, []).append((a, b))
@@ -150,7 +164,9 @@ def _named_in_text(
         if not keep or not (PRESS_HINT.search(text) or "the " in text.lower()):
             continue
         for a, b, name in named_outlets(text):
-            if any(x < b and a < y for x, y in cited.get(sid, ())):
+            if any(x < b and a < y for x, y in cited.get(sid, ())) or _next_to(
+                text, a, cited.get(sid, ())
+            ):
                 continue
             name = exact.get((sid, a + s0, b + s0), name)
             if _own_outlet(name, source.get(doc_id), known):
@@ -164,6 +180,44 @@ def _named_in_text(
                 rows.append((doc_id, name, sid))
                 cited.setdefault(sid, []).append((a, b))
     return rows
+
+
+#: What stands between two names that are one outlet's: "Kanal Nightly" (not "Kanal's
+#: Nightly", which a reader may cite by either name).
+_ADJACENT = re.compile(r"\s+")
+
+
+def _next_to(text: str, start: int, spans) -> bool:
+    """Whether a name at ``start`` follows one already cited with nothing between them."""
+    return any(b <= start and _ADJACENT.fullmatch(text[b:start]) for _, b in spans)
+
+
+#: A first name right before an outlet's name: "Mira Forbes".
+_FORENAME = re.compile(r"(?<=[a-z,;:\"\u201d\u2019] )(?P<word>[A-Z][a-z]{2,})\s$")
+
+
+def _surnames(outlets: pd.DataFrame, sent: dict, mentions: pd.DataFrame) -> set[tuple[str, str]]:
+    """``(doc_id, actor)`` of outlet names an article gives a person as a surname.
+
+    A capitalised word right before the name, inside the sentence, that is no mention of
+    its own, no nationality and no date ("Mira Forbes said") makes the name a person's;
+    so it is wherever that article repeats it ('"...," Forbes said').
+    """
+    ends = set(zip(mentions["doc_id"], mentions["end"], strict=True))
+    out = set()
+    for doc_id, sid, start, actor in zip(
+        outlets["doc_id"], outlets["sentence_id"], outlets["start"], outlets["actor"], strict=True
+    ):
+        if sid not in sent:
+            continue
+        s0, text = sent[sid]
+        m = _FORENAME.search(text[max(0, start - s0 - 30) : start - s0])
+        if not m or (doc_id, start - 1) in ends:
+            continue
+        word = m.group("word")
+        if not (_DATE_WORDS.fullmatch(word) or _nationality(word) or word == "The"):
+            out.add((doc_id, actor))
+    return out
 
 
 def _lower_case(surface: str) -> bool:
@@ -196,16 +250,23 @@ def _by_actor(actors: pd.Series, test) -> np.ndarray:
     return out
 
 
+def own_outlet(name: str, source: object) -> bool:
+    """Whether ``name`` is the article's own outlet (``source``): "CNN Digital" in CNN's."""
+    return _own_outlet(name, source)
+
+
 def _own_outlet(actor: str, source: object, known: dict[str, str | None] | None = None) -> bool:
     """Whether an outlet is the article's own.
 
     "CNN" or "CNN Digital" in a CNN article, "the Mirror" in a Daily Mirror one, and a
     programme the gazetteer gives the article's outlet as its affiliation ("Face the
-    Nation" in a CBS News article), or a longer name of one ("Face the Nation Weekend").
+    Nation" in a CBS News article), or a longer name of one ("Face the Nation Weekend"),
+    and a name opening with the initials that open the outlet's ("CBS MoneyWatch" in a
+    CBS News article).
     """
     if not isinstance(source, str) or not source.strip():
         return False
-    s = re.sub(r"^the ", "", fold(source))
+    s = re.sub(r"^the |\s*\(.*\)$", "", fold(source))  # "Kanal (via Globe wires)"
     known = known or {}
     words = fold(actor).split()
     key = next((k for n in range(len(words), 0, -1) if (k := " ".join(words[:n])) in known), None)
@@ -214,7 +275,8 @@ def _own_outlet(actor: str, source: object, known: dict[str, str | None] | None 
         a = re.sub(r"^the ", "", fold(name))
         if a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a):
             return True
-    return False
+    brand = source.split()[0]  # a network's initials: "KNL MoneyWatch" in a "KNL News" one
+    return brand.isupper() and len(brand) > 1 and actor.split()[:1] == [brand]
 
 
 #: An outlet word that names many a body too: "European Space Agency".

@@ -108,22 +108,56 @@ def is_outlet(text: str, start: int, end: int, name: str, kind: str | None = Non
         False
     """
     words = fold(name).split()
+    if generic(name):
+        return False
     if PRESS_WORDS.intersection(words):
         return True
     if _modifier(text, start, end):
         return False
-    if press_noun_beside(text, start, end):
+    if press_noun_beside(text, start, end, kind):
         return True
     if kind not in _NOT_BODIES and _by_role(text, start, end):
         return True
     return len(words) == 1 and words[0] in MASTHEADS and bool(_THE.search(text[:start][-5:]))
 
 
-def press_noun_beside(text: str, start: int, end: int) -> bool:
+#: A capitalised name right after a press noun: "the Jesuit magazine [La Civilta]".
+_NAME_NEXT = re.compile(r"^\s+(?:[A-Z]|\d)")
+#: The last words of a body's name, whatever press word it holds ("Broadcasting Union").
+BODY_TAILS = frozenset(
+    "union council federation institute foundation commission authority "
+    "committee ministry school university academy prize awards".split()
+)
+
+
+def generic(name: str) -> bool:
+    """Whether a name is no outlet's own: a nationality or a body's tail with press words.
+
+    "Russian TV", "Ukrainian television" name a country's press, not an outlet; "the
+    European Broadcasting Union" and "the Kanal Institute" are bodies.
+
+    Example:
+        >>> generic("Russian TV"), generic("Kanal TV")
+        (True, False)
+    """
+    words = fold(name).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if not words:
+        return False
+    if words[-1] in BODY_TAILS:
+        return True
+    rest = [w for w in words if w not in PRESS_WORDS and w != "state"]
+    return len(rest) < len(words) and all(is_demonym(w.title()) for w in rest)
+
+
+def press_noun_beside(text: str, start: int, end: int, kind: str | None = None) -> bool:
     """Whether a press noun stands right before or after ``text[start:end]``.
 
     "news outlet Kanal", "the Kanal newspaper", "broadcaster Kanal, ...": the name is an
-    outlet's whatever type the model gave it. Not inside a hyphenated modifier.
+    outlet's whatever type the model gave it. Not inside a hyphenated modifier, and a
+    press noun after the name makes no outlet of a person, country or group (``kind``) or
+    of a word that only describes the name after it ("the Jesuit magazine La Civilta").
 
     Example:
         >>> press_noun_beside("according to the Kanal newspaper", 17, 22)
@@ -134,7 +168,10 @@ def press_noun_beside(text: str, start: int, end: int) -> bool:
     noun = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
     if noun and (not noun.group("comma") or _APPOSITION_END.match(text[end : end + 3])):
         return True
-    return _NOUN_AFTER.match(text[end : end + 30]) is not None
+    after = _NOUN_AFTER.match(text[end : end + 30])
+    return (
+        bool(after) and kind not in _NOT_BODIES and not _NAME_NEXT.match(text[end + after.end() :])
+    )
 
 
 def _modifier(text: str, start: int, end: int) -> bool:
@@ -163,6 +200,8 @@ def masthead_name(name: str) -> bool:
 def outlet_name(name: str) -> bool:
     """Whether a name alone marks an outlet: a press word, or a masthead word on its own."""
     words = fold(name).split()
+    if generic(name):
+        return False
     return bool(PRESS_WORDS.intersection(words)) or (len(words) == 1 and words[0] in MASTHEADS)
 
 
@@ -294,6 +333,8 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
             continue  # a modifier: "pro-Kremlin newspaper", "a Kanal-linked media outlet"
         if start == _sentence_start(text) and " " not in text[start:end]:
             continue  # a capitalised first word ("Local newspaper")
+        if _NAME_NEXT.match(text[m.end() :]):
+            continue  # a modifier of the name after the noun: "the Jesuit magazine La Civilta"
         out.append((start, end, text[start:end]))
     return out
 

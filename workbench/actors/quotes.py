@@ -8,7 +8,9 @@ and the resolved mentions (so a speaker is an actor wherever possible):
 - ``reported``: ``X said (that) ...``, ``..., X said.``, ``According to X, ...``
   (:mod:`~workbench.actors.speech`);
 - ``interview turn``: a paragraph opening with a speaker label (``Dr. Sharma: ...``),
-  when that label opens at least two paragraphs of the article (here).
+  when that label opens at least two paragraphs of the article (here); a label naming
+  the article's own outlet, or any outlet (``Daily Globe: ...``, ``globe.news: ...``),
+  heads the interviewer's questions, which are no quotes.
 
 The speaker is the subject of the speech verb (:mod:`~workbench.actors.speakers`); the
 speech verbs and the words around them are in :mod:`~workbench.actors.cues`. Citations
@@ -24,7 +26,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from workbench.actors import names, syntax
-from workbench.actors.citations import CITATION_COLUMNS, extract_citations
+from workbench.actors.citations import CITATION_COLUMNS, extract_citations, own_outlet
 from workbench.actors.cues import AFTER_VERBS, CLAUSE_VERBS, CUES, SAY_VERBS, TELL_VERBS
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
@@ -104,9 +106,10 @@ def extract_quotes(
         spans_of[d].append(tuple(span))
     for d, lo, hi in zip(*(sentences[c].tolist() for c in ("doc_id", "start", "end")), strict=True):
         bounds_of[d].append((lo, hi))
+    sources = corpus["source"] if "source" in corpus else [None] * len(corpus)
     inputs = {
-        doc_id: (text, spans_of.get(doc_id, []), bounds_of[doc_id])
-        for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True)
+        doc_id: (text, spans_of.get(doc_id, []), bounds_of[doc_id], source)
+        for doc_id, text, source in zip(corpus["doc_id"], corpus["text"], sources, strict=True)
         if isinstance(text, str) and doc_id in bounds_of
     }
     ask = callable(parses)
@@ -134,7 +137,7 @@ def extract_quotes(
 PARALLEL_MIN_DOCS = 1_000
 #: Documents per worker task.
 CHUNK_DOCS = 250
-#: ``{doc_id: (text, speaker spans, sentence bounds)}`` of the current call.
+#: ``{doc_id: (text, speaker spans, sentence bounds, source)}`` of the current call.
 _INPUTS: dict[str, tuple] = {}
 #: ``{person: country}`` of the current call (see :func:`extract_quotes`).
 _COUNTRIES: dict[str, str] = {}
@@ -165,10 +168,10 @@ def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
     out = {}
     for doc_id in doc_ids:
         known = _DOCS.get(doc_id)
+        text, spans, bounds, source = _INPUTS[doc_id]
         if known is not None:  # a second pass in the process that made the first
             doc = known.fresh()
         else:
-            text, spans, bounds = _INPUTS[doc_id]
             spans = [_as_outlet(text, span) for span in sorted(spans)]
             doc = Document(doc_id, text, spans, quoted_stretches(text), sorted(bounds))
         doc.memo["parses"] = None if ask else parses.get(doc_id)
@@ -177,7 +180,7 @@ def _read_chunk(task: tuple[list[str], dict], ask: bool) -> dict:
         _find(doc)
         if ask:
             _DOCS[doc_id] = doc
-        rows = doc.found + _turns(doc.doc_id, doc.text, doc.named)
+        rows = doc.found + _turns(doc.doc_id, doc.text, doc.named, source)
         out[doc_id] = (rows, syntax.asked_sentences(doc) if ask else [])
     return out
 
@@ -220,7 +223,17 @@ def _as_outlet(text: str, span: tuple) -> tuple:
 # ----------------------------------------------------------------------------- interview turns
 
 
-def _turns(doc_id: str, text: str, spans: list) -> list[tuple]:
+#: A web address as a label: "globe.news", "Kanal.com".
+_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|news|net|org|info|co\.uk|uk|ru|ua)$", re.I)
+
+
+def _turns(doc_id: str, text: str, spans: list, source: object = None) -> list[tuple]:
+    """Interview turns: paragraphs opening with a label that opens two paragraphs or more.
+
+    The interviewer's turns are not quotes: those whose label names the article's own
+    outlet (``source``), an outlet the text names, an outlet by its name's press word
+    ("Kanal News"), or a web address ("globe.news").
+    """
     found: list[tuple[str, int, int, str]] = []
     offset = 0
     for line in text.split("\n"):
@@ -233,11 +246,22 @@ def _turns(doc_id: str, text: str, spans: list) -> list[tuple]:
         offset += len(line) + 1
     speakers = [_turn_speaker(f[0], spans) for f in found]
     counts = Counter(speakers)
+    outlets = {s[2] for s in spans if s[3] == "MEDIA"}
     return [
         (doc_id, speaker, "interview", quote, "interview turn", t0, t1)
-        for speaker, (_, t0, t1, quote) in zip(speakers, found, strict=True)
-        if counts[speaker] >= 2
+        for speaker, (label, t0, t1, quote) in zip(speakers, found, strict=True)
+        if counts[speaker] >= 2 and not _interviewer(label, speaker, outlets, source)
     ]
+
+
+def _interviewer(label: str, speaker: str, outlets: set[str], source: object) -> bool:
+    """Whether a turn label names an outlet: the interviewer's, not a speaker's."""
+    return (
+        speaker in outlets
+        or own_outlet(label, source)
+        or outlet_name(label)
+        or bool(_ADDRESS.match(label))
+    )
 
 
 def _turn_speaker(label: str, spans: list) -> str:
