@@ -894,3 +894,18 @@ def test_photo_captions(text, is_caption):
     from workbench.timeline.events import caption
 
     assert caption(text) is is_caption
+
+
+def test_the_city_is_the_city_named_before():
+    reports = make_doc(
+        [
+            "Ann Jones lives in Kharkiv, Ukraine.",
+            "Russian attacks on the outskirts of the city went on overnight on Monday.",
+        ],
+        [
+            (0, "Kharkiv", "Kharkiv", "GPE", "Kharkiv"),
+            (0, "Ukraine", "Ukraine", "GPE", "Ukraine"),
+            (1, "Russian", "Russia", "NORP", None),
+        ],
+    )
+    assert [(r.place, r.participants) for r in reports.itertuples()] == [("Kharkiv", ["Russia"])]

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from workbench.core.places import country_centroids, resolve_place
-from workbench.timeline.places import places_table
+from workbench.timeline.places import antecedent, definite_scene, places_table
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,33 @@ def test_every_city_of_a_name_is_found(name, cities):
     found = _cities(_key(name))
     assert len(found) >= cities if cities else found == []
     assert all(set(c) == {"name", "country", "lat", "lon", "population"} for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "definite"),
+    [
+        ("Attacks on the outskirts of the city went on.", "Attacks", True),
+        ("Strikes on the city killed two.", "Strikes", True),
+        ("Leaders met in the town on Monday.", "met", True),
+        ("Leaders met in the city of Lviv.", "met", False),  # named: no antecedent needed
+        ("The strikes went on, and people in the city fled.", "strikes", False),  # another clause
+        ("Strikes hit the port as the city mourned.", "Strikes", False),
+    ],
+)
+def test_definite_scene(text, word, definite):
+    start = text.index(word)
+    assert definite_scene(text, (start, start + len(word)), 90) is definite
+
+
+@pytest.mark.parametrize(
+    ("places", "before", "city"),
+    [
+        ([(0, "Kharkiv"), (10, "Ukraine")], 100, "Kharkiv"),  # the country passed over
+        ([(0, "Kharkiv"), (40, "Odesa")], 100, None),  # two cities together: unsure
+        ([(0, "Kharkiv"), (200, "Odesa")], 300, "Odesa"),  # the last one named
+        ([(0, "Ukraine")], 100, None),  # no city
+        ([(150, "Kharkiv")], 100, None),  # named only after
+    ],
+)
+def test_antecedent(places, before, city):
+    assert antecedent(places, before) == city

@@ -381,3 +381,75 @@ def test_a_teller_at_the_event(text, mentions, participants):
     r = reports[reports.doc_id == "d0"]
     assert not r.empty
     assert r.iloc[0].participants == participants
+
+
+MADRID = ("d0", "Madrid", "Madrid", "GPE", "Madrid")
+WASHINGTON = ("d0", "WASHINGTON", "Washington", "GPE", "Washington")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place", "participants"),
+    [
+        # a clause of time with its own verb holds the trigger: the name outside takes no part
+        (
+            "Smith was speaking a day after Ruritania held a summit in Odesa.",
+            [SMITH, RURI, ODESA],
+            "Odesa",
+            ["Ruritania"],
+        ),
+        ("Smith took command days before the strikes on Odesa began.", [SMITH, ODESA], "Odesa", []),
+        # ... but a phrase of the name's own clause leaves it taking part
+        (
+            "Smith spoke in Odesa on Monday after talks with Ruritania.",
+            [SMITH, RURI, ODESA],
+            "Odesa",
+            ["John Smith", "Ruritania"],
+        ),
+        # a question's clause that a comma closes before the trigger
+        (
+            "Asked why Ruritania waited, Smith said the summit in Odesa on Monday went well.",
+            [RURI, SMITH, ODESA],
+            "Odesa",
+            [],
+        ),
+        # a dateline says where the story was filed
+        (
+            "WASHINGTON — Smith met the envoys in Odesa on Monday.",
+            [WASHINGTON, SMITH, ODESA],
+            "Odesa",
+            ["John Smith"],
+        ),
+        (
+            "Ruritania — the aggressor — shelled Odesa on Monday.",
+            [RURI, ODESA],
+            "Odesa",
+            ["Ruritania"],
+        ),
+        # a city qualifying a gathering's noun is where it met
+        (
+            "Smith would address the June 29-30 Madrid summit.",
+            [SMITH, MADRID],
+            "Madrid",
+            ["John Smith"],
+        ),
+        (
+            "Smith attended the Madrid peace talks on Monday.",
+            [SMITH, MADRID],
+            "Madrid",
+            ["John Smith"],
+        ),
+        # ... not a country ("the Ruritania talks": with it) nor an official's city
+        (
+            "Smith attended the Ruritania talks on Monday.",
+            [SMITH, RURI],
+            None,
+            ["John Smith", "Ruritania"],
+        ),
+        ("Madrid officials met Smith on Monday.", [SMITH, MADRID], None, ["John Smith"]),
+    ],
+)
+def test_clauses_of_time_datelines_and_venues(text, mentions, place, participants):
+    reports = make([text, OTHER], [*mentions, RUSSIA])
+    r = reports[reports.doc_id == "d0"].iloc[0]
+    assert (r.place if isinstance(r.place, str) else None) == place
+    assert r.participants == participants

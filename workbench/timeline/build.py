@@ -40,8 +40,7 @@ _TOPICS_HINT = "pass the doc_topics table of fit_topics(corpus) (result.doc_topi
 
 
 def _about(tables: TimelineTables) -> list[str]:
-    lines = [f"{tables.bin} bins, {tables.dated:.0%} of documents dated"]
-    return lines + list(tables.notes[:1])
+    return [f"{tables.bin} bins, {tables.dated:.0%} of documents dated", *tables.notes[:1]]
 
 
 @display.summarised(
@@ -272,6 +271,7 @@ _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 #: The modules whose rules read these tables from the texts (part of the cache key).
 RULE_MODULES = (
     "workbench.timeline.casualties",
+    "workbench.timeline.clauses",
     "workbench.timeline.dating",
     "workbench.timeline.events",
     "workbench.timeline.merging",

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from workbench.timeline.roles import in_other_clause
+from workbench.timeline.clauses import in_other_clause
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 

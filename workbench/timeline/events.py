@@ -6,7 +6,8 @@
 that did not happen, "systems that can strike") and takes from the actors layer's
 mentions in the same sentence the participants and the place
 (:mod:`workbench.timeline.roles`: those acting in the trigger's clause, and where it
-happened, "in", "at", "near" + place), and from the sentence's temporal
+happened, "in", "at", "near" + place; "the city" is the city named before it:
+:func:`workbench.timeline.places.antecedent`), and from the sentence's temporal
 expressions the date (:mod:`workbench.timeline.dating`): the one nearest the trigger
 at any precision ("in November", "in 2015", "last week"), the day of the telling
 ("said Monday", "early Friday said") only when there is no other, else the
@@ -44,6 +45,7 @@ Reports of one event are merged by :func:`workbench.timeline.merging.merge_event
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,13 +53,15 @@ import pandas as pd
 
 from workbench.actors.document import CAPTION
 from workbench.core.places import resolve_place
+from workbench.timeline.clauses import in_other_clause
 from workbench.timeline.dating import event_date, gap
 from workbench.timeline.merging import EVENT_COLUMNS, merge_events  # noqa: F401 (the face)
+from workbench.timeline.places import antecedent, definite_scene, named_places
 from workbench.timeline.roles import (  # noqa: F401 (the types are read by build)
     PARTICIPANT_TYPES,
     PLACE_TYPES,
+    PLACE_WINDOW,
     Demonyms,
-    in_other_clause,
     sentence_roles,
 )
 from workbench.timeline.story import FAMILIES, carry_story, refers_back
@@ -143,6 +147,7 @@ def event_reports(
     for sid, start, end, date, prec in zip(*cols, strict=True):
         when.setdefault(sid, []).append((start, end, date, prec))
     seats = frozenset(equivalents or ())  # cities that stand for a government may act
+    named = named_places(mentions)
     demonyms = Demonyms.of(mentions.loc[mentions["actor_type"] == "GPE", "actor"].unique())
     pub = corpus.set_index("doc_id")["date"].to_dict() if "date" in corpus else {}
     src = corpus.set_index("doc_id")["source"].to_dict() if "source" in corpus else {}
@@ -162,6 +167,7 @@ def event_reports(
             pub.get(doc_id, pd.NaT),
             src.get(doc_id),
             seats,
+            named.get(doc_id, ()),
         )
         taken: dict[str, tuple[int, int]] = {}  # family -> its trigger
         for event_type, trigger in _triggers(text, s_start, by_sentence[sid]):
@@ -219,6 +225,7 @@ class _Context(NamedTuple):
     published: object
     source: object
     seats: frozenset = frozenset()
+    places: tuple | list = ()  # the document's places named, (offset, place) in text order
 
 
 def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | None:
@@ -230,6 +237,11 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
     if event_type == "call" and _to_outlet(c.mentions, text, s_start, trigger):
         return None  # "speaking to the Washington Post": an interview, not a call
     roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms, c.seats)
+    if roles.place is None and definite_scene(text, trigger, PLACE_WINDOW):
+        city = antecedent(c.places, s_start + trigger[0])  # "the city": one named before
+        if city is not None:
+            kept = [p for p in roles.participants if p != city]
+            roles = replace(roles, place=city, participants=kept)
     published = c.published
     dates = [(lo - s_start, hi - s_start, d, p) for lo, hi, d, p in c.dates]
     if campaign(text, trigger):

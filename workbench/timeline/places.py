@@ -9,16 +9,21 @@ someone is. A visit's place may be its object ("visited Kyiv"), and violence's t
 place just after it ("shelled Kharkiv", "attack on Kharkiv", "the shelling of
 Mykolaiv", "was hit over the Donetsk region") or the
 subject of its passive verb ("Kharkiv was shelled", "Odesa came under attack").
-:func:`places_table` counts the place mentions and resolves each place once.
+"The city" (town, village) with no name is the city named last before it, when no other
+place competes (:func:`definite_scene`, :func:`antecedent`: "Ann Jones lives in Kharkiv.
+Strikes on the outskirts of the city ..."). :func:`places_table` counts the place
+mentions and resolves each place once.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from workbench.core.places import resolve_place
+from workbench.timeline.clauses import OTHER_CLAUSE
 
 # Words that may stand between a preposition and a place: "the Russia-controlled (city of)".
 _MODIFIER = (
@@ -123,6 +128,73 @@ def is_scene(
         from_trigger is not None
         and bool(_OBJECT.match(from_trigger) or _TARGET_AFTER.match(from_trigger))
     )
+
+
+# A scene told by a definite place noun with no name, "the city" of a city named before:
+# "attacks on the outskirts of the city", "fighting in the town", "strikes on the village".
+_DEFINITE_SCENE = re.compile(
+    r"\b(?:(?:in|at|near|outside|inside|across|on|upon|against|of)\s+the\s+"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|suburbs?|centre|center|edge)"
+    r"\s+of\s+|(?:in|at|near|outside|inside|across)\s+)the\s+(?:city|town|village)\b(?!\s+of\b)",
+    re.I,
+)
+# Only the trigger's own words before such a noun: "attacks on (the outskirts of) the city".
+_DEFINITE_TARGET = re.compile(
+    r"^\s+(?:on|upon|against|of)\s+the\s+(?:city|town|village)\b(?!\s+of\b)", re.I
+)
+
+
+def definite_scene(text: str, trigger: tuple[int, int], window: int) -> bool:
+    """Whether an event's scene is "the city" (or town, village), named only by its noun.
+
+    In the trigger's clause and within ``window`` characters after the trigger, or told
+    as violence's target just after it ("strikes on the city"); the city meant is one
+    named before it (:func:`antecedent`).
+    """
+    after = text[trigger[1] : trigger[1] + window]
+    m = _DEFINITE_SCENE.search(after)
+    return bool(_DEFINITE_TARGET.match(after)) or (
+        m is not None and not OTHER_CLAUSE.search(after[: m.start()])
+    )
+
+
+def antecedent(places: list[tuple[int, str]], before: int) -> str | None:
+    """The city that "the city" at offset ``before`` stands for: the last place named, a city.
+
+    ``places`` are ``(offset, place)`` in text order. Countries are passed over ("in
+    Sloviansk, Ukraine"); another kind of place, none, or two cities named together
+    ("officials in Kharkiv and Odesa", within :data:`RIVAL_WINDOW` characters) leave it
+    unknown.
+    """
+    cities = [(o, p) for o, p in places if o < before and _kind(p) != "country"]
+    if not cities or _kind(cities[-1][1]) != "city":
+        return None
+    offset, place = cities[-1]
+    if any(p != place and offset - o <= RIVAL_WINDOW for o, p in cities[:-1]):
+        return None
+    return place
+
+
+#: Characters before the city "the city" stands for in which another place makes it unsure.
+RIVAL_WINDOW = 60
+
+
+def named_places(mentions: pd.DataFrame) -> dict[str, list[tuple[int, str]]]:
+    """Each document's place mentions (``place`` set) as ``(start, place)`` in text order."""
+    if not {"doc_id", "start", "place"} <= set(mentions.columns):
+        return {}
+    placed = mentions.loc[mentions["place"].map(lambda p: isinstance(p, str)).astype(bool)]
+    out: dict[str, list[tuple[int, str]]] = {}
+    for doc_id, start, place in zip(
+        placed["doc_id"], placed["start"], placed["place"], strict=True
+    ):
+        out.setdefault(doc_id, []).append((int(start), place))
+    return {d: sorted(v) for d, v in out.items()}
+
+
+@lru_cache(maxsize=8192)
+def _kind(place: str) -> str:
+    return resolve_place(place).kind
 
 
 PLACE_COLUMNS = [

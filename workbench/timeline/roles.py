@@ -9,7 +9,8 @@ the people, organisations and governments acting in the trigger word's clause.
 Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
-Putin wages war", "released imagery indicating that ..."; not the name a
+Putin wages war", "released imagery indicating that ...", "spoke a day after leaders
+held a summit": :mod:`workbench.timeline.clauses`; not the name a
 relative pronoun stands for, "Ann Jones, who visited Avalon", which acts in the
 clause the pronoun opens), and those who only tell
 of or comment on the event ("X said", "according to X", "X condemned", "footage
@@ -22,7 +23,9 @@ troops", "Russian officials visited") names its country, telling of the event wh
 speech verb follows ("Ukrainian officials said") (:class:`Demonyms`, derived from the
 corpus's own country names). A place before a trigger noun that another predicate
 governs ("tried in the Netherlands over the downing") is that predicate's, and a
-place after "in", "at" or "near" is a location, never a participant. Places named
+place after "in", "at" or "near" is a location, never a participant, and so is a
+dateline's ("KYIV, Ukraine — ..."). A city qualifying a gathering's noun is where it met
+("the Madrid summit"). Places named
 but neither the scene nor taking part are counted (``elsewhere``).
 """
 
@@ -35,6 +38,7 @@ from functools import lru_cache
 
 from workbench.core.places import resolve_place
 from workbench.timeline.casualties import casualty
+from workbench.timeline.clauses import PLACE_CLAUSE, apart, between, relative_subject
 from workbench.timeline.places import is_locative, is_scene
 from workbench.timeline.tellers import (
     SPEAKER_AFTER,
@@ -74,15 +78,6 @@ _OWNER = re.compile(
 # "from the White House Situation Room": an organisation's building, not the organisation.
 _SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
 _LIST = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
-# A clause boundary between a name and the trigger word: the name is another clause's.
-_CLAUSE_WORDS = (
-    r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|though|which|who)\b"
-    r"|\bas\b(?!\s+(?:a|an|the|part|well|such|much|many|if|of|to|for|in|its|his|her)\b)"
-    r"|\b(?:while|when)\b(?!\s+\w+ing\b)|\b\w+ing\s+that\b"
-)
-_OTHER_CLAUSE = re.compile(rf"{_CLAUSE_WORDS}|\bwhere\b")
-# A place's own clause may go on after it: "in Kharkiv, where shelling went on".
-_PLACE_CLAUSE = re.compile(_CLAUSE_WORDS)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A trigger noun another predicate governs ("tried in the Netherlands over the downing",
 # "blamed in Kyiv for the attack"): a place before it is that predicate's.
@@ -190,8 +185,11 @@ def sentence_roles(
         if (
             is_place
             and in_trigger_quote
-            and _is_scene(text, lo, hi, before, trigger, event_type)
-            and not _PLACE_CLAUSE.search(_between(text, lo, hi, trigger))
+            and (
+                _is_scene(text, lo, hi, before, trigger, event_type)
+                or _venue(text, hi, trigger, event_type, place)
+            )
+            and not PLACE_CLAUSE.search(between(text, lo, hi, trigger))
         ):
             chain_end = hi
             if _distance(lo, hi, trigger) <= PLACE_WINDOW:
@@ -210,7 +208,7 @@ def sentence_roles(
         chain_end = None
         after = SPEAKER_AFTER.match(text[hi : hi + SPEAKER_WINDOW])
         # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
-        relative = _relative_subject(text, hi, trigger)
+        relative = relative_subject(text, hi, trigger)
         told_by = SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
         # "Ann Jones said during a visit": there, taking part; "the ministry said after the
         # call": there, telling of it
@@ -223,11 +221,7 @@ def sentence_roles(
             speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
         agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
-        if (
-            agent
-            and not _inside(lo, quoted)
-            and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
-        ):
+        if agent and not _inside(lo, quoted) and not apart(text, lo, hi, trigger):
             noun = _NOUN_AFTER.match(text, hi)
             end = noun.end() if noun else hi
             telling = end <= trigger[0] and SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
@@ -308,13 +302,40 @@ def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:
     )
 
 
+#: Gatherings, whose place may be named before their noun ("the Avalon summit").
+GATHERINGS = ("summit", "meeting", "talks")
+# Only the gathering's own words between a city and its noun: "the Avalon (peace) talks".
+_MODIFYING = re.compile(r"\s+(?:(?:peace|leaders['’]?|NATO|EU|G\d+)\s+)?$", re.I)
+
+
+def _venue(text: str, hi: int, trigger: tuple[int, int], event_type: str, place) -> bool:
+    """Whether a city qualifying a gathering's noun is where it met ("the Avalon summit")."""
+    return (
+        event_type in GATHERINGS
+        and hi <= trigger[0]
+        and bool(_MODIFYING.match(text[hi : trigger[0]]))
+        and _city(place)
+    )
+
+
+# A story's dateline: "KYIV, Ukraine —", "WASHINGTON (AP) --" (not "Avalon — which ...").
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,30}|[A-Z][\w.'’ -]{1,30}?,\s*[A-Z][\w.'’ -]{1,30}?)"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--)\s"
+)
+
+
 def _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type="") -> bool:
     """Whether a mention can be a participant: its type, its words around, its clause.
 
+    A name in the sentence's dateline ("KYIV, Ukraine — ...") says where the story was filed.
     The people violence killed or wounded suffered it ("Ann Jones was among those killed").
     """
     if actor_type not in PARTICIPANT_TYPES or _JOINED.match(text[hi:]):
         return False
+    dateline = _DATELINE.match(text)
+    if dateline and lo < dateline.end():
+        return False  # "WASHINGTON — ...": where the story was filed, not who acts
     if event_type in VIOLENCE and actor_type == "PERSON" and casualty(text, lo, hi):
         return False
     after = text[hi : hi + 60]
@@ -324,43 +345,14 @@ def _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type="") -
         return False
     if actor_type == "ORG" and _SITE.search(before):
         return False
-    if _relative_subject(text, hi, trigger):
+    if relative_subject(text, hi, trigger):
         return not _inside(lo, quoted)
-    return not _inside(lo, quoted) and not _OTHER_CLAUSE.search(_between(text, lo, hi, trigger))
-
-
-# A relative pronoun right after a name: the name is the subject of the clause it opens.
-_RELATIVE = re.compile(r",?\s+(?:who|which)\s+")
-
-
-def _relative_subject(text: str, hi: int, trigger: tuple[int, int]) -> bool:
-    """Whether a name ending at ``hi`` is the subject of a relative clause holding the trigger.
-
-    "Ann Jones, who visited Avalon in May", "the Relief Fund, which negotiated the truce":
-    the pronoun opens the trigger's clause and stands for the name (no other boundary
-    between it and the trigger).
-    """
-    if hi > trigger[0]:
-        return False
-    m = _RELATIVE.match(text, hi, trigger[0])
-    if not m or "," in text[m.end() : trigger[0]]:  # the clause closed: "who ..., denied"
-        return False
-    return not _OTHER_CLAUSE.search(text[m.end() : trigger[1]])
-
-
-def in_other_clause(text: str, span: tuple[int, int], trigger: tuple[int, int]) -> bool:
-    """Whether a clause boundary stands between ``span`` and the trigger word in ``text``."""
-    return bool(_OTHER_CLAUSE.search(_between(text, span[0], span[1], trigger)))
+    return not _inside(lo, quoted) and not apart(text, lo, hi, trigger)
 
 
 def _distance(lo: int, hi: int, trigger: tuple[int, int]) -> int:
     """Characters from the trigger; a place before it counts double (the teller's place)."""
     return max(0, lo - trigger[1], 2 * (trigger[0] - hi))
-
-
-def _between(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> str:
-    """The words from a name to the trigger word (the trigger included), or back."""
-    return text[hi : trigger[1]] if hi <= trigger[0] else text[trigger[0] : lo]
 
 
 def _quotes(text: str, trigger: tuple[int, int]) -> tuple[list[tuple[int, int]], tuple | None]:
