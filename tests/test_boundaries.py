@@ -36,7 +36,7 @@ COUNTS = Counter(
         ("Kestrel anti-tank", "Kestrel", True),  # a hyphenated lower-case word too
         ("Ivo BrandtLeeds", "Ivo Brandt", False),  # a signature glued to a town
         ("Ivo R. BrandtSan Marco", "Ivo R. Brandt", False),
-        ("BrandtLeeds", "Brandt", False),
+        ("BrandtLeeds", "BrandtLeeds", False),  # one word: a brand or a handle, not a signature
         ("Anna Petrova-Kovel", "Anna Petrova-Kovel", False),
     ],
 )

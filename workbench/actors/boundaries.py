@@ -143,7 +143,8 @@ def glued_end(surface: str) -> int:
     A page that lost the line break after a signature glues the writer's town to the
     name ("Ivo BrandtLeeds, Ohio"); the name ends where the second capital starts. Name
     prefixes written with a capital after them ("MacLeod", "FitzGerald", "van") and
-    short ones ("McKay", "DeLuca", "LaPorte") are no glue.
+    short ones ("McKay", "DeLuca", "LaPorte") are no glue, and neither is a name's first
+    word: a one-word "StarNet" is a brand, "#IvoBrandt" a handle, not a lost line break.
 
     Example:
         >>> s = "Ivo BrandtLeeds"
@@ -151,7 +152,7 @@ def glued_end(surface: str) -> int:
         ('Ivo Brandt', True)
     """
     for m in _GLUED_WORD.finditer(surface):
-        if m.group(2).casefold() not in names.PARTICLES | names.NAME_PREFIXES:
+        if m.start(1) and m.group(2).casefold() not in names.PARTICLES | names.NAME_PREFIXES:
             return m.end(1)
     return len(surface)
 
