@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.test_actors import _resolve
+from workbench.actors.gazetteer import Entry, Gazetteer
 
 _PEOPLE = "Ivo Brandt, Ivo Horvat and Ivo Kos met. "
 _SPANS = [("Ivo Brandt", "PERSON"), ("Ivo Horvat", "PERSON"), ("Ivo Kos", "PERSON")]
@@ -61,3 +63,96 @@ def test_a_first_name_that_is_a_span_of_its_own_is_not_taken_twice():
     ]
     res = _resolve(text, spans)
     assert "Ivo Vorik" not in res.mentions["surface"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "actors"),
+    [
+        # a surname is no first name: both keep their own
+        (
+            "Dorin and Marta Kovel met. Pavel Dorin left. Kovel stayed.",
+            [
+                ("Dorin", "PERSON"),
+                ("Marta Kovel", "PERSON"),
+                ("Pavel Dorin", "PERSON"),
+                ("Kovel", "PERSON"),
+            ],
+            ["Pavel Dorin", "Marta Kovel", "Pavel Dorin", "Marta Kovel"],
+        ),
+        # a first name the document gives in full is that person's
+        (
+            "Mira Lund was held. They want Mira and Olek Kovel home.",
+            [("Mira Lund", "PERSON"), ("Mira", "PERSON"), ("Olek Kovel", "PERSON")],
+            ["Mira Lund", "Mira Lund", "Olek Kovel"],
+        ),
+    ],
+)
+def test_first_names_joined_by_and_share_the_surname(text, spans, actors):
+    assert _resolve(text, spans).mentions["actor"].tolist() == actors
+
+
+def test_a_first_name_before_and_takes_the_surname_after_it():
+    # "Olek" is a first name elsewhere in the corpus; the bare "Kovel" then has two
+    # people to choose from in its document and stays as it is
+    from workbench.actors.gazetteer import Gazetteer
+    from workbench.actors.resolve import resolve
+
+    texts = {"d1": "Olek and Marta Kovel said. Kovel was ill.", "d2": "Olek Brandt came."}
+    rows = [
+        ("d1", 0, 4, "Olek", "PERSON", "model", ""),
+        ("d1", 9, 20, "Marta Kovel", "PERSON", "model", ""),
+        ("d1", 27, 32, "Kovel", "PERSON", "model", ""),
+        ("d2", 0, 11, "Olek Brandt", "PERSON", "model", ""),
+    ]
+    spans = pd.DataFrame(
+        rows, columns=["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
+    )
+    res = resolve(spans, Gazetteer(), texts=texts)
+    assert res.mentions["actor"].tolist() == ["Olek Kovel", "Marta Kovel", "Kovel", "Olek Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "surface", "actor"),
+    [
+        # a patronymic opens no name: the first name before it belongs to the span
+        (
+            "Officials said Ivan Petrovich Sorkin was held.",
+            "Petrovich Sorkin",
+            "Ivan Petrovich Sorkin",
+            "Ivan Petrovich Sorkin",
+        ),
+        (
+            "The court heard Olena Ivanivna Borko on Monday.",
+            "Ivanivna Borko",
+            "Olena Ivanivna Borko",
+            "Olena Ivanivna Borko",
+        ),
+        # a title before the patronymic is no first name
+        ("Officials said General Petrovich Sorkin left.", "Petrovich Sorkin", None, None),
+        # no capitalised word before it: the span stays as it is
+        ("Officials said Petrovich Sorkin left.", "Petrovich Sorkin", None, None),
+        # a name not opening with a patronymic keeps its start
+        ("Officials said Ivan Olek Sorkin left.", "Olek Sorkin", None, None),
+    ],
+)
+def test_a_span_opening_with_a_patronymic_takes_the_first_name_before_it(
+    text, span, surface, actor
+):
+    got = _resolve(text, [(span, "PERSON")]).mentions[["surface", "actor"]].values.tolist()
+    assert got == [[surface or span, actor or span]]
+
+
+def test_a_gazetteer_person_opening_with_a_patronymic_keeps_its_entry():
+    gaz = Gazetteer({"Ivan Sorkin": Entry("Ivan Sorkin", "PERSON")})
+    text = "Officials said Ivan Petrovich Sorkin was held."
+    got = _resolve(text, [("Petrovich Sorkin", "PERSON", "Ivan Sorkin")], gaz).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin", "Ivan Sorkin"]]
+
+
+def test_a_surname_after_a_first_name_and_patronymic_takes_both():
+    gaz = Gazetteer({"Ivan Sorkin": Entry("Ivan Sorkin", "PERSON")})
+    text = "Officials said Ivan Petrovich Sorkin was held."
+    got = _resolve(text, [("Sorkin", "PERSON", "Ivan Sorkin")], gaz).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin", "Ivan Sorkin"]]
+    got = _resolve(text, [("Sorkin", "PERSON")]).mentions
+    assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin"] * 2]

@@ -7,7 +7,7 @@ import importlib.util
 import pandas as pd
 import pytest
 
-from workbench.actors import parsing, speakers, syntax
+from workbench.actors import attributions, parsing, speakers, syntax
 from workbench.actors.document import Document
 from workbench.actors.quotes import extract_quotes
 from workbench.corpus.segments import segment
@@ -398,7 +398,7 @@ def _asked(text: str, actors, cue: str | None = None, *, after: tuple[str, str] 
             speakers.subject(doc, 0, text.index(cue))
         else:
             lo, hi = text.index(after[0]), text.index(after[1]) + len(after[1])
-            speakers.named_in(doc, lo, hi, 0)
+            attributions.named_in(doc, lo, hi, 0)
     finally:
         syntax.ask = real
     return noted[-1], doc.memo["asked"]

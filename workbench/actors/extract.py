@@ -229,6 +229,7 @@ RULE_MODULES = (
     "workbench.actors.cues",
     "workbench.actors.document",
     "workbench.actors.speakers",
+    "workbench.actors.attributions",
     "workbench.actors.references",
     "workbench.actors.syntax",
     "workbench.actors.parsing",

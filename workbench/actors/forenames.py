@@ -1,7 +1,10 @@
-"""Organisations the model made of people's names, told by the corpus's first names.
+"""People's first names: organisations the model made of people, and names it cut short.
 
 A two-word "organisation" opening with a first name the corpus gives people is a
-person; so is a one-word "organisation" right after such a first name.
+person; so is a one-word "organisation" right after such a first name. A person the
+model cut from its first name gets it back ("Darya [Dugin]", "Ivan [Petrovich
+Sorkin]"), and a first name joined to a full name by "and" shares its surname ("Ola and
+Piet Smit").
 
 spaCy's model types many unfamiliar full names as organisations ("Oleksandr Vorik said",
 "Natalia Berg of the agency"). The corpus itself tells which words are first names: a
@@ -12,13 +15,14 @@ word that opens the full names of several different people ("Oleksandr Petrenko"
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 import pandas as pd
 
 from workbench.actors import names
 from workbench.actors.appositives import COMPANY_TAILS
+from workbench.actors.drops import mostly_lower
 from workbench.actors.gazetteer import fold
 from workbench.actors.people import chain
 
@@ -117,3 +121,128 @@ def first_names_before_organisations(work: pd.DataFrame, texts: Mapping[str, str
         work.at[i, "name"] = work.at[i, "actor"] = f"{first} {name}"
         work.at[i, "label"] = "PERSON"
         work.at[i, "rule"] = chain(work.at[i, "rule"], "first name before it")
+
+
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+_NOT_FIRST_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december but and yet so then now also "
+    "still meanwhile however later earlier when while after before if as since although "
+    "though because today yesterday tonight why how what where who".split()
+)
+
+
+#: A Russian, Ukrainian or Belarusian patronymic ("Ivanovich", "Petrovna", "Ivanivna").
+_PATRONYMIC = re.compile(r"[A-Z][a-z]{2,}(?:ovich|evich|ovych|evych|yich|ovna|evna|ivna|ichna)")
+
+
+def first_names_beside(work: pd.DataFrame, texts: Mapping[str, str], counts: Counter) -> None:
+    """A person the model cut from its first name gets it back ("Darya [Dugin]").
+
+    Without it, "Dugin" would resolve to the one Dugin named in full elsewhere (or in
+    the gazetteer), the father of the woman the sentence names. The word before must be
+    capitalised, not a title, nationality, function word, day or month, and not a word
+    the corpus mostly writes in lower case (which a capital at the start of a sentence
+    would hide). A longer span that opens with a patronymic ("Ivan [Petrovich Sidorov]")
+    gets its first name back the same way: a patronymic never opens a name; a gazetteer
+    person keeps its entry.
+    """
+    if work.empty:
+        return
+
+    person = ~work["dropped"] & (work["label"] == "PERSON")
+    spaced = work["name"].str.contains(" ", regex=False)
+    firsts = work["name"].str.split(" ").str[0]
+    patronymic = spaced & firsts.str.fullmatch(_PATRONYMIC.pattern).fillna(False).astype(bool)
+    part = work.loc[
+        person & (~spaced | patronymic), ["doc_id", "start", "end", "name", "gaz_id", "rule"]
+    ]
+    changed = []
+    for i, doc, start, end, name, known, rule in part.itertuples(name=None):
+        text = texts.get(doc, "")
+        m = _forename_before(text, start, counts)
+        if m is None:
+            continue
+        word, grows = m.group(1), " " in name
+        if _PATRONYMIC.fullmatch(word):  # "Ivan Petrovich [Sorkin]": the first name too
+            m = _forename_before(text, m.start(1), counts)
+            if m is None:
+                continue
+            word, grows = f"{m.group(1)} {word}", True
+        if grows and known:  # a gazetteer person: only the span grows
+            work.loc[i, ["start", "surface"]] = [m.start(1), text[m.start(1) : end]]
+            continue
+        if known and fold(known).split(" ")[0] == fold(word):  # the gazetteer's person
+            continue
+        full = f"{word} {name}"
+        changed.append(
+            (i, m.start(1), text[m.start(1) : end], full, chain(rule, "first name beside it"))
+        )
+    if changed:
+        rows = [c[0] for c in changed]
+        work.loc[rows, "gaz_id"] = ""
+        work.loc[rows, "start"] = [c[1] for c in changed]
+        work.loc[rows, "surface"] = [c[2] for c in changed]
+        work.loc[rows, "name"] = [c[3] for c in changed]
+        work.loc[rows, "actor"] = [c[3] for c in changed]
+        work.loc[rows, "rule"] = [c[4] for c in changed]
+
+
+def _forename_before(text: str, start: int, counts: Counter) -> re.Match | None:
+    """The capitalised word right before ``start`` when it may be a first name."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return None  # cheap test first: a word ends right before the span
+    m = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+    if m is None:
+        return None
+    word = m.group(1).casefold()
+    if (
+        names.is_title(word)
+        or word in _NOT_FIRST_NAMES
+        or word in names.FUNCTION_WORDS
+        or mostly_lower(m.group(1), counts)
+    ):
+        return None
+    return m
+
+
+def shared_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A first name joined to a full name by "and" shares its surname ("Ola and Piet Smit").
+
+    The one-word person before "and" takes the surname of the two-word person after it
+    when the corpus writes that word as somebody's first name and never as a surname
+    ("Putin and Joe Biden" stays as it is), and the document names nobody in full by
+    that first name ("Ola Berg ... Ola and Piet Smit" is Ola Berg). Without it, the
+    document's bare surname ("Smit said") would resolve to the one Smit named in full.
+    """
+    if work.empty:
+        return
+    person = ~work["dropped"] & (work["label"] == "PERSON")
+    multi = work.loc[person & work["name"].str.contains(" ", regex=False), ["doc_id", "name"]]
+    firsts = {fold(n.split(" ")[0]) for n in multi["name"]}
+    lasts = {fold(n.rsplit(" ", 1)[1]) for n in multi["name"]}
+    named = {(d, fold(n.split(" ")[0])) for d, n in multi.itertuples(index=False)}
+    part = work.loc[person, ["doc_id", "start", "end", "name"]]
+    after = {(d, a): (i, n) for i, d, a, _, n in part.itertuples(name=None) if n.count(" ") == 1}
+    changed = []
+    for i, doc, _, end, name in part.itertuples(name=None):
+        if (
+            " " in name
+            or fold(name) not in firsts
+            or fold(name) in lasts
+            or (doc, fold(name)) in named  # "Ola" is the Ola Berg the document names
+        ):
+            continue
+        text = texts.get(doc, "")
+        gap = text[end : end + 5]
+        link = " and " if gap.startswith(" and ") else " & " if gap.startswith(" & ") else ""
+        nxt = after.get((doc, end + len(link))) if link else None
+        if nxt is not None and nxt[0] != i:
+            changed.append((i, f"{name} {nxt[1].split(' ')[1]}"))
+    if changed:
+        rows = [i for i, _ in changed]
+        full = [n for _, n in changed]
+        work.loc[rows, "name"] = full
+        work.loc[rows, "actor"] = full
+        work.loc[rows, "gaz_id"] = ""
+        work.loc[rows, "rule"] = [chain(work.at[i, "rule"], "surname shared") for i in rows]

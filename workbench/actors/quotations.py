@@ -9,7 +9,7 @@ run one speaker began in the sentence before (``"...," Tal said. "And ..."``); i
 ``"...," she said, according to Dan`` she speaks and Dan reports it.
 
 Rows are ``(doc_id, speaker, cue, quote, kind, start, end)``; the speakers come from
-:mod:`workbench.actors.speakers`.
+:mod:`workbench.actors.speakers` and :mod:`workbench.actors.attributions`.
 """
 
 from __future__ import annotations
@@ -17,15 +17,10 @@ from __future__ import annotations
 import re
 
 from workbench.actors import references
+from workbench.actors.attributions import apposed_person, named_in, np_speaker
 from workbench.actors.cues import CUES, NAMING_VERBS, PREPOSITIONS, adverbial, noun_before
 from workbench.actors.document import Document
-from workbench.actors.speakers import (
-    apposed_person,
-    named_in,
-    np_speaker,
-    sentence_subject,
-    subject,
-)
+from workbench.actors.speakers import sentence_subject, subject
 from workbench.actors.speech import MIN_QUOTE_WORDS, NAMED, naming
 
 #: A letter of a noun phrase: no clause break, but the full stop of an initial ("U.S.").

@@ -29,7 +29,8 @@ The steps live in modules by what they decide: where a span starts and ends
 (:mod:`~workbench.actors.drops`), acronyms a document defines, by a name or by common
 words (:mod:`~workbench.actors.acronyms`), what kind of actor a name is
 (:mod:`~workbench.actors.kinds`; a title beside a name, :mod:`~workbench.actors.titles`),
-and people's names (:mod:`~workbench.actors.people`).
+and people's names (:mod:`~workbench.actors.people`; their first names,
+:mod:`~workbench.actors.forenames`).
 
 Every mention carries the chain of rules that produced its actor; :func:`audit_table`
 turns that into one row per (surface, actor, rule) for a researcher to check.
@@ -140,8 +141,8 @@ def resolve(
     vessels.ships(work, texts)
     kinds.things_named_like_people(work, texts)
     appositives.organisations_named_like_people(work, texts)
-    boundaries.first_names_beside(work, texts, counts)
-    boundaries.shared_surnames(work, texts)
+    forenames.first_names_beside(work, texts, counts)
+    forenames.shared_surnames(work, texts)
     work = acronyms.expand_acronyms(work, texts)
     acronyms.drop_common_acronyms(work, texts)
     work = aliases.expand_aliases(work, texts, gazetteer)

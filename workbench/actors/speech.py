@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from workbench.actors.attributions import np_speaker
 from workbench.actors.cues import (
     ADV,
     ASK_VERBS,
@@ -30,10 +31,7 @@ from workbench.actors.cues import (
 )
 from workbench.actors.document import Document
 from workbench.actors.references import antecedent
-from workbench.actors.speakers import (
-    np_speaker,
-    subject,
-)
+from workbench.actors.speakers import subject
 
 #: Minimum words in a direct quotation (shorter ones are scare quotes: "technical teams").
 MIN_QUOTE_WORDS = 4
