@@ -306,3 +306,34 @@ def test_names_that_are_no_cited_outlet(text, actors, source, cited):
     _, mentions, sentences = _tables(text, actors)
     out = extract_citations(mentions.assign(source=source), sentences)
     assert sorted(out["cited"]) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "cited"),
+    [
+        # outlets by a network's affiliate, a kind before "outlet" or "channel", a press
+        # noun heading an apposition, a press word ending the name, a piece published in it
+        ("She told ABC affiliate WKAN that it rained.", [], ["WKAN"]),
+        ("Police told local channel Kanal 24 that it rained.", [], ["Kanal 24"]),
+        ("Baltic outlet Kanalnews confirmed the fire.", [], ["Kanalnews"]),
+        ("It ran in The Harbour, an upstate newspaper, on Friday.", [], []),
+        ("An obituary published in The Harbour, an upstate newspaper, said so.", [], ["Harbour"]),
+        ('"It fell," Mira Tal told the Harbour Morning News.', [], ["Harbour Morning News"]),
+        ("He wrote in an op-ed published in The Harbour Review.", [], ["Harbour Review"]),
+        ("He wrote in an op-ed published in The Harbour Review.", [("Harbour Review", "ORG")], 1),
+        # no outlets: a group's affiliate, a power outlet, a country's TV, a place's paper
+        ("The ISIS affiliate Kanal claimed the attack.", [], []),
+        ("He plugged it into a power outlet Monday, officials said.", [], []),
+        ("As Baltic TV reported, it rained.", [], []),
+        ("She told an upstate Harbour newspaper that it rained.", [], []),
+        # a sentence's first word is no part of the name
+        ("As Harbour News reported, it rained.", [], ["Harbour News"]),
+    ],
+)
+def test_outlets_by_more_signs(text, actors, cited):
+    _, mentions, sentences = _tables(text, actors)
+    out = extract_citations(mentions, sentences)
+    if isinstance(cited, int):
+        assert len(out) == cited
+    else:
+        assert sorted(out["cited"]) == cited

@@ -51,10 +51,30 @@ def _cited(sentence: str, *, strong: bool = False) -> bool:
         "[Kanal] journalists saw the bodies.",
         "A [Kanal] witness saw smoke.",
         "[Kanal] identified the soldiers.",
+        # more cues: an interview on its air, shared online, an adverb, its sources telling it
+        'She called it reckless in an interview on "[Kanal Sunday]."',
+        "It came in audio shared online by an official and media outlet [Kanal].",
+        "[Kanal], meanwhile, reported that it fell.",
+        "[Kanal]'s sources told the outlet that it fell.",
+        "[Kanal], the investigative group that has tracked the convoy for weeks through open "
+        "sources and satellite pictures, found it.",
     ],
 )
 def test_cues_that_cite_a_known_outlet(sentence):
     assert _cited(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a piece of press work published in a name cites it, whatever it is known as
+        ("He previewed it in an op-ed published Monday in [The Harbour Review].", True),
+        ("It was in an article that appeared in [Harbour Review].", True),
+        ("The study was published Monday in [Harbour Review].", False),
+    ],
+)
+def test_press_work_published_in(sentence, expected):
+    assert _cited(sentence, strong=True) is expected
 
 
 @pytest.mark.parametrize(
@@ -67,6 +87,10 @@ def test_cues_that_cite_a_known_outlet(sentence):
         "[Kanal] witnesses were there.",
         "Mira Tal contributed to this report from Harbour. Follow the [Kanal]'s coverage.",
         "The former [Kanal] correspondent said so.",
+        # not cues: an outlet telling its staff, "appeared to", "said to be"
+        "[Kanal] told staff it would close.",
+        "The shells appeared to be targeting the [Kanal].",
+        "He is said to be close to the [Kanal].",
     ],
 )
 def test_no_cue(sentence):

@@ -179,3 +179,25 @@ def test_a_name_before_a_press_noun_and_another_name_is_a_modifier():
     assert [n for _, _, n in named_outlets(text)] == ["La Civilta"]
     a = text.index("Jesuit")
     assert not is_outlet(text, a, a + 6, "Jesuit", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("She told ABC affiliate WKAN so.", ["WKAN"]),
+        ("Police told local channel Kanal 24 that it rained.", ["Kanal 24"]),
+        ("Baltic outlet Kanalnews confirmed it.", ["Kanalnews"]),
+        ("It ran in The Harbour, an upstate newspaper, on Friday.", ["Harbour"]),
+        ("Mira Tal, a Baltic newspaper editor, said so.", []),
+        ("Mira Tal, a reporter for the newspaper, said so.", []),
+        ("Tal told the Harbour Morning News.", ["Harbour Morning News"]),
+        ("As Harbour News reported, it rained.", ["Harbour News"]),
+        ("It was on Baltic TV.", []),
+        ("He wrote an op-ed published in The Harbour Review.", ["Harbour Review"]),
+        ("The ISIS affiliate Kanal claimed it.", []),
+        ("He crossed the English Channel Tuesday.", []),
+        ("She told an upstate Harbour newspaper so.", []),
+    ],
+)
+def test_named_outlets_by_more_signs(text, names):
+    assert [name for _, _, name in named_outlets(text)] == names

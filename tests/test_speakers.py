@@ -134,3 +134,13 @@ def test_speaker_rules(text, actors, kind, expected):
 )
 def test_outlets_never_speak(text, actors, kind, expected):
     assert _speakers(text, actors, kind) == expected
+
+
+@pytest.mark.parametrize("phrase", ["As Kanal", "While Kanal", "Because Mira"])
+def test_a_conjunction_opens_no_unlisted_name(phrase):
+    """ "As Kanal reports, ...": the conjunction is no word of a speaker's name."""
+    from workbench.actors.document import Document
+    from workbench.actors.speakers import _unlisted_subject
+
+    text = f"{phrase} reports, the council will rebuild every bridge."
+    assert _unlisted_subject(Document("d", text, [], [], [(0, len(text))]), phrase, 0) is None

@@ -13,15 +13,15 @@ import re
 import numpy as np
 import pandas as pd
 
-from workbench.actors import citing, names
+from workbench.actors import antecedents, citing, names
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.outlets import (
-    _DATE_WORDS,
+    DATE_WORDS,
     PRESS_HINT,
-    _nationality,
     generic,
     is_outlet,
     named_outlets,
+    nationality,
     outlet_name,
 )
 from workbench.core.tables import with_doc_columns
@@ -47,7 +47,9 @@ def extract_citations(
     like a MEDIA mention. Cues before it may run longer where they end in a press noun
     ("told the Russian state news agency Kanal", "according to the outlet, Kanal"), and an
     outlet's reporter speaks for it ("Kanal's correspondent said", "Mira Tal, a reporter for
-    Kanal, wrote"). The article's own outlet (the mentions' ``source``) is never cited.
+    Kanal, wrote"), and a press noun cites the outlet last named before it ("according to
+    the newspaper": :mod:`workbench.actors.antecedents`). The article's own outlet (the
+    mentions' ``source``) is never cited.
 
     Args:
         mentions: Resolved mentions with ``sentence_id`` (and the document's ``source`` and
@@ -117,13 +119,21 @@ def extract_citations(
             spans.setdefault(sid, []).append((a, b))
         elif media:
             joined.append((doc_id, actor, sid, text, a))
-    rows += _named_in_text(sentences, mentions, spans, known)
+    found: list[tuple[str, int, str, str]] = []
+    rows += _named_in_text(sentences, mentions, spans, known, found)
     # An outlet joined to one cited before it is cited with it: "according to X and Y".
     rows += [
         (d, actor, sid)
         for d, actor, sid, text, a in joined
         if citing.joined(text, a, spans.get(sid, ()))
     ]
+    # "According to the newspaper": the outlet last named before, if cited there.
+    columns = ("doc_id", "start", "actor", "sentence_id")
+    found += zip(*(outlets[c] for c in columns), strict=True)
+    done = set(rows)
+    rows += antecedents.referred(
+        sentences, [(d, at, actor, (d, actor, sid) in done) for d, at, actor, sid in found]
+    )
     out = pd.DataFrame(rows, columns=["doc_id", "cited", "sentence_id"]).drop_duplicates()
     return with_doc_columns(out.reset_index(drop=True), mentions)[CITATION_COLUMNS]
 
@@ -133,6 +143,7 @@ def _named_in_text(
     mentions: pd.DataFrame,
     cited: dict[str, list[tuple[int, int]]],
     known: dict[str, str | None],
+    found: list[tuple[str, int, str, str]] | None = None,
 ) -> list[tuple[str, str, str]]:
     """Citations of outlets the text names by a press noun, whether the model found them.
 
@@ -141,6 +152,14 @@ def _named_in_text(
     finds them by the press noun beside them, and any citing cue cites them, as it cites a
     known outlet. A name a mention already cites in its sentence is left to the mention;
     a mention of exactly the name lends it its actor's name.
+
+    Args:
+        sentences: The sentence table.
+        mentions: The mentions (their actors lend names their spelling).
+        cited: Spans cited so far, by sentence (added to).
+        known: The gazetteer's outlets (:func:`_media_names`).
+        found: Collects ``(doc_id, offset, name, sentence_id)`` of every name found and
+            left to no mention, cited or not.
 
     Returns:
         ``(doc_id, cited, sentence_id)`` rows.
@@ -169,6 +188,8 @@ def _named_in_text(
             ):
                 continue
             name = exact.get((sid, a + s0, b + s0), name)
+            if found is not None:
+                found.append((doc_id, a + s0, name, sid))
             if _own_outlet(name, source.get(doc_id), known):
                 continue
             # A name known only by its masthead word ("the Kharkiv Times") is cited only
@@ -215,7 +236,7 @@ def _surnames(outlets: pd.DataFrame, sent: dict, mentions: pd.DataFrame) -> set[
         if not m or (doc_id, start - 1) in ends:
             continue
         word = m.group("word")
-        if not (_DATE_WORDS.fullmatch(word) or _nationality(word) or word == "The"):
+        if not (DATE_WORDS.fullmatch(word) or nationality(word) or word == "The"):
             out.add((doc_id, actor))
     return out
 

@@ -29,14 +29,17 @@ _CITE_BEFORE = re.compile(
     + r"\s+with"
     r"|\b[Ss]peaking to|\bquoted by|\bquoted as saying" + _WHEN + r"\s+by|\bcited by"
     r"|(?<!newspaper )(?<!tabloid )(?<!magazine )(?<!outlet )(?<!website )\bpublished by"
-    r"|\bobtained by|\breport (?:by|from|in)|\b[Ww]riting (?:in|for))" + _DESCRIPTOR + r"\s*$"
+    r"|\bobtained by|\breport (?:by|from|in)|\b[Ww]riting (?:in|for)"
+    # a piece of press work published somewhere: "an op-ed published Monday in X"
+    r"|\b(?:article|op-ed|column|editorial|essay|obituary|interview)s?\s+(?:published|that\s+"
+    r"appeared|appearing)(?:\s+[\w'\u2019-]+){0,2}?\s+(?:in|by|on))" + _DESCRIPTOR + r"\s*$"
 )
 #: The same cues before a longer description that ends in a press noun: "told the Russian
 #: state news agency X", "according to the country's largest independent newspaper X".
 _CITE_BEFORE_PRESS = re.compile(
     r"(?:\b[Aa]ccording to|\btold|\b[Tt]elling|\btells|\binterview with|\b[Ss]peaking to"
     r"|\bquoted by|\bcited by|\breported by|\b(?:posted|shared|published|carried|translated)"
-    r"\s+by)(?:\s+[\w'\u2019-]+){0,7}?\s+(?:news\s+agency|news\s+service|newspaper|"
+    r"(?:\s+online)?\s+by)(?:\s+[\w'\u2019-]+){0,7}?\s+(?:news\s+agency|news\s+service|newspaper|"
     r"broadcaster|tabloid|daily|magazine|outlet|channel|website|podcast|publication|"
     r"wire\s+service|television|TV),?\s*$"
 )
@@ -45,11 +48,12 @@ _CITE_BEFORE_PRESS = re.compile(
 #: words it reports ("..., reports the Daily Globe", "..., reported news agency Kanal").
 _CITE_BEFORE_OUTLET = re.compile(
     r"(?:\bciting|\bquoting|^\W*[Pp]er|[,;(]\s*per|\b(?:carried|broadcast|shared|posted|translated"
-    r"|analy[sz]ed|documented|identified)\s+by|\breleased\s+(?:[\w'\u2019-]+\s+){0,2}?by"
+    r"|analy[sz]ed|documented|identified)(?:\s+online)?\s+by"
+    r"|\binterviews?" + _WHEN + r"\s+on|\breleased\s+(?:[\w'\u2019-]+\s+){0,2}?by"
     r"|\b(?:reported|reports|reporting)\s+(?:for|from)"
     r"|\baired\s+(?:by|on)"
-    r"|\b(?:said|says|spoke|[Ss]peaking|[Tt]alking|[Aa]ppeared|[Aa]ppearing)" + _WHEN + r"\s+"
-    r"(?:to|on|with)|\b" + _SPEAKING + _WHEN + r"\s+on"
+    r"|\b(?:said|says|spoke|[Ss]peaking|[Tt]alking)" + _WHEN + r"\s+(?:to|on|with)"
+    r"|\b[Aa]ppear(?:ed|ing)" + _WHEN + r"\s+(?:on|with)|\b" + _SPEAKING + _WHEN + r"\s+on"
     r"|\b(?:filmed|[Cc]ontacted|[Aa]sked)(?:\s+(?:later|again|earlier))?\s+by|\b[Aa]sked\s+on|\b(?:broadcast|episode|edition)\s+of"
     r"|\b(?:[Ww]rites|[Ww]rote|[Ww]riting)\s+(?:in|for)"
     r"|\b(?:confirmed|clarified|explained|revealed|admitted|disclosed|described|insisted"
@@ -63,7 +67,7 @@ _CITE_BEFORE_OUTLET = re.compile(
     r"|[,\"\u201d\u2019':]\s*(?:(?:first|also|later|earlier|previously)\s+)?(?:reports|reported"
     r"|writes|wrote|says|said|adds|added|claims|claimed|notes|noted|argues|argued|explains"
     r"|explained|tweeted))"
-    r"(?:\s+(?:(?!(?:of|that)\b)[a-z][\w'\u2019-]*|The|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
+    r"(?:\s+(?:(?!(?:of|that|be)\b)[a-z][\w'\u2019-]*|The|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)))"
     r"{0,5}?\s*$"
 )
 #: "On Kanal, she said": a sentence that opens on an outlet's air.
@@ -80,7 +84,10 @@ _CITE_AFTER = re.compile(
     r"|network)|television|channel|network)|" + _STAFF + r")?"
     # an apposition: "Kanal, the state news agency, reported", "Kanal, citing sources, said"
     r"(?:(?:,|\s[-\u2013\u2014])\s+(?:a|an|the|which|who|citing|quoting|[A-Z]\w+['\u2019]s)\s+"
-    r"[^,;:\"\u201c\u201d]{1,80}?(?:,|\s[-\u2013\u2014]))?"
+    r"[^,;:\"\u201c\u201d]{1,150}?(?:,|\s[-\u2013\u2014]))?"
+    # an adverb set off by commas: "Kanal, meanwhile, reported"
+    r"(?:,\s+(?:meanwhile|however|too|separately|similarly|likewise|instead|in\s+turn"
+    r"|for\s+its\s+part|in\s+contrast),)?"
     r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|this|"
     r"[A-Z][a-z]+day|week|month|morning|afternoon|evening|night|"
@@ -99,6 +106,8 @@ _CITE_AFTER = re.compile(
     r"(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to)\s+(?:independently\s+)?"
     r"(?:verify|confirm))\b"
 )
+#: "Kanal's sources told the outlet": an outlet's people tell it, and so cite it.
+_STAFF_TOLD = re.compile(r"^(?:['\u2019]s?)?" + _STAFF + r"\s+(?:also\s+|later\s+)?told\b")
 #: "Kanal's Mira Tal reported": an outlet's journalist, named, reports for it (a reporting
 #: verb, not "said": its hosts and guests say much that is not its reporting).
 _STAFF_NAMED = re.compile(
@@ -204,7 +213,7 @@ def cited(before: str, after: str, *, strong: bool) -> bool:
         return True
     if not strong and _TOLD_APPOSED.search(before) and _HOST_NEXT.match(after):
         return True
-    if not strong and _STAFF_NAMED.match(after):
+    if not strong and (_STAFF_NAMED.match(after) or _STAFF_TOLD.match(after)):
         return True
     hit = _CITE_AFTER.match(after)
     if hit is not None and hit.group("cue") not in _NOUN_CUES and _HEAD_OF.search(before):

@@ -239,6 +239,7 @@ RULE_MODULES = (
     "workbench.actors.quotations",
     "workbench.actors.citations",
     "workbench.actors.citing",
+    "workbench.actors.antecedents",
     "workbench.actors.outlets",
     "workbench.actors.repeats",
     "workbench.actors.resolve",

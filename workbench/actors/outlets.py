@@ -48,11 +48,21 @@ _TELEGRAM = r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!['\u2019]s )Tele
 #: "daily" is a press noun after a nationality or an article ("Russian daily X", "the
 #: daily X"), not in "daily briefings".
 _DAILY = r"(?-i:(?:[A-Z][a-z]+\s+|\b(?:[Tt]he|[Aa])\s+)daily)"
+#: A bare "outlet" or "channel" after a word that says whose or what kind ("Russian outlet
+#: X", "local channel X"; not "a power outlet", "the English Channel"), and a network's
+#: "affiliate" ("ABC affiliate WJLA", "local affiliate, KTRK"; not "ISIS affiliate X").
+_KIND_NOUN = (
+    r"(?-i:(?:[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)|news|media|local|national|state|"
+    r"independent|investigative|opposition|online|cable|private|satellite)\s+(?:outlet|channel)"
+    r"|(?:[A-Z]{3}|News|TV|local|station)\s+affiliate)"
+)
 #: A press noun right before a name: "state news agency Daily Globe", "broadcaster X".
 _NOUN_BEFORE = re.compile(
     r"\b(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|tabloid|"
     r"magazine|outlet|publication|wire\s+service|(?:state|public)\s+(?:TV|television)|"
     + _BROADCAST
+    + "|"
+    + _KIND_NOUN
     + "|"
     + _DAILY
     + "|"
@@ -89,7 +99,7 @@ _THE = re.compile(r"\b[Tt]he\s+$")
 PRESS_HINT = re.compile(
     r"(?i:news\s+(?:agency|service|outlet|site|website)|newspaper|broadcaster|tabloid|daily|"
     r"magazine|outlet|publication|wire\s+service|telegram\s+channel|correspondent|reporter|journalist|columnist|contributor|"
-    r"writer|editor|interview|citing|television|radio)|\bTV\b"
+    r"writer|editor|interview|citing|television|radio|affiliate|channel)|\b(?:TV|News)\b"
 )
 
 
@@ -168,6 +178,8 @@ def press_noun_beside(text: str, start: int, end: int, kind: str | None = None) 
     noun = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
     if noun and (not noun.group("comma") or _APPOSITION_END.match(text[end : end + 3])):
         return True
+    if kind not in _NOT_BODIES and _APPOSED_AFTER.match(text[end : end + 90]):
+        return True  # "The Recorder, an upstate newspaper, ..."
     after = _NOUN_AFTER.match(text[end : end + 30])
     return (
         bool(after) and kind not in _NOT_BODIES and not _NAME_NEXT.match(text[end + after.end() :])
@@ -219,6 +231,8 @@ _PRESS_BEFORE_NAME = re.compile(
     r"television)|(?<!Telegram )(?<!YouTube )"
     + _BROADCAST
     + "|"
+    + _KIND_NOUN
+    + "|"
     + _DAILY
     + "|"
     + _TELEGRAM
@@ -233,6 +247,31 @@ _PRESS_AFTER_NAME = re.compile(
     + _BROADCAST
     + r")\b"
 )
+#: A press noun heading an apposition after a name: "The Recorder, an upstate newspaper,";
+#: the noun ends it ("Mira Tal, a newspaper editor," is a person, "Tal, a reporter for the
+#: newspaper," too).
+_APPOSED_NOUN = (
+    r",\s+(?:an?|the)\s+(?:(?!(?:for|with|of|at|by|from|in|on|to|who|which|that)\b)"
+    r"[\w'\u2019-]+\s+){0,5}?(?:newspaper|news\s+agency|news\s+service|news\s+(?:web)?site|"
+    r"broadcaster|tabloid|magazine|(?:news|media)\s+outlet|outlet|publication|daily|"
+    r"wire\s+service|" + _BROADCAST + r")(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|owned|run)\b)"
+)
+_APPOSED_AFTER = re.compile("^" + _APPOSED_NOUN)
+_APPOSED_NAME = re.compile(r"(?<![\w'\u2019.-])(?P<name>" + _NAME + ")" + _APPOSED_NOUN)
+#: "a [upstate] Kanal newspaper": a newspaper from Kanal, not one named so.
+_INDEFINITE = re.compile(
+    r"\b[Aa]n?\s+(?:(?!(?:by|with|the|of|in|for|from|to|at|on|and)\b)[a-z][\w-]*\s+){0,3}$"
+)
+#: A piece of press work published in a name: "an op-ed published Monday in Kanal".
+_PUBLISHED_IN = re.compile(
+    r"\b(?:article|op-ed|column|editorial|essay|obituary)s?\s+(?:published|that\s+appeared|"
+    r"appearing)(?:\s+[\w'\u2019-]+){0,2}?\s+in\s+(?:the\s+)?(?P<name>" + _NAME + ")"
+)
+#: A name that ends in a press word, whatever the model found: "the Harbour Morning News".
+_PRESS_WORD_NAME = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>(?:[A-Z][\w'\u2019.&-]*\s+){1,3}(?:News|TV|Radio|Television))"
+    r"(?![\w-])(?!\s+[A-Z\d])"
+)
 #: "the Post", "the Mail": a masthead word after "the".
 _THE_MASTHEAD = re.compile(
     r"\b[Tt]he\s+(?P<name>" + "|".join(sorted(w.title() for w in MASTHEADS)) + r")(?![\w-])"
@@ -244,6 +283,7 @@ _THE_LONG_MASTHEAD = re.compile(
     + "|".join(sorted(w.title() for w in LAST_MASTHEADS))
     + r"))(?![\w-])(?!\s+(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z])"
 )
+_FIRST_WORD = re.compile(r"(\w+)\s+")
 #: Words that open a sentence or qualify a name but are no name: "The", "Russian".
 _LEADING = re.compile(r"(?:The|A|An|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i))\s+")
 #: "told a news agency X is ...": a verb of telling before the press noun, and a finite
@@ -258,12 +298,12 @@ _NATIONAL = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|ean|ic|i|ch)")
 _NOT_LOWER = frozenset(
     "the a an and or but that this its his her their our which who has had have was were is "
     "are said says also last on in at of for with from to by as said told wrote ran she he it "
-    "they we you him them us how what why when where if not now then there here".split()
+    "they we you him them us how what why when where if not now then there here so too".split()
 )
 
 
 #: Words of a date that follow a press noun but name no outlet ("told a news outlet Tuesday").
-_DATE_WORDS = re.compile(
+DATE_WORDS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sept?|Oct|Nov|Dec|Today|Tonight|Yesterday|Last|This|Earlier|On|In)\b"
@@ -293,10 +333,21 @@ def named_outlets(text: str) -> list[tuple[int, int, str]]:
     for a, b, name in _before_noun(text):
         if not any(x < b and a < y for x, y, _ in found.values()):
             found[a] = (a, b, name)
-    for m in (*_THE_LONG_MASTHEAD.finditer(text), *_THE_MASTHEAD.finditer(text)):
+    for m in (
+        *_THE_LONG_MASTHEAD.finditer(text),
+        *_THE_MASTHEAD.finditer(text),
+        *_APPOSED_NAME.finditer(text),
+        *_PRESS_WORD_NAME.finditer(text),
+        *_PUBLISHED_IN.finditer(text),
+    ):
         a, b = m.span("name")
+        while (lead := _FIRST_WORD.match(text, a, b)) and fold(lead.group(1)) in _NOT_LOWER:
+            a = lead.end()  # "The Recorder, a newspaper", "As Kanal News reported": no name
+        words = [w for w in text[a:b].split() if fold(w) not in PRESS_WORDS]
+        if generic(text[a:b]) or _modifier(text, a, b) or all(map(nationality, words)):
+            continue  # "Russian TV", "pro-Kremlin newspaper", "Baltic TV"
         if not any(x < b and a < y for x, y, _ in found.values()):
-            found[a] = (a, b, m.group("name"))
+            found[a] = (a, b, text[a:b])
     return [found[k] for k in sorted(found)]
 
 
@@ -314,7 +365,7 @@ def _after_noun(text: str) -> list[tuple[int, int, str]]:
             text[end : end + 12]
         ):
             continue  # "told a news agency Kanal is safe": the name opens what was told
-        if not _DATE_WORDS.match(name):
+        if not DATE_WORDS.match(name):
             out.append((start, end, name))
     return out
 
@@ -327,7 +378,7 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
         while lead := _LEADING.match(text, start, end):
             start = lead.end()
         last = text[start:end].rsplit(" ", 1)[-1]
-        if _nationality(last) or fold(last) in PRESS_WORDS:
+        if nationality(last) or fold(last) in PRESS_WORDS:
             continue  # a nationality or a press word: "Baltic newspaper", "British TV network"
         if text[start - 1 : start] == "-" or re.search(r"-[a-z]+$", text[start:end]):
             continue  # a modifier: "pro-Kremlin newspaper", "a Kanal-linked media outlet"
@@ -335,11 +386,13 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
             continue  # a capitalised first word ("Local newspaper")
         if _NAME_NEXT.match(text[m.end() :]):
             continue  # a modifier of the name after the noun: "the Jesuit magazine La Civilta"
+        if _INDEFINITE.search(text[max(0, start - 40) : start]):
+            continue  # a place, not a name: "an upstate New York newspaper"
         out.append((start, end, text[start:end]))
     return out
 
 
-def _nationality(word: str) -> bool:
+def nationality(word: str) -> bool:
     """Whether a word is a nationality ("Baltic", "Norwegian"), not a name ending like one."""
     return is_demonym(word) or bool(_NATIONAL.fullmatch(word))
 

@@ -55,7 +55,9 @@ _NOT_NAME_WORDS = (
     TITLE_WORDS
     | DEMONYMS
     | frozenset(
-        "the a an but and however meanwhile later earlier officials police prosecutors".split()
+        "the a an but and however meanwhile later earlier officials police prosecutors "
+        # a conjunction opening the clause: "As Kanal reports, ..." (no "As Kanal" speaks)
+        "as so if while when whereas although though because since once until unless yet".split()
     )
 )
 #: A quotation closed by a comma: '..."a danger," adding that' shares the subject before.
