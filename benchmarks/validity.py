@@ -67,6 +67,8 @@ def fold(name: str) -> str:
 
 #: Words that tell no name from another ("The Times" is not "The Guardian").
 _FILLER_WORDS = frozenset({"the", "and", "for"})
+#: Words an acronym skips ("OSCE": Organization for Security and Co-operation in Europe).
+_SMALL_WORDS = _FILLER_WORDS | frozenset({"of", "in", "on", "de", "du", "des", "la"})
 
 
 def name_words(name: str) -> set[str]:
@@ -78,7 +80,8 @@ def compatible(predicted: str, gold_names: set[str]) -> bool:
     """The predicted actor is one of the gold actor's names, or close to or part of one.
 
     A close spelling, or one name holding the other's words ("Zelensky" and "Volodymyr
-    Zelensky"); not one shared word ("NBC News" and "Sky News", "Ivo Tal" and "Ada Tal").
+    Zelensky"), or one the acronym of the other ("AFP" and "Agence France-Presse"); not
+    one shared word ("NBC News" and "Sky News", "Ivo Tal" and "Ada Tal").
     """
     from rapidfuzz import fuzz
 
@@ -94,6 +97,24 @@ def compatible(predicted: str, gold_names: set[str]) -> bool:
         if words and other and (words <= other or other <= words):
             return True
         if p.replace(".", "") == gf.replace(".", ""):
+            return True
+        if _initials_of(predicted, g) or _initials_of(g, predicted):
+            return True
+    return False
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Whether ``short`` is written in capitals as the initials of ``long``'s words.
+
+    "AFP" and "Agence France-Presse", "UN" and "United Nations": the same outlet or body
+    under its acronym, whichever side wrote which.
+    """
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    for joined in (long, long.replace("-", " ")):  # "France-Presse": one word or two
+        words = [w for w in joined.replace("/", " ").split() if fold(w) not in _SMALL_WORDS]
+        if len(words) > 1 and "".join(w[0] for w in words).upper() == letters:
             return True
     return False
 

@@ -66,6 +66,9 @@ def test_names_match_by_a_whole_name_not_one_shared_word():
         ("The New York Times", "New York Times"),
         ("Defence Ministry", "Ukrainian Ministry of Defence"),
         ("U.S.", "US"),
+        ("Agence France-Presse", "AFP"),  # an acronym, either way round
+        ("UN", "United Nations"),
+        ("OSCE", "Organization for Security and Co-operation in Europe"),
     ]
     no = [
         ("NBC News", "Sky News"),
@@ -73,6 +76,7 @@ def test_names_match_by_a_whole_name_not_one_shared_word():
         ("New York Post", "New York Times"),
         ("Ivo Tal", "Ada Tal"),
         ("Fox News", "Fox Business"),
+        ("Nato", "North Atlantic Treaty Organization"),  # not written in capitals
     ]
     assert all(validity.compatible(p, {g}) for p, g in yes)
     assert not any(validity.compatible(p, {g}) for p, g in no)
