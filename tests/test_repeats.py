@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workbench.actors.repeats import flag_repeats
+from workbench.actors.repeats import flag_repeats, sentence_rows
 
 BACKGROUND = (
     "Ivo Marek ordered the invasion of Vetria on March 3 in what he calls a special task. "
@@ -89,3 +89,12 @@ def test_a_corpus_without_a_single_actor_gives_empty_tables():
     tables = extract_actors(corpus, use_cache=False, progress=False)
     assert tables.mentions.empty and tables.actors.empty and tables.citations.empty
     assert tables.mentions["start"].dtype == "int64"
+
+
+def test_sentence_rows_carry_the_counted_flag_or_count_every_sentence():
+    table = pd.DataFrame(
+        {"doc_id": ["a", "b"], "unit_id": ["a:0", "b:0"], "start": [0, 5], "text": ["Hi.", None]}
+    )
+    assert list(sentence_rows(table)) == [("a", "a:0", 0, "Hi.", True), ("b", "b:0", 5, "", True)]
+    flagged = table.assign(counted=[True, False])
+    assert [row[-1] for row in sentence_rows(flagged)] == [True, False]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from workbench.actors import citing
 from workbench.actors.outlets import DATE_WORDS
+from workbench.actors.repeats import sentence_rows
 
 #: How many sentences back the outlet a press noun refers to may be named.
 MAX_SENTENCES = 12
@@ -62,16 +63,8 @@ def referred(sentences: pd.DataFrame, named: Iterable[Named]) -> list[tuple[str,
     by_doc: dict[str, list[Named]] = {}
     for item in sorted(named, key=lambda x: (x[0], x[1])):
         by_doc.setdefault(item[0], []).append(item)
-    counted = sentences["counted"] if "counted" in sentences else [True] * len(sentences)
     rows, order = [], {}
-    for doc_id, sid, s0, text, keep in zip(
-        sentences["doc_id"],
-        sentences["unit_id"],
-        sentences["start"],
-        sentences["text"].fillna(""),
-        counted,
-        strict=True,
-    ):
+    for doc_id, sid, s0, text, keep in sentence_rows(sentences):
         starts = order.setdefault(doc_id, [])
         starts.append(s0)
         if not keep or doc_id not in by_doc:

@@ -24,6 +24,7 @@ from workbench.actors.outlets import (
     nationality,
     outlet_name,
 )
+from workbench.actors.repeats import sentence_rows
 from workbench.core.tables import with_doc_columns
 
 CITATION_COLUMNS = ["doc_id", "source", "date", "cited", "sentence_id"]
@@ -170,16 +171,8 @@ def _named_in_text(
         mentions["sentence_id"], mentions["start"], mentions["end"], mentions["actor"], strict=True
     ):
         exact[(sid, start, end)] = actor
-    counted = sentences["counted"] if "counted" in sentences else [True] * len(sentences)
     rows = []
-    for doc_id, sid, s0, text, keep in zip(
-        sentences["doc_id"],
-        sentences["unit_id"],
-        sentences["start"],
-        sentences["text"].fillna(""),
-        counted,
-        strict=True,
-    ):
+    for doc_id, sid, s0, text, keep in sentence_rows(sentences):
         if not keep or not (PRESS_HINT.search(text) or "the " in text.lower()):
             continue
         for a, b, name in named_outlets(text):

@@ -14,6 +14,7 @@ that reads sentences (quotes, citations, events) applies the same choice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 import pandas as pd
@@ -77,3 +78,20 @@ def flag_repeats(
     out["copy"] = out["repeated"] & ~out.index.isin(kept)
     out["counted"] = ~out["copy"] if repeats == "once" else True
     return out
+
+
+def sentence_rows(sentences: pd.DataFrame) -> Iterator[tuple[str, str, int, str, bool]]:
+    """Each sentence as ``(doc_id, unit_id, start, text, counted)``, in table order.
+
+    ``counted`` is False for a copy of boilerplate (:func:`flag_repeats`); a table without
+    the flags counts every sentence.
+    """
+    counted = sentences["counted"] if "counted" in sentences else [True] * len(sentences)
+    yield from zip(
+        sentences["doc_id"],
+        sentences["unit_id"],
+        sentences["start"],
+        sentences["text"].fillna(""),
+        counted,
+        strict=True,
+    )
