@@ -453,3 +453,49 @@ def test_clauses_of_time_datelines_and_venues(text, mentions, place, participant
     r = reports[reports.doc_id == "d0"].iloc[0]
     assert (r.place if isinstance(r.place, str) else None) == place
     assert r.participants == participants
+
+
+AVALON_D0 = ("d0", "Avalon", "Avalon", "GPE", "Avalon")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place", "participants"),
+    [
+        # the subject of another predicate governing the trigger noun takes no part
+        ("Smith addressed the attack on Odesa on Monday.", [SMITH, ODESA], "Odesa", []),
+        (
+            "US officials say they believe Avalon has arrested the man behind the attack"
+            " on Odesa on Monday.",
+            [US, AVALON_D0, ODESA],
+            "Odesa",
+            [],
+        ),
+        ("Smith launched an attack on Odesa on Monday.", [SMITH, ODESA], "Odesa", ["John Smith"]),
+        # a journey's destination joined to a gathering, an owner before the place
+        (
+            "Smith travelled to Lyon and met Ann Lee on Monday.",
+            [SMITH, LYON, LEE],
+            "Lyon",
+            ["Ann Lee", "John Smith"],
+        ),
+        (
+            "Smith hosted a meeting on Monday at Avalon's Lyon headquarters.",
+            [SMITH, AVALON_D0, LYON],
+            "Lyon",
+            ["John Smith"],
+        ),
+        # violence lands "into" a place; "X, near Y": X is the place
+        ("Missiles were fired into Ruritania on Monday.", [RURI], "Ruritania", []),
+        (
+            "Homes in the village of Kyiv, near Lyon, were hit by shelling on Monday.",
+            [KYIV, LYON],
+            "Kyiv",
+            [],
+        ),
+    ],
+)
+def test_governing_predicates_journeys_and_owners(text, mentions, place, participants):
+    reports = make([text, OTHER], [*mentions, RUSSIA])
+    r = reports[reports.doc_id == "d0"].iloc[0]
+    assert (r.place if isinstance(r.place, str) else None) == place
+    assert r.participants == participants

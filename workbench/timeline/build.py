@@ -67,9 +67,8 @@ class TimelineTables:
         actor_timeline: Mentions and documents per date bin and actor.
         topic_timeline: Units per date bin and topic, and the topic's share (empty without topics).
         events: Merged events (:data:`workbench.timeline.merging.EVENT_COLUMNS`).
-        event_reports: Every sentence reporting an event, before merging, with its document's
-            ``doc_id``, ``source`` and publication date (``published``)
-            (:data:`workbench.timeline.events.REPORT_COLUMNS`).
+        event_reports: Every sentence reporting an event, before merging, with its ``doc_id``,
+            ``source`` and ``published`` date (:data:`workbench.timeline.events.REPORT_COLUMNS`).
         places: Places with coordinates and counts
             (:data:`workbench.timeline.places.PLACE_COLUMNS`).
         dates_in_text: Temporal expressions with their resolved dates.
@@ -274,6 +273,7 @@ RULE_MODULES = (
     "workbench.timeline.clauses",
     "workbench.timeline.dating",
     "workbench.timeline.events",
+    "workbench.timeline.governors",
     "workbench.timeline.merging",
     "workbench.timeline.places",
     "workbench.timeline.roles",

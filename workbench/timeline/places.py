@@ -3,7 +3,9 @@
 :func:`is_scene` reads the words before a place name: "in", "at", "near" + the
 place is where something happens, and so is the place behind modifiers and a
 place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
-port of Mariupol", "Russia-held Kherson", "the town of Olenivka"); "the war in
+port of Mariupol", "Russia-held Kherson", "the town of Olenivka") or an owner ("at
+NATO's Brussels headquarters"); a journey's destination is where a gathering joined
+to it happens ("travelled to Avalon and met"), and violence lands "into" a place; "the war in
 Ukraine" names the subject of the coverage instead, and "officials in Kherson" where
 someone is. A visit's place may be its object ("visited Kyiv"), and violence's the
 place just after it ("shelled Kharkiv", "attack on Kharkiv", "the shelling of
@@ -37,7 +39,12 @@ _PLACE_NOUN = (
     r"(?:city|cities|town|towns|village|villages|region|regions|district|districts|province"
     r"|provinces|port|capital|oblast|area|outskirts|suburbs?|settlement|state)"
 )
-_APPROACH = rf"(?:the\s+|a\s+)?(?:{_MODIFIER}\s+){{0,2}}(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$"
+# An owner before the place: "at NATO's Brussels headquarters", "in Avalon's Kharkiv region".
+_OWNER = r"(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?"
+_APPROACH = (
+    rf"(?:the\s+|a\s+)?{_OWNER}(?:{_MODIFIER}\s+){{0,2}}"
+    rf"(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$"
+)
 _LOCATIVE = re.compile(rf"\b(?:in|at|near|outside|inside|across)\s+{_APPROACH}", re.I)
 _DESTINATION = re.compile(rf"\b(?:to|in|at)\s+{_APPROACH}", re.I)
 # "the town of Olenivka", "Russia-held Kherson": a place whatever comes before.
@@ -58,6 +65,15 @@ _TARGET_AFTER = re.compile(
     rf"(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+# "missiles were fired into Ukraine": where violence lands.
+_INTO = re.compile(rf"\binto\s+{_APPROACH}", re.I)
+# "travelled to Avalon and met": the destination of the journey joined to a gathering.
+_TRAVEL = re.compile(
+    rf"\b(?:travel+ed|travels|flew|flies|went|goes|came|comes|arrived|arrives|headed)\s+"
+    rf"(?:to|in)\s+{_APPROACH}",
+    re.I,
+)
+_JOINED_VERB = re.compile(r"^\s+and\s+(?:then\s+|later\s+)?$", re.I)
 # "was hit over the Donetsk region", "shot down over Ukraine": just after the trigger.
 _OVER = re.compile(rf"\bover\s+{_APPROACH}", re.I)
 #: Characters between a violence trigger and a place after "over", at most.
@@ -118,8 +134,12 @@ def is_scene(
         return True
     if visit and from_trigger is not None and _OBJECT.match(from_trigger):
         return True  # "visited Kyiv"
+    if to_trigger is not None and _TRAVEL.search(before) and _JOINED_VERB.match(to_trigger):
+        return True  # "travelled to Avalon and met"
     if not violence:
         return False
+    if _INTO.search(before):
+        return True
     if to_trigger is not None and _PASSIVE_SUBJECT.match(to_trigger):
         return True
     if from_trigger is not None and len(from_trigger) <= OVER_WINDOW and _OVER.search(before):

@@ -10,7 +10,9 @@ Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
 Putin wages war", "released imagery indicating that ...", "spoke a day after leaders
-held a summit": :mod:`workbench.timeline.clauses`; not the name a
+held a summit": :mod:`workbench.timeline.clauses`; the subject of another predicate
+governing the trigger noun, "Ann Jones addressed the attack", "speaks ahead of a
+meeting": :mod:`workbench.timeline.governors`; not the name a
 relative pronoun stands for, "Ann Jones, who visited Avalon", which acts in the
 clause the pronoun opens), and those who only tell
 of or comment on the event ("X said", "according to X", "X condemned", "footage
@@ -39,6 +41,7 @@ from functools import lru_cache
 from workbench.core.places import resolve_place
 from workbench.timeline.casualties import casualty
 from workbench.timeline.clauses import PLACE_CLAUSE, apart, between, relative_subject
+from workbench.timeline.governors import governed_elsewhere
 from workbench.timeline.places import is_locative, is_scene
 from workbench.timeline.tellers import (
     SPEAKER_AFTER,
@@ -77,13 +80,16 @@ _OWNER = re.compile(
 )
 # "from the White House Situation Room": an organisation's building, not the organisation.
 _SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
-_LIST = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
+# "in Odesa and Mykolaiv", "in Bezruky, near Derhachi": more places, or where the first is.
+_LIST = re.compile(
+    r"^(?:,\s*(?:and\s+|or\s+|near\s+|outside\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$"
+)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A trigger noun another predicate governs ("tried in the Netherlands over the downing",
 # "blamed in Kyiv for the attack"): a place before it is that predicate's.
 _EMBEDDED = re.compile(
     r"\b(?:over|for|about|to)\s+(?:(?:the|a|an|this|that|such|its|their|his|her|[\w'’]+['’]s)"
-    r"\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s+)?(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}$",
     re.I,
 )
 # A trigger in the active voice ("has been shelling"): no passive subject before it.
@@ -221,7 +227,12 @@ def sentence_roles(
             speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
         agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
-        if agent and not _inside(lo, quoted) and not apart(text, lo, hi, trigger):
+        if (
+            agent
+            and not _inside(lo, quoted)
+            and not apart(text, lo, hi, trigger)
+            and not governed_elsewhere(text, lo, hi, trigger)
+        ):
             noun = _NOUN_AFTER.match(text, hi)
             end = noun.end() if noun else hi
             telling = end <= trigger[0] and SPEAKER_AFTER.match(text[end : end + SPEAKER_WINDOW])
@@ -286,11 +297,15 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+# A place owning the name after it: "in Avalon's Kharkiv region" (there, Kharkiv).
+_OWNS_NAME = re.compile(r"['’]s\s+(?-i:[A-Z])[\w-]+\s+(?:region|oblast|province|headquarters)\b")
+
+
 def _is_scene(text, lo, hi, before, trigger, event_type) -> bool:
     """Whether a place mention is where the event happens."""
     if hi <= trigger[0] and _EMBEDDED.search(text[max(0, trigger[0] - 40) : trigger[0]]):
         return False
-    if _ATTRIBUTIVE.match(text, hi):
+    if _ATTRIBUTIVE.match(text, hi) or _OWNS_NAME.match(text, hi):
         return False
     word = text[trigger[0] : trigger[1]]
     return is_scene(
@@ -345,6 +360,8 @@ def _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type="") -
         return False
     if actor_type == "ORG" and _SITE.search(before):
         return False
+    if governed_elsewhere(text, lo, hi, trigger) and not SPEAKER_AFTER.match(text[hi:]):
+        return False  # "Ann Jones addressed the attack" (not "denied the attack": a teller)
     if relative_subject(text, hi, trigger):
         return not _inside(lo, quoted)
     return not _inside(lo, quoted) and not apart(text, lo, hi, trigger)

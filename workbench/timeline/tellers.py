@@ -59,9 +59,12 @@ SPEAKER_BEFORE = re.compile(
 #: Characters before a name read for "according to" and its titles.
 TELLER_WINDOW = 70
 # The teller speaking of what they did themselves: "said he met", "said Monday that she
-# had visited", '"We met," she said' (a subject pronoun opening the telling).
+# had visited", '"We met," she said' (a subject pronoun opening the telling; not "say
+# they believe", an opinion on another's deed).
 _OWN_DEED = re.compile(
     r"^(?:\s+(?:on\s+)?[\w.]+){0,2}?\s+(?:that\s+)?(?:he|she|they|we|I|(?P<it>it))\b"
+    r"(?!\s+(?:believed?|think|thought|fear(?:ed)?|expected?|suspect(?:ed)?|hoped?|knew|know"
+    r"|assumed?)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our)\b")
 
