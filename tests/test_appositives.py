@@ -84,3 +84,18 @@ def test_a_person_span_ending_in_a_groups_designator_is_an_organisation():
     text = "Orsa Orchestra, the band which won, sold the trophy. Orsa Orchestra thanked fans."
     res = _resolve(text, [("Orsa Orchestra", "PERSON"), ("Orsa Orchestra", "PERSON")])
     assert res.mentions["actor_type"].tolist() == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("The polling firm Vostrex said so.", "Vostrex", "ORG"),  # the noun before it
+        ("The space agency Vostrex said so.", "Vostrex", "ORG"),
+        ("The Agency Vostrex said so.", "Vostrex", "PERSON"),  # no lower-case noun
+        ("Vostrex Network said so.", "Vostrex Network", "ORG"),  # a body's head noun last
+        ("They met at the Embassy on Monday.", "Embassy", "ORG"),  # the head noun alone
+    ],
+)
+def test_a_bodys_noun_makes_a_person_an_organisation(text, span, kind):
+    res = _resolve(text, [(span, "PERSON")])
+    assert res.mentions["actor_type"].tolist() == [kind]

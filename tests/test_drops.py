@@ -125,3 +125,44 @@ def test_a_lower_case_span_the_gazetteer_knows_stays():
 def test_the_plural_of_a_surname_in_the_document_is_a_family(text, spans, expected):
     res = _resolve(text, spans)
     assert res.mentions["actor"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        # "a" before a name that ends the phrase: a thing, in the whole document
+        (
+            "He bought a Varo Deere. The Varo Deere broke.",
+            [("Varo Deere", "PERSON"), ("Varo Deere", "PERSON")],
+            [],
+        ),
+        ("It looked like an Orsby.", [("Orsby", "PERSON")], []),
+        # a modifier of a noun: the person
+        (
+            "Ivo Brandt, a Dorin ally, spoke.",
+            [("Ivo Brandt", "PERSON"), ("Dorin", "PERSON")],
+            ["Ivo Brandt", "Dorin"],
+        ),
+        # no article: a person
+        ("He met Varo Deere.", [("Varo Deere", "PERSON")], ["Varo Deere"]),
+    ],
+)
+def test_a_name_after_an_indefinite_article_ending_the_phrase_is_a_thing(text, spans, kept):
+    assert _resolve(text, spans).mentions["actor"].tolist() == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        ("It's a Dorin-ism for the ages.", [("Dorin", "PERSON")], ["Dorin"]),  # a compound
+        ("S A Ivo Brandt, an aide, said so.", [("Ivo Brandt", "PERSON")], ["Ivo Brandt"]),
+        # a surname of a person the document names in full: maybe the family's
+        (
+            "Ivo Dorin spoke. She married a Dorin.",
+            [("Ivo Dorin", "PERSON"), ("Dorin", "PERSON")],
+            ["Ivo Dorin", "Ivo Dorin"],
+        ),
+    ],
+)
+def test_an_indefinite_article_leaves_compounds_and_surnames_alone(text, spans, kept):
+    assert _resolve(text, spans).mentions["actor"].tolist() == kept

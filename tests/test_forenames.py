@@ -156,3 +156,37 @@ def test_a_surname_after_a_first_name_and_patronymic_takes_both():
     assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin", "Ivan Sorkin"]]
     got = _resolve(text, [("Sorkin", "PERSON")]).mentions
     assert got[["surface", "actor"]].values.tolist() == [["Ivan Petrovich Sorkin"] * 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the first name of one person of the document, typed an organisation
+        (
+            "Nina Varga fled. Read about Nina's journey.",
+            [("Nina Varga", "PERSON"), ("Nina", "ORG")],
+            ("Nina Varga", "PERSON"),
+        ),
+        # two people share it: left alone
+        (
+            "Nina Varga and Nina Kos fled. Read about Nina's journey.",
+            [("Nina Varga", "PERSON"), ("Nina Kos", "PERSON"), ("Nina", "ORG")],
+            ("Nina", "ORG"),
+        ),
+        # no person of the document has it: left alone
+        (
+            "Ivo Varga fled. Nina helped.",
+            [("Ivo Varga", "PERSON"), ("Nina", "ORG")],
+            ("Nina", "ORG"),
+        ),
+    ],
+)
+def test_a_first_name_typed_an_organisation_is_the_persons(text, spans, expected):
+    last = _resolve(text, spans).mentions.iloc[-1]
+    assert (last["actor"], last["actor_type"]) == expected
+
+
+def test_a_first_name_before_the_full_name_is_not_resolved_back():
+    text = "He studied at Yale and Yale Law."
+    res = _resolve(text, [("Yale", "ORG"), ("Yale Law", "PERSON")])
+    assert res.mentions["actor_type"].tolist()[0] == "ORG"

@@ -97,3 +97,27 @@ def test_title_mark(text, surface, mark):
 def test_span_mark(text, name, mark):
     start = text.index(name)
     assert genders.span_mark(text, start, start + len(name)) == mark
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        ("Dorinov", "Dorinova", True),
+        ("Lukin", "Lukina", True),
+        ("Varsky", "Varskaya", True),
+        ("Varskyi", "Varska", True),
+        ("Dorinov", "Dorinov", False),
+        ("Varsky", "Varskyi", False),  # two spellings of one form
+        ("Vela", "Velaa", False),  # no masculine ending
+    ],
+)
+def test_other_sex_forms(a, b, other):
+    assert genders.other_sex_forms(a, b) is other
+
+
+def test_a_bare_surname_is_not_resolved_onto_its_other_sex_form():
+    res = _resolve(
+        "Mira Dorinova spoke. Later Dorinov said so.",
+        [("Mira Dorinova", "PERSON"), ("Dorinov", "PERSON")],
+    )
+    assert res.mentions["actor"].tolist() == ["Mira Dorinova", "Dorinov"]

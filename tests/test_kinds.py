@@ -181,3 +181,37 @@ def test_a_site_before_region_stays_a_site():
 def test_a_one_word_person_after_a_preposition_of_place_is_a_place(text, spans, expected):
     res = _resolve(text, spans)
     assert res.mentions[["actor", "actor_type"]].values.tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        # a product's noun after two lower-case modifiers
+        ("They sent Kestrel portable anti-air missiles.", [("Kestrel", "PERSON")], []),
+        # the plural of a product's name is the product too
+        (
+            "They sent Kestrel missiles. The Kestrels worked.",
+            [("Kestrel", "PERSON"), ("Kestrels", "PERSON")],
+            [],
+        ),
+        # three modifiers are too many: no product's name
+        ("Dorin sent three more old rockets.", [("Dorin", "PERSON")], ["Dorin"]),
+        # a person's possessive before the noun: a person
+        ("Dorin's portable missiles arrived.", [("Dorin", "PERSON")], ["Dorin"]),
+    ],
+)
+def test_a_product_noun_after_modifiers_makes_a_name_a_product(text, spans, kept):
+    assert _resolve(text, spans).mentions["actor"].tolist() == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vela and other satellite firms said so.",
+        "Dorin sent two drones.",
+        "Dorin said missiles hit.",
+    ],
+)
+def test_words_that_are_no_adjectives_make_no_product(text):
+    name = text.split(" ")[0]
+    assert _resolve(text, [(name, "PERSON")]).mentions["actor"].tolist() == [name]

@@ -101,3 +101,23 @@ def test_a_span_opened_by_an_interjection_starts_at_the_name():
         ["Dorin", "Ivo Dorin"],
         ["Ivo Dorin", "Ivo Dorin"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("malyar", "maliar", True),
+        ("yermak", "iermak", True),
+        ("kovalskyy", "kovalskiy", True),
+        ("kovalenko", "kovalenka", False),
+        ("kym", "kim", False),  # too short to tell
+    ],
+)
+def test_same_spelling_by_y_and_i(a, b, same):
+    assert names.same_spelling(a, b) is same
+
+
+def test_transliterations_of_one_surname_in_a_document_are_one_person():
+    text = "Hanna Malyar said so. Malyar added more. Later Hanna Maliar left. Maliar spoke."
+    spans = [(n, "PERSON") for n in ("Hanna Malyar", "Malyar", "Hanna Maliar", "Maliar")]
+    assert len(set(_resolve(text, spans).mentions["actor"])) == 1

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
+from workbench.actors.gazetteer import Gazetteer
 from workbench.actors.people import _Covered, standalone
+from workbench.actors.resolve import resolve
 
 
 @pytest.mark.parametrize(
@@ -47,3 +50,22 @@ def test_covered_tells_whether_a_stretch_overlaps_a_span(spans, stretch, overlap
     start, end = stretch
     assert _Covered(spans).overlaps(start, end) is overlaps
     assert any(s < end and start < e for s, e in spans) is overlaps
+
+
+def test_a_surname_is_recovered_as_its_document_spells_it_after_a_merge():
+    # "Hanna Malyar" merges with "Hanna Maliar" of another document; the bare "Malyar"
+    # the model missed is still found in the document that spells it so.
+    texts = {
+        "d1": "Hanna Maliar spoke. Hanna Maliar left.",
+        "d2": "Hanna Malyar said so, and Malyar added more.",
+    }
+    rows = [
+        ("d1", 0, 12, "Hanna Maliar", "PERSON", "model", ""),
+        ("d1", 20, 32, "Hanna Maliar", "PERSON", "model", ""),
+        ("d2", 0, 12, "Hanna Malyar", "PERSON", "model", ""),
+    ]
+    columns = ["doc_id", "start", "end", "surface", "label", "source", "gaz_id"]
+    res = resolve(pd.DataFrame(rows, columns=columns), Gazetteer(), texts=texts)
+    m = res.mentions[res.mentions["doc_id"] == "d2"]
+    assert m["surface"].tolist() == ["Hanna Malyar", "Malyar"]
+    assert set(m["actor"]) == {"Hanna Maliar"}

@@ -5,8 +5,10 @@ signs settle it in any corpus, whatever the name:
 
 - an appositive that says what it is: "Vostrex, the Orsan space agency, ...",
   "Kalmar, a satellite imagery company that ...";
-- a company's designator as the name's last word: "Kalmar Technologies", "Orsa Holdings";
-  so does a group's: "the Orsa Orchestra", "Vela Choir".
+- the noun right before it: "polling firm Vostrex", "the space agency Kalmar";
+- a company's designator or a body's head noun as the name's last word: "Kalmar
+  Technologies", "Orsa Holdings", "Vela Network"; so does a group's: "the Orsa
+  Orchestra", "Vela Choir".
 """
 
 from __future__ import annotations
@@ -36,11 +38,17 @@ _APPOSITIVE = re.compile(
     rf"(?:{ORG_NOUNS})"
     r"(?=\s*[,.;:)\u2014]|\s+(?:that|which|based|in|of|whose|has|had|is|was)\b)"
 )
+#: An organisation's noun in lower case right before the name ("polling firm Vostrex").
+_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?-i:{ORG_NOUNS})\s+$")
 #: Last words that make a name a company's ("Kalmar Technologies", "Orsa Holdings Inc").
 COMPANY_TAILS = frozenset(
     """technologies technology inc inc. corp corp. ltd ltd. llc plc holdings industries
     airlines airways partners labs laboratories networks motors pharmaceuticals solutions
     services ventures enterprises associates systems dynamics aerospace pbc gmbh llp""".split()
+) | frozenset(
+    # the heads of bodies' names ("Orsa Network", "Vela Foundation"): no surname ends so
+    """network group institute foundation fund council committee agency association
+    society union league centre center embassy ministry""".split()
 )
 #: Last words that make a name a group's, a band's or an ensemble's ("Orsa Orchestra").
 GROUP_TAILS = frozenset(
@@ -52,11 +60,13 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
     """An untitled "person" an appositive or a company's designator makes an organisation.
 
     A one-word person span followed by an appositive that names an organisation
-    (:data:`_APPOSITIVE`) makes every one-word person span of that name in the
-    document an organisation, and in every document when the name is no word of a
-    person's full name anywhere; a name of two words or more whose last is a company's
-    designator (:data:`COMPANY_TAILS`) or a group's (:data:`GROUP_TAILS`) is one
-    wherever it occurs. The gazetteer's people are left alone.
+    (:data:`_APPOSITIVE`), or right after such a noun in lower case, makes every
+    one-word person span of that name in the document an organisation, and in every
+    document when the name is no word of a person's full name anywhere; a name of two
+    words or more whose last is a company's designator or a body's head noun
+    (:data:`COMPANY_TAILS`) or a group's (:data:`GROUP_TAILS`) is one wherever it
+    occurs, and so is that head noun alone ("Embassy"). The gazetteer's people are
+    left alone.
     """
     if work.empty:
         return
@@ -66,10 +76,13 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
         & (work["gaz_id"] == "")
         & ~work["titled"].astype(bool)
     )
-    part = work.loc[person, ["doc_id", "end", "name"]]
+    part = work.loc[person, ["doc_id", "start", "end", "name"]]
     found: set[tuple[str, str]] = set()
-    for doc, end, name in part.itertuples(index=False):
-        if " " not in name and _APPOSITIVE.match(texts.get(doc, ""), end):
+    for doc, start, end, name in part.itertuples(index=False):
+        text = texts.get(doc, "")
+        if " " not in name and (
+            _APPOSITIVE.match(text, end) or _NOUN_BEFORE.search(text, max(0, start - 20), start)
+        ):
             found.add((doc, fold(name)))
     # across the corpus too, unless the name is a word of some person's full name
     in_names = {w for n in part["name"] if " " in n for w in fold(n).split(" ")}
@@ -77,7 +90,10 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
     hit = [
         i
         for i, doc, name in zip(part.index, part["doc_id"], part["name"], strict=True)
-        if (doc, fold(name)) in found or fold(name) in anywhere or is_company_name(name)
+        if (doc, fold(name)) in found
+        or fold(name) in anywhere
+        or is_company_name(name)
+        or is_body_word(name)
     ]
     if hit:
         work.loc[hit, "label"] = "ORG"
@@ -95,3 +111,8 @@ def is_company_name(name: str) -> bool:
     """
     words = fold(name).split(" ")
     return len(words) > 1 and (words[-1] in COMPANY_TAILS or words[-1] in GROUP_TAILS)
+
+
+def is_body_word(name: str) -> bool:
+    """Whether a one-word name is a body's head noun itself ("Embassy", "Ministry")."""
+    return " " not in name and fold(name) in COMPANY_TAILS

@@ -212,6 +212,49 @@ def things_after_the(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "the phrase, not person") for i in hit]
 
 
+_A_BEFORE = re.compile(r"(?<![\w-])an? $")
+#: What may end the phrase "a X" right after the name: the end of a sentence or a quote.
+_PHRASE_END = frozenset('.!?)"\u201d')
+
+
+def things_after_a(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """A "person" after "a" or "an" that ends the phrase is a thing ("bought a Dorin Deere").
+
+    An indefinite article makes a bare name a kind of thing (a make, a model, a work of
+    art); as a modifier it still names the person ("a Dorin ally", "a Dorin-style
+    escape"), so only a name the sentence's end or a word of :data:`_AFTER_PHRASE`
+    follows counts, and only as written in full (a surname resolved to a person the
+    document names in full, "a Dorin.", may be the family's). Every untitled span of
+    that name in the document the gazetteer does not know is dropped.
+    """
+    live = (
+        ~work["dropped"]
+        & (work["atype"] == "PERSON")
+        & (work["gaz_id"] == "")
+        & ~work["titled"].astype(bool)
+    )
+    rows = work.loc[live, ["doc_id", "start", "end", "actor", "name"]]
+    found = set()
+    for doc, start, end, actor, name in rows.itertuples(index=False):
+        text = texts.get(doc, "")
+        if fold(name) != fold(actor) or start < 2:
+            continue
+        if not _A_BEFORE.search(text, max(0, start - 3), start):
+            continue
+        nxt = _NEXT_WORD.match(text, end).group(1)
+        if nxt and (nxt in _PHRASE_END or nxt in _AFTER_PHRASE):
+            found.add((doc, fold(actor)))
+    hit = [
+        i
+        for i, d, a in zip(rows.index, rows["doc_id"], rows["actor"], strict=True)
+        if (d, fold(a)) in found
+    ]
+    if hit:
+        work.loc[hit, "dropped"] = True
+        work.loc[hit, "actor"] = ""
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "a thing, not person") for i in hit]
+
+
 _PLURAL = re.compile(r"^(.+?)(?:es|s)$")
 _ANY_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
 

@@ -251,6 +251,8 @@ RULE_MODULES = (
     "workbench.actors.kinds",
     "workbench.actors.context",
     "workbench.actors.titles",
+    "workbench.actors.occupations",
+    "workbench.actors.particles",
     "workbench.core.names",
     "workbench.core.places",
 )

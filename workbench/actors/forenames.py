@@ -246,3 +246,43 @@ def shared_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
         work.loc[rows, "actor"] = full
         work.loc[rows, "gaz_id"] = ""
         work.loc[rows, "rule"] = [chain(work.at[i, "rule"], "surname shared") for i in rows]
+
+
+def first_names_typed_otherwise(work: pd.DataFrame) -> None:
+    """A one-word organisation that is the first name of one person the document names in full.
+
+    "Nina Varga fled ... Read more about Nina's journey", the second labelled ORG by the
+    model: it becomes a person's span, which resolution then gives the full name. Only
+    a first name after the full name counts (it refers back to the person); one two
+    people of the document share is left alone, and so are places (a first name may be
+    a country's: "Georgia").
+    """
+    if work.empty:
+        return
+    live = ~work["dropped"]
+    people = work[live & (work["label"] == "PERSON") & work["name"].str.contains(" ")]
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named_at: dict[tuple[str, str], int] = {}  # where the document first names its owner
+    for doc, name, start in zip(people["doc_id"], people["name"], people["start"], strict=True):
+        first = name.split(" ")[0]
+        if first[:1].isupper() and not names.is_title(first):
+            owners[(doc, fold(first))].add(fold(name))
+            key = (doc, fold(first))
+            named_at[key] = min(start, named_at.get(key, start))
+    maybe = (
+        live
+        & (work["label"] == "ORG")
+        & (work["gaz_id"] == "")
+        & ~work["name"].str.contains(" ", regex=False)
+    )
+    part = work.loc[maybe, ["doc_id", "start", "name"]]
+    hit = [
+        i
+        for i, d, start, n in part.itertuples()
+        if len(owners.get((d, fold(n)), ())) == 1
+        and named_at[(d, fold(n))] < start
+        and not names.is_place(n)
+    ]
+    if hit:
+        work.loc[hit, "label"] = "PERSON"
+        work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "first name of a person") for i in hit]

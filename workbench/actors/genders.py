@@ -4,6 +4,10 @@
 it marks as a woman ("Ms Mira Tal", "Mira Tal ... she") is meant. The marks come from
 the document alone, never from a list of first names; with none, a name stays ambiguous.
 Used by :mod:`workbench.actors.people`.
+
+A surname's form may mark the sex too: Slavic surnames take a feminine ending
+("Dorinov" and "Dorinova", "Varsky" and "Varskaya"), so a bare surname in one form is
+never resolved onto a full name in the other (:func:`other_sex_forms`).
 """
 
 from __future__ import annotations
@@ -94,3 +98,39 @@ def pick(
         return {a for a in candidates if marks.get((doc, a), mark) == mark}
     same = {a for a in candidates if marks.get((doc, a)) == mark}
     return same if len(same) == 1 else candidates
+
+
+#: Masculine surname endings and the feminine forms they take (East Slavic and Polish).
+_MASCULINE_PLUS_A = ("ov", "ev", "yov", "in", "yn")
+_SKY_FORMS = (("skyi", "m"), ("skiy", "m"), ("skii", "m"), ("sky", "m"), ("ski", "m"))
+_SKA_FORMS = (("skaya", "f"), ("ska", "f"))
+
+
+def other_sex_forms(a: str, b: str) -> bool:
+    """Whether two surnames are one family name in its masculine and its feminine form.
+
+    Example:
+        >>> other_sex_forms("Dorinov", "Dorinova"), other_sex_forms("Varsky", "Varskaya")
+        (True, True)
+        >>> other_sex_forms("Dorinov", "Dorinow")
+        False
+    """
+    a, b = a.casefold(), b.casefold()
+    short, long = sorted((a, b), key=len)
+    if long == short + "a" and short.endswith(_MASCULINE_PLUS_A):
+        return True
+    return {_sky_sex(a), _sky_sex(b)} == {"m", "f"} and _sky_stem(a) == _sky_stem(b)
+
+
+def _sky_sex(name: str) -> str:
+    for end, sex in _SKA_FORMS + _SKY_FORMS:
+        if name.endswith(end):
+            return sex
+    return ""
+
+
+def _sky_stem(name: str) -> str:
+    for end, _ in _SKA_FORMS + _SKY_FORMS:
+        if name.endswith(end):
+            return name[: -len(end)]
+    return name

@@ -53,6 +53,11 @@ def people_by_age(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
 
 
 _HEAD_AFTER = re.compile(r"\s+([a-z]+)\b")
+#: Up to two adjectives (hyphened, or with an adjective's ending), then a product's noun:
+#: "Kestrel portable anti-air missiles" (not "Vela and other satellite firms", "Dorin sent
+#: two drones").
+_MODIFIER = r"[a-z]+-[a-z-]+|[a-z]+(?:able|ible|al|ic|ive|ary|ous|ile)"
+_PRODUCT_AFTER = re.compile(rf"(?:\s+(?:{_MODIFIER})){{1,2}}\s+([a-z]+)\b(?![-'\u2019])")
 
 
 def things_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
@@ -61,7 +66,9 @@ def things_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> No
     "the Kestrel missiles", "the Vostra regiment", "the Orsa pipeline": wherever the
     document puts such a noun right after the name (no possessive between: "Dorin's
     party" is a person's), every one-word person span of that name in the document is
-    a product (dropped: no actor), a group (an organisation) or a site. A name joined
+    a product (dropped: no actor), a group (an organisation) or a site. A product's
+    noun may come after two lower-case modifiers ("the Kestrel portable anti-air
+    missiles"), and makes the name's plural ("Kestrels") a product too. A name joined
     by a hyphen to the word before ("pro-Dorin party") is left alone.
     """
     if work.empty:
@@ -81,9 +88,10 @@ def things_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> No
         if m is None or (start > 0 and text[start - 1] == "-"):
             continue
         head = m.group(1)
+        far = _PRODUCT_AFTER.match(text, end)
         kind = (
             "product"
-            if head in names.PRODUCT_HEADS
+            if head in names.PRODUCT_HEADS or (far and far.group(1) in names.PRODUCT_HEADS)
             else "ORG"
             if head in names.GROUP_HEADS
             else "FAC"
@@ -92,6 +100,11 @@ def things_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]) -> No
         )
         if kind:
             kinds.setdefault((doc, fold(name)), kind)
+        if kind == "product":  # its plural too: "the Kestrels" after "Kestrel missiles"
+            kinds.setdefault((doc, fold(name) + "s"), kind)
+    products = work["dropped"] & work["rule"].str.contains("product", regex=False)
+    for doc, name in work.loc[products, ["doc_id", "name"]].itertuples(index=False):
+        kinds.setdefault((doc, fold(name) + "s"), "product")
     if not kinds:
         return
     hit = [

@@ -53,7 +53,7 @@ SITE_WORDS = frozenset(
 PRODUCT_HEADS = frozenset(
     """missile missiles rocket rockets system systems launcher launchers tank tanks drone
     drones jet jets aircraft helicopter helicopters rifle rifles vaccine vaccines satellite
-    satellites howitzer howitzers battery batteries""".split()
+    satellites howitzer howitzers battery batteries weapon weapons""".split()
 )
 #: Nouns after a name that make it a group's ("the Vostra regiment", "the Lumen party").
 GROUP_HEADS = frozenset(
@@ -231,6 +231,8 @@ def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
     sa, fa = _person_parts(a)
     sb, fb = _person_parts(b)
     la, lb = len(sa), len(sb)
+    if sa != sb and same_spelling(sa, sb):
+        return _firsts_ok(fa, fb)
     if min(la, lb) < 4 or sa[0] != sb[0]:
         return sa == sb and sa != "" and _firsts_ok(fa, fb)
     # The ratio is at most 200 * min(la, lb) / (la + lb): lengths too far apart rule it out.
@@ -239,6 +241,28 @@ def same_person(a: str, b: str, *, threshold: float = 88) -> bool:
     if sa != sb and fuzz.ratio(sa, sb, score_cutoff=threshold) < threshold:
         return False
     return _firsts_ok(fa, fb)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two surnames of five letters or more differ only by a transliteration's "y" or "i".
+
+    Names from Cyrillic are written with "y", "i", "iy" or "yy" for one letter
+    ("Malyar" and "Maliar", "Yermak" and "Iermak"): the same name.
+
+    Example:
+        >>> same_spelling("malyar", "maliar"), same_spelling("kovalenko", "kovalenka")
+        (True, False)
+    """
+    if min(len(a), len(b)) < 5 or a[:1].replace("y", "i") != b[:1].replace("y", "i"):
+        return False
+    return _y_as_i(a) == _y_as_i(b)
+
+
+def _y_as_i(name: str) -> str:
+    name = name.replace("y", "i")
+    while "ii" in name:
+        name = name.replace("ii", "i")
+    return name
 
 
 @lru_cache(maxsize=200_000)

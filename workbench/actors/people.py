@@ -154,7 +154,12 @@ class _SurnameResolver:
         if len(token) < 5:
             return None
         block = self.blocks.get(token[:2], [])
-        keys = tuple(k for k in block if fuzz.ratio(k, token) >= 90)
+        keys = tuple(
+            k
+            for k in block
+            if (fuzz.ratio(k, token) >= 90 or names.same_spelling(k, token))
+            and not genders.other_sex_forms(k, token)
+        )
         return keys or None
 
 
@@ -199,7 +204,9 @@ def _variant(name: str, other: str) -> bool:
     if (" " in name) != (" " in other.strip()):
         return False
     if " " not in name:
-        return len(name) >= 6 and fuzz.ratio(fold(name), fold(other)) >= 90
+        a, b = fold(name), fold(other)
+        similar = fuzz.ratio(a, b) >= 90 or names.same_spelling(a, b)
+        return len(name) >= 6 and similar and not genders.other_sex_forms(a, b)
     return names.same_person(name, other)
 
 
@@ -335,9 +342,14 @@ def recover_surnames(work: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFra
     live = work[~work["dropped"] & (work["atype"] == "PERSON")]
     covered = _covered(work)
     rows = []
-    for doc_id, actors in live.groupby("doc_id")["actor"].agg(set).items():
+    for doc_id, part in live.groupby("doc_id"):
         text = texts.get(doc_id, "")
-        for form, actor in _surname_forms(actors).items():
+        forms = _surname_forms(set(part["actor"]))
+        # as the document spells them too ("Malyar" of "Hanna Malyar", merged as "Maliar")
+        actor_of = dict(zip(part["name"], part["actor"], strict=True))
+        for form, name in _surname_forms(set(actor_of)).items():
+            forms.setdefault(form, actor_of[name])
+        for form, actor in forms.items():
             for start in standalone(text, form):
                 end = start + len(form)
                 before = text[max(0, start - 30) : start]

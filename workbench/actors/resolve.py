@@ -57,6 +57,8 @@ from workbench.actors import (
     media,
     misspellings,
     names,
+    occupations,
+    particles,
     products,
     suffixes,
     titles,
@@ -124,6 +126,7 @@ def resolve(
     if work.empty:  # no span the workbench keeps (none at all, or only dates and numbers)
         empty = pd.DataFrame(columns=RESOLVED_COLUMNS).astype({"start": "int64", "end": "int64"})
         return Resolution(empty, pd.DataFrame(columns=AUDIT_COLUMNS))
+    occupations.cut_role_nouns(work, texts, counts, gazetteer)
     boundaries.site_names(work, texts, gazetteer)
     suffixes.generational_suffixes(work, texts, gazetteer)
     drops.drop_unwanted(work, gazetteer, author_names(authors), counts)
@@ -131,6 +134,7 @@ def resolve(
     titles.titled_beside(work, texts)
     forenames.first_names_before_organisations(work, texts)
     kinds.surnames_typed_otherwise(work)
+    forenames.first_names_typed_otherwise(work)
     misspellings.misspelt_surnames(work)
     misspellings.swapped_letters(work, gazetteer)
     kinds.full_names_typed_otherwise(work)
@@ -150,9 +154,11 @@ def resolve(
     kinds.majority_types(work, gazetteer)
     media.outlets_by_press_noun(work, texts)
     kinds.places_by_preposition(work, texts)
+    particles.particle_surnames(work)
     resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
     drops.things_after_the(work, texts)
+    drops.things_after_a(work, texts)
     drops.lower_case_spans(work)
     work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
     work = pd.concat([work, recover_surnames(work, texts)], ignore_index=True)
