@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.actors.outlets import generic, is_outlet, named_outlets, outlet_name
+from workbench.actors.outlets import is_outlet, named_outlets
 
 
 @pytest.mark.parametrize(
@@ -51,21 +51,6 @@ def test_is_outlet(text, name, expected):
 def test_is_outlet_by_press_roles(text, name, kind, expected):
     start = text.index(name)
     assert is_outlet(text, start, start + len(name), name, kind) is expected
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Kyiv Radio", True),
-        ("Observer", True),
-        ("Harbour Blog", True),
-        ("Harbour Online", True),
-        ("Harbour Council", False),
-        ("Post Office", False),
-    ],
-)
-def test_outlet_name(name, expected):
-    assert outlet_name(name) is expected
 
 
 @pytest.mark.parametrize(
@@ -142,36 +127,6 @@ def test_named_outlets_more_nouns(text, names):
 def test_is_outlet_more_nouns(text, name):
     start = text.index(name)
     assert is_outlet(text, start, start + len(name), name)
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Harbour Bay Times", True),
-        ("Kyiv Independent", True),
-        ("Times", False),
-        ("Bay Area", False),
-    ],
-)
-def test_masthead_name(name, expected):
-    from workbench.actors.outlets import masthead_name
-
-    assert masthead_name(name) is expected
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Russian TV", True),
-        ("Ukrainian Television", True),
-        ("Harbour Broadcasting Union", True),
-        ("Kanal Institute", True),
-        ("Kanal TV", False),
-        ("Harbour News", False),
-    ],
-)
-def test_generic_press_names(name, expected):
-    assert generic(name) is expected
 
 
 def test_a_name_before_a_press_noun_and_another_name_is_a_modifier():

@@ -3,7 +3,8 @@
 Entity spans from spaCy (:mod:`~workbench.actors.ner`), the curated gazetteer
 (:mod:`~workbench.actors.gazetteer`), name rules (:mod:`~workbench.actors.names`,
 :mod:`~workbench.actors.people`), resolution to canonical actors
-(:mod:`~workbench.actors.resolve`), co-occurrence (:mod:`~workbench.actors.network`),
+(:mod:`~workbench.actors.resolve`; people's mentions the model missed,
+:mod:`~workbench.actors.recovery`), co-occurrence (:mod:`~workbench.actors.network`),
 quotes and citations (:mod:`~workbench.actors.quotes`), all put together by
 :func:`extract_actors` (:mod:`~workbench.actors.extract`). :func:`find_actor`
 (:mod:`~workbench.actors.lookup`) finds an actor by any spelling or alias;

@@ -15,15 +15,8 @@ import pandas as pd
 
 from workbench.actors import antecedents, citing, names
 from workbench.actors.gazetteer import Gazetteer, fold
-from workbench.actors.outlets import (
-    DATE_WORDS,
-    PRESS_HINT,
-    generic,
-    is_outlet,
-    named_outlets,
-    nationality,
-    outlet_name,
-)
+from workbench.actors.mastheads import generic, nationality, outlet_name
+from workbench.actors.outlets import DATE_WORDS, PRESS_HINT, is_outlet, named_outlets
 from workbench.actors.repeats import sentence_rows
 from workbench.core.tables import with_doc_columns
 

@@ -17,29 +17,25 @@ The words around a name inside a hyphenated modifier ("pro-Kremlin newspaper") a
 A body whose name only holds a word the press shares with others ("Energy Agency",
 "Press Service") is no outlet by its name alone; :mod:`workbench.actors.citations`
 weighs such names with the words around them.
+
+:func:`named_outlets` finds outlets' names the text sets off by these signs, whatever the
+model found. The tests on a name's words alone (press words, masthead words, a
+nationality's press) live in :mod:`workbench.actors.mastheads`.
 """
 
 from __future__ import annotations
 
 import re
 
-from workbench.actors.demonyms import is_demonym
 from workbench.actors.gazetteer import fold
+from workbench.actors.mastheads import (
+    LAST_MASTHEADS,
+    MASTHEADS,
+    PRESS_WORDS,
+    generic,
+    nationality,
+)
 
-#: Words only an outlet's name holds.
-PRESS_WORDS = frozenset(
-    "news newspaper tv television radio broadcasting broadcaster blog online".split()
-)
-#: Words that are an outlet's whole name after "the" ("the Times").
-MASTHEADS = frozenset(
-    "times post journal gazette herald tribune telegraph observer chronicle mirror mail sun "
-    "star express independent guardian economist examiner inquirer courier".split()
-)
-#: Masthead words that end a longer name after "the" ("the Kharkiv Post"); not those that
-#: end other names as often ("the Royal Mail", "the Chief Medical Examiner").
-LAST_MASTHEADS = frozenset(
-    "times post journal gazette herald tribune telegraph chronicle independent inquirer".split()
-)
 #: Broadcast nouns: "TV channel", "television station", "radio network".
 _BROADCAST = r"(?:TV|television|radio)\s+(?:channel|station|network)"
 #: A news channel on a messaging app, named after its noun ("Telegram channel Kanal"); not
@@ -133,32 +129,6 @@ def is_outlet(text: str, start: int, end: int, name: str, kind: str | None = Non
 
 #: A capitalised name right after a press noun: "the Jesuit magazine [La Civilta]".
 _NAME_NEXT = re.compile(r"^\s+(?:[A-Z]|\d)")
-#: The last words of a body's name, whatever press word it holds ("Broadcasting Union").
-BODY_TAILS = frozenset(
-    "union council federation institute foundation commission authority "
-    "committee ministry school university academy prize awards".split()
-)
-
-
-def generic(name: str) -> bool:
-    """Whether a name is no outlet's own: a nationality or a body's tail with press words.
-
-    "Russian TV", "Ukrainian television" name a country's press, not an outlet; "the
-    European Broadcasting Union" and "the Kanal Institute" are bodies.
-
-    Example:
-        >>> generic("Russian TV"), generic("Kanal TV")
-        (True, False)
-    """
-    words = fold(name).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    if not words:
-        return False
-    if words[-1] in BODY_TAILS:
-        return True
-    rest = [w for w in words if w not in PRESS_WORDS and w != "state"]
-    return len(rest) < len(words) and all(is_demonym(w.title()) for w in rest)
 
 
 def press_noun_beside(text: str, start: int, end: int, kind: str | None = None) -> bool:
@@ -197,24 +167,6 @@ def _by_role(text: str, start: int, end: int) -> bool:
     if _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after):
         return True
     return bool(_TOLD.search(before[-12:]) and _IN_INTERVIEW.match(after))
-
-
-def masthead_name(name: str) -> bool:
-    """Whether a name of two words or more ends in a masthead word ("Harbour Bay Times").
-
-    The quote rules read such a name after "the" as an outlet, which never speaks
-    (:func:`workbench.actors.quotes.extract_quotes`); citations weigh it with its verb.
-    """
-    words = fold(name).split()
-    return len(words) >= 2 and words[-1] in LAST_MASTHEADS
-
-
-def outlet_name(name: str) -> bool:
-    """Whether a name alone marks an outlet: a press word, or a masthead word on its own."""
-    words = fold(name).split()
-    if generic(name):
-        return False
-    return bool(PRESS_WORDS.intersection(words)) or (len(words) == 1 and words[0] in MASTHEADS)
 
 
 #: A name word: a capital or a digit first ("Rossiya-1", "Antena 3", "ITAR-TASS").
@@ -292,8 +244,6 @@ _TOLD_NOUN = re.compile(r"\b(?:told|telling|tells)\s+(?:an?|the)\s+(?:[\w-]+\s+)
 _FINITE = re.compile(
     r"^\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b"
 )
-#: A nationality's ending; not a bare "-an", which ends many a name ("Statesman", "Unian").
-_NATIONAL = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|ean|ic|i|ch)")
 #: Function words that are no lower-case name ("the newspaper has", "news agency said").
 _NOT_LOWER = frozenset(
     "the a an and or but that this its his her their our which who has had have was were is "
@@ -390,11 +340,6 @@ def _before_noun(text: str) -> list[tuple[int, int, str]]:
             continue  # a place, not a name: "an upstate New York newspaper"
         out.append((start, end, text[start:end]))
     return out
-
-
-def nationality(word: str) -> bool:
-    """Whether a word is a nationality ("Baltic", "Norwegian"), not a name ending like one."""
-    return is_demonym(word) or bool(_NATIONAL.fullmatch(word))
 
 
 def _sentence_start(text: str) -> int:

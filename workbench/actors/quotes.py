@@ -31,7 +31,8 @@ from workbench.actors.cues import AFTER_VERBS, CLAUSE_VERBS, CUES, SAY_VERBS, TE
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.marks import quoted_stretches
-from workbench.actors.outlets import PRESS_HINT, is_outlet, masthead_name, outlet_name
+from workbench.actors.mastheads import masthead_name, outlet_name
+from workbench.actors.outlets import PRESS_HINT, is_outlet
 from workbench.actors.quotations import direct
 from workbench.actors.speech import MIN_QUOTE_WORDS, reported
 from workbench.core import pool

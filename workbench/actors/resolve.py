@@ -20,7 +20,8 @@
    is a place; organisations and places are fuzzy-matched onto gazetteer names.
 7. **case-insensitive** – lower-case occurrences of a known surname ("lavrov") and
    apostrophe-less possessives the model missed are added, when the corpus mostly
-   writes that word capitalised.
+   writes that word capitalised; so are surnames on their own of a person the document
+   names in full (:mod:`workbench.actors.recovery`).
 8. **metonymy** (only when switched on) – "the Kremlin" -> Russia, "Washington" -> United
    States, as listed in the gazetteer's ``metonymy`` section.
 
@@ -29,8 +30,9 @@ The steps live in modules by what they decide: where a span starts and ends
 (:mod:`~workbench.actors.drops`), acronyms a document defines, by a name or by common
 words (:mod:`~workbench.actors.acronyms`), what kind of actor a name is
 (:mod:`~workbench.actors.kinds`; a title beside a name, :mod:`~workbench.actors.titles`),
-and people's names (:mod:`~workbench.actors.people`; their first names,
-:mod:`~workbench.actors.forenames`).
+people's names (:mod:`~workbench.actors.people`; their first names,
+:mod:`~workbench.actors.forenames`), and people's mentions the model missed
+(:mod:`~workbench.actors.recovery`).
 
 Every mention carries the chain of rules that produced its actor; :func:`audit_table`
 turns that into one row per (surface, actor, rule) for a researcher to check.
@@ -60,6 +62,7 @@ from workbench.actors import (
     occupations,
     particles,
     products,
+    recovery,
     suffixes,
     titles,
     vessels,
@@ -67,7 +70,7 @@ from workbench.actors import (
 from workbench.actors.bodies import merge_short_forms
 from workbench.actors.drops import author_names
 from workbench.actors.gazetteer import Gazetteer, fold
-from workbench.actors.people import chain, memo, recover, recover_surnames, resolve_people
+from workbench.actors.people import chain, memo, resolve_people
 
 #: Labels of spaCy's model kept as actors (gazetteer matches are always kept): people,
 #: organisations, places with a government, other places and sites.
@@ -160,8 +163,8 @@ def resolve(
     drops.things_after_the(work, texts)
     drops.things_after_a(work, texts)
     drops.lower_case_spans(work)
-    work = pd.concat([work, recover(work, texts, counts)], ignore_index=True)
-    work = pd.concat([work, recover_surnames(work, texts)], ignore_index=True)
+    work = pd.concat([work, recovery.recover(work, texts, counts)], ignore_index=True)
+    work = pd.concat([work, recovery.recover_surnames(work, texts)], ignore_index=True)
     # Rows added by the steps above (acronyms, recovered surnames) keep the flag boolean:
     # concatenated with an empty or object column it would turn to objects, and ~ to -1.
     work["dropped"] = work["dropped"].astype(bool)

@@ -32,8 +32,8 @@ from workbench.actors.cues import (
 )
 from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
+from workbench.actors.mastheads import masthead_name, outlet_name
 from workbench.actors.names import DEMONYMS, TITLE_WORDS
-from workbench.actors.outlets import masthead_name, outlet_name
 from workbench.actors.references import DOC_NOUNS as _DOC_NOUNS
 
 _BODY_GAP = re.compile(

@@ -1,4 +1,4 @@
-"""Tests for workbench.actors.people: finding standalone surnames and covered stretches."""
+"""Tests for workbench.actors.recovery: standalone surnames, covered stretches, recovery."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from workbench.actors.gazetteer import Gazetteer
-from workbench.actors.people import _Covered, standalone
+from workbench.actors.recovery import _Covered, standalone
 from workbench.actors.resolve import resolve
 
 
