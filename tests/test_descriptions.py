@@ -93,6 +93,12 @@ BODIES = [
         [("Foreign Ministry", "ORG")],
         "Foreign Ministry",
     ),
+    (  # a city the body is based in is its seat, not a place its name must hold
+        "The Harbour Council met on Monday. The port will reopen in May, the Tallinn-based "
+        "council said.",
+        [("Harbour Council", "ORG")],
+        "Harbour Council",
+    ),
 ]
 
 

@@ -204,3 +204,30 @@ def test_an_indefinite_title_is_named_next(text, actors, speakers):
 )
 def test_a_pronoun_skips_words_reported_in_its_sentence(text, actors, speakers):
     assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # the one asked answers, not the asker: "him" and "he" are one person
+            "The port is shut, says the mayor, Dan Ek. Mira Tal asked him if the city is safe. "
+            '"I think the worst is over now," he said.',
+            [EK, TAL],
+            [None, "Mira Tal", "Dan Ek"],
+        ),
+        (  # ... but a pronoun of the other sex is still the asker
+            'Dan Ek left. Mira Tal asked him if the port was safe. "I think the worst is over '
+            'now," she said.',
+            [EK, TAL],
+            ["Mira Tal", "Mira Tal"],
+        ),
+        (  # ... and "her" before a noun is an owner, not the one asked
+            "Dan Ek met Mira Tal. Mira Tal asked her staff to stay. "
+            '"I think the worst is over now," she said.',
+            [EK, TAL, TAL],
+            ["Mira Tal", "Mira Tal"],
+        ),
+    ],
+)
+def test_the_one_asked_answers(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers

@@ -154,7 +154,7 @@ def parse(head: str) -> Description | None:
         key = _plain(word)
         if key in TITLE_WORDS and key not in DEMONYMS and key not in ("of", "the", "for"):
             titles.add(key)
-        elif word[:1].isupper() or key in DEMONYMS:
+        elif (word[:1].isupper() and not key.endswith("-based")) or key in DEMONYMS:
             places.add(key)
     places.update(_plain(w) for w in owner)
     definite = m.group("det").lower() == "the"

@@ -232,6 +232,7 @@ RULE_MODULES = (
     "workbench.actors.speakers",
     "workbench.actors.attributions",
     "workbench.actors.references",
+    "workbench.actors.introductions",
     "workbench.actors.syntax",
     "workbench.actors.parsing",
     "workbench.actors.descriptions",

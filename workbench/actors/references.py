@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions, genders
+from workbench.actors import descriptions, genders, introductions
 from workbench.actors.cues import ADV, CUES, PREPOSITIONS
 from workbench.actors.document import Document
 
@@ -60,13 +60,40 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
         subjects = [s for s in people if doc.subject_like(s) and not _reported_in(doc, s, pos)]
         named = [s for s in subjects if doc.acts(s) or _acts_after_aside(doc, s)]
         if (new := _introduced(doc, pos, people)) is not None:
-            return new
+            return _answerer(doc, pos, new, sex)
         named = named or subjects or people
         last = (named[-1][0], named[-1][2]) if named else (-1, None)
-        return max(last, _speaking_person(doc, pos, last[0], sex))[1]
+        return _answerer(doc, pos, max(last, _speaking_person(doc, pos, last[0], sex))[1], sex)
     if pronoun.lower() != "it":
         return None
     return max(_bodies(doc, pos, bodies_only=bodies_only), default=(0, None))[1]
+
+
+#: A question put to someone a pronoun stands for: "Tal asked him if", "Tal then asked her:".
+#: Not "asked her staff": the pronoun is the object, and a question or its topic follows.
+_ASKED_PRONOUN = re.compile(
+    r"\s+(?:[a-z]+\s+)?asked\s+(?P<o>him|her)"
+    r"(?:\s+(?:if|whether|about|what|why|how|when|where|who|which)\b|\s*[,.:?])"
+)
+
+
+def _answerer(doc: Document, pos: int, who: str | None, sex: str) -> str | None:
+    """Who answers a question: not its asker, but the one asked ("Tal asked him ... he said").
+
+    When the person a pronoun would stand for last asked "him" (or "her", for "she") in
+    this sentence or the one before, the pronoun is the one asked: whom "him" stands for,
+    the person a pronoun there would stand for before the asker is named.
+    """
+    if who is None:
+        return None
+    since = doc.previous_sentence_start(pos)
+    asker = [s for s in doc.mentions if s[2] == who and since <= s[0] < pos]
+    if not asker:
+        return who
+    asked = _ASKED_PRONOUN.match(doc.text, asker[-1][1])
+    if asked is None or asked.group("o") != ("her" if sex == "f" else "him"):
+        return who
+    return antecedent(doc, asker[-1][0], "she" if sex == "f" else "he")
 
 
 def recent_body(doc: Document, pos: int, desc: descriptions.Description) -> str | None:
@@ -187,8 +214,12 @@ def marked_sex(doc: Document, actor: str) -> str:
 #: Words that make a title one office ("the foreign secretary", "the deputy mayor"),
 #: which no one the text names without that title holds.
 _OFFICES = descriptions.FIELDS | frozenset({"vice", "deputy"})
-#: A description with an indefinite article, to the end of the subject.
-_INDEFINITE = re.compile(r"(?:^|[\s,(])[Aa]n?\s+((?:[\w.'\u2019-]+\s+){0,5}[a-z][a-z-]+)\s*$")
+#: A description with an indefinite article, to the end of the subject (a place it is in
+#: may follow: "an official in the southern region").
+_INDEFINITE = re.compile(
+    r"(?:^|[\s,(])[Aa]n?\s+((?:[\w.'\u2019-]+\s+){0,5}[a-z][a-z-]+"
+    r"(?:\s+(?:in|of|for|at|from)\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}[a-z][a-z-]+)?)\s*$"
+)
 #: Titles of a group of people, one of whom speaks ("an official": which, the text may
 #: never say).
 _GROUP_TITLES = frozenset({"official", "source", "officer", "diplomat"})
@@ -242,34 +273,67 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     a person noun ("the musician"), the person last named as a speaker within two sentences
     before, or the person who speaks at the start of the next sentence ("..., the region's
     governor said. Tal wrote"). A role usually left unnamed ("the spokesperson") is no one
-    unless the text gives someone that title.
+    unless the text gives someone that title. An indefinite or possessed description ("a
+    soldier", "Ruritania's energy company"), or any in the article's first sentence, that
+    stands for no one named before is the actor the next sentence introduces
+    (:mod:`workbench.actors.introductions`).
     """
     if owned := _PRONOUN_DOCUMENT.search(head):  # "his statement said": the one he stands for
         return antecedent(doc, pos, _POSSESSIVES[owned.group("p").lower()])
     if _DOCUMENT.search(head):  # "the report said": whoever put out what was last reported
         return _last_speaker(doc, pos)
     head = _OWNED_DOCUMENT.sub("", head)  # "the ministry's website": the ministry
-    indefinite = _INDEFINITE.search(head)
-    desc = descriptions.parse("the " + _noun_phrase(indefinite.group(1))) if indefinite else None
-    if desc is not None and desc.kind == "title":  # "a defence minister said ... Tal said"
-        return None if desc.noun in _GROUP_TITLES else descriptions.named_next(doc, desc, pos)
+    if (indefinite := _INDEFINITE.search(head)) is not None:
+        desc = descriptions.parse("the " + _noun_phrase(indefinite.group(1)))
+        if desc is not None and desc.kind is not None:
+            return _indefinite(doc, desc, pos)
     desc = descriptions.parse(head)
-    if desc is None or desc.kind is None:
+    if desc is None:
         return None
-    if desc.kind == "body":
-        found = descriptions.named_body(doc, desc, pos)
-        if found is None and desc.noun in descriptions.GENERIC_BODIES:
-            found = recent_body(doc, pos, desc)  # "Energoatom said ... . The company said"
-        return found
-    if desc.kind == "agent":  # "the operator said": the body that last spoke or acted
-        return antecedent(doc, pos, "it", bodies_only=True)
+    # a description nothing named before stands for: "Ruritania's energy company said"
+    introducing = not desc.definite or doc.sentence_index(pos) == 0
+    if desc.kind is None:  # "the world's nuclear watchdog said": a body introduced next
+        intro = introducing and desc.noun in introductions.BODY_NOUNS
+        return introductions.introduced(doc, pos, "ORG") if intro else None
+    if desc.kind in ("body", "agent"):
+        found = _body(doc, desc, pos)
+        return found or (introductions.introduced(doc, pos, "ORG") if introducing else None)
     found = descriptions.titled_person(doc, desc, pos)
     if found is not None or desc.noun in descriptions.ANONYMOUS:
+        if found is None and introducing:
+            found = introductions.introduced(doc, pos, "PERSON", quoted=True)
         return found
     if desc.definite and not desc.places and not desc.titles & _OFFICES:
         # "the NATO chief", not "the foreign secretary": an office no one named holds
         found = _recent_person(doc, pos, _speaking_person(doc, pos, -1, "")[0])
     return found or _next_subject(doc, pos)
+
+
+def _indefinite(doc: Document, desc: descriptions.Description, pos: int) -> str | None:
+    """Whom an indefinite description stands for: someone the next sentences name.
+
+    "a defence minister said ... . Defence Minister Tal said": the one given its title
+    (:func:`descriptions.named_next`), or whose comments are named; a role usually left
+    unnamed ("an official"), a person noun ("a soldier") or a body's noun ("a watchdog"):
+    the actor the next sentence introduces (:mod:`workbench.actors.introductions`).
+    """
+    if desc.kind == "title":
+        group = desc.noun in _GROUP_TITLES
+        found = None if group else descriptions.named_next(doc, desc, pos)
+        if found is None and desc.noun in descriptions.ANONYMOUS:  # "an official said"
+            return introductions.introduced(doc, pos, "PERSON", quoted=True)
+        return found or introductions.author_named(doc, pos)
+    return introductions.introduced(doc, pos, "PERSON" if desc.kind == "person" else "ORG")
+
+
+def _body(doc: Document, desc: descriptions.Description, pos: int) -> str | None:
+    """The body a body's description stands for: one of its kind named, or that spoke last."""
+    if desc.kind == "agent":  # "the operator said": the body that last spoke or acted
+        return antecedent(doc, pos, "it", bodies_only=True)
+    found = descriptions.named_body(doc, desc, pos)
+    if found is None and desc.noun in descriptions.GENERIC_BODIES:
+        found = recent_body(doc, pos, desc)  # "Energoatom said ... . The company said"
+    return found
 
 
 def _noun_phrase(words: str) -> str:
