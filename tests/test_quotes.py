@@ -307,6 +307,8 @@ def test_reported_speech_rules(text, actors, expected):
         ("Mira Tal told the council about the plan for the bridge.", TAL),  # nothing told
         ("The self-proclaimed Harbour Council met the engineers on Monday.", COUNCIL),
         ("Mira Tal received reports of damage to the bridge on Monday.", TAL),  # a noun
+        ("The Harbour Council plan adds cost to the whole bridge project.", COUNCIL),
+        ("Mira Tal will add new momentum to the talks on the bridge.", TAL),  # adds a thing
     ],
 )
 def test_not_reported_speech(text, actors):

@@ -11,7 +11,7 @@ import re
 
 #: Speech verbs whose words follow in any shape ("said the plan failed", "denied any role").
 SAY_VERBS = frozenset(
-    "say says said saying add adds added adding warn warns warned warning claim claims "
+    "say says said saying added adding warn warns warned warning claim claims "
     "claimed claiming states stated stating insist insists insisted insisting argue "
     "argues argued arguing assert asserts asserted asserting allege alleges alleged alleging "
     "contend contends contended vowed pledged promised proclaimed urge urges urged demanded".split()
@@ -19,7 +19,8 @@ SAY_VERBS = frozenset(
 #: Speech verbs that report words only before "that" or a clause ("announced it has ...",
 #: not "announced sanctions").
 CLAUSE_VERBS = frozenset(
-    "announce announces announced announcing confirm confirms confirmed confirming reports "
+    "add adds announce announces announced announcing confirm confirms confirmed confirming "
+    "reports "
     "reported reporting reveal reveals revealed revealing tweets tweeted posts posted write "
     "writes wrote writing notes noted noting stress stresses stressed stressing "
     "emphasize emphasizes emphasized emphasised emphasizing emphasising explain explains "
