@@ -52,17 +52,14 @@ _KIND_NOUN = (
     r"independent|investigative|opposition|online|cable|private|satellite)\s+(?:outlet|channel)"
     r"|(?:[A-Z]{3}|News|TV|local|station)\s+affiliate)"
 )
+#: The press nouns both name patterns share: broadcasters, kinds of outlet and affiliates,
+#: dailies and Telegram channels.
+_PRESS_KINDS = "|".join((_BROADCAST, _KIND_NOUN, _DAILY, _TELEGRAM))
 #: A press noun right before a name: "state news agency Daily Globe", "broadcaster X".
 _NOUN_BEFORE = re.compile(
     r"\b(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|tabloid|"
     r"magazine|outlet|publication|wire\s+service|(?:state|public)\s+(?:TV|television)|"
-    + _BROADCAST
-    + "|"
-    + _KIND_NOUN
-    + "|"
-    + _DAILY
-    + "|"
-    + _TELEGRAM
+    + _PRESS_KINDS
     + r")(?P<comma>,)?\s+$",
     re.I,
 )
@@ -180,15 +177,7 @@ _PRESS_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:news\s+agency|news\s+service|news\s+(?:web)?site|newspaper|broadcaster|"
     r"tabloid|magazine|(?:news|media)\s+outlet|wire\s+service|publication|"
     r"(?P<web>(?:news\s+)?website|(?:news|online)\s+portal)|(?:state|public)\s+(?:TV|"
-    r"television)|(?<!Telegram )(?<!YouTube )"
-    + _BROADCAST
-    + "|"
-    + _KIND_NOUN
-    + "|"
-    + _DAILY
-    + "|"
-    + _TELEGRAM
-    + r")(?P<comma>,)?"
+    r"television)|(?<!Telegram )(?<!YouTube )" + _PRESS_KINDS + r")(?P<comma>,)?"
     r"\s+(?P<name>" + _NAME + "|" + _LOWER + r")(?![\w'\u2019-])"
 )
 _PRESS_AFTER_NAME = re.compile(
