@@ -70,6 +70,7 @@ BATCHES = {
     7: (2, 20227),
     8: (2, 20228),
     9: (2, 20229),
+    10: (3, 20230),
 }
 #: Length bounds in words: long enough to hold actors and quotes, short enough to annotate.
 MIN_WORDS, MAX_WORDS = 120, 700
