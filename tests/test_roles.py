@@ -499,3 +499,36 @@ def test_governing_predicates_journeys_and_owners(text, mentions, place, partici
     r = reports[reports.doc_id == "d0"].iloc[0]
     assert (r.place if isinstance(r.place, str) else None) == place
     assert r.participants == participants
+
+
+UKRAINE = ("d1", "Ukraine", "Ukraine", "GPE", "Ukraine")
+IRAN = ("d1", "Iran", "Iran", "GPE", "Iran")
+MORE = "Russia, Iran and Ukraine are named here."
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # a gathering's partners named by their nationalities just after its trigger
+        (
+            "Peace talks between Ukrainian and Russian negotiators stalled in Lyon.",
+            ["Russia", "Ukraine"],
+        ),
+        ("Ann Lee held talks with Russian officials in Lyon.", ["Ann Lee", "Russia"]),
+        # one nationality joined to another before forces
+        ("Ukrainian and Russian officials met in Lyon on Monday.", ["Russia", "Ukraine"]),
+        # not violence's weapon, nor a nationality further on in another phrase
+        ("Russian forces struck Lyon with Iranian drones on Monday.", ["Russia"]),
+        (
+            "Ann Lee attends a meeting with Bo Chen in Lyon, a region in conflict with the"
+            " Ukrainian army since 2014.",
+            ["Ann Lee", "Bo Chen"],
+        ),
+    ],
+)
+def test_nationalities_of_partners_and_joined_nationalities(text, participants):
+    lyon = ("d0", "Lyon", "Lyon", "GPE", "Lyon")
+    people = [("d0", n, n, "PERSON", None) for n in ("Ann Lee", "Bo Chen") if n in text]
+    reports = make([text, MORE], [lyon, *people, RUSSIA, UKRAINE, IRAN])
+    r = reports[reports.doc_id == "d0"].iloc[0]
+    assert r.participants == participants

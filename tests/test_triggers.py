@@ -67,6 +67,17 @@ def span(text, word):
         ("Forces need the town in order to press their offensive.", "offensive", True, True),
         ("Troops dug in in order to repel attacks on the bridge.", "attacks", True, True),
         ("The leaders could meet in Rome.", "meet", False, False),
+        # warnings, possibilities and forecasts of violence: no deed
+        ("Officials warned of a possible attack on the port.", "attack", True, True),
+        ("Leaders met amid warnings about an imminent invasion.", "invasion", True, True),
+        ("Officials warn that an attack on the port could come soon.", "attack", True, True),
+        ("They fear an invasion may begin within days.", "invasion", True, True),
+        ("An attack is likely in the coming days.", "attack", True, True),
+        ("Further strikes are expected.", "strikes", True, True),
+        # a deed told, then judged: it happened
+        ("The attack on the port could be a war crime.", "attack", True, False),
+        ("The shelling may have killed dozens.", "shelling", True, False),
+        ("The blast was likely the result of a leak.", "blast", True, False),
         # what happened
         ("The envoy had a call with the minister.", "call with", False, False),
         ("The leaders not only met but also signed a deal.", "met", False, False),

@@ -271,6 +271,7 @@ _TEXT_TABLES = ("dates_in_text", "event_reports", "events", "places", "years")
 RULE_MODULES = (
     "workbench.timeline.casualties",
     "workbench.timeline.clauses",
+    "workbench.timeline.complements",
     "workbench.timeline.dating",
     "workbench.timeline.events",
     "workbench.timeline.governors",

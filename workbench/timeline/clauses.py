@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.timeline.complements import outside_complement
+
 # A clause boundary between a name and the trigger word: the name is another clause's.
 _CLAUSE_WORDS = (
     r"[;:]|,\s*(?:and|but)\b|\b(?:whereas|although|though|which|who)\b"
@@ -70,10 +72,14 @@ def apart(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> bool:
     """Whether a name stands in another clause than the trigger word, for taking part.
 
     A clause boundary between them (:data:`OTHER_CLAUSE`), a subordinate clause of time
-    holding the trigger (:func:`subordinate`), or a question's clause holding the name
-    that a comma closes before the trigger (:data:`_WH_CLAUSE`).
+    holding the trigger (:func:`subordinate`), a complement clause of saying that holds
+    one but not the other
+    (:func:`workbench.timeline.complements.outside_complement`), or a question's clause
+    holding the name that a comma closes before the trigger (:data:`_WH_CLAUSE`).
     """
     if OTHER_CLAUSE.search(between(text, lo, hi, trigger)) or subordinate(text, hi, trigger):
+        return True
+    if outside_complement(text, lo, hi, trigger):
         return True
     return (
         hi <= trigger[0]

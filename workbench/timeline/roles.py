@@ -10,7 +10,9 @@ Left out are names that only qualify another word ("Moscow-backed", "Kharkiv
 governor", "the UK defence secretary", "the fall of Lysychansk"), names inside a
 quotation when the trigger is outside it, names in another clause ("..., as
 Putin wages war", "released imagery indicating that ...", "spoke a day after leaders
-held a summit": :mod:`workbench.timeline.clauses`; the subject of another predicate
+held a summit": :mod:`workbench.timeline.clauses`; in a complement clause the trigger
+is outside of, "said at the meeting that Avalon would grow":
+:mod:`workbench.timeline.complements`; the subject of another predicate
 governing the trigger noun, "Ann Jones addressed the attack", "speaks ahead of a
 meeting": :mod:`workbench.timeline.governors`; not the name a
 relative pronoun stands for, "Ann Jones, who visited Avalon", which acts in the
@@ -41,6 +43,7 @@ from functools import lru_cache
 from workbench.core.places import resolve_place
 from workbench.timeline.casualties import casualty
 from workbench.timeline.clauses import PLACE_CLAUSE, apart, between, relative_subject
+from workbench.timeline.complements import outside_complement
 from workbench.timeline.governors import governed_elsewhere
 from workbench.timeline.places import is_locative, is_scene
 from workbench.timeline.tellers import (
@@ -85,6 +88,13 @@ _LIST = re.compile(
     r"^(?:,\s*(?:and\s+|or\s+|near\s+|outside\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$"
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# A gathering's partners named by their nationality right after its trigger: "talks with
+# Russian officials", "talks between Ukrainian and Russian negotiators" (not "conflict with
+# the Ukrainian army" further on, nor violence "with Iranian drones", its weapon).
+_PARTNERS = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?:with|between)\s+(?:the\s+)?(?:(?-i:[A-Z])[a-z]+\s+(?:and|or)\s+)?",
+    re.I,
+)
 # A trigger noun another predicate governs ("tried in the Netherlands over the downing",
 # "blamed in Kyiv for the attack"): a place before it is that predicate's.
 _EMBEDDED = re.compile(
@@ -100,9 +110,12 @@ _FORCES = (
     r"|officials|diplomats|delegations?|leaders|authorities|government|negotiators)"
 )
 # The rest of a nationality's noun phrase, to read what follows it: "(Russian) officials said".
-_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{_FORCES}\b")
-# A capitalised word before armed forces or violence: "Russian troops", "Ukrainian drone strikes".
-_BEFORE_FORCES = re.compile(rf"\b([A-Z][a-z]+)(?=\s+(?:[\w-]+\s+)?{_FORCES}\b)")
+_NOUN_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+[A-Z][a-z]+)?\s+(?:[\w-]+\s+)?{_FORCES}\b")
+# A capitalised word before armed forces or violence: "Russian troops", "Ukrainian drone
+# strikes", and one joined to such a word: "(Ukrainian) and Russian negotiators".
+_BEFORE_FORCES = re.compile(
+    rf"\b([A-Z][a-z]+)(?=(?:\s+(?:and|or)\s+[A-Z][a-z]+)?\s+(?:[\w-]+\s+)?{_FORCES}\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -196,6 +209,7 @@ def sentence_roles(
                 or _venue(text, hi, trigger, event_type, place)
             )
             and not PLACE_CLAUSE.search(between(text, lo, hi, trigger))
+            and not outside_complement(text, lo, hi, trigger)
         ):
             chain_end = hi
             if _distance(lo, hi, trigger) <= PLACE_WINDOW:
@@ -226,7 +240,11 @@ def sentence_roles(
             own = there or tells_own_deed(text, hi + after.end() if after else None, trigger, inner)
             speakers.append((actor, actor_type, own and (own != "it" or actor_type != "PERSON")))
     for lo, hi, country in demonyms.find(text) if demonyms else ():
-        agent = lo < trigger[1] or _BY.search(text[max(0, lo - 20) : lo])
+        agent = (
+            lo < trigger[1]
+            or _BY.search(text[max(0, lo - 20) : lo])
+            or (event_type not in VIOLENCE and _PARTNERS.fullmatch(text, trigger[1], lo))
+        )
         if (
             agent
             and not _inside(lo, quoted)

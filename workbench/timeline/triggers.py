@@ -21,7 +21,8 @@ the trigger's clause ("there was no call", "did not meet", "if there was an atta
 "no one was hurt in the attack"), a willingness, wish or appeal ("willing to resume
 negotiations", "called for a ceasefire"), and for violence also a capability, a threat
 or its prevention ("systems that can strike", "drones used for attacks", "the threat of
-attacks", "to prevent airstrikes", "forces need in order to press their offensive") or
+attacks", "warnings about a possible attack", "an attack could come" (a forecast), "to
+prevent airstrikes", "forces need in order to press their offensive") or
 the infinitive of an intent, a plan or a capacity ("ways to attack", "poised to launch an
 attack"; not "used drones to strike").
 """
@@ -232,7 +233,21 @@ _UNREAL = re.compile(
     r"\b(?:can|could|would|will|may|might|cannot|can't|won't|able to|capable of|designed to"
     r"|intended to|threaten(?:s|ed)? to|(?:used|designed|intended|meant|built) (?:for|to)"
     r"|prevent(?:s|ed|ing)?|avert|deter|in order to|so as to"
-    r"|(?:threat|risk|fears?|danger|possibility|prospect)s? of)\b",
+    r"|(?:threat|risk|fears?|danger|possibility|prospect)s? of"
+    r"|possible|potential|imminent|looming|feared|hypothetical"
+    r"|warn(?:s|ed|ing|ings)?\s+(?:of|about|against))\b",
+    re.I,
+)
+# A trigger noun whose own predicate is a forecast: "an attack from Avalon could come", "an
+# invasion may begin", "an attack is likely", "attacks are expected" (not "the attack could
+# be a war crime", "may have killed" nor "the blast was likely the result of", which judge a
+# deed told).
+_UNREAL_AFTER = re.compile(
+    r"(?:\s+(?:from|by|on|against|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?)?"
+    r"\s+(?:(?:could|would|may|might|will)\s+(?:\w+ly\s+)?(?:come|happen|begin|start|occur"
+    r"|take\s+place|unfold|follow|go\s+ahead|be\s+(?:launched|imminent|coming|underway|days"
+    r"|weeks|hours))|(?:is|are|was|were)\s+(?:(?:likely|expected|unlikely)(?=\s+(?:to|soon|within|in\s+the\s+coming)\b|\s*[.,;]|$)"
+    r"|imminent|feared))\b",
     re.I,
 )
 # Negation and condition, which unmake any event: "there was no call", "did not meet",
@@ -291,6 +306,8 @@ def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) 
     wide = text[max(0, trigger[0] - APPEAL_WINDOW) : trigger[0]]
     starts = [m.end() for m in _APPEAL_START.finditer(wide)]
     unreal = _NOT_SO.search(clause) or _WISH.search(wide[starts[-1] :] if starts else wide)
+    if violence and _UNREAL_AFTER.match(text, trigger[1]):
+        return True  # "an attack could come": a forecast, no deed
     return bool(unreal or (violence and (_UNREAL.search(clause) or _intended(clause))))
 
 
