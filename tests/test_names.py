@@ -121,3 +121,24 @@ def test_transliterations_of_one_surname_in_a_document_are_one_person():
     text = "Hanna Malyar said so. Malyar added more. Later Hanna Maliar left. Maliar spoke."
     spans = [(n, "PERSON") for n in ("Hanna Malyar", "Malyar", "Hanna Maliar", "Maliar")]
     assert len(set(_resolve(text, spans).mentions["actor"])) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ivo Tal", True),
+        ("Xu", True),
+        ("R", False),  # what is left of "Sen. Ivo Tal, R-"
+        ("J.", False),
+        ("Nuzhnenko The House", False),
+        ("Agent 47", False),
+    ],
+)
+def test_looks_like_person(name, expected):
+    assert names.looks_like_person(name) is expected
+
+
+def test_a_lone_party_letter_is_no_person():
+    text = "Sen. Ivo Tal, R-, argues the funds are too much."
+    res = _resolve(text, [("Ivo Tal", "PERSON"), ("R-", "PERSON")])
+    assert res.mentions["actor"].tolist() == ["Ivo Tal"]

@@ -216,6 +216,7 @@ RULE_MODULES = (
     "workbench.actors.names",
     "workbench.actors.demonyms",
     "workbench.actors.appositives",
+    "workbench.actors.coordination",
     "workbench.actors.forenames",
     "workbench.actors.network",
     "workbench.actors.people",

@@ -174,10 +174,16 @@ def is_event(name: str, label: str) -> bool:
 
 
 def looks_like_person(name: str) -> bool:
-    """False when a "person" holds a function word ("Nuzhnenko The House") or a digit."""
+    """False when a "person" holds a function word ("Nuzhnenko The House") or a digit.
+
+    Also false for fewer than two letters: a lone letter is an initial or what is left of
+    a party label ("Sen. Ivo Tal, R-"), never a name by itself.
+    """
     words = name.split()
-    return not any(w.casefold() in FUNCTION_WORDS for w in words) and not any(
-        ch.isdigit() for ch in name
+    return (
+        not any(w.casefold() in FUNCTION_WORDS for w in words)
+        and not any(ch.isdigit() for ch in name)
+        and sum(ch.isalpha() for ch in name) >= 2
     )
 
 

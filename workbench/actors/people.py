@@ -3,7 +3,8 @@
 - a bare surname is the full name met in the same document, else a first name in the
   same document ("Brittney" beside "Brittney Griner"), else the full name met across
   the corpus when one person holds :data:`SURNAME_DOMINANCE` of its uses and the word is
-  nobody's first name;
+  nobody's first name (another spelling of the surname, "Schwartz" for "Ivo Schwarz",
+  only when :data:`MIN_VARIANT_DOCS` documents or the gazetteer name that person);
 - an apostrophe-less possessive ("Trumps disappointment") is the surname without its "s";
 - spelling variants of one name merge, onto a gazetteer name where one matches.
 
@@ -26,6 +27,9 @@ from workbench.actors.gazetteer import Gazetteer, fold
 
 #: Share of a surname's mentions one full name must hold to claim it corpus-wide.
 SURNAME_DOMINANCE = 0.9
+#: Documents that must name a person in full before another spelling of the surname,
+#: alone in a document that names nobody by it, is taken for that person.
+MIN_VARIANT_DOCS = 2
 
 
 def resolve_people(
@@ -128,14 +132,20 @@ class _SurnameResolver:
             return first.pop(), chain(rule, "first name in document")
         if in_doc or first or not keys or token in self.firsts:
             return None
-        return self._corpus_wide(keys, rule)
+        return self._corpus_wide(keys, rule, exact=token in keys)
 
-    def _corpus_wide(self, keys: tuple[str, ...], rule: str) -> tuple[str, str] | None:
+    def _corpus_wide(
+        self, keys: tuple[str, ...], rule: str, *, exact: bool = True
+    ) -> tuple[str, str] | None:
         totals: Counter = Counter()
+        docs: dict[str, set[str]] = {}
         for key in keys:
-            for (_, actor), n in self.surnames[key].items():
+            for (doc, actor), n in self.surnames[key].items():
                 totals[actor] += n
+                docs.setdefault(actor, set()).add(doc)
         (best, n), total = totals.most_common(1)[0], sum(totals.values())
+        if not exact and "*" not in docs[best] and len(docs[best]) < MIN_VARIANT_DOCS:
+            return None  # "Grimmy" is no "Ada Grimm" one article names
         if len(totals) == 1 or n >= SURNAME_DOMINANCE * total:
             return best, chain(rule, "surname in corpus")
         return None

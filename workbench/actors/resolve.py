@@ -52,6 +52,7 @@ from workbench.actors import (
     aliases,
     appositives,
     boundaries,
+    coordination,
     demonyms,
     drops,
     forenames,
@@ -157,6 +158,7 @@ def resolve(
     kinds.majority_types(work, gazetteer)
     media.outlets_by_press_noun(work, texts)
     kinds.places_by_preposition(work, texts)
+    coordination.places_in_lists(work, texts)
     particles.particle_surnames(work)
     resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
