@@ -23,7 +23,10 @@ Matching, in short:
 - an event report is right when a gold event in the same sentence has its type, its
   place (or both none), a date within a day (a gold date of a month or a year: inside
   it; no date in the text: the publication date) and at least one participant in common
-  (or none on both sides).
+  (or none on both sides);
+- a merged workbench event "merges two gold events" when its reports stand for gold
+  events that are not one; gold events of two articles are one when type, date and place
+  agree and they share two participants (the annotators number events per article).
 
 Usage::
 
@@ -601,12 +604,13 @@ def _score_events(out: Score, side: Side, gold, mapping, sentences, texts) -> No
 
 def _score_merged_events(out: Score, side: Side, gold_events, gold_of_report, mapping, published):
     """Merged events: which gold events their reports stand for; the top ones fully right?"""
+    identity, gold_of_identity = _gold_identities(gold_events)
     members = defaultdict(set)
     for i in gold_of_report:
         event_id = side.event_of_report.get(i)
         if event_id is not None:
             d, _s, e = gold_events[gold_of_report[i]]
-            members[event_id].add(_gold_event_identity(d, e, gold_events))
+            members[event_id].add(identity[(d, e["event"])])
     multi = [e for e, gs in members.items() if gs]
     merging = [e for e in multi if len(members[e]) > 1]
     for e in merging:
@@ -621,7 +625,7 @@ def _score_merged_events(out: Score, side: Side, gold_events, gold_of_report, ma
     full = 0
     for ev in ranked.to_dict("records"):
         wrong = _top_event_errors(
-            ev, members.get(ev["event_id"], set()), gold_events, mapping, published
+            ev, members.get(ev["event_id"], set()), gold_of_identity, mapping, published
         )
         if wrong:
             out.error(
@@ -635,14 +639,14 @@ def _score_merged_events(out: Score, side: Side, gold_events, gold_of_report, ma
     out.values["top events scored"] = len(ranked)
 
 
-def _top_event_errors(ev: dict, ids: set, gold_events, mapping, published) -> str:
+def _top_event_errors(ev: dict, ids: set, gold_of_identity, mapping, published) -> str:
     """Why a merged event is not fully right ("" when it is)."""
     if not ids:
         return "not an event in the gold set"
     if len(ids) > 1:
         return "merges different events"
     (identity,) = ids
-    d, e = identity[0], _gold_event(identity, gold_events)
+    d, e = identity[0], gold_of_identity[identity]
     r = {
         "type": ev["event_type"],
         "place": _text(ev["place"]),
@@ -657,16 +661,67 @@ def _top_event_errors(ev: dict, ids: set, gold_events, mapping, published) -> st
     return "wrong " + " and ".join(wrong) if wrong else ""
 
 
-def _gold_event_identity(doc_id: str, e: dict, gold_events) -> tuple:
-    """One gold event across sentences of an article: its article and its id."""
-    return (doc_id, e["event"])
+def _gold_identities(gold_events) -> tuple[dict, dict]:
+    """Which gold events of different articles are one event, and what each event says.
 
+    Annotators give an event an id within its article ("e1"); two articles reporting the
+    Istanbul grain deal of July 22 hold two ids of one event, and a workbench event that
+    merges them merges nothing. Events of two articles are one when they share the type,
+    both give a date and the dates agree (the same day within one, or one inside the
+    other: "2022-07" holds "2022-07-22"), the places agree (the same, or one not given; a
+    strike or attack needs both, and the same), and they share at least two participants.
+    Within an article, an id's sentences are one event: the first place given, the finest
+    date, every participant; two ids of one article are never one event.
 
-def _gold_event(identity: tuple, gold_events) -> dict:
+    Returns:
+        The identity of each ``(doc_id, id)`` and the event of each identity.
+    """
+    events: dict[tuple, dict] = {}
     for d, _s, e in gold_events:
-        if (d, e["event"]) == identity:
-            return e
-    raise KeyError(identity)
+        _absorb(events.setdefault((d, e["event"]), {**e, "participants": []}), e)
+    identity: dict[tuple, tuple] = {}
+    merged: dict[tuple, dict] = {}  # each cluster's event so far, by its first id
+    docs: dict[tuple, set] = {}
+    for k in sorted(events):
+        # an event joins the first cluster it agrees with, as the cluster stands so far
+        # (the grain deal of "2022-07" and one of "2022-07-22" are one; a third of
+        # "2022-07-25" is not); two ids of one article are two events, as its annotator
+        # said, so no cluster takes a second id of an article
+        home = next(
+            (r for r, ev in merged.items() if k[0] not in docs[r] and _one_event(ev, events[k])),
+            k,
+        )
+        identity[k] = home
+        docs.setdefault(home, set()).add(k[0])
+        _absorb(merged.setdefault(home, {**events[k], "participants": []}), events[k])
+    return identity, merged
+
+
+def _absorb(event: dict, other: dict) -> None:
+    """Fill ``event`` in from ``other``, a report of it: a place, a finer date, participants."""
+    event["place"] = event["place"] or other["place"]
+    if len(other["date"] or "") > len(event["date"] or ""):
+        event["date"], event["date_text"] = other["date"], other["date_text"]
+    event["participants"] += [p for p in other["participants"] if p not in event["participants"]]
+
+
+def _one_event(a: dict, b: dict) -> bool:
+    """Whether gold events of two articles are one event (see :func:`_gold_identities`)."""
+    if a["type"] != b["type"] or not a["date"] or not b["date"]:
+        return False
+    da, db = a["date"], b["date"]
+    if len(da) == len(db) == 10:
+        if abs((pd.Timestamp(da) - pd.Timestamp(db)).days) > 1:
+            return False
+    elif not (da.startswith(db) or db.startswith(da)):
+        return False
+    pa, pb = a["place"], b["place"]
+    if a["type"] in ("attack", "strike"):
+        if not (pa and pa == pb):
+            return False
+    elif pa and pb and pa != pb:
+        return False
+    return len(set(a["participants"]) & set(b["participants"])) >= 2
 
 
 # ----------------------------------------------------------------------------- report

@@ -80,3 +80,51 @@ def test_names_match_by_a_whole_name_not_one_shared_word():
     ]
     assert all(validity.compatible(p, {g}) for p, g in yes)
     assert not any(validity.compatible(p, {g}) for p, g in no)
+
+
+def _gold_event(
+    doc: str, eid: str, place: str, date: str, participants: list[str], kind="agreement"
+):
+    return (
+        doc,
+        0,
+        {
+            "event": eid,
+            "type": kind,
+            "place": place,
+            "date": date,
+            "date_text": "",
+            "participants": participants,
+        },
+    )
+
+
+def test_one_event_reported_by_two_articles_is_one_gold_event():
+    deal = ["Avalon", "Ruritania", "United Nations"]
+    gold = [
+        _gold_event("a", "e1", "Port Vell", "2022-07", deal),
+        _gold_event("b", "e1", "", "2022-07-22", deal[:2]),
+        _gold_event("b", "e2", "", "2022-07-22", ["Avalon", "United Nations"]),  # its own
+        _gold_event("c", "e1", "Port Vell", "2022-07-22", ["Avalon"]),  # one party shared
+        _gold_event("d", "e1", "", "2022-07-25", deal),  # three days on
+    ]
+    identity, events = validity._gold_identities(gold)
+    assert identity[("a", "e1")] == identity[("b", "e1")] == ("a", "e1")
+    # b's second event is its own: its annotator told it apart from b's first
+    assert identity[("b", "e2")] == ("b", "e2")
+    assert identity[("c", "e1")] == ("c", "e1")
+    assert identity[("d", "e1")] == ("d", "e1")
+    joined = events[("a", "e1")]
+    assert (joined["place"], joined["date"]) == ("Port Vell", "2022-07-22")
+
+
+def test_attacks_of_two_articles_are_one_only_at_one_named_place():
+    sides = ["Avalon", "Ruritania"]
+    gold = [
+        _gold_event("a", "e1", "Dorin", "2022-03-01", sides, "strike"),
+        _gold_event("b", "e1", "", "2022-03-01", sides, "strike"),
+        _gold_event("c", "e1", "Dorin", "2022-03-02", sides, "strike"),
+    ]
+    identity, _ = validity._gold_identities(gold)
+    assert identity[("b", "e1")] == ("b", "e1")
+    assert identity[("c", "e1")] == ("a", "e1")
