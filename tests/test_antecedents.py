@@ -34,6 +34,15 @@ FILLER = "The harbour stayed calm. "
             [("Kanal", "MEDIA")],
             ["Kanal"],
         ),
+        # a country's initials or a hyphenated modifier before the noun
+        ("Kanal reported it. The US broadcaster said so.", [("Kanal", "MEDIA")], 2),
+        ("Kanal reported it. The Kremlin-backed outlet said so.", [("Kanal", "MEDIA")], 2),
+        # ... but not a name's own initials: "the state-owned RIA news agency" is named
+        (
+            "Kanal reported it. The state-owned RIA news agency said so.",
+            [("Kanal", "MEDIA")],
+            ["Kanal", "RIA"],
+        ),
         # a name after the noun names the outlet; a comma and a clause do not
         ("Kanal reported it. The newspaper Vesti reported so.", [("Kanal", "MEDIA")], 2),
         ("Kanal reported it. According to the newspaper, Tal left.", [("Kanal", "MEDIA")], 2),

@@ -119,6 +119,14 @@ def test_own_outlet_by_its_last_word():
     assert out.empty
 
 
+def test_own_outlet_under_a_longer_spelling():
+    """A mention that ends in the article's outlet ("Voters Kanal News") is its own."""
+    text = "Voters Kanal News spoke with said so."
+    _, mentions, sentences = _tables(text, [("Voters Kanal News", "MEDIA")])
+    out = extract_citations(mentions.assign(source="Kanal News"), sentences)
+    assert out.empty
+
+
 @pytest.mark.parametrize(
     ("text", "actors", "cited"),
     [

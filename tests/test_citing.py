@@ -168,3 +168,30 @@ def test_more_words_that_cite_no_outlet(sentence):
 def test_a_noun_cue_after_a_head_noun_still_cites():
     """ "the specifics of the Kanal report": the outlet's report, whatever noun is before."""
     assert _cited("She declined to confirm the specifics of the [Kanal] report.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an adverb between the name and its verb, a circumstance set off by commas
+        ("[Kanal] further reported that the talks had stalled.", True),
+        ("[Kanal] then wrote that the talks had stalled.", True),
+        ("[Kanal], as part of a joint project, reported on the talks.", True),
+        ("[Kanal], in a report on Monday, said the talks had stalled.", True),
+        # a story the outlet broke
+        ("The plan, which was first revealed by the [Kanal], alarmed officials.", True),
+        ("The plan was disclosed by [Kanal] last week.", True),
+        # a stray quotation mark between the cue and the name
+        ("Tal said in an interview with ' [Kanal] that it fell.", True),
+        # a role, not a citation: "as an X analyst"
+        ("An earlier version identified Tal as an [Kanal] analyst.", False),
+        ("It fell, as [Kanal] reported.", True),
+        # after a verb of telling, a name a finite verb follows opens what was told
+        ("Tal tells viewers the [Kanal] may have endangered troops.", False),
+        ("Tal told reporters [Kanal] was wrong.", False),
+        ("Tal tells 'Morning Show' the [Kanal] erred badly.", False),
+        ("Tal told the [Kanal] that it fell.", True),
+    ],
+)
+def test_general_patterns(sentence, expected):
+    assert _cited(sentence) is expected

@@ -156,3 +156,23 @@ def test_a_name_before_a_press_noun_and_another_name_is_a_modifier():
 )
 def test_named_outlets_by_more_signs(text, names):
     assert [name for _, _, name in named_outlets(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a nationality before any masthead word after "the"
+        ("Tal told the Scottish Sun that it fell.", ["Scottish Sun"]),
+        ("Tal spoke to the Irish Examiner.", ["Irish Examiner"]),
+        ("Tal watched the Russian Star Wars.", []),
+        # a participle and its preposition after the apposed press noun
+        ("A source told Kanal, a media outlet linked to exiled reporters.", ["Kanal"]),
+        ("Kanal, a newspaper backed by the state, said so.", ["Kanal"]),
+        # a name before "state television"
+        ("Tal told Kanal state television that it fell.", ["Kanal"]),
+        ("Tal told Russian state television that it fell.", []),
+        ("Tal told Kanal state TV that it fell.", ["Kanal"]),
+    ],
+)
+def test_named_outlets_general_patterns(text, names):
+    assert [n for _, _, n in named_outlets(text)] == names

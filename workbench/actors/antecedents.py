@@ -28,7 +28,10 @@ MAX_SENTENCES = 12
 #: "the" and up to two modifiers; not "the agency", "the channel" or "the network", which
 #: name bodies, app channels and railways as often, nor "the newspaper Kanal" (named).
 _BACK = re.compile(
-    r"\b[Tt]he\s+(?:(?:[a-z][\w-]+|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i))\s+){0,2}?"
+    r"\b[Tt]he\s+(?:(?:[a-z][\w-]+|[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)"
+    # a country's initials or a hyphenated modifier: "the US broadcaster", "the
+    # Kremlin-backed outlet"
+    r"|US|UK|EU|U\.S\.|U\.K\.|[A-Z][\w.]*-[a-z][\w-]*)\s+){0,2}?"
     r"(?P<noun>newspaper|paper|(?:news\s+|media\s+)?outlet|broadcaster|tabloid|magazine|daily"
     r"|publication|news\s+agency|news\s+(?:web)?site|website)(?![\w-])"
 )

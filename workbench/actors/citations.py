@@ -282,6 +282,8 @@ def _own_outlet(actor: str, source: object, known: dict[str, str | None] | None 
         a = re.sub(r"^the ", "", fold(name))
         if a == s or s.startswith(a + " ") or a.startswith(s + " ") or s.endswith(" " + a):
             return True
+        if a.endswith(" " + s):
+            return True  # a longer spelling, a word before it: "Voters Kanal News spoke with"
     brand = source.split()[0]  # a network's initials: "KNL MoneyWatch" in a "KNL News" one
     return brand.isupper() and len(brand) > 1 and actor.split()[:1] == [brand]
 

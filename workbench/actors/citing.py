@@ -16,7 +16,7 @@ from workbench.actors.cues import SAY_VERBS
 #: Up to four words between a cue and the name, an abbreviation among them ("U.S.").
 _DESCRIPTOR = (
     r"(?:\s+(?!(?:that|which|who|and|but|said|says|when|while)\b)(?:\w+(?:\.\w+)+\.?"
-    r"|[\w'\u2019-]+/?)){0,4}?"
+    r"|[\w'\u2019-]*\w/?|['\u2019]+)){0,4}?"
 )
 #: A day or a time of day between a verb and its preposition: "said on Sunday on".
 _WHEN = r"(?:\s+(?:on\s+|last\s+|this\s+)?(?:[A-Z][a-z]+day|week|weekend|morning|night))?"
@@ -51,6 +51,8 @@ _CITE_BEFORE_OUTLET = re.compile(
     r"|analy[sz]ed|documented|identified)(?:\s+online)?\s+by"
     r"|\binterviews?" + _WHEN + r"\s+on|\breleased\s+(?:[\w'\u2019-]+\s+){0,2}?by"
     r"|\b(?:reported|reports|reporting)\s+(?:for|from)"
+    # a story an outlet broke: "the plan, first revealed by X"
+    r"|\b(?:revealed|disclosed|uncovered|exposed|broken)\s+by"
     r"|\baired\s+(?:by|on)"
     r"|\b(?:said|says|spoke|[Ss]peaking|[Tt]alking)" + _WHEN + r"\s+(?:to|on|with)"
     r"|\b[Aa]ppear(?:ed|ing)" + _WHEN + r"\s+(?:on|with)|\b" + _SPEAKING + _WHEN + r"\s+on"
@@ -72,7 +74,8 @@ _CITE_BEFORE_OUTLET = re.compile(
 )
 #: "On Kanal, she said": a sentence that opens on an outlet's air.
 _ON_AIR = re.compile(r"^\W*On\s+(?:the\s+)?$")
-_CITE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\b[Aa]s(?:\s+(?:the|a|an))?\s*$")
+#: "as the Daily Globe reported", "as Kanal put it"; not "as a Kanal analyst" (a role).
+_CITE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\b[Aa]s(?:\s+the)?\s*$")
 #: An outlet's people: "Kanal's chief correspondent, Mira Tal, said", "Kanal reporters saw".
 _STAFF = (
     r"(?:\s+(?:[\w-]+\s+){0,3}?(?:[Cc]orrespondent|[Rr]eporter|[Jj]ournalist|[Cc]olumnist"
@@ -83,13 +86,16 @@ _CITE_AFTER = re.compile(
     r"|magazine|outlet|news\s+(?:web)?site|website|(?:TV|television|radio)\s+(?:channel|station"
     r"|network)|television|channel|network)|" + _STAFF + r")?"
     # an apposition: "Kanal, the state news agency, reported", "Kanal, citing sources, said"
-    r"(?:(?:,|\s[-\u2013\u2014])\s+(?:a|an|the|which|who|citing|quoting|[A-Z]\w+['\u2019]s)\s+"
+    r"(?:(?:,|\s[-\u2013\u2014])\s+(?:a|an|the|which|who|citing|quoting|[A-Z]\w+['\u2019]s"
+    # a circumstance set off by commas: "Kanal, as part of a joint project, reported"
+    r"|as|in|after|like|for|with|on|among|through)\s+"
     r"[^,;:\"\u201c\u201d]{1,150}?(?:,|\s[-\u2013\u2014]))?"
     # an adverb set off by commas: "Kanal, meanwhile, reported"
     r"(?:,\s+(?:meanwhile|however|too|separately|similarly|likewise|instead|in\s+turn"
     r"|for\s+its\s+part|in\s+contrast),)?"
     r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})*"
     r"\s*(?:(?:has|had|have|also|first|both|all|earlier|previously|later|[a-z]+ly|this|"
+    r"further|again|then|now|once|already|still|even|too|itself|"
     r"[A-Z][a-z]+day|week|month|morning|afternoon|evening|night|"
     r"(?:in|on|last)\s+[A-Z]?\w+|(?:over|during)\s+the\s+\w+)\s+)*"
     r"(?P<cue>reported|reports|reporting|report|said|says|cited|"
@@ -161,6 +167,13 @@ _ON_AIR_APPOSED = re.compile(r"[,(]\s*(?:also\s+|appearing\s+|speaking\s+)?on\s+
 _TOLD_APPOSED = re.compile(
     r"\b(?:told|telling|tells)\s+(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+,\s+$"
 )
+#: "tells viewers the Daily Globe may have erred": after a verb of telling, a name that a
+#: finite verb follows opens what was told, and is no one told.
+_TOLD_END = re.compile(r"\b(?:told|tells|telling)(?:\s+[\w'\u2019-]*\w){0,4}?\s+(?:the\s+)?$")
+_FINITE_NEXT = re.compile(
+    r"^\s+(?:may|might|will|would|could|should|can|must|is|are|was|were|has|have|had|did"
+    r"|does)\b"
+)
 _HOST_NEXT = re.compile(
     r"^(?:['\u2019]s?)?\s+(?:[a-z]+\s+)?(?:host|anchor|presenter|correspondent|reporter"
     r"|journalist)\s+[A-Z]"
@@ -201,7 +214,7 @@ def cited(before: str, after: str, *, strong: bool) -> bool:
         before, after, longer = before[: quoted.start()], after[close.end() :], after[:1].isspace()
     if after[:1] == "," and _APPOSED.search(before):
         after = after[1:]
-    if _FORMER.search(before) or _CREDIT.search(before):
+    if _FORMER.search(before) or _CREDIT.search(before) or _told_clause(before, after):
         return False  # "the former Kanal correspondent said": no longer speaks for it
     if _CITE_BEFORE.search(before) or _CITE_BEFORE_PRESS.search(before):
         return True
@@ -221,6 +234,11 @@ def cited(before: str, after: str, *, strong: bool) -> bool:
     if strong:
         return hit is not None and hit.group("cue") in _CITE_STRONG
     return hit is not None or (not longer and _CITE_AS.search(before) is not None)
+
+
+def _told_clause(before: str, after: str) -> bool:
+    """Whether the name opens what was told: "told viewers the Daily Globe had erred"."""
+    return bool(_TOLD_END.search(before) and _FINITE_NEXT.match(after))
 
 
 def joined(text: str, start: int, spans: list[tuple[int, int]] | tuple) -> bool:

@@ -184,6 +184,9 @@ _PRESS_AFTER_NAME = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>" + _NAME + r")\s+(?:news\s+agency|news\s+service|"
     r"news\s+(?:web)?site|newspaper|broadcaster|tabloid|magazine|wire\s+service|"
     r"(?:news|media)\s+outlet|"
+    # whose television: "Rossiya state television", "Kanal public TV"
+    r"(?:state|public)(?:-run|-owned|-controlled)?\s+(?:TV|television)\b(?!\s+(?:host|presenter"
+    r"|personality|star|journalist|anchor|show|program|channel|station|network))|"
     r"television(?!\s+(?:host|presenter|personality|star|journalist|anchor|show|program))|"
     + _BROADCAST
     + r")\b"
@@ -195,7 +198,9 @@ _APPOSED_NOUN = (
     r",\s+(?:an?|the)\s+(?:(?!(?:for|with|of|at|by|from|in|on|to|who|which|that)\b)"
     r"[\w'\u2019-]+\s+){0,5}?(?:newspaper|news\s+agency|news\s+service|news\s+(?:web)?site|"
     r"broadcaster|tabloid|magazine|(?:news|media)\s+outlet|outlet|publication|daily|"
-    r"wire\s+service|" + _BROADCAST + r")(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|owned|run)\b)"
+    r"wire\s+service|" + _BROADCAST + r")(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|owned|run)\b"
+    # a participle and its preposition: "IStories, a media outlet linked to ..."
+    r"|\s+[a-z]+ed\s+(?:to|by|with|in|on)\b)"
 )
 _APPOSED_AFTER = re.compile("^" + _APPOSED_NOUN)
 _APPOSED_NAME = re.compile(r"(?<![\w'\u2019.-])(?P<name>" + _NAME + ")" + _APPOSED_NOUN)
@@ -222,6 +227,13 @@ _THE_MASTHEAD = re.compile(
 _THE_LONG_MASTHEAD = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?:"
     + "|".join(sorted(w.title() for w in LAST_MASTHEADS))
+    + r"))(?![\w-])(?!\s+(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z])"
+)
+#: "the Scottish Sun", "the Irish Examiner": a nationality and any masthead word after "the"
+#: (the nationality makes a paper of a word that names other things: "the Sun").
+_THE_NATIONAL_MASTHEAD = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:ian|ish|ese|ean|an|ch|ic|i)\s+(?:"
+    + "|".join(sorted(w.title() for w in MASTHEADS))
     + r"))(?![\w-])(?!\s+(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z])"
 )
 _FIRST_WORD = re.compile(r"(\w+)\s+")
@@ -273,6 +285,7 @@ def named_outlets(text: str) -> list[tuple[int, int, str]]:
         if not any(x < b and a < y for x, y, _ in found.values()):
             found[a] = (a, b, name)
     for m in (
+        *_THE_NATIONAL_MASTHEAD.finditer(text),
         *_THE_LONG_MASTHEAD.finditer(text),
         *_THE_MASTHEAD.finditer(text),
         *_APPOSED_NAME.finditer(text),
