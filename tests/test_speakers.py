@@ -144,3 +144,49 @@ def test_a_conjunction_opens_no_unlisted_name(phrase):
 
     text = f"{phrase} reports, the council will rebuild every bridge."
     assert _unlisted_subject(Document("d", text, [], [], [(0, len(text))]), phrase, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a first name after a quotation: the one person named in full with it
+            'Mira Tal fled the city in May. The port was shut. "We are safe now," Mira said.',
+            [("Mira Tal", "PERSON")],
+            ["Mira Tal"],
+        ),
+        (  # ... and opening a sentence before its verb
+            "Mira Tal fled the city in May. The port was shut. Mira wrote on Sunday: "
+            '"We are safe now, thank you all."',
+            [("Mira Tal", "PERSON")],
+            ["Mira Tal"],
+        ),
+        (  # the one of several people named in full whose first name it is
+            'Mira Tal fled. Dan Ek stayed. "We are safe now," Dan said.',
+            [("Mira Tal", "PERSON"), ("Dan Ek", "PERSON")],
+            ["Dan Ek"],
+        ),
+        (  # two people share the first name: no one
+            'Mira Tal and Mira Ek fled the city in May. "We are safe now," Mira said.',
+            [("Mira Tal", "PERSON"), ("Mira Ek", "PERSON")],
+            [None],
+        ),
+        (  # a body's name that opens with the word gives no one a first name
+            'Harbour Gas sold its port. "We are safe now," Harbour said.',
+            [("Harbour Gas", "ORG")],
+            [None],
+        ),
+        (  # ... nor one the text names elsewhere as a body
+            'The Harbour Gas board met. Harbour Gas sold its port. "We are safe now," Harbour '
+            "said.",
+            [("Harbour Gas", "ORG")],
+            [None],
+        ),
+        (  # a word no one named in full has as first name is no one
+            'Mira Tal fled the city in May. "We are safe now," Witnesses said.',
+            [("Mira Tal", "PERSON")],
+            [None],
+        ),
+    ],
+)
+def test_a_first_name_stands_for_the_person_named_in_full(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors)] == speakers

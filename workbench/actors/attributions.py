@@ -24,7 +24,7 @@ from workbench.actors.document import Document
 from workbench.actors.gazetteer import fold
 from workbench.actors.names import TITLE_WORDS
 from workbench.actors.references import DOC_NOUNS as _DOC_NOUNS
-from workbench.actors.speakers import parsed, speaker
+from workbench.actors.speakers import first_named, parsed, speaker
 
 #: Words after a name that are no noun it qualifies.
 _NOT_NOUNS = (
@@ -71,6 +71,10 @@ def named_in(
         syntax.ask(doc, lo, "pronoun" if who is not None else "empty")
         return who
     phrase = doc.text[lo:hi].rstrip(" .,")
+    lone = re.fullmatch(r"\s*([A-Z][a-z]+)", phrase)  # '"...," Mira said': a first name
+    if lone and (who := first_named(doc, lone.group(1), quote_at)) is not None:
+        syntax.ask(doc, lo, "named")
+        return who
     who = references.described(doc, phrase, quote_at)
     if who is None and (head := _BEFORE_MODIFIER.match(phrase)) is not None:
         who = references.described(doc, head.group(1), quote_at)  # "said the group in a post"

@@ -179,8 +179,8 @@ def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
     president") is no one the article or the gazetteer ties to another country only: a
     holder whose mention names no place must have no other (:func:`_ties`).
     """
-    people = _titles(doc)
-    ties = _ties(doc) if _national(doc, desc) else {}
+    people = mention_titles(doc)
+    ties = person_ties(doc) if names_country(doc, desc) else {}
     holders = [
         (start, actor)
         for start, actor, titles, places in people
@@ -192,20 +192,20 @@ def titled_person(doc: Document, desc: Description, pos: int) -> str | None:
     return _pick(doc, free or holders, pos)
 
 
-def _national(doc: Document, desc: Description) -> bool:
+def names_country(doc: Document, desc: Description) -> bool:
     """Whether a description names a country: a nationality word or a country the text names."""
     countries = {w for s in doc.named if s[3] == "GPE" for w in _name_words(s[2])}
     return any(p in DEMONYMS or p in countries for p in desc.places)
 
 
-def _ties(doc: Document) -> dict[str, frozenset[str]]:
+def person_ties(doc: Document) -> dict[str, frozenset[str]]:
     """The places the text gives each person anywhere, and the country the gazetteer gives.
 
     "U.S. President Joe Biden ... Mr. Biden": Biden is tied to the US in every mention.
     """
     if "ties" not in doc.memo:
         ties: dict[str, set[str]] = {}
-        for _, actor, _, places in _titles(doc):
+        for _, actor, _, places in mention_titles(doc):
             ties.setdefault(actor, set()).update(places)
         for actor, country in (doc.memo.get("countries") or {}).items():
             if actor in ties:
@@ -224,7 +224,7 @@ def named_next(doc: Document, desc: Description, pos: int) -> str | None:
     here = doc.sentence_index(pos)
     holders = [
         (start, actor)
-        for start, actor, titles, places in _titles(doc)
+        for start, actor, titles, places in mention_titles(doc)
         if start > pos
         and doc.sentence_index(start) - here <= 2
         and desc.noun in titles
@@ -330,7 +330,7 @@ def _pick(
     return actor if recent else None
 
 
-def _titles(doc: Document) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+def mention_titles(doc: Document) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
     """Each person mention with the title words and place words the text gives it."""
     if "titles" not in doc.memo:
         doc.memo["titles"] = [

@@ -237,6 +237,8 @@ RULE_MODULES = (
     "workbench.actors.syntax",
     "workbench.actors.parsing",
     "workbench.actors.descriptions",
+    "workbench.actors.compatriots",
+    "workbench.actors.glosses",
     "workbench.actors.nationalities",
     "workbench.actors.speech",
     "workbench.actors.quotations",

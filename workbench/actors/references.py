@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions, genders, introductions
+from workbench.actors import compatriots, descriptions, genders, introductions
 from workbench.actors.cues import ADV, CUES, PREPOSITIONS
 from workbench.actors.document import Document
 
@@ -306,6 +306,8 @@ def described(doc: Document, head: str, pos: int) -> str | None:
     if desc.definite and not desc.places and not desc.titles & _OFFICES:
         # "the NATO chief", not "the foreign secretary": an office no one named holds
         found = _recent_person(doc, pos, _speaking_person(doc, pos, -1, "")[0])
+    elif desc.places and not desc.titles & _OFFICES:
+        found = compatriots.compatriot(doc, desc, pos)  # "the Ruritanian leader"
     return found or _next_subject(doc, pos)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import descriptions, references, syntax
+from workbench.actors import descriptions, glosses, references, syntax
 from workbench.actors.cues import (
     ADV,
     AUX,
@@ -131,6 +131,10 @@ def _by_rules(doc: Document, lo: int, clause_lo: int, cue_at: int) -> tuple[str 
         return references.antecedent(
             doc, doc.sentence(cue_at)[0], "it", bodies_only=organisation
         ), "body"
+    if (name := glosses.glossed(doc, head)) is not None:  # "Harbourgas, the company, said"
+        return name, "glossed"
+    if (lone := _LONE_NAME.search(head)) and (full := first_named(doc, lone.group(1), lo)):
+        return full, "forename"  # "Mira Tal ... . Mira wrote on Sunday"
     return _unlisted_name(head), "unlisted"
 
 
@@ -209,6 +213,8 @@ def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
         return None
     if len(words) >= 2:
         return _not_outlet(" ".join(words))
+    if (named := first_named(doc, words[0], at)) is not None:
+        return named
     full = re.search(r"\b(?:[A-Z][a-z]+ ){1,2}" + re.escape(words[0]) + r"\b", doc.text)
     if full is None or doc.in_quotes(full.start()) or full.start() > at:
         return None
@@ -216,6 +222,39 @@ def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
     while name and fold(name[0]) in _NOT_NAME_WORDS:  # "President Udi Greenberg"
         name.pop(0)
     return " ".join(name) if len(name) >= 2 else None
+
+
+#: One capitalised word right before the verb, opening its clause or following a quotation.
+_LONE_NAME = re.compile(
+    r"(?:^|[.!?,;:]\s*[\"'\u201d\u2019]?\s+|[\"'\u201d\u2019]\s+)([A-Z][a-z]+)\s*$"
+)
+
+
+def first_named(doc: Document, word: str, at: int) -> str | None:
+    """The one person the text names in full before ``at`` with ``word`` as first name.
+
+    News reports go on with the first name of someone they named in full (children,
+    refugees, soldiers: "Mira Tal fled in May. ... Mira wrote on Sunday"). The person is
+    the actor of the mention of that full name, else the full name; None when no one, or
+    more than one person, has that first name there, or the word is no name (a body's or a
+    place's name may open with it: "Harbour Gas").
+    """
+    if fold(word) in _NOT_NAME_WORDS:
+        return None
+    full = re.compile(r"\b" + re.escape(word) + r"((?:\s[A-Z][a-z'-]+){1,2})\b")
+    found = set()
+    for m in full.finditer(doc.text, 0, max(0, at)):
+        if doc.in_quotes(m.start()):
+            continue
+        covered = [s for s in doc.mentions if s[0] <= m.start() < s[1]]
+        kind = covered[0][3] if covered else doc.types.get(m.group(0), "PERSON")
+        if kind != "PERSON":
+            continue  # the name of a body or a place: "Harbour Gas" is no one's first name
+        if covered:
+            found.add(covered[0][2])
+        elif not any(fold(w) in _NOT_NAME_WORDS for w in m.group(1).split()):
+            found.add(m.group(0))
+    return found.pop() if len(found) == 1 else None
 
 
 def _bound(doc: Document, pronoun_at: int) -> str | None:
