@@ -99,3 +99,21 @@ def test_a_person_span_ending_in_a_groups_designator_is_an_organisation():
 def test_a_bodys_noun_makes_a_person_an_organisation(text, span, kind):
     res = _resolve(text, [(span, "PERSON")])
     assert res.mentions["actor_type"].tolist() == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a possessive in the article's place, the noun in capitals or not
+        ("Vostrex, Orsa's space agency, cut ties.", "ORG"),
+        ("Vostrex, the Orsan Space Agency, cut ties.", "ORG"),
+        # the noun before the name, the name set off by commas
+        ("Orsa's space agency, Vostrex, cut ties.", "ORG"),
+        # no second comma: the name may open the next clause
+        ("He called the agency, Vostrex said.", "PERSON"),
+        ("Vostrex, Orsa's agency chief, said so.", "PERSON"),
+    ],
+)
+def test_an_appositive_with_a_possessive_or_before_the_name(text, kind):
+    res = _resolve(text, [("Vostrex", "PERSON")])
+    assert res.mentions["actor_type"].tolist() == [kind]

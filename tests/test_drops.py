@@ -166,3 +166,23 @@ def test_a_name_after_an_indefinite_article_ending_the_phrase_is_a_thing(text, s
 )
 def test_an_indefinite_article_leaves_compounds_and_surnames_alone(text, spans, kept):
     assert _resolve(text, spans).mentions["actor"].tolist() == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a platform's feature is no person
+        ("He posted on his Instagram Story.", [("Instagram Story", "PERSON")], []),
+        # a feast, alone or ending a name, is no actor, whatever the label
+        ("We hope to finish by Easter.", [("Easter", "PERSON")], []),
+        ("We hope to finish by Easter.", [("Easter", "LOC")], []),
+        ("Orthodox Easter falls late.", [("Orthodox Easter", "PERSON")], []),
+        # a one-word person written in lower case, only capitalised: a common word
+        ("It lasts ten days max and then ends.", [("max", "PERSON")], []),
+        # a capitalised one stays
+        ("Then Dorin spoke.", [("Dorin", "PERSON")], [["Dorin", "PERSON"]]),
+    ],
+)
+def test_platform_features_feasts_and_lower_case_words(text, spans, expected):
+    res = _resolve(text, spans)
+    assert res.mentions[["actor", "actor_type"]].values.tolist() == expected

@@ -61,3 +61,38 @@ def test_a_surname_spelt_otherwise_needs_two_articles_naming_the_person(docs, ex
     res = _resolve_docs(docs)
     mentions = res.mentions
     assert mentions.loc[mentions["doc_id"] == "d2", "actor"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        # a woman's title on a surname another article gives a man who "said he"
+        (
+            {
+                "d1": ("Ivo Grimmel said he would stay.", ["Ivo Grimmel"]),
+                "d2": ("Mrs Grimmel spoke again.", ["Grimmel"]),
+            },
+            "Grimmel",
+        ),
+        # the same title as the mark: resolved
+        (
+            {
+                "d1": ("Ivo Grimmel said he would stay.", ["Ivo Grimmel"]),
+                "d2": ("Mr Grimmel spoke again.", ["Grimmel"]),
+            },
+            "Ivo Grimmel",
+        ),
+        # no mark either way: resolved as before
+        (
+            {
+                "d1": ("Ivo Grimmel spoke on Monday.", ["Ivo Grimmel"]),
+                "d2": ("Mrs Grimmel spoke again.", ["Grimmel"]),
+            },
+            "Ivo Grimmel",
+        ),
+    ],
+)
+def test_a_titled_surname_never_crosses_the_sexes_across_articles(docs, expected):
+    res = _resolve_docs(docs)
+    mentions = res.mentions
+    assert mentions.loc[mentions["doc_id"] == "d2", "actor"].tolist() == [expected]

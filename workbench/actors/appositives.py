@@ -4,8 +4,9 @@ spaCy's model labels many one-word brand names ("Vostrex", "Kalmar") as people. 
 signs settle it in any corpus, whatever the name:
 
 - an appositive that says what it is: "Vostrex, the Orsan space agency, ...",
-  "Kalmar, a satellite imagery company that ...";
-- the noun right before it: "polling firm Vostrex", "the space agency Kalmar";
+  "Kalmar, a satellite imagery company that ...", "Vostrex, Orsa's Space Agency, ...";
+- the noun right before it: "polling firm Vostrex", "the space agency Kalmar", or set
+  off by commas with it: "Orsa's space agency, Vostrex, said";
 - a company's designator or a body's head noun as the name's last word: "Kalmar
   Technologies", "Orsa Holdings", "Vela Network"; so does a group's: "the Orsa
   Orchestra", "Vela Choir".
@@ -33,13 +34,16 @@ ORG_NOUNS = (
 #: and then punctuation or a word that ends the phrase ("X, a company spokesman" and
 #: "X, the head of the agency" are people).
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|its|their)\s+"
+    r",\s+(?:the|a|an|its|their|[A-Z][\w.-]*['\u2019]s)\s+"
     r"(?:(?!(?:of|for|at|in|on|to|by|with|and|or|from)\b)[\w.-]+\s+){0,3}?"
-    rf"(?:{ORG_NOUNS})"
+    rf"(?i:{ORG_NOUNS})"
     r"(?=\s*[,.;:)\u2014]|\s+(?:that|which|based|in|of|whose|has|had|is|was)\b)"
 )
 #: An organisation's noun in lower case right before the name ("polling firm Vostrex").
 _NOUN_BEFORE = re.compile(rf"(?<![\w-])(?-i:{ORG_NOUNS})\s+$")
+#: The same noun set off by commas with the name ("Orsa's space agency, Vostrex, said").
+_NOUN_COMMA_BEFORE = re.compile(rf"(?<![\w-])(?-i:{ORG_NOUNS}),\s+$")
+_COMMA_AFTER = re.compile(r",\s")
 #: Last words that make a name a company's ("Kalmar Technologies", "Orsa Holdings Inc").
 COMPANY_TAILS = frozenset(
     """technologies technology inc inc. corp corp. ltd ltd. llc plc holdings industries
@@ -81,7 +85,12 @@ def organisations_named_like_people(work: pd.DataFrame, texts: Mapping[str, str]
     for doc, start, end, name in part.itertuples(index=False):
         text = texts.get(doc, "")
         if " " not in name and (
-            _APPOSITIVE.match(text, end) or _NOUN_BEFORE.search(text, max(0, start - 20), start)
+            _APPOSITIVE.match(text, end)
+            or _NOUN_BEFORE.search(text, max(0, start - 20), start)
+            or (
+                _NOUN_COMMA_BEFORE.search(text, max(0, start - 20), start)
+                and _COMMA_AFTER.match(text, end)
+            )
         ):
             found.add((doc, fold(name)))
     # across the corpus too, unless the name is a word of some person's full name

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from workbench.actors import demonyms, names
-from workbench.actors.context import context_reasons
+from workbench.actors.context import PLATFORMS, context_reasons
 from workbench.actors.gazetteer import Gazetteer, fold
 from workbench.actors.people import chain, memo
 
@@ -65,11 +65,17 @@ def drop_unwanted(
 
 
 def _no_actor_by_form(name: str, label: str) -> str:
-    """Why a name's form makes it no actor: a people's ("Berliners") or an event's, or ""."""
+    """Why a name's form makes it no actor, else "".
+
+    A people's ("Berliners"), an event's or a feast's ("Easter"), a platform's feature
+    ("Instagram Story").
+    """
     if demonyms.is_demonym(name):
         return "nationality word"
-    if names.is_event(name, label):
+    if names.is_event(name, label) or fold(name) in names.FEASTS:
         return "event, not actor"
+    if label == "PERSON" and _names_a_platform(name):
+        return "platform's feature, not person"
     return ""
 
 
@@ -144,6 +150,16 @@ def _models_after_an_article(
             text = texts.get(doc, "")
             if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
                 why[i] = "numbered name"
+
+
+def _names_a_platform(name: str) -> bool:
+    """Whether a name of two words or more holds a platform's name ("Orsa Instagram Story").
+
+    A social network's name is no person's first name or surname: the phrase is one of
+    the platform's features or accounts ("Instagram Story", "Telegram channel").
+    """
+    words = fold(name).split(" ")
+    return len(words) > 1 and any(w in PLATFORMS for w in words)
 
 
 def author_names(authors: Iterable[object]) -> frozenset[str]:
@@ -298,21 +314,27 @@ def families(work: pd.DataFrame, texts: Mapping[str, str]) -> None:
 def lower_case_spans(work: pd.DataFrame) -> None:
     """A model's span written all in lower case that no rule made a name is no actor.
 
-    "jargon", "the supreme court", "km/h": a name is written with a capital. Kept: what
-    resolved to a known actor (the gazetteer's, a person's full name: "lavrov") and a
-    government body named in common words ("the defence ministry"), which the bodies'
-    rules may leave unowned.
+    "jargon", "the supreme court", "km/h", "ten days max": a name is written with a
+    capital. Kept: what resolved to a known actor (the gazetteer's, a person's full name:
+    "lavrov") and a government body named in common words ("the defence ministry"), which
+    the bodies' rules may leave unowned; a one-word person only capitalised ("max" ->
+    "Max") resolved to nobody.
     """
     from workbench.actors.bodies import body_key
 
     surfaces, actors = work["surface"], work["actor"]
+    only_capitalised = (
+        (work["atype"] == "PERSON")
+        & (actors.str.lower() == surfaces.str.lower())
+        & ~actors.str.contains(" ", regex=False)
+    )
     maybe = (
         ~work["dropped"]
         & (work["source"] == "model")
         & (work["gaz_id"] == "")
         & surfaces.str.contains(r"[^\W\d_]", regex=True)  # a letter, and none a capital
         & (surfaces == surfaces.str.lower())
-        & (actors == actors.str.lower())
+        & ((actors == actors.str.lower()) | only_capitalised)
     )
     hit = [i for i in work.index[maybe] if not body_key(work.at[i, "name"])]
     if hit:

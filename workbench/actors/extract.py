@@ -218,6 +218,7 @@ RULE_MODULES = (
     "workbench.actors.appositives",
     "workbench.actors.coordination",
     "workbench.actors.forenames",
+    "workbench.actors.happenings",
     "workbench.actors.network",
     "workbench.actors.people",
     "workbench.actors.recovery",

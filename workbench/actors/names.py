@@ -65,23 +65,35 @@ PLACE_HEADS = frozenset(
     """republic river sea ocean peninsula port city zone oblast region province district
     island islands mountains bay gulf strait lake canal valley coast reservoir""".split()
 )
+#: Feasts: days, no actors, alone ("by Easter") or ending a name ("Orthodox Easter").
+FEASTS = frozenset(
+    """easter christmas thanksgiving halloween ramadan hanukkah passover diwali""".split()
+)
 #: Last words that make a name an event, a law or an accord, no actor ("the Bucharest
 #: Summit", "Armed Forces Day", "the Minsk Accords", "the Cuban Missile Crisis").
-EVENT_HEADS = frozenset(
-    """summit summits olympics games cup championship championships marathon festival
+EVENT_HEADS = (
+    frozenset(
+        """summit summits olympics games cup championship championships marathon festival
     award awards prize war wars revolution uprising massacre crisis invasion referendum
     parade day week accords treaty pact act doctrine scheme deal""".split()
+    )
+    | FEASTS
 )
 #: Event heads that are also surnames: an event only when the model did not type a person.
 _SURNAME_HEADS = frozenset(("day", "week"))
 #: Endings of one-word company names ("Sberbank", "Transneft", "Ukrenergo", "Naftogaz").
 ORG_ENDINGS = ("bank", "neft", "prom", "energo", "atom", "gaz", "corp", "tech", "soft")
 #: Names the model takes for people that are not people: deities ("Thank God"), diseases
-#: ("taming Covid"), one-word events and movements ("get Brexit done").
-NOT_PEOPLE = frozenset(
-    """god lord allah jehovah yahweh buddha covid covid-19 coronavirus omicron ebola
+#: ("taming Covid"), one-word events and movements ("get Brexit done"), feasts ("by
+#: Easter").
+NOT_PEOPLE = (
+    frozenset(
+        """god lord allah jehovah yahweh buddha covid covid-19 coronavirus omicron ebola
     monkeypox mpox zika brexit""".split()
-) | {"jesus christ", "santa claus"}
+    )
+    | FEASTS
+    | {"jesus christ", "santa claus"}
+)
 #: Lower-case name particles that stay lower-case ("Ursula von der Leyen").
 PARTICLES = frozenset("von van der den de da di du la le bin ibn al el dos das del".split())
 

@@ -4,7 +4,8 @@
   same document ("Brittney" beside "Brittney Griner"), else the full name met across
   the corpus when one person holds :data:`SURNAME_DOMINANCE` of its uses and the word is
   nobody's first name (another spelling of the surname, "Schwartz" for "Ivo Schwarz",
-  only when :data:`MIN_VARIANT_DOCS` documents or the gazetteer name that person);
+  only when :data:`MIN_VARIANT_DOCS` documents or the gazetteer name that person), and
+  never across the sexes: "Mrs Grimm" is no "Ivo Grimm" another article marks a man;
 - an apostrophe-less possessive ("Trumps disappointment") is the surname without its "s";
 - spelling variants of one name merge, onto a gazetteer name where one matches.
 
@@ -132,10 +133,10 @@ class _SurnameResolver:
             return first.pop(), chain(rule, "first name in document")
         if in_doc or first or not keys or token in self.firsts:
             return None
-        return self._corpus_wide(keys, rule, exact=token in keys)
+        return self._corpus_wide(keys, rule, mark, exact=token in keys)
 
     def _corpus_wide(
-        self, keys: tuple[str, ...], rule: str, *, exact: bool = True
+        self, keys: tuple[str, ...], rule: str, mark: str = "", *, exact: bool = True
     ) -> tuple[str, str] | None:
         totals: Counter = Counter()
         docs: dict[str, set[str]] = {}
@@ -146,6 +147,8 @@ class _SurnameResolver:
         (best, n), total = totals.most_common(1)[0], sum(totals.values())
         if not exact and "*" not in docs[best] and len(docs[best]) < MIN_VARIANT_DOCS:
             return None  # "Grimmy" is no "Ada Grimm" one article names
+        if mark and any(self.marks.get((d, best), mark) != mark for d in docs[best]):
+            return None  # "Mrs Grimm" is no "Ivo Grimm" another article marks a man
         if len(totals) == 1 or n >= SURNAME_DOMINANCE * total:
             return best, chain(rule, "surname in corpus")
         return None

@@ -4,7 +4,12 @@
 before a noun that names a kind of product (with at most two words that say which kind
 between, "cruise", "short-range ballistic") is the product's name, whatever label the model gave it
 ("Kestrel" typed a person, "Orsa" an organisation, "Vela" a place). Every one-word span
-of that name in the document is dropped: a product is no actor.
+of that name in the document is dropped: a product is no actor. So is a name coordinated
+with another before the noun ("Kestrel and Orsa missiles"), and a plural "person" after a
+count ("2,000 Kestrels": things are counted, a person is not). A product's singular and
+plural are one name; once :data:`MIN_PRODUCT_DOCS` documents make a name a product, its
+one-word "person" spans are dropped in every document, unless it is a word of somebody's
+full name or some document shows it acting as a maker.
 
 Left alone: the gazetteer's names ("NATO jets" are the alliance's), a name joined by a
 hyphen to the word before ("pro-Orsa drones"), a possessive before the noun ("Orsa's
@@ -18,6 +23,7 @@ astronaut"), and an acronym the document defines in brackets (left to
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
@@ -56,8 +62,41 @@ _MAKER = re.compile(
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))
 
 
+#: Another name joined to the first before their shared noun ("Kestrel and Orsa missiles").
+_AND_NAME = re.compile(r"\s+(?:and|or)\s+[A-Z][\w-]*(?=\s)")
+#: A count right before a plural name ("2,000 Kestrels", "dozens of Kestrels"); a year
+#: is no count ("in 2022 Dorins"), nor a number ending a sentence ("on June 27. Dorins").
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.,-])(?:(?!(?:1[89]|20)\d\d\s)\d+(?:[,.]\d+)*|two|three|four|five|six|seven|eight|nine|ten|dozen|"
+    r"dozens of|hundreds of|thousands of)\s+$",
+    re.IGNORECASE,
+)
+#: Documents whose own words make a name a product before it is one in every document.
+MIN_PRODUCT_DOCS = 2
+
+
 def _product_after(text: str, end: int) -> bool:
-    """Whether the words after ``end`` are a product noun (after at most two kind words)."""
+    """Whether the words after ``end`` are a product noun (after at most two kind words).
+
+    A second name coordinated with the first may stand between ("Kestrel and Orsa
+    missiles": both are missiles).
+    """
+    joined = _AND_NAME.match(text, end)
+    if joined is not None and _product_words(text, joined.end()):
+        return True
+    return _product_words(text, end)
+
+
+def _counted(text: str, start: int, name: str, label: str) -> bool:
+    """Whether a plural "person" follows a count ("2,000 Kestrels"): things, no person."""
+    return (
+        label == "PERSON"
+        and name.endswith("s")
+        and _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
+
+
+def _product_words(text: str, end: int) -> bool:
     m = _AFTER.match(text, end)
     if m is None:
         return False
@@ -86,29 +125,58 @@ def products_named_before_their_kind(work: pd.DataFrame, texts: Mapping[str, str
         & ~work["name"].str.contains(" ", regex=False)
         & (work["name"] != "")
     )
-    part = work.loc[one_word, ["doc_id", "start", "end", "name"]]
+    part = work.loc[one_word, ["doc_id", "start", "end", "name", "label"]]
     if part.empty:
         return
     products: set[tuple[str, str]] = set()
     makers: set[tuple[str, str]] = set()
-    for doc, start, end, name in part.itertuples(index=False):
+    person = live_people_words(work)
+    for doc, start, end, name, label in part.itertuples(index=False):
         text = texts.get(doc, "")
-        key = (doc, fold(name))
+        key = (doc, _singular(name))
         if _MAKER.match(text, end) or _company_tail(text, end) or f"({name})" in text:
             makers.add(key)
-        elif not (start > 0 and text[start - 1] == "-") and _product_after(text, end):
+        elif not (start > 0 and text[start - 1] == "-") and (
+            _product_after(text, end)
+            or (_counted(text, start, name, label) and _singular(name) not in person)
+        ):
             products.add(key)
     products -= makers
     if not products:
         return
+    # in every document too, once enough documents say so, unless a person bears the name
+    docs = Counter(n for _, n in products)
+    anywhere = {n for n, k in docs.items() if k >= MIN_PRODUCT_DOCS and n not in person}
+    made = {n for _, n in makers}
     hit = [
         i
-        for i, d, n in zip(part.index, part["doc_id"], part["name"], strict=True)
-        if (d, fold(n)) in products
+        for i, d, n, lab in zip(
+            part.index, part["doc_id"], part["name"], part["label"], strict=True
+        )
+        if (d, _singular(n)) in products
+        or (lab == "PERSON" and _singular(n) in anywhere and _singular(n) not in made)
     ]
     work.loc[hit, "dropped"] = True
     work.loc[hit, "actor"] = ""
     work.loc[hit, "rule"] = [chain(work.at[i, "rule"], "product, not actor") for i in hit]
+
+
+def _singular(name: str) -> str:
+    """The folded name without a plural "s" ("Kestrels" and "Kestrel" are one product's)."""
+    key = fold(name)
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+def live_people_words(work: pd.DataFrame) -> set[str]:
+    """The folded words of every person's full name (and their singulars) in the table."""
+    full = work.loc[
+        ~work["dropped"]
+        & (work["label"] == "PERSON")
+        & work["name"].str.contains(" ", regex=False),
+        "name",
+    ]
+    words = {w for n in full.unique() for w in fold(n).split(" ")}
+    return words | {_singular(w) for w in words}
 
 
 def _company_tail(text: str, end: int) -> bool:

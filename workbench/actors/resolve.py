@@ -56,6 +56,7 @@ from workbench.actors import (
     demonyms,
     drops,
     forenames,
+    happenings,
     kinds,
     media,
     misspellings,
@@ -159,6 +160,7 @@ def resolve(
     media.outlets_by_press_noun(work, texts)
     kinds.places_by_preposition(work, texts)
     coordination.places_in_lists(work, texts)
+    happenings.events_named_like_people(work, texts)
     particles.particle_surnames(work)
     resolve_people(work, gazetteer, texts)
     kinds.places(work, gazetteer, texts)
