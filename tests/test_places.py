@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from workbench.core.places import country_centroids, resolve_place
-from workbench.timeline.places import antecedent, definite_scene, places_table
+from workbench.timeline.places import antecedent, definite_scene, is_scene, places_table
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,51 @@ def test_definite_scene(text, word, definite):
 )
 def test_antecedent(places, before, city):
     assert antecedent(places, before) == city
+
+
+@pytest.mark.parametrize(
+    ("before", "kind", "scene"),
+    [
+        # where people are is no gathering's place; violence's victims are where it struck
+        ("said the visit honoured Ukrainians in the ", {"visit": True}, False),
+        ("a treaty on nuclear forces in ", {}, False),
+        ("the shelling killed civilians in ", {"violence": True}, True),
+        ("Leaders met in ", {}, True),
+        # the subject of a passive violence verb, told with where it lies
+        ("", {"violence": True, "to_trigger": " in Avalon region was "}, True),
+        ("", {"violence": True, "to_trigger": " in the morning was "}, False),
+        # a journey's destination hosts the gathering it was for
+        ("Ann Lee flew to ", {"to_trigger": " to "}, True),
+        ("Ann Lee visits the Avalon-run military base “", {"to_trigger": "” to "}, True),
+        ("Ann Lee flew to ", {"to_trigger": " because she wanted to "}, False),
+    ],
+)
+def test_is_scene_of_people_passives_and_journeys(before, kind, scene):
+    assert is_scene(before, **kind) is scene
+
+
+@pytest.mark.parametrize(
+    ("text", "definite"),
+    [
+        ("Strikes hit just outside of the rural village on Monday.", True),
+        ("Strikes hit the small town on Monday.", False),  # not a scene: no preposition
+        ("Strikes hit in the nearby village on Monday.", False),  # another village
+        ("Strikes hit in the same town on Monday.", False),
+    ],
+)
+def test_definite_scene_with_modifiers(text, definite):
+    assert definite_scene(text, (8, 11), 90) is definite
+
+
+@pytest.mark.parametrize(
+    ("before", "from_trigger", "scene"),
+    [
+        # the place violence sets out to take is its target
+        ("an offensive to seize the ", " to seize the ", True),
+        ("a push to take control of ", " to take control of ", True),
+        ("an offensive to retake the city of ", " to retake the city of ", True),
+        ("an offensive to help ", " to help ", False),
+    ],
+)
+def test_is_scene_of_what_violence_sets_out_to_take(before, from_trigger, scene):
+    assert is_scene(before, violence=True, from_trigger=from_trigger) is scene

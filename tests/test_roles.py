@@ -532,3 +532,12 @@ def test_nationalities_of_partners_and_joined_nationalities(text, participants):
     reports = make([text, MORE], [lyon, *people, RUSSIA, UKRAINE, IRAN])
     r = reports[reports.doc_id == "d0"].iloc[0]
     assert r.participants == participants
+
+
+def test_a_place_in_a_larger_one_is_the_scene():
+    # "the Lyon airbase in Avalon region was hit": Avalon only says where Lyon lies
+    text = "The Lyon airbase in Avalon region was hit by missiles on Monday."
+    lyon = ("d0", "Lyon airbase", "Lyon Air Base", "FAC", "Lyon Air Base")
+    avalon = ("d0", "Avalon", "Avalon", "GPE", "Avalon")
+    reports = make([text, OTHER], [lyon, avalon, RUSSIA])
+    assert reports[reports.doc_id == "d0"].iloc[0].place == "Lyon Air Base"

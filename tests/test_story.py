@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from workbench.timeline.story import carry_story, history, refers_back
+from workbench.timeline.story import carry_story, history, refers_back, same_time
 
 DAY = pd.Timestamp("2025-07-10", tz="UTC")
 PUB = pd.Timestamp("2025-07-11", tz="UTC")
@@ -110,3 +110,51 @@ def test_a_photo_caption_neither_opens_nor_goes_on_with_a_story():
     shown = {**row("meeting", ["Ann Lee"], anchored=False), "caption": True}
     assert carry_story([head, shown])[1]["date_source"] == "article"
     assert carry_story([head, later])[1]["date_source"] == "context"
+
+
+WEEK = pd.Timestamp("2025-07-07", tz="UTC")  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("kind", "refers", "carried"),
+    [
+        ("strike", False, "Avalon"),  # violence goes on where the story's violence was
+        ("talks", True, "Avalon"),  # "the talks": the ones already told
+        ("talks", False, None),  # other talks of the same people may be elsewhere
+    ],
+)
+def test_a_place_is_carried_to_a_report_of_the_same_event(kind, refers, carried):
+    head = row(kind, ["Ann Lee"], anchored=True, place="Avalon", date=DAY)
+    later = row(kind, ["Ann Lee"], anchored=False, refers=refers)
+    assert carry_story([head, later])[1]["place"] == carried
+
+
+def test_a_dated_report_of_the_same_day_takes_the_story_place():
+    head = row("strike", ["Ruritania"], anchored=True, place="Avalon", date=DAY)
+    same = row("strike", ["Ruritania"], anchored=True, date=DAY + pd.Timedelta(days=1))
+    other = row("strike", ["Ruritania"], anchored=True, date=DAY - pd.Timedelta(days=5))
+    out = carry_story([head, same, other])
+    assert [r["place"] for r in out] == ["Avalon", "Avalon", None]
+
+
+def test_a_week_is_refined_to_the_story_day_within_it():
+    head = row("meeting", ["Ann Lee"], anchored=True, place="Avalon", date=DAY)
+    week = {**row("meeting", ["Ann Lee"], anchored=True, refers=True, date=WEEK)}
+    week["precision"] = "week"
+    out = carry_story([head, week])[1]
+    assert (out["place"], out["date"], out["precision"]) == ("Avalon", DAY, "day")
+
+
+@pytest.mark.parametrize(
+    ("a", "pa", "b", "pb", "same"),
+    [
+        (DAY, "day", DAY + pd.Timedelta(days=1), "day", True),
+        (DAY, "day", DAY + pd.Timedelta(days=2), "day", False),
+        (WEEK, "week", DAY, "day", True),
+        (DAY, "day", WEEK, "week", True),
+        (WEEK - pd.Timedelta(days=7), "week", DAY, "day", False),
+        (pd.NaT, "day", DAY, "day", False),
+    ],
+)
+def test_same_time(a, pa, b, pb, same):
+    assert same_time({"date": a, "precision": pa}, {"date": b, "precision": pb}) is same

@@ -167,3 +167,28 @@ def test_a_month_told_in_the_future_of_the_telling_lies_ahead(sentence, date):
 )
 def test_a_weekday_of_a_full_date_is_not_resolved_alone(sentence, kinds):
     assert [f[2] for f in find_temporal(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "date", "precision"),
+    [
+        # the day after publication is that day, not the one six days before
+        ("Early Friday, local time, blasts were heard in Avalon.", THURSDAY, "2025-03-21", "day"),
+        ("Ann Lee said on Friday that talks went well.", THURSDAY, "2025-03-21", "day"),
+        ("Ann Lee spoke last Friday.", THURSDAY, "2025-03-14", "day"),
+        ("They met on Wednesday.", THURSDAY, "2025-03-19", "day"),
+        ("They met on Tuesday.", THURSDAY, "2025-03-18", "day"),
+        # not the weekend: "at the weekend" in a Friday article is the one before
+        ("Russia attacked the port at the weekend.", FRIDAY, "2025-03-15", "week"),
+        # an opening weekday is read with its main clause's first verb
+        ("On Sunday, the chancellor, Ann Lee, will visit Avalon.", THURSDAY, "2025-03-23", "day"),
+        ("On Sunday, the chancellor, Ann Lee, visited Avalon.", THURSDAY, "2025-03-16", "day"),
+        ("On Sunday, weeks later, Ann Lee was freed.", FRIDAY, "2025-03-16", "day"),
+    ],
+)
+def test_the_next_day_and_opening_weekdays(sentence, anchor, date, precision):
+    sentences = pd.DataFrame(
+        {"doc_id": ["d"], "sentence_id": ["d:p1:s1"], "start": [0], "text": [sentence]}
+    )
+    row = temporal_expressions(sentences, pd.Series({"d": anchor})).iloc[0]
+    assert (row.date.strftime("%Y-%m-%d"), row.precision) == (date, precision)

@@ -29,7 +29,7 @@ from workbench.core.bins import DTYPE, Bin, bin_start, resolve_bin
 from workbench.core.inputs import require_columns
 from workbench.core.tables import as_lists
 from workbench.corpus.inputs import CorpusLike, as_corpus
-from workbench.timeline import events, places, temporal
+from workbench.timeline import events, places, sites, temporal
 
 #: The corpus columns a timeline reads.
 CORPUS_COLUMNS = ["doc_id", "text", "date", "source", "n_words"]
@@ -278,6 +278,7 @@ RULE_MODULES = (
     "workbench.timeline.merging",
     "workbench.timeline.places",
     "workbench.timeline.roles",
+    "workbench.timeline.sites",
     "workbench.timeline.story",
     "workbench.timeline.tellers",
     "workbench.timeline.temporal",
@@ -322,6 +323,7 @@ def _text_tables(
     mentions = actors.mentions.merge(
         placed[["doc_id", "start", "place"]], on=["doc_id", "start"], how="left"
     )
+    mentions = sites.as_sites(mentions, dict(zip(corpus["doc_id"], corpus["text"], strict=True)))
     same = _equivalents(gazetteer)
     reports = events.event_reports(sentences, mentions, when, corpus, same)
     tables = {

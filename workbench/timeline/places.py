@@ -5,12 +5,15 @@ place is where something happens, and so is the place behind modifiers and a
 place noun ("in the Russia-controlled city of Enerhodar", "near the besieged
 port of Mariupol", "Russia-held Kherson", "the town of Olenivka") or an owner ("at
 NATO's Brussels headquarters"); a journey's destination is where a gathering joined
-to it happens ("travelled to Avalon and met"), and violence lands "into" a place; "the war in
-Ukraine" names the subject of the coverage instead, and "officials in Kherson" where
-someone is. A visit's place may be its object ("visited Kyiv"), and violence's the
-place just after it ("shelled Kharkiv", "attack on Kharkiv", "the shelling of
-Mykolaiv", "was hit over the Donetsk region") or the
-subject of its passive verb ("Kharkiv was shelled", "Odesa came under attack").
+to it happens ("travelled to Avalon and met", "visits the base 'Camp Avalon' to meet"),
+and violence lands "into" a place; "the war in Ukraine" names the subject of the
+coverage instead, and "officials in Kherson" where someone is; where people are is
+no gathering's place ("honoured Ukrainians in the U.S."). A visit's place may be its
+object ("visited Kyiv"), and violence's the place just after it ("shelled Kharkiv",
+"attack on Kharkiv", "the shelling of Mykolaiv", "was hit over the Donetsk region"),
+the subject of its passive verb ("Kharkiv was shelled", "Odesa came under attack",
+"the Avalon airbase in Ruritania region was hit"), or the place it sets out to take
+("an offensive to seize the Donbas region").
 "The city" (town, village) with no name is the city named last before it, when no other
 place competes (:func:`definite_scene`, :func:`antecedent`: "Ann Jones lives in Kharkiv.
 Strikes on the outskirts of the city ..."). :func:`places_table` counts the place
@@ -65,15 +68,26 @@ _TARGET_AFTER = re.compile(
     rf"(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+# "an offensive to seize the Donbas region": the place violence sets out to take.
+_TO_TAKE = re.compile(
+    r"^\s+(?:aimed\s+at\s+|in\s+order\s+)?to\s+(?:seize|capture|take|retake|recapture"
+    r"|encircle|surround|storm|take\s+control\s+of|gain\s+control\s+of)\s+"
+    rf"(?:the\s+)?(?:{_MODIFIER}\s+){{0,2}}(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 # "missiles were fired into Ukraine": where violence lands.
 _INTO = re.compile(rf"\binto\s+{_APPROACH}", re.I)
 # "travelled to Avalon and met": the destination of the journey joined to a gathering.
+# "visits the Italian-run military base 'Camp Avalon' to meet": a visit's object.
 _TRAVEL = re.compile(
-    rf"\b(?:travel+ed|travels|flew|flies|went|goes|came|comes|arrived|arrives|headed)\s+"
-    rf"(?:to|in)\s+{_APPROACH}",
+    rf"\b(?:(?:travel+ed|travels|flew|flies|went|goes|came|comes|arrived|arrives|headed)\s+"
+    rf"(?:to|in)\s+{_APPROACH}|visit(?:s|ed|ing)?\s+(?:the\s+|a\s+)?{_OWNER}"
+    rf"(?:{_MODIFIER}\s+|military\s+|air\s+|naval\s+){{0,3}}"
+    r"(?:(?:base|camp|plant|station|site|facility|hospital|school)\s+)?[\"“]?)$",
     re.I,
 )
-_JOINED_VERB = re.compile(r"^\s+and\s+(?:then\s+|later\s+)?$", re.I)
+# "... and met", "... to meet": the gathering the journey was for.
+_JOINED_VERB = re.compile(r"^[\"”]?\s+(?:and\s+(?:then\s+|later\s+)?|to\s+)$", re.I)
 # "was hit over the Donetsk region", "shot down over Ukraine": just after the trigger.
 _OVER = re.compile(rf"\bover\s+{_APPROACH}", re.I)
 #: Characters between a violence trigger and a place after "over", at most.
@@ -97,9 +111,20 @@ _TOPICAL = re.compile(
 # "Kharkiv was shelled", "Odesa, a port city, came under heavy attack": the subject of a
 # passive violence verb is its target.
 _PASSIVE_SUBJECT = re.compile(
-    r"^(?:['’]s\s+[\w-]+\s+)?\s*(?:,[^,]{1,60},\s*)?(?:was|were|is|are|has been|have been"
+    r"^(?:['’]s\s+[\w-]+\s+)?\s*(?:,[^,]{1,60},\s*)?"
+    r"(?:\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+){1,2}"
+    r"(?:(?:region|oblast|province|district)\s+)?)?(?:was|were|is|are|has been|have been"
     r"|had been|is being|are being|was being|were being|came under|comes? under|got|get)"
     r"\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+# "Ukrainians in the U.S.", "forces in Europe": where people are, not where a gathering is.
+_PEOPLE_IN = re.compile(
+    r"\b(?:(?-i:[A-Z])[a-z]+(?:ians|ans|ese)|people|citizens|nationals|refugees|diaspora"
+    r"|communit(?:y|ies)|families|troops|soldiers|forces|civilians)\s+(?:in|across)\s+"
+    rf"(?:the\s+)?(?:{_MODIFIER}\s+)?$",
     re.I,
 )
 
@@ -119,6 +144,8 @@ def is_scene(
 ) -> bool:
     """Whether the place a sentence names after ``before`` is where its event happens.
 
+    Not, for a gathering, where people are ("honoured Ukrainians in the U.S.").
+
     Args:
         before: The sentence's words just before the place name (40 characters suffice).
         visit: The event is a visit, whose place follows "to" ("a trip to Kyiv").
@@ -130,12 +157,14 @@ def is_scene(
     """
     if _TOPICAL.search(before) or _RESIDENT.search(before):
         return False
+    if not violence and _PEOPLE_IN.search(before):
+        return False
     if (_DESTINATION if visit else _LOCATIVE).search(before) or _NAMED_PLACE.search(before):
         return True
     if visit and from_trigger is not None and _OBJECT.match(from_trigger):
         return True  # "visited Kyiv"
     if to_trigger is not None and _TRAVEL.search(before) and _JOINED_VERB.match(to_trigger):
-        return True  # "travelled to Avalon and met"
+        return True  # "travelled to Avalon and met", "flew to Avalon to meet"
     if not violence:
         return False
     if _INTO.search(before):
@@ -146,16 +175,23 @@ def is_scene(
         return True
     return bool(_TARGET.search(before)) or (
         from_trigger is not None
-        and bool(_OBJECT.match(from_trigger) or _TARGET_AFTER.match(from_trigger))
+        and bool(
+            _OBJECT.match(from_trigger)
+            or _TARGET_AFTER.match(from_trigger)
+            or _TO_TAKE.match(from_trigger)
+        )
     )
 
 
 # A scene told by a definite place noun with no name, "the city" of a city named before:
-# "attacks on the outskirts of the city", "fighting in the town", "strikes on the village".
+# "attacks on the outskirts of the city", "fighting in the town", "just outside of the rural
+# village" (not "the nearby village", another one).
 _DEFINITE_SCENE = re.compile(
     r"\b(?:(?:in|at|near|outside|inside|across|on|upon|against|of)\s+the\s+"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|suburbs?|centre|center|edge)"
-    r"\s+of\s+|(?:in|at|near|outside|inside|across)\s+)the\s+(?:city|town|village)\b(?!\s+of\b)",
+    r"\s+of\s+|(?:in|at|near|outside|inside|across)\s+(?:of\s+)?)the\s+"
+    r"(?:(?!(?:other|nearby|neighbou?ring|next|adjacent|same)\b)[a-z-]+\s+){0,2}?"
+    r"(?:city|town|village)\b(?!\s+of\b)",
     re.I,
 )
 # Only the trigger's own words before such a noun: "attacks on (the outskirts of) the city".

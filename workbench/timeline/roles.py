@@ -83,9 +83,10 @@ _OWNER = re.compile(
 )
 # "from the White House Situation Room": an organisation's building, not the organisation.
 _SITE = re.compile(r"\b(?:at|in|inside|outside|from)\s+the\s+$", re.I)
-# "in Odesa and Mykolaiv", "in Bezruky, near Derhachi": more places, or where the first is.
+# "in Odesa and Mykolaiv", "in Bezruky, near Derhachi", "the Millerovo airbase in Rostov
+# region": more places, or where the first is.
 _LIST = re.compile(
-    r"^(?:,\s*(?:and\s+|or\s+|near\s+|outside\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$"
+    r"^(?:,\s*(?:and\s+|or\s+|near\s+|outside\s+)?(?:the\s+)?|\s+(?:and|or|in)\s+(?:the\s+)?)$"
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A gathering's partners named by their nationality right after its trigger: "talks with

@@ -6,9 +6,14 @@ each document's reports in order and links a later report to the nearest earlier
 anchored report of the same family (:data:`FAMILIES`) that shares a participant with
 it: "an April 7 attack in Syria ..." then "two rounds hitting the base". A linked
 report takes the date of that report when it has none of its own (``date_source``
-``context``), and an attack or strike also its place; a report before the first
-anchored one (an article's opening, "Moscow and Kyiv accused each other of a missile
-strike on a prison") links to that first one the same way. Violence that is neither
+``context``), and its place when it names none: an attack or strike always, a gathering
+when told as the one already known ("the talks", "those meetings"), as an article tells
+of several meetings of the same people. A linked report dated by its own sentence at the
+time of that report (:func:`same_time`: "the first drone strikes Monday" after strikes
+on Monday, "the meeting this week" after one on Wednesday) is the same event: it takes
+the place the same way, and the finer day. A report before the first anchored one (an
+article's opening, "Moscow and Kyiv accused each other of a missile strike on a
+prison") links to that first one the same way. Violence that is neither
 anchored nor linked (no place and no date: "the attacks", "the audacious strike" in an
 article that reported no strike) is dropped, and so is violence told without a person
 or place unless it continues the story; a sentence naming places of its own that are
@@ -96,6 +101,8 @@ def carry_story(rows: list[dict], equivalents: dict[str, str] | None = None) -> 
             row = {**row, "event_type": "summit"}
         if linked and not row["anchored"]:
             row = _continue(row, head)
+        elif linked and row["place"] is None and same_time(row, head):
+            row = _same_event(row, head)  # "the first drone strikes Monday": Monday's strikes
         elif linked and row["date_source"] == "article":
             row = {**row, "date": head["date"], "precision": head["precision"]}
             row["date_source"] = "context"
@@ -136,9 +143,51 @@ def _head(row: dict) -> bool:
 def _continue(row: dict, head: dict) -> dict:
     """A report without place or date of its own, told as part of ``head``'s event."""
     row = {**row, "date": head["date"], "precision": head["precision"], "date_source": "context"}
-    if row["place"] is None and FAMILIES[row["event_type"]] == "violence":
+    if row["place"] is None and _same_place(row):
         row["place"] = head["place"]
     return row
+
+
+def _same_place(row: dict) -> bool:
+    """Whether a report linked to a story's event happened where that event did.
+
+    Violence goes on where the story's violence was; a gathering only when told as the one
+    already known ("the talks", "those meetings"): an article tells of several meetings of
+    the same people, at different places.
+    """
+    return FAMILIES[row["event_type"]] == "violence" or bool(row.get("refers", False))
+
+
+_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def same_time(row: dict, head: dict) -> bool:
+    """Whether a report dated by its own sentence tells the time of ``head``'s event.
+
+    Two days at most one apart ("Monday's strikes" after "strikes on Monday"), or a
+    period holding the other's day ("this week" after "on Wednesday"); neither undated.
+    """
+    a, b = row.get("date"), head.get("date")
+    if a is None or b is None or pd.isna(a) or pd.isna(b):
+        return False
+    a, b = pd.Timestamp(a), pd.Timestamp(b)
+    if row["precision"] == head["precision"] == "day":
+        return abs((a - b).days) <= 1
+    a_end = a + pd.Timedelta(days=_DAYS.get(row["precision"], 1))
+    b_end = b + pd.Timedelta(days=_DAYS.get(head["precision"], 1))
+    return a <= b < a_end or b <= a < b_end
+
+
+def _same_event(row: dict, head: dict) -> dict:
+    """A dated report of ``head``'s event: its place, and its day when finer than its own."""
+    if _same_place(row):
+        row = {**row, "place": head["place"]}
+    if _PRECISION[head["precision"]] < _PRECISION[row["precision"]]:
+        row.update(date=head["date"], precision=head["precision"], date_source="context")
+    return row
+
+
+_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
 def _names(row: dict, same: dict[str, str]) -> set[str]:

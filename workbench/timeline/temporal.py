@@ -12,7 +12,9 @@ A weekday without "last" or "next" is the publication day itself when it falls o
 that weekday ("on Friday" in a Friday article), else read from the wording around
 it: news reports what happened, so "met on Sunday" is the Sunday before
 publication, and only future wording in the same clause ("will meet on Sunday",
-"could meet on Sunday") makes it the one after. "Last night" is the day before
+"could meet on Sunday") makes it the one after; the day after publication is that day
+whatever the wording (a week-old day is told "last Friday", while "early Friday, Ukraine
+time" in an article dated Thursday in the Americas is the next day). "Last night" is the day before
 publication; "at the weekend" the most recent (or, in future wording, the coming)
 Saturday, with week precision. A day named without its year ("February 24") is the
 nearest such day, but no more than :data:`AHEAD_DAYS` after publication unless future
@@ -260,14 +262,42 @@ def future_wording(text: str, start: int, end: int) -> str:
 
     What decides whether a weekday lies ahead: "will meet on Monday" does, "met on
     Monday to map out next steps we will take" (the future is another clause's) does not.
+    An expression opening the sentence before a comma is read with its main clause's first
+    verb ("On Thursday, the chancellor, Ann Jones, will visit"; not "Sunday's blast could").
     """
     before = text[max(0, start - FUTURE_WINDOW) : start]
     cuts = list(_CLAUSE_END.finditer(before))
     if cuts:
         before = before[cuts[-1].end() :]
+    if _OPENING.match(text[:start]) and text[end : end + 1] == ",":
+        return before + " " + _main_verb(text[end : end + FRONTED_WINDOW])
     after = text[end : end + FUTURE_WINDOW // 2]
     cut = _CLAUSE_END.search(after)
     return before + " " + (after[: cut.start()] if cut else after)
+
+
+# The words an expression opening its sentence may follow: "On (Thursday), ...".
+_OPENING = re.compile(r"^\W*(?:(?:on|early|late|by|this|last|next)\s+)?$", re.I)
+#: Characters after an expression opening its sentence read for the main clause's verb.
+FRONTED_WINDOW = 100
+# The first verb of a clause: a modal, an auxiliary, or a verb in the past tense.
+_VERB = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|must|is|are|was|were|has|have|had|did|does"
+    r"|do|said|says|struck|hit|met|told|spoke|held|began|fired|shot|took|sent|came|went|made"
+    r"|gave|flew|led|fell|saw|won|lost|left|broke|brought|fought|found|got|heard|kept|put"
+    r"|ran|sat|stood|wrote|[a-z]+ed)\b|'ll\b"
+)
+
+
+def _main_verb(after: str) -> str:
+    """The first verb of the main clause after an opening expression ("will"), or "".
+
+    "On Thursday, the German chancellor, Ann Jones, will visit Avalon": a sentence opening
+    with its time tells it of the main clause, whose verb may come well after it.
+    """
+    cut = _CLAUSE_END.search(after)
+    verb = _VERB.search(after[: cut.start()] if cut else after)
+    return verb.group() if verb else ""
 
 
 #: Days after publication a day named without its year may lie, without future wording
@@ -308,7 +338,8 @@ def _relative(kind: str, g: dict, day: pd.Timestamp, future: bool) -> Resolved:
     when = g["when"].lower()
     if kind == "weekend":
         rel = {"last": "last", "next": "next"}.get(when, "")
-        return Resolved(_weekday(day, _WEEKDAYS["saturday"], rel, future), "week", "article")
+        saturday = _weekday(day, _WEEKDAYS["saturday"], rel, future, next_day=False)
+        return Resolved(saturday, "week", "article")
     step = (
         -1
         if when in ("last", "the past")
@@ -332,14 +363,21 @@ def _safe_date(year: int, month: int, day: int) -> pd.Timestamp | None:
         return None
 
 
-def _weekday(day: pd.Timestamp, target: int, rel: str, future: bool) -> pd.Timestamp:
-    """The day a weekday names: publication day itself, else the last one unless ``future``."""
+def _weekday(
+    day: pd.Timestamp, target: int, rel: str, future: bool, *, next_day: bool = True
+) -> pd.Timestamp:
+    """The day a weekday names: publication day itself, else the last one unless ``future``.
+
+    With ``next_day``, the day after publication is that day, not the one six days before.
+    """
     ahead = (target - day.weekday()) % 7
     behind = (day.weekday() - target) % 7
     if rel == "next":
         return day + pd.Timedelta(days=ahead or 7)
     if rel == "last":
         return day - pd.Timedelta(days=behind or 7)
+    if next_day and ahead == 1:  # "early Friday, Ukraine time" in a Thursday article: the next day
+        return day + pd.Timedelta(days=1)
     return day + pd.Timedelta(days=ahead) if future else day - pd.Timedelta(days=behind)
 
 
