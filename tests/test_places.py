@@ -30,6 +30,13 @@ def test_ambiguous_names_are_reported_not_hidden():
     assert geneva.country == "Switzerland" and geneva.ambiguous
 
 
+def test_a_building_is_no_city_of_that_other_name():
+    # "White House" is an English other name of Casablanca; in the news it is a building
+    assert resolve_place("White House").kind == "unresolved"
+    assert resolve_place("Casablanca").country == "Morocco"
+    assert resolve_place("Kiev").country == "Ukraine"  # other one-word names still count
+
+
 def test_unknown_place_keeps_its_name_without_coordinates():
     p = resolve_place("Donbas")
     assert (p.kind, p.lat, p.lon) == ("unresolved", None, None)

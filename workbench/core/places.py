@@ -95,7 +95,7 @@ def _centroid(ring: np.ndarray) -> tuple[float, float]:
 
 
 #: Bumped when the place index is built differently, so an older cached index is not read.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 INDEX_COLUMNS = ["key", "kind", "name", "country", "lat", "lon", "population"]
 
 
@@ -138,11 +138,25 @@ def _build_index() -> pd.DataFrame:
     names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
     for city in gc.get_cities().values():
         country = names.get(city["countrycode"], city["countrycode"])
-        keys = {_key(city["name"])} | {_key(a) for a in city["alternatenames"] if _LATIN.match(a)}
+        keys = {_key(city["name"])} | {_key(a) for a in city["alternatenames"] if _other_name(a)}
         rec = (city["name"], country, city["latitude"], city["longitude"], city["population"])
         rows.extend((k, "city", *rec) for k in sorted(keys) if k)
     table = pd.DataFrame(rows, columns=INDEX_COLUMNS)
     return table.sort_values(["kind", "key"], kind="stable", ignore_index=True)
+
+
+#: Last words of a building's or a site's name: an English other name of a city ending so
+#: ("White House", Casablanca's) is read as the building it names in the news, not the city.
+_BUILDING_WORDS = frozenset(
+    "house palace bridge square street avenue tower building castle church cathedral".split()
+)
+
+
+def _other_name(name: str) -> bool:
+    """Whether a city's other name ("Kiev", "Dar el Beida") is one of its spellings to index."""
+    return bool(_LATIN.match(name)) and not (
+        " " in name.strip() and name.split()[-1].lower() in _BUILDING_WORDS
+    )
 
 
 @lru_cache(maxsize=1)
