@@ -37,6 +37,7 @@ def groups(events):
 
 A = ("attack", ["Wagner"])
 M = ("meeting", ["Ann Lee", "Bo Chan"])
+T = ("talks", ["Ann Lee", "Bo Chan"])
 
 
 @pytest.mark.parametrize(
@@ -88,12 +89,12 @@ M = ("meeting", ["Ann Lee", "Bo Chan"])
             ],
             [("d0",), ("d1",), ("d2",)],
         ),
-        # days a few apart still merge; a year report does not join a later day's cluster
+        # talks days a few apart still merge; a year report does not join a later day's cluster
         (
             [
-                (*M, "Geneva", "2022-07-10", "day"),
-                (*M, "Geneva", "2022-07-12", "day"),
-                (*M, None, "2022-07-11", "day"),
+                (*T, "Geneva", "2022-07-10", "day"),
+                (*T, "Geneva", "2022-07-12", "day"),
+                (*T, None, "2022-07-11", "day"),
             ],
             [("d0", "d1", "d2")],
         ),
@@ -149,3 +150,214 @@ def test_history_reported_more_often_still_ranks_first():
 def test_talks_and_a_summit_are_two_events(kinds, expected):
     rows = [(k, ["Ann Lee", "Bo Chan"], "Avalon", "2022-11-14", "day") for k in kinds]
     assert groups(merge_events(reports(rows))) == expected
+
+
+def report(
+    doc,
+    kind,
+    who,
+    date,
+    *,
+    persons=(),
+    place=None,
+    precision="day",
+    source="text",
+    published="2022-12-01",
+):
+    """One invented report, every field given or defaulted."""
+    return {
+        "doc_id": doc,
+        "sentence_id": f"{doc}:p1:s1",
+        "event_type": kind,
+        "participants": list(who),
+        "persons": list(persons),
+        "place": place,
+        "date": pd.Timestamp(date, tz="UTC"),
+        "precision": precision,
+        "date_source": source,
+        "status": "reported",
+        "source": "AP",
+        "published": pd.Timestamp(published, tz="UTC"),
+        "sentence": f"Report of {doc}.",
+    }
+
+
+AB = {"who": ["Ann Lee", "Bo Chan"], "persons": ["Ann Lee", "Bo Chan"]}
+AC = {"who": ["Ann Lee", "Cy Park"], "persons": ["Ann Lee", "Cy Park"]}
+ABD = {"who": ["Ann Lee", "Bo Chan", "Di Ray"], "persons": ["Ann Lee", "Bo Chan", "Di Ray"]}
+W = {"who": ["Wagner"]}
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # Ann Lee met Bo Chan, and Ann Lee met Cy Park: two meetings, talks or calls
+        ([("a", "meeting", AB, "2022-07-10"), ("b", "meeting", AC, "2022-07-10")], 2),
+        ([("a", "talks", AB, "2022-07-10"), ("b", "call", AC, "2022-07-11")], 2),
+        # one report names all of the other's people: one meeting
+        ([("a", "meeting", AB, "2022-07-10"), ("b", "meeting", ABD, "2022-07-10")], 1),
+        # a summit of many leaders is told with different ones
+        ([("a", "summit", AB, "2022-07-10"), ("b", "summit", AC, "2022-07-10")], 1),
+        # a strike on days the texts give two apart: two strikes; a day apart: one
+        ([("a", "strike", W, "2022-07-10"), ("b", "strike", W, "2022-07-12")], 2),
+        ([("a", "strike", W, "2022-07-10"), ("b", "attack", W, "2022-07-11")], 1),
+        # talks go on for days
+        ([("a", "talks", AB, "2022-07-10"), ("b", "talks", AB, "2022-07-12")], 1),
+        # a week ("earlier this week") that does not hold the day
+        (
+            [
+                ("a", "strike", W, "2022-10-08"),
+                ("b", "strike", {**W, "precision": "week"}, "2022-10-10"),
+            ],
+            2,
+        ),
+        (
+            [
+                ("a", "strike", W, "2022-10-12"),
+                ("b", "strike", {**W, "precision": "week"}, "2022-10-10"),
+            ],
+            1,
+        ),
+        # ... the day is not compared when one of them is a publication day
+        (
+            [
+                ("a", "strike", W, "2022-07-10"),
+                ("b", "strike", {**W, "source": "article"}, "2022-07-12"),
+            ],
+            1,
+        ),
+        # no date in either text: the same sentence in two articles a day apart is one
+        (
+            [
+                (
+                    "a",
+                    "meeting",
+                    {**AB, "source": "article", "published": "2022-07-10"},
+                    "2022-07-10",
+                ),
+                (
+                    "b",
+                    "meeting",
+                    {**AB, "source": "article", "published": "2022-07-11"},
+                    "2022-07-11",
+                ),
+            ],
+            1,
+        ),
+        # ... but either joins the event a text dates
+        (
+            [
+                ("a", "meeting", AB, "2022-07-10"),
+                (
+                    "b",
+                    "meeting",
+                    {**AB, "source": "article", "published": "2022-07-11"},
+                    "2022-07-11",
+                ),
+                (
+                    "c",
+                    "meeting",
+                    {**AB, "source": "article", "published": "2022-07-12"},
+                    "2022-07-12",
+                ),
+            ],
+            1,
+        ),
+        # places that cannot both hold, though the first report gives none
+        (
+            [
+                ("a", "summit", AB, "2022-07-10"),
+                ("b", "summit", {**AB, "place": "Germany"}, "2022-07-10"),
+                ("c", "summit", {**AB, "place": "Brussels"}, "2022-07-10"),
+            ],
+            2,
+        ),
+        # a city and its country hold together; so does a place the index does not know
+        (
+            [
+                ("a", "summit", AB, "2022-07-10"),
+                ("b", "summit", {**AB, "place": "Germany"}, "2022-07-10"),
+                ("c", "summit", {**AB, "place": "Munich"}, "2022-07-10"),
+                ("d", "summit", {**AB, "place": "Elmau Castle Grounds"}, "2022-07-10"),
+            ],
+            1,
+        ),
+    ],
+)
+def test_a_report_contradicting_a_member_stays_apart(rows, expected):
+    table = pd.DataFrame([report(d, k, date=day, **spec) for d, k, spec, day in rows])
+    assert len(merge_events(table)) == expected
+
+
+@pytest.mark.parametrize(
+    ("dated", "expected"),
+    [
+        # most texts give the Friday; one says Thursday
+        (
+            [
+                ("2022-02-24", "day", "text"),
+                ("2022-02-25", "day", "text"),
+                ("2022-02-25", "day", "text"),
+            ],
+            ("2022-02-25", "day"),
+        ),
+        # a week ("this week") counts for the day inside it, and the day is finer
+        (
+            [
+                ("2022-04-25", "week", "text"),
+                ("2022-04-25", "week", "text"),
+                ("2022-04-26", "day", "text"),
+            ],
+            ("2022-04-26", "day"),
+        ),
+        # the text's date before the publication day, the sentence's before the story's
+        ([("2022-03-01", "day", "article"), ("2022-02-26", "day", "text")], ("2022-02-26", "day")),
+        ([("2022-02-27", "day", "context"), ("2022-02-26", "day", "text")], ("2022-02-26", "day")),
+        # a day before a month, whatever the votes
+        (
+            [
+                ("2022-08-01", "month", "text"),
+                ("2022-08-01", "month", "text"),
+                ("2022-08-02", "day", "text"),
+            ],
+            ("2022-08-02", "day"),
+        ),
+        # a tie: the earlier
+        ([("2022-06-27", "day", "text"), ("2022-06-26", "day", "text")], ("2022-06-26", "day")),
+    ],
+)
+def test_the_event_takes_the_date_most_texts_give(dated, expected):
+    rows = [
+        report(f"d{i}", "summit", ["G7"], day, precision=p, source=s)
+        for i, (day, p, s) in enumerate(dated)
+    ]
+    event = merge_events(pd.DataFrame(rows)).iloc[0]
+    assert event.n_reports == len(rows)
+    assert (str(event.date)[:10], event.precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        # a commentator one report of three names took no part
+        ([["Ann Lee"], ["Ann Lee"], ["Ann Lee", "Eve Ross"]], ["Ann Lee"]),
+        # named by two of three: kept
+        ([["Ann Lee", "Eve Ross"], ["Ann Lee"], ["Ann Lee", "Eve Ross"]], ["Ann Lee", "Eve Ross"]),
+        # two reports: those both name
+        ([["Ann Lee", "Bo Chan"], ["Ann Lee"]], ["Ann Lee"]),
+        # two reports agreeing on no one: one each... (none agreed: every one)
+        ([["Ann Lee", "Bo Chan"], ["Ann Lee", "Cy Park"]], ["Ann Lee"]),
+    ],
+)
+def test_participants_most_reports_agree_on(named, expected):
+    rows = [report(f"d{i}", "summit", who, "2022-07-10") for i, who in enumerate(named)]
+    event = merge_events(pd.DataFrame(rows)).iloc[0]
+    assert list(event.participants) == expected
+
+
+def test_a_publication_day_does_not_join_a_year():
+    rows = [
+        report("a", "meeting", ["Ann Lee", "Bo Chan"], "2022-01-01", precision="year"),
+        report("b", "meeting", ["Ann Lee", "Bo Chan"], "2022-05-24", source="article"),
+    ]
+    assert len(merge_events(pd.DataFrame(rows))) == 2

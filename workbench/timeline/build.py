@@ -272,6 +272,7 @@ RULE_MODULES = (
     "workbench.timeline.casualties",
     "workbench.timeline.clauses",
     "workbench.timeline.complements",
+    "workbench.timeline.consensus",
     "workbench.timeline.dating",
     "workbench.timeline.events",
     "workbench.timeline.governors",

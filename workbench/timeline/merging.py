@@ -7,20 +7,30 @@ inside it), not talks and a summit (talks are held at a summit, "the leaders hel
 at the summit"), and a shared participant that is not named across the corpus (see
 :func:`_common_participants`). A report dated only to a month or a year joins a
 finer event only when exactly one fits, else reports of its own precision and place,
-so that "in 2022" does not chain the year's separate attacks together. Events are
+so that "in 2022" does not chain the year's separate attacks together. A report that
+agrees with a cluster's first report still stays out when it contradicts any report
+already in it (:func:`_apart`): places that cannot both hold (Brussels and Germany;
+a city agrees with its country), days or weeks the texts give more than a day apart for what
+happens on one day (a meeting, a call, a strike), or other counterparts met (A with B,
+A with C). A report whose text gives no date (dated by its publication) is merged
+last, and joins an event dated to the day or week only. Events are
 ranked by the documents, then the reports, that tell of them; among equals, those
 dated a year or more before their reports (history the articles recall) come last. A merged
-event is a summit when any report calls it one, and lists the participants several
-reports agree on when there are such.
+event is a summit when any report calls it one, takes the date most of its texts give at
+the finest precision, and lists the participants most of its reports agree on
+(:mod:`workbench.timeline.consensus`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 
+from workbench.core.places import resolve_place
 from workbench.core.tables import split_cell
+from workbench.timeline.consensus import agreed_participants, event_date_report
 from workbench.timeline.story import FAMILIES, HISTORY_DAYS
 
 #: Participants listed per merged event, the most often named first.
@@ -70,23 +80,33 @@ def merge_events(
     common = _common_participants(reports, same)
     clusters: list[list[int]] = []
     keys: list[dict] = []
+    members: list[list[dict]] = []  # the keys of each cluster's reports, for vetoes
     index: dict[tuple, list[int]] = {}  # (token, year) -> clusters holding that token
     keyed = [(i, _key(r, same)) for i, r in zip(order.index, order.to_dict("records"), strict=True)]
-    fine = [(i, k) for i, k in keyed if k["precision"] not in _PERIOD_WIDTH]
+    fine = [(i, k) for i, k in keyed if k["precision"] not in _PERIOD_WIDTH and k["own"]]
     coarse = [(i, k) for i, k in keyed if k["precision"] in _PERIOD_WIDTH]
-    for idx, k_r in fine + coarse:  # days first: a month or a year then finds its day
+    undated = [(i, k) for i, k in keyed if k["precision"] not in _PERIOD_WIDTH and not k["own"]]
+    # days the texts give first: a month or a year, then a report the text gives no date
+    # (dated by its publication), finds the day of the event
+    for idx, k_r in fine + coarse + undated:
         tokens = _tokens(k_r, common)
         years = _years(k_r["day"], max_days)
         candidates = sorted({i for t in tokens for y in years for i in index.get((t, y), ())})
-        fits = [i for i in candidates if _same_event(keys[i], k_r, max_days, common)]
+        fits = [
+            i
+            for i in candidates
+            if _same_event(keys[i], k_r, max_days, common) and not _contradicts(members[i], k_r)
+        ]
         target = _target(fits, keys, k_r)
         if target is None:
             clusters.append([idx])
             keys.append(k_r)  # a cluster is compared by its first report: no snowballing
+            members.append([k_r])
             for t in tokens:
                 index.setdefault((t, years[0]), []).append(len(keys) - 1)
         else:
             clusters[target].append(idx)
+            members[target].append(k_r)
     records = reports.to_dict("index")
     rows = [_summarise([records[i] for i in members]) for members in clusters]
     out = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
@@ -113,12 +133,15 @@ def _past(events: pd.DataFrame) -> pd.Series:
 def _target(fits: list[int], keys: list[dict], key: dict) -> int | None:
     """The cluster a report joins among those it agrees with, or None for a new one.
 
-    A report dated to the day joins the earliest. A report dated only to a month or a
+    A report dated to the day joins the earliest (one the text gives no date, dated by its
+    publication, only a cluster dated to the day or week). A report dated only to a month or a
     year ("in 2022") agrees with every day inside it, so it would pull unrelated reports
     together: it joins a finer cluster only when exactly one fits, else the first
     cluster of its own precision, period and place.
     """
     if key["precision"] not in _PERIOD_WIDTH:
+        if not key["own"]:  # a publication day says nothing of a month or year told
+            fits = [i for i in fits if keys[i]["precision"] not in _PERIOD_WIDTH]
         return min(fits, default=None)
     finer = [i for i in fits if keys[i]["precision"] not in _PERIOD_WIDTH]
     if len(finer) == 1:
@@ -150,7 +173,82 @@ def _key(r, same: dict[str, str]) -> dict:
         "place": _place(r["place"]),
         "day": int(r["date"].value // 86_400_000_000_000) if dated else None,
         "precision": r.get("precision") if dated else None,
+        "own": dated and r.get("date_source") in _OWN_DATES,
     }
+
+
+#: Where a report's date comes from its text: its own sentence, or the story it goes on.
+_OWN_DATES = frozenset({"text", "context"})
+#: Events that happen on one day: two days the texts give apart are two events.
+_ONE_DAY = frozenset({"meeting", "call", "attack", "strike"})
+#: Events between a few people: the same person meeting someone else is another event.
+_ONE_ON_ONE = frozenset({"meeting", "talks", "call"})
+
+
+def _contradicts(members: list[dict], key: dict) -> bool:
+    """Whether a report tells another event than any report already in a cluster."""
+    return any(_apart(m, key) for m in members)
+
+
+def _apart(member: dict, other: dict) -> bool:
+    """Whether two reports that may look alike tell different events.
+
+    - places that cannot both hold (:func:`_places_agree`);
+    - a meeting, call, attack or strike on days (or weeks) the texts give more than a
+      day apart (an overnight strike may be told on either day);
+    - a meeting, talks or a call of someone with others, each report naming a person
+      the other does not ("A met B", "A met C"; not "A met B" and "A and D met B").
+    """
+    if member["place"] and other["place"] and not _places_agree(member["place"], other["place"]):
+        return True
+    if member["type"] in _ONE_DAY and other["type"] in _ONE_DAY and _other_days(member, other):
+        return True
+    return _other_counterparts(member, other)
+
+
+def _other_days(a: dict, b: dict) -> bool:
+    """Days (or weeks) both texts give that cannot hold one day's event, a day's slack aside.
+
+    A week ("this week", "at the weekend") holds the seven days from its first.
+    """
+    if not (a["own"] and b["own"]) or a["day"] is None or b["day"] is None:
+        return False
+    spans = []
+    for k in (a, b):
+        if k["precision"] not in _SPAN:
+            return False
+        spans.append((k["day"], k["day"] + _SPAN[k["precision"]] - 1))
+    (a0, a1), (b0, b1) = spans
+    return b0 - a1 > 1 or a0 - b1 > 1
+
+
+#: Days a report's date spans, for the precisions a one-day event is compared at.
+_SPAN = {"day": 1, "week": 7}
+
+
+def _other_counterparts(a: dict, b: dict) -> bool:
+    """A meeting, talks or a call of someone with others: each names a person the other lacks."""
+    if a["type"] not in _ONE_ON_ONE or b["type"] not in _ONE_ON_ONE:
+        return False
+    p, q = a["persons"], b["persons"]
+    return len(p) > 1 and len(q) > 1 and bool(p & q) and bool(p - q) and bool(q - p)
+
+
+@lru_cache(maxsize=4096)
+def _places_agree(a: str, b: str) -> bool:
+    """Whether two places may both hold: the same, a city and its country, or one unknown.
+
+    A place the place index does not resolve ("Europe", "Schloss Elmau", "Crimea") may
+    hold or lie in any other, so it contradicts none.
+    """
+    if a == b:
+        return True
+    pa, pb = resolve_place(a), resolve_place(b)
+    if "unresolved" in (pa.kind, pb.kind):
+        return True
+    return (pa.kind == "country" and pb.country == pa.name) or (
+        pb.kind == "country" and pa.country == pb.name
+    )
 
 
 def _years(day: int | None, max_days: int) -> list[int | None]:
@@ -220,11 +318,6 @@ def _dates_agree(key: dict, other: dict, max_days: int) -> bool:
 _PERIOD_WIDTH = {"month": 7, "year": 4}
 
 
-def _coarseness(report: dict) -> int:
-    """0 for a report dated to the day (or week), 1 to the month, 2 to the year."""
-    return {"month": 1, "year": 2}.get(report["precision"], 0)
-
-
 def _day_text(day: int) -> str:
     return pd.Timestamp(day * 86_400_000_000_000).strftime("%Y-%m-%d")
 
@@ -232,23 +325,14 @@ def _day_text(day: int) -> str:
 def _summarise(group: list[dict]) -> tuple:
     """One merged event from its reports (participants by how many reports name them).
 
-    The date is the finest the text gives (a day before its month or year). Where some
-    participants are named by several reports, those only one report names are
-    left out; a summit stays a summit when the other reports call it a meeting.
+    The date is the one most texts give at the finest precision, the participants those
+    most reports agree on (:mod:`workbench.timeline.consensus`); a summit stays a
+    summit when the other reports call it a meeting.
     """
-    named = Counter(p for r in group for p in split_cell(r["participants"]))
-    agreed = max(named.values(), default=0) > 1
-    participants = [
-        p for p, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1 or not agreed
-    ][:MAX_PARTICIPANTS]
+    participants = agreed_participants(group, MAX_PARTICIPANTS)
     places = Counter(r["place"] for r in group if _place(r["place"]))
     types = Counter(r["event_type"] for r in group)
-    dated = [r for r in group if not pd.isna(r["date"])]
-    first = (
-        min(dated, key=lambda r: (r["date_source"] != "text", _coarseness(r), r["date"]))
-        if dated
-        else group[0]
-    )
+    first = event_date_report(group)
     status = "reported" if any(r["status"] == "reported" for r in group) else "planned"
     example = max(group, key=lambda r: min(len(r["sentence"]), 300))
     docs = sorted({r["doc_id"] for r in group})
