@@ -344,3 +344,16 @@ def test_code_key_follows_the_source_of_the_modules(tmp_path, monkeypatch):
     assert "wb_rule_module" not in sys.modules  # hashed, not imported
     with pytest.raises(ModuleNotFoundError, match="wb_no_such_module"):
         cache.code_key("wb_no_such_module")
+
+
+def test_read_shards_keeps_the_wanted_rows_in_file_order(tmp_path):
+    pd.DataFrame({"h": ["a", "b", "a", "c"], "n": [1, 2, 3, 4]}).to_parquet(tmp_path / "1.parquet")
+    pd.DataFrame({"h": ["c", "d"], "n": [5, 6]}).to_parquet(tmp_path / "2.parquet")
+    pd.DataFrame({"h": ["b"], "n": [7]}).to_parquet(tmp_path / "3.parquet")
+    frames = cache.read_shards(tmp_path, "h", {"a", "b"})
+    assert [f["n"].tolist() for f in frames] == [[1, 2, 3], [7]]  # no shard without a key
+    whole = pd.read_parquet(tmp_path / "1.parquet")
+    pd.testing.assert_frame_equal(
+        frames[0], whole[whole["h"].isin({"a", "b"})].reset_index(drop=True)
+    )
+    assert cache.read_shards(tmp_path, "h", set()) == []

@@ -168,3 +168,19 @@ def test_a_silent_bar_has_the_same_methods(watched):
     bar.close()
     with pool.steps(2, "quiet", show=False) as step:
         step("a")
+
+
+@pytest.mark.parametrize(
+    ("n", "size", "workers", "lengths"),
+    [
+        (300, 100, 1, [100, 100, 100]),  # one process: chunks of the largest size
+        (300, 100, 2, [38] * 7 + [34]),  # two: four chunks each, so none waits on another
+        (5000, 100, 2, [100] * 50),  # many items: never above the largest size
+        (3, 100, 2, [1, 1, 1]),  # fewer items than chunks wanted: one each
+        (0, 100, 2, []),
+    ],
+)
+def test_chunked_shares_items_out_in_order(n, size, workers, lengths):
+    chunks = pool.chunked(list(range(n)), size, workers)
+    assert [len(c) for c in chunks] == lengths
+    assert [x for c in chunks for x in c] == list(range(n))

@@ -114,7 +114,7 @@ def extract_citations(
         elif media:
             joined.append((doc_id, actor, sid, text, a))
     found: list[tuple[str, int, str, str]] = []
-    rows += _named_in_text(sentences, mentions, spans, known, found)
+    rows += _named_in_text(sentences, mentions, spans, known, found, hinted)
     # An outlet joined to one cited before it is cited with it: "according to X and Y".
     rows += [
         (d, actor, sid)
@@ -138,6 +138,7 @@ def _named_in_text(
     cited: dict[str, list[tuple[int, int]]],
     known: dict[str, str | None],
     found: list[tuple[str, int, str, str]] | None = None,
+    hinted: set[str] | None = None,
 ) -> list[tuple[str, str, str]]:
     """Citations of outlets the text names by a press noun, whether the model found them.
 
@@ -154,6 +155,8 @@ def _named_in_text(
         known: The gazetteer's outlets (:func:`_media_names`).
         found: Collects ``(doc_id, offset, name, sentence_id)`` of every name found and
             left to no mention, cited or not.
+        hinted: The sentences (``unit_id``) that :data:`PRESS_HINT` finds a press noun in,
+            where the caller has searched them already; None: searched here.
 
     Returns:
         ``(doc_id, cited, sentence_id)`` rows.
@@ -166,7 +169,10 @@ def _named_in_text(
         exact[(sid, start, end)] = actor
     rows = []
     for doc_id, sid, s0, text, keep in sentence_rows(sentences):
-        if not keep or not (PRESS_HINT.search(text) or "the " in text.lower()):
+        if not keep:
+            continue
+        hint = sid in hinted if hinted is not None else PRESS_HINT.search(text)
+        if not (hint or "the " in text.lower()):
             continue
         for a, b, name in named_outlets(text):
             if any(x < b and a < y for x, y in cited.get(sid, ())) or _next_to(

@@ -43,8 +43,10 @@ NER_VERSION = "2"
 SHARD_TEXTS = 2_000
 #: Texts per ``nlp.pipe`` batch.
 BATCH_SIZE = 64
-#: Below this many words one process is faster than two (start-up costs).
-MULTIPROCESS_MIN_WORDS = 200_000
+#: Below this many words one process is faster than two (start-up costs). Workers are
+#: forked with the model loaded, so a second one pays from about a hundred articles on
+#: (some ten seconds of model time on one core).
+MULTIPROCESS_MIN_WORDS = 50_000
 #: Characters per text handed to the model; longer bodies are cut (spaCy's default limit is 1e6).
 MAX_CHARS = 500_000
 
@@ -222,20 +224,26 @@ def run_model(
         words = sum(t.count(" ") + 1 for t in texts.values())
         n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
     items = [(t[:MAX_CHARS], h) for h, t in texts.items()]
-    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    client = distributed.current_client()
+    forked = client is None and pool.can_fork()
+    workers = pool.processes(n_process, len(items)) if forked else 1
+    chunks = pool.chunked(items, CHUNK_SIZE, workers)
     bar = pool.progress_bar(len(items), "entities", "doc", show=progress)
     rows: list[tuple] = []
     _WORKER_NLP, _WORKER_BATCH = nlp, batch_size
     try:
-        if distributed.current_client() is not None:
+        if client is not None:
             parts = distributed.map_batches(_cluster_spans, chunks, name, batch_size)
             for part in parts:
                 rows.extend(part)
                 _advance(bar, part)
-        elif pool.processes(n_process, len(chunks)) > 1 and pool.can_fork():
-            for part in pool.fork_map(_chunk_spans, chunks, workers=n_process, ordered=False):
+        elif workers > 1:
+            for part in pool.fork_map(_chunk_spans, chunks, workers=workers, ordered=False):
                 rows.extend(part)
                 _advance(bar, part)
+            # chunks finish in any order: the rows in the texts' order, as one process has them
+            order = {h: i for i, (_, h) in enumerate(items)}
+            rows.sort(key=lambda row: order[row[0]])
         else:
             for chunk in chunks:
                 part = _chunk_spans(chunk)
@@ -248,7 +256,8 @@ def run_model(
     return out.astype({"start": "int64", "end": "int64"})
 
 
-#: Texts per chunk handed to a worker process.
+#: Texts per chunk handed to a worker process, at most (fewer where that shares them out
+#: evenly: :func:`workbench.core.pool.chunked`; the spans do not depend on the chunks).
 CHUNK_SIZE = 100
 _WORKER_NLP = None
 _WORKER_BATCH = BATCH_SIZE
@@ -282,12 +291,11 @@ def _empty_spans() -> pd.DataFrame:
 
 
 def _read_spans(folder, wanted: set[str]) -> pd.DataFrame:
-    """The cached spans of the ``wanted`` text hashes, from every shard in ``folder``."""
-    frames = []
-    for path in sorted(folder.glob("*.parquet")):
-        if (shard := cache.read_entry(path, pd.read_parquet)) is not None:
-            # a damaged shard is deleted and its texts run again
-            frames.append(shard[shard["text_hash"].isin(wanted)])
+    """The cached spans of the ``wanted`` text hashes, from every shard in ``folder``.
+
+    A damaged shard is deleted and its texts run again (:func:`workbench.core.cache.read_shards`).
+    """
+    frames = cache.read_shards(folder, "text_hash", wanted)
     if not frames:
         return _empty_spans()
     return pd.concat(frames, ignore_index=True)

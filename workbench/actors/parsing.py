@@ -29,9 +29,11 @@ PARSE_VERSION = "1"
 SHARD_SENTENCES = 20_000
 #: Sentences per ``nlp.pipe`` batch.
 BATCH_SIZE = 256
-#: Below this many words to parse, one process is faster than two (start-up costs).
-MULTIPROCESS_MIN_WORDS = 50_000
-#: Sentences per chunk handed to a worker process.
+#: Below this many words to parse, one process is faster than two (start-up costs: the
+#: workers are forked with the parser loaded, so from a couple of seconds of parsing on).
+MULTIPROCESS_MIN_WORDS = 10_000
+#: Sentences per chunk handed to a worker process, at most (fewer where that shares them
+#: out evenly: :func:`workbench.core.pool.chunked`).
 CHUNK_SENTENCES = 500
 #: Columns of the cached parses: one row per token, offsets into its sentence.
 PARSE_COLUMNS = ["sent_hash", "i", "start", "end", "head", "dep"]
@@ -210,19 +212,21 @@ def run_parser(
 
     global _WORKER_NLP
     items = [(t, h) for h, t in texts.items()]
-    chunks = [items[i : i + CHUNK_SENTENCES] for i in range(0, len(items), CHUNK_SENTENCES)]
     if n_process is None:
         words = sum(t.count(" ") + 1 for t in texts.values())
         n_process = 2 if words >= MULTIPROCESS_MIN_WORDS else 1
+    client = distributed.current_client()
+    forked = client is None and pool.can_fork()
+    workers = pool.processes(n_process, len(items)) if forked else 1
+    chunks = pool.chunked(items, CHUNK_SENTENCES, workers)
     bar = pool.progress_bar(len(items), "parses", "sentence", show=progress)
     rows: list[tuple] = []
     try:
-        if distributed.current_client() is not None:
+        if client is not None:
             parts = distributed.map_batches(_cluster_parse, chunks, name)
         else:
             _WORKER_NLP = ner.load_parser(name)
-            forked = pool.processes(n_process, len(chunks)) > 1 and pool.can_fork()
-            parts = pool.fork_map(_chunk_parse, chunks, workers=n_process if forked else 1)
+            parts = pool.fork_map(_chunk_parse, chunks, workers=workers)
         for part in parts:
             rows.extend(part)
             bar.update(sum(1 for r in part if r[1] == -1))
@@ -261,8 +265,5 @@ def _empty() -> pd.DataFrame:
 
 def _read(folder, wanted: set[str]) -> pd.DataFrame:
     """The cached parses of the ``wanted`` sentence hashes, from every shard in ``folder``."""
-    frames = []
-    for path in sorted(folder.glob("*.parquet")):
-        if (shard := cache.read_entry(path, pd.read_parquet)) is not None:
-            frames.append(shard[shard["sent_hash"].isin(wanted)])
+    frames = cache.read_shards(folder, "sent_hash", wanted)
     return pd.concat(frames, ignore_index=True) if frames else _empty()

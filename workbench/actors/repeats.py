@@ -86,12 +86,13 @@ def sentence_rows(sentences: pd.DataFrame) -> Iterator[tuple[str, str, int, str,
     ``counted`` is False for a copy of boilerplate (:func:`flag_repeats`); a table without
     the flags counts every sentence.
     """
-    counted = sentences["counted"] if "counted" in sentences else [True] * len(sentences)
+    counted = sentences["counted"].tolist() if "counted" in sentences else [True] * len(sentences)
+    # plain lists: a step through a column of Arrow strings costs a microsecond or more
     yield from zip(
-        sentences["doc_id"],
-        sentences["unit_id"],
-        sentences["start"],
-        sentences["text"].fillna(""),
+        sentences["doc_id"].tolist(),
+        sentences["unit_id"].tolist(),
+        sentences["start"].tolist(),
+        sentences["text"].fillna("").tolist(),
         counted,
         strict=True,
     )

@@ -238,3 +238,39 @@ def cached_frame(
     df = compute()
     write_table(df, path)
     return df
+
+
+def read_shards(
+    folder: str | os.PathLike[str], column: str, wanted: Iterable[str]
+) -> list[pd.DataFrame]:
+    """The rows of every Parquet shard in ``folder`` whose ``column`` is one of ``wanted``.
+
+    Shards are read in name order, each through :func:`read_entry` (a damaged one is
+    deleted). A shard's key column is read first, and the shard itself only when it holds
+    a wanted key, its rows picked by Arrow before they become a DataFrame: a large cache
+    costs a read of its keys, not a conversion of every row it holds.
+
+    Args:
+        folder: A folder of shards written by :func:`write_table`.
+        column: The key column (a text or sentence hash).
+        wanted: The keys to keep.
+
+    Returns:
+        One DataFrame per readable shard that holds a wanted key, its rows in file order
+        (the columns and dtypes of ``pd.read_parquet``).
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    values = pa.array(list(wanted), type=pa.string())
+    keep = pc.field(column).isin(values)
+    frames = []
+    for path in sorted(Path(folder).glob("*.parquet")):
+        keys = read_entry(path, lambda p: pq.read_table(p, columns=[column]).column(column))
+        if keys is None or not pc.any(pc.is_in(keys, value_set=values)).as_py():
+            continue
+        if (shard := read_entry(path, lambda p: pd.read_parquet(p, filters=keep))) is not None:
+            frames.append(shard)
+    return frames

@@ -130,6 +130,36 @@ def fork_map(
         yield from pool.imap_unordered(_Call(fn, args), batches)
 
 
+#: Chunks per worker that :func:`chunked` aims at: a worker that finishes early takes
+#: one of those left, so no worker idles while another works through a large last chunk.
+CHUNKS_PER_WORKER = 4
+
+
+def chunked(items: Sequence[Any], size: int, workers: int = 1) -> list[Sequence[Any]]:
+    """``items`` cut into consecutive chunks of at most ``size``.
+
+    Args:
+        items: What the workers share out.
+        size: The largest chunk (a unit of progress, of memory, of work lost to an
+            interruption).
+        workers: The processes that will share the chunks; from two on, the chunks are
+            made smaller where that gives each worker :data:`CHUNKS_PER_WORKER` of them.
+
+    Returns:
+        The chunks, in order; together they are ``items``.
+
+    Example:
+        >>> [len(c) for c in chunked(range(300), 100)]
+        [100, 100, 100]
+        >>> [len(c) for c in chunked(range(300), 100, workers=2)]
+        [38, 38, 38, 38, 38, 38, 38, 34]
+    """
+    if workers > 1:
+        size = min(size, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
+    size = max(1, size)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
 class _Call:
     """A picklable ``lambda batch: fn(batch, *args)``."""
 
