@@ -115,3 +115,22 @@ RURITANIA = ("Ruritania", "GPE")
 )
 def test_a_description_is_the_actor_named_next(text, actors, speakers):
     assert [q[1] for q in _quotes(text, actors)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a photo caption next introduces no one: the person it shows did not speak
+            "According to Ruritania's top prosecutor, dozens of children have been hurt. "
+            "Mira Tal, 14, rides his bike in Harbour, Ruritania, Tuesday, Nov. 30, 2021.",
+            [None],
+        ),
+        (  # ... while a sentence of the text does
+            "According to Ruritania's top prosecutor, dozens of children have been hurt. "
+            "Mira Tal, who leads the office, told reporters the count would rise.",
+            ["Mira Tal", "Mira Tal"],
+        ),
+    ],
+)
+def test_a_caption_introduces_no_one(text, speakers):
+    assert [q[1] for q in _quotes(text, [RURITANIA, TAL])] == speakers

@@ -79,3 +79,73 @@ def test_words_quoted_inside_a_short_quotation_go_on_its_run():
     text = f'"{QUOTE}," said Mira Tal. "She said: "Enjoy this day of our lives, enjoy it."'
     rows = [q for q in _quotes(text, [TAL]) if q[0] == "direct"]
     assert [q[1] for q in rows] == ["Mira Tal", "Mira Tal"]
+
+
+DAN = ("Dan Ek", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a verb and a colon open the quotation after them, not the one before
+            f'Mira Tal said: "{QUOTE}?" Dan Ek posted: "We will not leave the city."',
+            [TAL, DAN],
+            ["Mira Tal", "Dan Ek"],
+        ),
+        (  # ... also after its listener
+            f'Mira Tal said: "{QUOTE}!" Dan Ek told reporters: "We will not leave the city."',
+            [TAL, DAN],
+            ["Mira Tal", "Dan Ek"],
+        ),
+        (  # ... while a verb with no colon after it still attributes the one before
+            f'"{QUOTE}?" Dan Ek asked reporters.',
+            [DAN],
+            ["Dan Ek"],
+        ),
+        (  # ... and so does one with a colon, where no speech verb introduced that one
+            f'The video opens: "{QUOTE}?" Dan Ek wrote: "We will not leave the city."',
+            [DAN],
+            ["Dan Ek", "Dan Ek"],
+        ),
+    ],
+)
+def test_a_colon_binds_the_quotation_after_it(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors) if q[0] == "direct"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a surname the text gave in full, its verb (no speech verb) and a colon
+            f'Mira Tal spoke first. But Tal continued: "{QUOTE}."',
+            ["Mira Tal"],
+        ),
+        (f'Mira Tal spoke first. Tal shot back: "{QUOTE}."', ["Mira Tal"]),
+        (  # a word the text never gives as a name names no one
+            f'Mira Tal spoke first. Later Harbour went on: "{QUOTE}."',
+            [None],
+        ),
+    ],
+)
+def test_a_name_before_a_verb_and_a_colon_speaks(text, speakers):
+    assert [q[1] for q in _quotes(text, []) if q[0] == "direct"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "speakers"),
+    [
+        (  # a quotation with a verb of its own after it does not go on the last run
+            f'Ruritania\'s army announced that the city fell. "{QUOTE}," Dan Ek, '
+            "who studied the war for years and wrote on it, said.",
+            [RURITANIA, DAN],
+            ["Dan Ek"],
+        ),
+        (  # ... one with none does
+            f'Dan Ek said the city fell. "{QUOTE}." The port is shut.',
+            [DAN],
+            ["Dan Ek"],
+        ),
+    ],
+)
+def test_a_quotation_with_its_own_verb_is_no_runs(text, actors, speakers):
+    assert [q[1] for q in _quotes(text, actors) if q[0] == "direct"] == speakers

@@ -140,10 +140,10 @@ def test_outlets_never_speak(text, actors, kind, expected):
 def test_a_conjunction_opens_no_unlisted_name(phrase):
     """ "As Kanal reports, ...": the conjunction is no word of a speaker's name."""
     from workbench.actors.document import Document
-    from workbench.actors.speakers import _unlisted_subject
+    from workbench.actors.speakers import unlisted_subject
 
     text = f"{phrase} reports, the council will rebuild every bridge."
-    assert _unlisted_subject(Document("d", text, [], [], [(0, len(text))]), phrase, 0) is None
+    assert unlisted_subject(Document("d", text, [], [], [(0, len(text))]), phrase, 0) is None
 
 
 @pytest.mark.parametrize(

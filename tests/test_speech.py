@@ -250,3 +250,23 @@ ARMY = ("Harbour Army", "ORG")
 )
 def test_pronouns_quoted_phrases_and_more_verbs(text, actors, expected):
     assert _quotes(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a negated speech verb, or one after a verb of not doing, reports what no one said
+        ("Mira Tal and her allies have not clearly stated that the war is over.", []),
+        ("Mira Tal never said the bridge would be rebuilt this year.", []),
+        ("Mira Tal didn't say that the bridge would be rebuilt this year.", []),
+        ("Mira Tal was fined for failing to announce that the port had closed.", []),
+        ("Mira Tal refused to even acknowledge that the port had closed.", []),
+        # ... not "not only", nor a verb that is not negated
+        ("Mira Tal not only said that the port had closed for good.", ["reported"]),
+        ("Mira Tal said that the port had closed for good.", ["reported"]),
+        # ... nor a belief: "does not believe that ..." believes the opposite
+        ("Mira Tal does not believe that the port will close for good.", ["reported"]),
+    ],
+)
+def test_a_negated_speech_verb_reports_nothing(text, kinds):
+    assert [q[0] for q in _quotes(text, [TAL])] == kinds

@@ -60,7 +60,8 @@ def introduced(doc: Document, pos: int, kind: str, *, quoted: bool = False) -> s
         (:func:`author_named`).
     """
     here = doc.sentence_index(pos)
-    if here + 1 < len(doc.sents):
+    if here + 1 < len(doc.sents) and not doc.in_caption(doc.sents[here + 1][0]):
+        # a photo caption run into the text introduces no one the text goes on about
         lo, hi = doc.sents[here + 1]
         before = {s[2] for s in doc.named if s[0] < lo}
         there = [s for s in doc.mentions if lo <= s[0] < hi]

@@ -20,7 +20,7 @@ from workbench.actors import references
 from workbench.actors.attributions import apposed_person, named_in, np_speaker
 from workbench.actors.cues import CUES, NAMING_VERBS, PREPOSITIONS, adverbial, noun_before
 from workbench.actors.document import Document
-from workbench.actors.speakers import sentence_subject, subject
+from workbench.actors.speakers import sentence_subject, subject, unlisted_subject
 from workbench.actors.speech import MIN_QUOTE_WORDS, NAMED, naming
 
 #: A letter of a noun phrase: no clause break, but the full stop of an initial ("U.S.").
@@ -40,6 +40,19 @@ _AFTER = re.compile(
 #: A person noun and its verb (no speech verb), then a colon: "The reporter went on:" (not
 #: "The soldier's letter read:").
 _VERB_COLON = re.compile(r"\s*([Tt]he\s+[a-z]+)\s+[a-z]+(?:\s+(?:on|up))?\s*:\s*")
+#: A colon right after a speech verb (perhaps after a time or a listener): the verb opens
+#: the words that follow ('Dan posted: "..."', 'Dan told reporters on Monday: "..."'), and
+#: attributes no quotation before it.
+_OPENS_NEXT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*:")
+#: A name and a verb that open a quotation after a colon ("But Tal continued:", "Mira Tal
+#: shot back:"): the name is the subject of the verb, whatever the verb.
+_NAME_COLON = re.compile(
+    r"\s*(?:(?:But|And|Then|So|Yet|Later|Earlier),?\s+)?"
+    r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
+    r"\s+(?:(?:then|later|also|simply)\s+)?[a-z]+(?:\s+(?:on|up|back|in))?\s*:\s*"
+)
+#: A quotation closed by a comma, inside or after its mark: its attribution follows.
+_ATTRIBUTED = re.compile(r",[\"'\u201d\u2019]|[\"'\u201d\u2019]?\s*,")
 _AFTER_INVERTED = re.compile(
     r"^\s*(?:,|--?)?\s*(?P<cue>said|says|added|adds|asked|wrote|continued|told)\s+"
     r"(?P<subj>" + _NP + r"{1,80})"
@@ -86,6 +99,8 @@ def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str |
     """A speech verb and its subject in ``tail``, the words after a quotation."""
     text, at = doc.text, q1 + 1
     inverted = _AFTER_INVERTED.match(tail)
+    if inverted and _OPENS_NEXT.match(tail, inverted.end("cue")) and _introduced(doc, q0):
+        return None  # 'Tal said: "...?" Dan said: "..."': the colon binds the one after it
     if inverted:
         subj = (at + inverted.start("subj"), at + inverted.end("subj"))
         who = apposed_person(doc, *subj) or named_in(doc, *subj, q0, governed=False)
@@ -93,6 +108,8 @@ def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str |
     m = _AFTER.match(tail)
     if m is None or m.group("subj") is None or noun_before(m.group("subj")):
         return None
+    if _OPENS_NEXT.match(m.group("rest")) and _introduced(doc, q0):
+        return None  # 'Tal said: "...?" Dan posted: "..."': the colon binds the one after it
     closed = text[max(q0, q1 - 1) : q1] in (",", "?", "!") or tail.lstrip().startswith((",", "-"))
     rest = m.group("rest").lower().split()
     # After a full stop only a bare attribution counts: '"..." Tal said to reporters.'
@@ -100,6 +117,11 @@ def _attribution(doc: Document, q0: int, q1: int, tail: str) -> tuple[str, str |
     if not closed and (len(m.group("subj").split()) > 5 or not bare):
         return None
     return m.group("cue"), named_in(doc, at, at + m.end("subj"), q0, governed=False)
+
+
+def _introduced(doc: Document, q0: int) -> bool:
+    """Whether a speech verb before a quotation in its sentence introduces it ("Tal said:")."""
+    return bool(doc.cues(doc.sentence(q0 - 1)[0], q0 - 1))
 
 
 def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
@@ -119,6 +141,8 @@ def _cue_before(doc: Document, q0: int) -> tuple[str, str | None] | None:
         who = sentence_subject(doc, lo, q0)
         if who is None and (verb := _VERB_COLON.fullmatch(doc.text, lo, q0 - 1)):
             who = references.described(doc, verb.group(1), q0)  # "The reporter went on:"
+        if who is None and (named := _NAME_COLON.fullmatch(doc.text, lo, q0 - 1)):
+            who = unlisted_subject(doc, named.group("name"), lo + named.start("name"))
         return ":", who
     return None
 
@@ -140,7 +164,12 @@ def _run_on(doc: Document, q0: int) -> tuple[str, str | None] | None:
     """The next stretch of a run: a quotation or report ended in this or the last sentence."""
     if doc.text[doc.sentence(q0 - 1)[0] : q0 - 1].strip():
         return None
-    since, lo = doc.previous_sentence_start(q0 - 1), doc.sentence(q0 - 1)[0]
+    since, (lo, hi) = doc.previous_sentence_start(q0 - 1), doc.sentence(q0 - 1)
+    closed = max([q[1] for q in doc.quoted if q[0] <= q0 < q[1]], default=q0)
+    own = [c for c in doc.cues(closed, hi) if not doc.in_quotes(c.start())]
+    if own and _ATTRIBUTED.match(doc.text, max(q0, closed - 1)):
+        # '"...," Tal, who ..., said.': a comma hands the quotation to its own verb
+        return own[0].group(0), subject(doc, closed, own[0].start())
     before = [r for r in doc.found if r[5] < q0 and r[6] >= since]
     if before:
         last = max(before, key=lambda r: r[6])

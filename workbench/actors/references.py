@@ -374,6 +374,8 @@ def _next_subject(doc: Document, pos: int) -> str | None:
     if i + 1 >= len(doc.sents):
         return None
     lo, hi = doc.sents[i + 1]
+    if doc.in_caption(lo):
+        return None  # a photo caption: the person it shows is no speaker of the text's
     for span in doc.mentions:
         if lo <= span[0] < hi and span[0] in doc.subject_starts and doc.acts(span):
             return span[2] if span[3] == "PERSON" else None

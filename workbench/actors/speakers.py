@@ -194,10 +194,10 @@ def parsed(doc: Document, found: syntax.Subject | None, pos: int) -> str | None:
     if named:  # the head's own name first: "Tal, R-Texas, said"; "the mayor, Mira Tal, said"
         return speaker(named[0])
     phrase = doc.text[found.phrase[0] : found.phrase[1]]
-    return references.described(doc, phrase, pos) or _unlisted_subject(doc, phrase, found.phrase[0])
+    return references.described(doc, phrase, pos) or unlisted_subject(doc, phrase, found.phrase[0])
 
 
-def _unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
+def unlisted_subject(doc: Document, phrase: str, at: int) -> str | None:
     """A parsed subject that is a name no mention covers, or None.
 
     Two or more capitalised words that are no title or demonym ("Olha Marchenko said"),

@@ -54,6 +54,13 @@ _SCARE = re.compile(r"[\"“](?:[\w'-]+\s){0,2}[\w'-]+[\"”]\s+\w")
 #: "that" right after a verb: '"...", adding that ...' reports what follows.
 _THAT_NEXT = re.compile(r"\s+that\s")
 _NEGATION = re.compile(r"\b(?:not|never)\s+$")
+#: A speech verb negated, or after a verb of not doing: the words after it are what no one
+#: said ("has not stated that ...", "never said the ...", "failed to announce ...",
+#: "refused to even acknowledge ..."); not "not only said".
+_DENIED = re.compile(
+    r"(?:\b(?:not|never)|n['\u2019]t|\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+to)"
+    r"(?:\s+(?:even|yet|(?!only\b)[a-z]+ly))*\s+$"
+)
 _FINAL = re.compile(
     r"(?P<sep>,[\"']?|\s--?)\s+(?P<subj>[^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also|later)\s+)*"
     r"(?P<cue>" + "|".join(SPEECH) + r")(?P<tail>(?:\s+[\w'.-]+){0,6}?)"
@@ -142,6 +149,8 @@ def _forward(doc: Document, lo: int, hi: int) -> list[tuple]:
             continue  # '"...," said Tal': the verb attributes the quotation before it
         if rows and _IMPERSONAL.search(doc.text, max(lo, cue.start() - 20), cue.start()):
             continue  # "Tal said that it's believed ...": words of Tal's, not of a new speaker
+        if _denied(doc.text, lo, cue):
+            continue  # "has not stated that ...", "failed to announce ...": no one said it
         if cue.group(0) in NAMING_VERBS:
             q0 = naming(doc, cue, hi)
         elif cue.group(0) in ASK_VERBS:
@@ -188,6 +197,16 @@ def _after_aside(text: str, lo: int, cue: re.Match, hi: int) -> int | None:
     if words[0][0].islower() and words[0] not in ("a", "an", "the") and words[0] not in PRONOUNS:
         return None  # "..., Tal said, citing ...": no clause of its own
     return at
+
+
+def _denied(text: str, lo: int, cue: re.Match) -> bool:
+    """Whether a speech verb is negated, so what follows is what no one said.
+
+    Not a belief ("does not believe that ..." holds the opposite view).
+    """
+    if cue.group(0).startswith("believ"):
+        return False
+    return _DENIED.search(text, max(lo, cue.start() - 40), cue.start()) is not None
 
 
 def _asked(doc: Document, lo: int, cue: re.Match, hi: int) -> int | None:
