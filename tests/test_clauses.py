@@ -5,7 +5,8 @@ import pytest
 from workbench.timeline.clauses import apart, subordinate
 
 
-def _spans(text, name, word):
+def spans(text, name, word):
+    """A name's offsets and a trigger word's span in ``text`` (shared by the clause tests)."""
     lo = text.index(name)
     start = text.index(word)
     return lo, lo + len(name), (start, start + len(word))
@@ -27,7 +28,7 @@ def _spans(text, name, word):
     ],
 )
 def test_a_clause_of_time_holding_the_trigger(text, name, word, outside):
-    lo, hi, trigger = _spans(text, name, word)
+    lo, hi, trigger = spans(text, name, word)
     assert subordinate(text, hi, trigger) is outside
     assert apart(text, lo, hi, trigger) is outside
 
@@ -45,5 +46,5 @@ def test_a_clause_of_time_holding_the_trigger(text, name, word, outside):
     ],
 )
 def test_a_question_clause_and_other_boundaries(text, name, word, outside):
-    lo, hi, trigger = _spans(text, name, word)
+    lo, hi, trigger = spans(text, name, word)
     assert apart(text, lo, hi, trigger) is outside

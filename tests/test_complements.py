@@ -2,14 +2,9 @@
 
 import pytest
 
+from tests.test_clauses import spans
 from tests.test_events import make
 from workbench.timeline.complements import complements, outside_complement
-
-
-def _spans(text, name, word):
-    lo = text.index(name)
-    start = text.index(word)
-    return lo, lo + len(name), (start, start + len(word))
 
 
 @pytest.mark.parametrize(
@@ -51,7 +46,7 @@ def _spans(text, name, word):
     ],
 )
 def test_a_name_across_a_complement_edge(text, name, word, outside):
-    lo, hi, trigger = _spans(text, name, word)
+    lo, hi, trigger = spans(text, name, word)
     assert outside_complement(text, lo, hi, trigger) is outside
 
 

@@ -2,13 +2,8 @@
 
 import pytest
 
+from tests.test_clauses import spans
 from workbench.timeline.governors import governed_elsewhere
-
-
-def _spans(text, name, word):
-    lo = text.index(name)
-    start = text.index(word)
-    return lo, lo + len(name), (start, start + len(word))
 
 
 @pytest.mark.parametrize(
@@ -48,7 +43,7 @@ def _spans(text, name, word):
     ],
 )
 def test_another_predicate_governing_the_trigger(text, name, word, governed):
-    lo, hi, trigger = _spans(text, name, word)
+    lo, hi, trigger = spans(text, name, word)
     assert governed_elsewhere(text, lo, hi, trigger) is governed
 
 
@@ -66,5 +61,5 @@ def test_another_predicate_governing_the_trigger(text, name, word, governed):
     ],
 )
 def test_what_no_other_predicate_governs(text, name, word):
-    lo, hi, trigger = _spans(text, name, word)
+    lo, hi, trigger = spans(text, name, word)
     assert not governed_elsewhere(text, lo, hi, trigger)

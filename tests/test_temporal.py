@@ -101,11 +101,7 @@ FRIDAY = pd.Timestamp("2025-03-21", tz="UTC")
     ],
 )
 def test_weekdays_and_other_relative_dates(sentence, anchor, date, precision):
-    sentences = pd.DataFrame(
-        {"doc_id": ["d"], "sentence_id": ["d:p1:s1"], "start": [0], "text": [sentence]}
-    )
-    row = temporal_expressions(sentences, pd.Series({"d": anchor})).iloc[0]
-    assert (row.date.strftime("%Y-%m-%d"), row.precision) == (date, precision)
+    assert _resolved(sentence, anchor) == (date, precision)
 
 
 def test_future_wording_stays_in_its_clause():
@@ -187,8 +183,13 @@ def test_a_weekday_of_a_full_date_is_not_resolved_alone(sentence, kinds):
     ],
 )
 def test_the_next_day_and_opening_weekdays(sentence, anchor, date, precision):
+    assert _resolved(sentence, anchor) == (date, precision)
+
+
+def _resolved(sentence: str, anchor) -> tuple[str, str]:
+    """The date and precision one sentence's first temporal expression resolves to."""
     sentences = pd.DataFrame(
         {"doc_id": ["d"], "sentence_id": ["d:p1:s1"], "start": [0], "text": [sentence]}
     )
     row = temporal_expressions(sentences, pd.Series({"d": anchor})).iloc[0]
-    assert (row.date.strftime("%Y-%m-%d"), row.precision) == (date, precision)
+    return row.date.strftime("%Y-%m-%d"), row.precision
