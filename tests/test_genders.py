@@ -92,6 +92,13 @@ def test_title_mark(text, surface, mark):
         ("Dan Ek said he would stay.", "Dan Ek", "m"),
         ("Mr Dan Ek said she would stay.", "Dan Ek", ""),  # the marks disagree: none
         ("Dan Ek told Mira Tal that she would stay.", "Dan Ek", ""),  # a listener between
+        ("Council spokeswoman Mira Tal wept.", "Mira Tal", "f"),  # a role before the name
+        ("They met her husband Dan Ek in May.", "Dan Ek", "m"),
+        ("Mira Tal, 40, a mother of three, wept.", "Mira Tal", "f"),  # a role in apposition
+        ("Dan Ek, the son of a miner, wept.", "Dan Ek", "m"),
+        ("Dan Ek, 53, and his wife Mira Tal wept.", "Dan Ek", ""),  # another's role
+        ("Dan Ek, the wife's lawyer, wept.", "Dan Ek", ""),  # a possessive is no role
+        ("Mr Dan Ek, a mother of three, wept.", "Dan Ek", ""),  # the marks disagree: none
     ],
 )
 def test_span_mark(text, name, mark):

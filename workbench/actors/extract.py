@@ -221,6 +221,7 @@ RULE_MODULES = (
     "workbench.actors.happenings",
     "workbench.actors.network",
     "workbench.actors.people",
+    "workbench.actors.unnamed",
     "workbench.actors.recovery",
     "workbench.actors.misspellings",
     "workbench.actors.products",

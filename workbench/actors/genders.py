@@ -38,13 +38,54 @@ def title_mark(text: str, surface: str, start: int) -> str:
     return TITLES[m.group(1).lower()] if m else ""
 
 
+#: Nouns of a role or a kin that only a woman ("f") or a man ("m") holds.
+ROLES = {
+    **dict.fromkeys(
+        "spokeswoman chairwoman businesswoman congresswoman councilwoman actress "
+        "waitress wife widow mother grandmother daughter sister girlfriend "
+        "niece aunt queen princess duchess".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "spokesman chairman businessman congressman councilman "
+        "husband widower father grandfather son brother boyfriend "
+        "nephew uncle king prince duke".split(),
+        "m",
+    ),
+}
+_ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
+#: A role right before a name: "spokeswoman Mira Tal", "her husband Dan Ek".
+_ROLE_BEFORE = re.compile(r"(?i:\b(" + _ROLE + r"))\s+$")
+#: A role in apposition right after a name: "Mira Tal, a mother of three,".
+_ROLE_AFTER = re.compile(
+    r"(?:,\s*\d{1,3})?,\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?!(?:and|or|but|who|whose|with|while)\b)[a-z][\w-]*\s+){0,2}?"
+    r"(?i:(" + _ROLE + r"))(?![\w'\u2019-])"
+)
+
+
+def role_mark(text: str, start: int, end: int) -> str:
+    """The sex ("f" or "m") a role noun next to a mention marks, else "".
+
+    A role that only one sex holds right before the name ("spokeswoman Mira Tal",
+    "her husband Dan Ek") or in apposition after it ("Mira Tal, a mother of three");
+    "" where the two disagree.
+    """
+    found = set()
+    if m := _ROLE_BEFORE.search(text, max(0, start - 20), start):
+        found.add(ROLES[m.group(1).lower()])
+    if m := _ROLE_AFTER.match(text, end):
+        found.add(ROLES[m.group(1).lower()])
+    return found.pop() if len(found) == 1 else ""
+
+
 def span_mark(text: str, start: int, end: int) -> str:
     """The sex ("f" or "m") one mention of a person is marked with, else "".
 
-    A courtesy title in or right before it ("Ms Tal"), or the subject pronoun of what it
-    says ("Tal said she"); "" where the two disagree.
+    A courtesy title in or right before it ("Ms Tal"), a role only one sex holds next to
+    it (:func:`role_mark`), or the subject pronoun of what it says ("Tal said she"); ""
+    where they disagree.
     """
-    found = {title_mark(text, text[start:end], start)}
+    found = {title_mark(text, text[start:end], start), role_mark(text, start, end)}
     m = _PRONOUN.match(text, end)
     if m:
         found.add(_PRONOUNS[m.group(1).lower()])

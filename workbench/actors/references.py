@@ -1,7 +1,8 @@
 """Whom a pronoun or a description stands for: the antecedents the speaker rules read.
 
 "he" or "she" is the last person named as an acting subject, or the person who spoke
-just before, never someone the text marks as the other sex (:mod:`genders`); "it" the
+just before, never someone the text marks as the other sex (:mod:`genders`), and no one
+when an unnamed person ("a former official") is a nearer subject (:mod:`unnamed`); "it" the
 last body that spoke or acted. A description ("the foreign secretary", "the ministry",
 "the report") is the title or body the article names (:mod:`descriptions`), else the
 person last named as a speaker nearby; a body's noun ("the operator") the body that last
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.actors import compatriots, descriptions, genders, introductions
+from workbench.actors import compatriots, descriptions, genders, introductions, unnamed
 from workbench.actors.cues import ADV, CUES, PREPOSITIONS
 from workbench.actors.document import Document
 
@@ -43,9 +44,11 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
 
     "he" or "she": the last person named as a subject outside quotation marks (else the last
     person named), or the person who spoke after that in the last few sentences
-    (:func:`_speaking_person`); "it": the last body that spoke or acted ("Kyiv said"), or
-    whose staff spoke ("Harbour Aid staff reported"), only an organisation for a body's noun
-    ("the agency": not a country); "they": no one.
+    (:func:`_speaking_person`), or no one when an unnamed person is the subject of a
+    clause between that person and the pronoun ("a former official said ... . He added":
+    :func:`workbench.actors.unnamed.blocks`); "it": the last body that spoke or acted
+    ("Kyiv said"), or whose staff spoke ("Harbour Aid staff reported"), only an
+    organisation for a body's noun ("the agency": not a country); "they": no one.
     """
     if pronoun.lower() in ("he", "she"):
         sex = "f" if pronoun.lower() == "she" else "m"
@@ -63,7 +66,10 @@ def antecedent(doc: Document, pos: int, pronoun: str, *, bodies_only: bool = Fal
             return _answerer(doc, pos, new, sex)
         named = named or subjects or people
         last = (named[-1][0], named[-1][2]) if named else (-1, None)
-        return _answerer(doc, pos, max(last, _speaking_person(doc, pos, last[0], sex))[1], sex)
+        found = max(last, _speaking_person(doc, pos, last[0], sex))
+        if found[1] is not None and unnamed.blocks(doc, found[0], pos):
+            return None  # "a former official said ... . He added": no one named
+        return _answerer(doc, pos, found[1], sex)
     if pronoun.lower() != "it":
         return None
     return max(_bodies(doc, pos, bodies_only=bodies_only), default=(0, None))[1]
