@@ -10,6 +10,9 @@ from workbench.timeline.casualties import casualty
         ("The Smiths died at home after strikes on the city.", "Smiths", True),
         ("Ann Jones was among five people killed in the attack.", "Ann Jones", True),
         ("Ann Jones, 54, was killed in the shelling.", "Ann Jones", True),
+        # an apposition closing after the name: "a respected actor, Ann Jones, was killed"
+        ("A respected actor, Ann Jones, was killed in a rocket attack.", "Ann Jones", True),
+        ("A respected actor, Ann Jones, said the attack killed two.", "Ann Jones", False),
         ("He spoke to Ann Jones minutes before her death, as strikes hit.", "Ann Jones", True),
         ("Shelling hit the town, killing Ann Jones and two others.", "Ann Jones", True),
         # the one who killed, or who only tells of it, is no casualty

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.test_clauses import spans
-from workbench.timeline.governors import governed_elsewhere
+from workbench.timeline.governors import governed_elsewhere, in_aftermath
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,41 @@ def test_another_predicate_governing_the_trigger(text, name, word, governed):
 def test_what_no_other_predicate_governs(text, name, word):
     lo, hi, trigger = spans(text, name, word)
     assert not governed_elsewhere(text, lo, hi, trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word", "aftermath"),
+    [
+        # the subject of another deed told as following the violence takes no part in it
+        (
+            "Ann Jones made a speech on Monday after Avalon's first attacks.",
+            "Ann Jones",
+            "attacks",
+            True,
+        ),
+        (
+            "Ann Jones reacts next to her house following a rocket attack.",
+            "Ann Jones",
+            "attack",
+            True,
+        ),
+        (
+            "A rescuer looks at the ruins following shelling in the town.",
+            "rescuer",
+            "shelling",
+            True,
+        ),
+        ("Avalon closed its ports in response to the strikes.", "Avalon", "strikes", True),
+        # the owner of the violence, or its doer in the trigger's own clause
+        ("Kyiv mourned after Avalon's first attacks.", "Avalon", "attacks", False),
+        ("Avalon launched strikes on the port after the blast.", "Avalon", "strikes", False),
+        ("Avalon shelled the port after talks failed.", "Avalon", "shelled", False),
+        # a participle after "after" shares the name's subject: its doer
+        ("Avalon pressed on after unleashing air strikes on the port.", "Avalon", "strikes", False),
+        ("Avalon killed 70 people after ordering drone strikes.", "Avalon", "strikes", False),
+    ],
+)
+def test_a_deed_after_violence_is_no_part_of_it(text, name, word, aftermath):
+    hi = text.index(name) + len(name)
+    lo = text.index(word)
+    assert in_aftermath(text, hi, (lo, lo + len(word))) is aftermath

@@ -181,6 +181,18 @@ ODESA = ("d0", "Odesa", "Odesa", "GPE", "Odesa")
         ),
         ("Smith said it was a strike on Odesa on Monday.", [SMITH], []),
         ('"We met in Odesa on Monday," Smith said.', [SMITH], ["John Smith"]),
+        # naming the event in one's own words ("what X called ...") is telling of it
+        (
+            "Explosions from what Smith called horrific strikes were heard in Odesa on Monday.",
+            [SMITH],
+            [],
+        ),
+        (
+            "Russia shelled Odesa on Monday in what Smith called an attack on civilians.",
+            [SMITH, ("d0", "Russia", "Russia", "GPE", "Russia")],
+            ["Russia"],
+        ),
+        ("Smith explained that the strikes on Odesa resumed on Monday.", [SMITH], []),
         # the source of a record is no participant when someone else acts either
         (
             "Footage shared by the Defence Ministry shows Russia striking Odesa on Monday.",

@@ -6,6 +6,7 @@ from workbench.timeline.triggers import (
     arrival,
     background,
     campaign,
+    cyber,
     find_trigger,
     find_triggers,
     hypothetical,
@@ -83,6 +84,11 @@ def span(text, word):
         ("The leaders not only met but also signed a deal.", "met", False, False),
         ("Shelling hit the town, not the city.", "Shelling", True, False),
         ("A strike, which came without warning, hit the port.", "strike", True, False),
+        # a pretence of violence is no deed; staging an attack is one
+        ("Officials say the rebels plan a fake attack on the port.", "attack", True, True),
+        ("Avalon accused its rival of a false-flag attack.", "attack", True, True),
+        ("Troops held a mock strike on the range.", "strike", True, True),
+        ("The rebels staged an attack on the port on Monday.", "attack", True, False),
     ],
 )
 def test_hypothetical_events(text, word, violence, unreal):
@@ -272,4 +278,39 @@ def test_a_negotiating_position_is_no_talks(text, found):
     ],
 )
 def test_a_meeting_held_at_a_summit_is_that_meeting(text, types):
+    assert [t for t, _ in find_triggers(text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "is_cyber"),
+    [
+        ("A ransomware attack on the firm shut its plants in May.", "attack", True),
+        ("Hackers launched another attack against the software company.", "attack", True),
+        ("The July attack on the firm followed a spate of cyberattacks.", "attack", True),
+        ("The denial-of-service attack took the bank offline.", "attack", True),
+        # physical violence, or a cyber word beside a strike
+        ("Troops attacked the port on Monday.", "attacked", False),
+        ("A missile strike hit the port as hackers leaked files.", "strike", False),
+        ("The attack on the port killed three.", "attack", False),
+    ],
+)
+def test_a_cyberattack_is_no_attack(text, word, is_cyber):
+    assert cyber(text, span(text, word)) is is_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a call told by its verb: the gathering named as its time is no event of the sentence
+        ("Following his meetings in Avalon, Jones spoke to Lee by phone.", ["call"]),
+        ("Jones and Lee spoke on the phone ahead of the summit.", ["call"]),
+        ("After talks in Avalon, Jones phoned Lee.", ["call"]),
+        # a call noun, or a gathering that is not the time of the call: both stay
+        ("After meeting Lee in Avalon, Jones pressed Kim in a phone call.", ["meeting", "call"]),
+        ("Jones met Lee in Avalon and spoke to Kim by phone.", ["meeting", "call"]),
+        # speaking with someone, not by phone, may be face to face: the gathering stays
+        ("After the meeting, Jones spoke with a group of leaders.", ["meeting", "call"]),
+    ],
+)
+def test_a_call_verb_outranks_a_gathering_named_as_its_time(text, types):
     assert [t for t, _ in find_triggers(text)] == types

@@ -2,10 +2,10 @@
 
 A person told as killed, wounded or dead in a sentence reporting an attack or a strike
 ("the Smiths died at home after strikes on the city", "Ann Jones was among five people
-killed in the attack", "spoke to Jones minutes before her death", "the shelling, killing
-Ann Jones") suffered the event: the attacker, not the casualty, takes part in it (see
-:mod:`workbench.timeline.roles`). A person who killed ("Jones killed two") is no
-casualty.
+killed in the attack", "an actor, Ann Jones, was killed", "spoke to Jones minutes before
+her death", "the shelling, killing Ann Jones") suffered the event: the attacker, not the
+casualty, takes part in it (see :mod:`workbench.timeline.roles`). A person who killed ("Jones
+killed two") is no casualty.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 # After the name: "died", "was killed", "were among (five people) killed", "is dead",
 # "minutes before her death".
 _SUFFERED = re.compile(
-    r"^(?:['’]s?)?(?:\s*,[^,]{1,60},)?\s+(?:"
+    r"^(?:['’]s?)?(?:\s*,[^,]{1,60},)?,?\s+(?:"
     r"(?:(?:was|were|had been|has been|have been|is|are)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hurt|dead|murdered))"
     r"|(?:died|dies|perished)"

@@ -71,6 +71,7 @@ from workbench.timeline.triggers import (  # noqa: F401 (TRIGGERS is the documen
     arrival,
     background,
     campaign,
+    cyber,
     find_trigger,
     find_triggers,
     hypothetical,
@@ -234,6 +235,8 @@ def _report(c: _Context, event_type: str, trigger: tuple[int, int]) -> dict | No
     violence = event_type in VIOLENCE
     if hypothetical(text, trigger, violence=violence):
         return None
+    if event_type == "attack" and cyber(text, trigger):
+        return None  # "a ransomware attack": no physical violence
     if event_type == "call" and _to_outlet(c.mentions, text, s_start, trigger):
         return None  # "speaking to the Washington Post": an interview, not a call
     roles = sentence_roles(c.mentions, text, s_start, trigger, event_type, demonyms, c.seats)

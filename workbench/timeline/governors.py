@@ -10,7 +10,9 @@ whose subject is its agent). Only the second kind is
 read here (:data:`_OTHER`, a closed list; any other verb keeps its subject), and so is
 a trigger noun that is itself the subject of such a verb, its object standing outside
 the event ("the strike overshadowed Avalon's efforts", "the attack, condemned by
-Avalon"). :mod:`workbench.timeline.roles` leaves such names out of the participants.
+Avalon"), and violence told as the time of another deed whose subject the name is
+("Ann Jones spoke after the attack": :func:`in_aftermath`).
+:mod:`workbench.timeline.roles` leaves such names out of the participants.
 """
 
 from __future__ import annotations
@@ -63,6 +65,28 @@ _GOVERNED_OBJECT = re.compile(
 )
 #: Characters between a trigger noun and the name that its governing verb takes, at most.
 OBJECT_WINDOW = 50
+
+
+# Violence named as the time or cause of another deed, its subject before it: "Ann Jones
+# made a speech after Avalon's attacks", "a woman reacts following a rocket attack" (not
+# "after Avalon's attacks", whose owner is the attacker: the words hold no verb of its own;
+# nor "pressed on after unleashing strikes", a participle whose subject is the name's).
+_AFTERMATH = re.compile(
+    r"^(?:['’]s?)?\s+(?:(?!(?:after|following)\b)[^\s,;:\"“”]+\s+){1,12}?"
+    r"(?:after|following|in\s+the\s+wake\s+of|in\s+response\s+to)\s+"
+    r"(?:(?:the|a|an|this|that|last|[\w'’.-]+['’]s)\s+)?(?:(?![\w-]+ing\s)[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def in_aftermath(text: str, hi: int, trigger: tuple[int, int]) -> bool:
+    """Whether a name before violence is the subject of a deed told as following it.
+
+    "Ann Jones made a speech after Avalon's attacks", "a woman reacts following a
+    rocket attack": the name does something else, after or because of the violence,
+    which it takes no part in (:mod:`workbench.timeline.roles`, violence only).
+    """
+    return hi <= trigger[0] and bool(_AFTERMATH.match(text[hi : trigger[0]]))
 
 
 def governed_elsewhere(text: str, lo: int, hi: int, trigger: tuple[int, int]) -> bool:

@@ -44,13 +44,14 @@ from workbench.core.places import resolve_place
 from workbench.timeline.casualties import casualty
 from workbench.timeline.clauses import PLACE_CLAUSE, apart, between, relative_subject
 from workbench.timeline.complements import outside_complement
-from workbench.timeline.governors import governed_elsewhere
+from workbench.timeline.governors import governed_elsewhere, in_aftermath
 from workbench.timeline.places import is_locative, is_scene
 from workbench.timeline.tellers import (
     SPEAKER_AFTER,
     SPEAKER_BEFORE,
     SPEAKER_WINDOW,
     TELLER_WINDOW,
+    names_it,
     present_at,
     tells_own_deed,
 )
@@ -230,7 +231,9 @@ def sentence_roles(
         after = SPEAKER_AFTER.match(text[hi : hi + SPEAKER_WINDOW])
         # "Ann Jones, who visited Avalon in May, said": the visitor, whoever tells of it
         relative = relative_subject(text, hi, trigger)
-        told_by = SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])
+        told_by = SPEAKER_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo]) or names_it(
+            text, lo, hi
+        )
         # "Ann Jones said during a visit": there, taking part; "the ministry said after the
         # call": there, telling of it
         there = bool(after) and present_at(text, hi + after.end(), trigger)
@@ -372,6 +375,8 @@ def _may_act(text, lo, hi, before, actor_type, trigger, quoted, event_type="") -
         return False  # "WASHINGTON — ...": where the story was filed, not who acts
     if event_type in VIOLENCE and actor_type == "PERSON" and casualty(text, lo, hi):
         return False
+    if event_type in VIOLENCE and in_aftermath(text, hi, trigger):
+        return False  # "Ann Jones spoke after the attack": another deed, after it
     after = text[hi : hi + 60]
     if actor_type in PLACE_TYPES and (
         _QUALIFIED.search(before) or _OWNER.match(after) or _QUALIFIER.match(after)

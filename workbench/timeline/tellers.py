@@ -3,7 +3,8 @@
 A name is a teller when a speech verb follows it ("Zelenskyy said", "US officials say",
 "Lukashenko, the Belarusian leader, said"; :data:`SPEAKER_AFTER`), or when it follows
 "according to", an inverted '..." said' or the source of a record ("footage shared by
-the ministry"; :data:`SPEAKER_BEFORE`). :func:`tells_own_deed` says whether the teller
+the ministry"; :data:`SPEAKER_BEFORE`), or names the event in its own words ("what Ann
+Jones called retaliation": :func:`names_it`). :func:`tells_own_deed` says whether the teller
 tells of their own deed ("said he met", '"We met," she said'), which makes the teller
 a participant after all (see :mod:`workbench.timeline.roles`).
 """
@@ -18,7 +19,7 @@ _SPEECH = (
     r"|confirmed|confirms|stated|states|added|adds|wrote|writes|warned|warns|noted|notes"
     r"|claimed|claims?|denied|denies|denounced|accused|accuses|tweeted|posted|insisted"
     r"|insists|argued|argues|suggested|suggests|blamed|blames|critici[sz]ed|condemned"
-    r"|belittled|branded|labell?ed|slammed|praised|welcomed|hailed)"
+    r"|belittled|branded|labell?ed|slammed|praised|welcomed|hailed|explained|explains)"
 )
 # The people of a body who speak for it, between its name and the speech verb: "US
 # officials say", "Ukraine's military said", "Russian state media reported".
@@ -67,6 +68,27 @@ _OWN_DEED = re.compile(
     r"|assumed?)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|our|Our)\b")
+
+
+# A name that names the event in its own words: "explosions from what Ann Jones called
+# 'horrific strikes'", "in what Avalon described as retaliation for an attack".
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
+_NAMING_AFTER = re.compile(
+    r"(?:['’]s\s+[\w-]+)?(?:\s+(?:has|had|have|later|also|then))?\s+(?:called|calls|call|termed|terms"
+    r"|dubbed|dubs|described\s+as|describes\s+as|branded|labell?ed)\b",
+    re.I,
+)
+
+
+def names_it(text: str, lo: int, hi: int) -> bool:
+    """Whether the name at ``text[lo:hi]`` only names the event: "what Ann Jones called".
+
+    Who calls something by a name tells of it (a teller), as with a speech verb; the
+    event's doers are named elsewhere, or not at all.
+    """
+    return bool(_WHAT_BEFORE.search(text[max(0, lo - TELLER_WINDOW) : lo])) and bool(
+        _NAMING_AFTER.match(text, hi)
+    )
 
 
 def tells_own_deed(text: str, told_end: int | None, trigger: tuple, inner) -> bool | str:

@@ -4,26 +4,28 @@
 the first type of :data:`TRIGGERS` whose words occur ("met", "talks", "phone call",
 "the call", "a conversation with",
 "summit", "ceasefire", "signed", "attack", "shelled", "strike"), so "a visit for
-talks" is a visit. Violence is typed by its words rather than by precedence: a
-strike noun anywhere ("a Russian strike ... the deadliest attack") makes a
-``strike``; "attacked" or a verb that says nothing of the weapon ("hit", "struck",
-"fired at") is a ``strike`` when missiles, rockets, drones or aircraft are named and
-an ``attack`` otherwise ("shelling struck a convoy"), and so are explosions and
+talks" is a visit; a call told by its verb takes the place of a gathering named as its
+time ("following his meetings, Ann Jones spoke by phone with Bo Lee": a call). Violence
+is typed by its words rather than by precedence: a strike noun anywhere ("a Russian
+strike ... the deadliest attack") makes a ``strike``; "attacked" or a verb that says nothing of the
+weapon ("hit", "struck", "fired at") is a ``strike`` when missiles, rockets, drones or aircraft are
+named and an ``attack`` otherwise ("shelling struck a convoy"), and so are explosions and
 blasts, which tell neither the doer nor the weapon; shelling, bombardment,
 shooting and assaults are attacks, and so is a campaign as a whole (an invasion, an
 offensive), which is taken only when the sentence tells no deed (:func:`campaign`: the
 events module keeps it only when dated or placed). "Hit" and "struck" count only in a sentence that
 names a weapon ("prices hit a record" is no event), and "strike a deal", "signed
-up to" or "deal with" are not events either.
+up to" or "deal with" are not events either; nor is a cyberattack (:func:`cyber`: an
+"attack" in a sentence telling of hackers, ransomware or the like).
 
 :func:`hypothetical` tells events that did not happen: a negation or a condition in
 the trigger's clause ("there was no call", "did not meet", "if there was an attack"; not
 "no one was hurt in the attack"), a willingness, wish or appeal ("willing to resume
 negotiations", "called for a ceasefire"), and for violence also a capability, a threat
-or its prevention ("systems that can strike", "drones used for attacks", "the threat of
-attacks", "warnings about a possible attack", "an attack could come" (a forecast), "to
-prevent airstrikes", "forces need in order to press their offensive") or
-the infinitive of an intent, a plan or a capacity ("ways to attack", "poised to launch an
+or its prevention or pretence ("a fake attack", "systems that can strike", "drones used
+for attacks", "the threat of attacks", "warnings about a possible attack", "an attack
+could come" (a forecast), "to prevent airstrikes", "forces need in order to press their offensive")
+or the infinitive of an intent, a plan or a capacity ("ways to attack", "poised to launch an
 attack"; not "used drones to strike").
 """
 
@@ -180,8 +182,35 @@ def find_triggers(text: str) -> list[tuple[str, tuple[int, int]]]:
         held = [f for f in found if f[0] in _HELD_AT]
         if held:  # "held talks at the G20 summit": talks, the summit their occasion
             found = [f for f in found if f[0] != "summit"]
+    if any(f[0] == "call" and _CALL_VERB.match(text, f[1][0]) for f in found):
+        # "Following his meetings in Avalon, Ann Jones spoke to Bo Lee by phone": the
+        # call is the deed, the gathering its time
+        found = [f for f in found if f[0] not in GATHERINGS or not _as_time(text, f[1])]
     violence = _violence(text, low)
     return found + [violence] if violence else found
+
+
+#: Gatherings, which a call's sentence may name as its time.
+GATHERINGS = ("summit", "meeting", "talks")
+# A call told by its verb and its phone ("spoke to Bo Lee by phone", "phoned"), the clause's
+# deed (not "spoke with leaders", which may be face to face).
+_CALL_VERB = re.compile(
+    r"(?:(?:spoke|spoken|speaks|speaking|talked)\b[^.;,]{0,40}?\b(?:by|on\s+the|over\s+the)"
+    r"\s+(?:tele)?phone|phoned)\b",
+    re.I,
+)
+# A gathering named as the time of another deed: "following his meetings", "ahead of the
+# summit", "after talks".
+_AS_TIME = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|since)\s+(?:(?:the|a|an|his|her|their|its|this"
+    r"|that|last|[\w'’.-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _as_time(text: str, span: tuple[int, int]) -> bool:
+    """Whether a gathering's trigger is named as the time of another deed."""
+    return bool(_AS_TIME.search(text[max(0, span[0] - 40) : span[0]]))
 
 
 #: Encounters held at a summit, on its sidelines or around it, each an event of its own.
@@ -292,6 +321,13 @@ UNREAL_WINDOW = 45
 APPEAL_WINDOW = 100
 
 
+# Violence that is no deed but its pretence: "a fake attack", "a false-flag attack", "a
+# staged attack", "a mock strike" (not "staged an attack", which was done).
+_FAKE = re.compile(
+    r"\b(?:fake|faked|false[- ]flag|staged|mock|simulated|sham|fabricated)\s+$", re.I
+)
+
+
 def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) -> bool:
     """Whether the trigger's clause makes its event unreal.
 
@@ -308,12 +344,33 @@ def hypothetical(text: str, trigger: tuple[int, int], *, violence: bool = True) 
     unreal = _NOT_SO.search(clause) or _WISH.search(wide[starts[-1] :] if starts else wide)
     if violence and _UNREAL_AFTER.match(text, trigger[1]):
         return True  # "an attack could come": a forecast, no deed
+    if violence and _FAKE.search(before):
+        return True  # "a fake attack": a pretence, no deed
     return bool(unreal or (violence and (_UNREAL.search(clause) or _intended(clause))))
 
 
 def _intended(clause: str) -> bool:
     """Whether violence is told as an infinitive of intent ("ways to attack", "to launch")."""
     return bool(_TO_ATTACK.search(clause))
+
+
+# Words of computer intrusion: an "attack" in a sentence that tells of one is a cyberattack.
+_CYBER = re.compile(
+    r"\b(?:cyber[\w-]*|hack(?:ers?|ing|ed|s)?|ransomware|malware|spyware|wiper|DDoS"
+    r"|denial[- ]of[- ]service|phishing|botnets?)\b",
+    re.I,
+)
+
+
+def cyber(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether an ``attack`` trigger tells of a cyberattack, which is no physical violence.
+
+    "a ransomware attack on Avalon", "hackers launched another attack against the firm":
+    an "attack" word (not shelling, bombing or a strike) in a sentence that speaks of
+    computer intrusion.
+    """
+    word = text[trigger[0] : trigger[1]].lower()
+    return word.startswith("attack") and bool(_CYBER.search(text))
 
 
 # An invasion: the background of the coverage unless the sentence dates it.
